@@ -1,0 +1,3 @@
+//! The `meslint` command line.
+
+fn main() {}

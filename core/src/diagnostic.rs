@@ -1,0 +1,133 @@
+//! The one diagnostic model every output is built from.
+//!
+//! Rules and parsers build [`Finding`]s; the engine stamps each with its rule's code, name and
+//! severity to make a [`Diagnostic`]. Renderers (human, JSON, ...) only ever see `Diagnostic`s.
+
+use crate::rules::Rule;
+use crate::source::Span;
+
+/// How bad a finding is. Ordered from least to most severe.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// A span with a short text saying what is there.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Label {
+    pub span: Span,
+    pub message: String,
+    /// The primary label marks where to fix; the others are evidence.
+    pub primary: bool,
+}
+
+/// What a rule or parser found, before the engine adds the rule's identity.
+#[must_use]
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    pub message: String,
+    pub labels: Vec<Label>,
+    pub help: Option<String>,
+    /// Set only where one rule has cases of different weight (an error on one version, a warning
+    /// on another); otherwise the rule's own severity applies.
+    pub severity: Option<Severity>,
+}
+
+impl Finding {
+    pub fn new(message: impl Into<String>) -> Self {
+        Finding {
+            message: message.into(),
+            labels: Vec::new(),
+            help: None,
+            severity: None,
+        }
+    }
+
+    /// Where the user should make the change.
+    pub fn primary(mut self, span: Span, label: impl Into<String>) -> Self {
+        self.labels.push(Label {
+            span,
+            message: label.into(),
+            primary: true,
+        });
+        self
+    }
+
+    /// Evidence, possibly in another file on another host.
+    pub fn secondary(mut self, span: Span, label: impl Into<String>) -> Self {
+        self.labels.push(Label {
+            span,
+            message: label.into(),
+            primary: false,
+        });
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn severity(mut self, severity: Severity) -> Self {
+        self.severity = Some(severity);
+        self
+    }
+
+    /// Stamps the finding with the identity of the rule that produced it.
+    pub fn into_diagnostic(self, rule: &Rule) -> Diagnostic {
+        Diagnostic {
+            code: rule.code,
+            name: rule.name,
+            severity: self.severity.unwrap_or(rule.severity),
+            message: self.message,
+            help: self.help,
+            labels: self.labels,
+        }
+    }
+}
+
+/// A finding with everything a user needs to act on it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    pub help: Option<String>,
+    pub labels: Vec<Label>,
+}
+
+impl Diagnostic {
+    /// The label that says where to fix, or the first one.
+    pub fn primary_span(&self) -> Option<Span> {
+        self.labels
+            .iter()
+            .find(|l| l.primary)
+            .or_else(|| self.labels.first())
+            .map(|l| l.span)
+    }
+
+    /// The deterministic output order: file, offset, code, then message.
+    pub fn sort_key(&self) -> impl Ord + '_ {
+        let span = self.primary_span();
+        (
+            span.map(|s| s.file),
+            span.map(|s| (s.start, s.end)),
+            self.code,
+            &self.message,
+        )
+    }
+}

@@ -1,0 +1,131 @@
+//! meslint's core: parsers for ZooKeeper and Mesos configuration, a whole-cluster model, the
+//! rules that check it, and the renderers that show what they found.
+//!
+//! The core performs no IO. Callers (the `meslint` CLI, the browser module) read files and hand
+//! them over as [`Input`]s; [`lint`] always returns a [`Report`], whatever the bytes hold.
+//!
+//! ```
+//! use meslint_core::{lint, Input, Settings};
+//!
+//! let report = lint(
+//!     vec![Input::file("zk1/zoo.cfg", b"dataDir=/var/lib/zookeeper\nclientPort=2181\n".to_vec())],
+//!     &Settings::default(),
+//! );
+//! assert!(report.diagnostics.iter().all(|d| d.severity != meslint_core::Severity::Error));
+//! ```
+
+pub mod diagnostic;
+pub mod model;
+pub mod render;
+pub mod rules;
+pub mod settings;
+pub mod source;
+pub mod version;
+
+pub use diagnostic::{Diagnostic, Finding, Label, Severity};
+pub use settings::Settings;
+pub use source::{FileId, SourceMap, Span, Spanned};
+pub use version::{MesosVersion, ZkVersion};
+
+use rules::input::{binary_file::BINARY_FILE, unreadable_file::UNREADABLE_FILE};
+
+/// One file handed to meslint by its caller.
+#[derive(Clone, Debug)]
+pub struct Input {
+    /// The path as the user should see it, relative to where they ran meslint.
+    pub path: String,
+    pub content: InputContent,
+    /// True when the user named this file itself rather than a directory holding it.
+    pub explicit: bool,
+}
+
+/// What the caller could get of a file.
+#[derive(Clone, Debug)]
+pub enum InputContent {
+    Bytes(Vec<u8>),
+    /// The caller could not read it; the text says why (`permission denied`, `is a FIFO`, ...).
+    Unreadable(String),
+}
+
+impl Input {
+    pub fn file(path: impl Into<String>, bytes: Vec<u8>) -> Self {
+        Input {
+            path: path.into(),
+            content: InputContent::Bytes(bytes),
+            explicit: false,
+        }
+    }
+
+    pub fn unreadable(path: impl Into<String>, why: impl Into<String>) -> Self {
+        Input {
+            path: path.into(),
+            content: InputContent::Unreadable(why.into()),
+            explicit: false,
+        }
+    }
+}
+
+/// The outcome of a lint run: the files as read (secrets masked) and what was found in them.
+#[derive(Debug)]
+pub struct Report {
+    pub sources: SourceMap,
+    /// Sorted by file, offset and code.
+    pub diagnostics: Vec<Diagnostic>,
+    pub model: model::Cluster,
+}
+
+impl Report {
+    pub fn count(&self, severity: Severity) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
+    }
+
+    /// True when any input could not be read at all.
+    pub fn had_unreadable_input(&self) -> bool {
+        self.diagnostics.iter().any(|d| d.code == UNREADABLE_FILE.code)
+    }
+}
+
+/// Lints a set of files as one cluster.
+pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
+    let mut inputs = inputs;
+    inputs.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut sources = SourceMap::new();
+    let mut diagnostics = Vec::new();
+    for input in &inputs {
+        match &input.content {
+            InputContent::Bytes(bytes) => {
+                let id = sources.add(&input.path, bytes);
+                if bytes.contains(&0) {
+                    diagnostics.push(BINARY_FILE.report(
+                        Finding::new(format!("`{}` holds binary data", input.path))
+                            .primary(Span::point(id, 0), "binary file")
+                            .help("replace it with the intended text configuration"),
+                    ));
+                }
+            }
+            InputContent::Unreadable(why) => {
+                let id = sources.add(&input.path, b"");
+                diagnostics.push(UNREADABLE_FILE.report(
+                    Finding::new(format!("cannot read `{}`: {why}", input.path))
+                        .primary(Span::point(id, 0), why.clone()),
+                ));
+            }
+        }
+    }
+    let model = model::Cluster::default();
+    let context = rules::Context {
+        cluster: &model,
+        settings,
+    };
+    diagnostics.extend(rules::run(&context));
+    diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    diagnostics.dedup();
+    Report {
+        sources,
+        diagnostics,
+        model,
+    }
+}

@@ -1,0 +1,107 @@
+//! The JSON output format. Its shape is a public interface: later formats, the browser module
+//! and outside tools rely on it, so fields are only ever added.
+
+use serde::Serialize;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::source::SourceMap;
+use crate::Report;
+
+/// The whole document `meslint --format json` prints.
+#[derive(Debug, Serialize)]
+pub struct JsonReport<'a> {
+    pub version: &'a str,
+    pub diagnostics: Vec<JsonDiagnostic<'a>>,
+    pub summary: Summary,
+}
+
+#[derive(Debug, Serialize)]
+pub struct JsonDiagnostic<'a> {
+    pub code: &'a str,
+    pub name: &'a str,
+    pub severity: Severity,
+    pub message: &'a str,
+    pub help: Option<&'a str>,
+    pub labels: Vec<JsonLabel<'a>>,
+}
+
+/// A label with 1-based lines and columns; columns count characters.
+#[derive(Debug, Serialize)]
+pub struct JsonLabel<'a> {
+    pub file: &'a str,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub message: &'a str,
+    pub primary: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Summary {
+    pub files: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+}
+
+impl<'a> JsonReport<'a> {
+    pub fn new(report: &'a Report, version: &'a str) -> Self {
+        JsonReport {
+            version,
+            diagnostics: report
+                .diagnostics
+                .iter()
+                .map(|d| JsonDiagnostic::new(d, &report.sources))
+                .collect(),
+            summary: summary(report),
+        }
+    }
+}
+
+impl<'a> JsonDiagnostic<'a> {
+    pub fn new(diagnostic: &'a Diagnostic, sources: &'a SourceMap) -> Self {
+        JsonDiagnostic {
+            code: diagnostic.code,
+            name: diagnostic.name,
+            severity: diagnostic.severity,
+            message: &diagnostic.message,
+            help: diagnostic.help.as_deref(),
+            labels: diagnostic
+                .labels
+                .iter()
+                .map(|label| {
+                    let file = sources.file(label.span.file);
+                    let (line, column) = file.line_col(label.span.start as usize);
+                    let (end_line, end_column) = file.line_col(label.span.end as usize);
+                    JsonLabel {
+                        file: file.path(),
+                        line,
+                        column,
+                        end_line,
+                        end_column,
+                        message: &label.message,
+                        primary: label.primary,
+                    }
+                })
+                .collect(),
+        }
+    }
+}
+
+pub fn summary(report: &Report) -> Summary {
+    Summary {
+        files: report.sources.len(),
+        errors: report.count(Severity::Error),
+        warnings: report.count(Severity::Warning),
+        infos: report.count(Severity::Info),
+    }
+}
+
+/// The JSON document, pretty-printed, ending in a newline.
+pub fn render(report: &Report, version: &str) -> String {
+    let mut text = serde_json::to_string_pretty(&JsonReport::new(report, version))
+        .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    text.push('\n');
+    text
+}

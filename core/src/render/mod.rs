@@ -1,0 +1,7 @@
+//! Turns a [`Report`](crate::Report) into text: for people (miette) or for machines (JSON).
+//!
+//! Every format is built from the same [`Diagnostic`](crate::Diagnostic)s; no renderer
+//! re-derives what a rule found.
+
+pub mod human;
+pub mod json;

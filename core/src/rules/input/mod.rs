@@ -1,0 +1,5 @@
+//! Rules about the input files themselves, before any format is parsed.
+
+pub mod binary_file;
+pub mod unreadable_file;
+pub mod unrecognized_file;
