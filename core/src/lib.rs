@@ -16,10 +16,12 @@
 
 pub mod diagnostic;
 pub mod model;
+pub mod parse;
 pub mod render;
 pub mod rules;
 pub mod settings;
 pub mod source;
+pub mod template;
 pub mod version;
 
 pub use diagnostic::{Diagnostic, Finding, Label, Severity};

@@ -1,8 +1,45 @@
 //! The typed model rules read: hosts, their ZooKeeper servers and Mesos processes.
 //!
 //! Every value a rule may point at is [`Spanned`](crate::source::Spanned). The model is built
-//! by [`crate::parse`] and [`crate::layout`]; rules never see raw text.
+//! by [`crate::parse`] from the input files; rules never see raw text.
+
+pub mod mesos;
+pub mod zookeeper;
+
+use mesos::MesosProcess;
+use zookeeper::ZkServer;
 
 /// The whole cluster as meslint understood it from the input files.
 #[derive(Clone, Debug, Default)]
-pub struct Cluster {}
+pub struct Cluster {
+    /// Sorted by name.
+    pub hosts: Vec<Host>,
+}
+
+/// One machine (or one directory standing for a machine).
+#[derive(Clone, Debug, Default)]
+pub struct Host {
+    /// The directory name or label that names the host (`zk1`, `10.0.0.5`, `.` for a flat
+    /// directory).
+    pub name: String,
+    /// ZooKeeper servers configured on this host; several for a pseudo-cluster.
+    pub zookeeper: Vec<ZkServer>,
+    /// Mesos masters and agents configured on this host.
+    pub mesos: Vec<MesosProcess>,
+}
+
+impl Cluster {
+    /// Every ZooKeeper server with the host it runs on.
+    pub fn zk_servers(&self) -> impl Iterator<Item = (&Host, &ZkServer)> {
+        self.hosts
+            .iter()
+            .flat_map(|h| h.zookeeper.iter().map(move |z| (h, z)))
+    }
+
+    /// Every Mesos master and agent with the host it runs on.
+    pub fn mesos_processes(&self) -> impl Iterator<Item = (&Host, &MesosProcess)> {
+        self.hosts
+            .iter()
+            .flat_map(|h| h.mesos.iter().map(move |m| (h, m)))
+    }
+}

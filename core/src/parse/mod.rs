@@ -1,0 +1,23 @@
+//! Parsers: one module per input format. Parsers never fail and never panic: they return the
+//! model they could build and push what is wrong into a [`Sink`].
+
+use crate::diagnostic::Diagnostic;
+use crate::source::Span;
+
+/// Where parsers put what they find besides the model itself.
+#[derive(Debug, Default)]
+pub struct Sink {
+    pub diagnostics: Vec<Diagnostic>,
+    /// Bytes that hold a secret (zk credentials, passwords); masked before any output.
+    pub secrets: Vec<Span>,
+}
+
+impl Sink {
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.diagnostics.push(diagnostic);
+    }
+
+    pub fn secret(&mut self, span: Span) {
+        self.secrets.push(span);
+    }
+}
