@@ -14,7 +14,9 @@
 //! assert!(report.diagnostics.iter().all(|d| d.severity != meslint_core::Severity::Error));
 //! ```
 
+mod build;
 pub mod diagnostic;
+pub mod layout;
 pub mod model;
 pub mod parse;
 pub mod render;
@@ -29,7 +31,9 @@ pub use settings::Settings;
 pub use source::{FileId, SourceMap, Span, Spanned};
 pub use version::{MesosVersion, ZkVersion};
 
-use rules::input::{binary_file::BINARY_FILE, unreadable_file::UNREADABLE_FILE};
+use rules::input::binary_file::BINARY_FILE;
+use rules::input::unreadable_file::UNREADABLE_FILE;
+use rules::input::unrecognized_file::UNRECOGNIZED_FILE;
 
 /// One file handed to meslint by its caller.
 #[derive(Clone, Debug)]
@@ -86,7 +90,9 @@ impl Report {
 
     /// True when any input could not be read at all.
     pub fn had_unreadable_input(&self) -> bool {
-        self.diagnostics.iter().any(|d| d.code == UNREADABLE_FILE.code)
+        self.diagnostics
+            .iter()
+            .any(|d| d.code == UNREADABLE_FILE.code)
     }
 }
 
@@ -96,28 +102,57 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
     inputs.sort_by(|a, b| a.path.cmp(&b.path));
     let mut sources = SourceMap::new();
     let mut diagnostics = Vec::new();
+    let mut files = Vec::new();
     for input in &inputs {
         match &input.content {
             InputContent::Bytes(bytes) => {
+                let (text, _) = source::decode(bytes);
+                let kind = layout::detect(&input.path, &text, input.explicit);
+                if kind == layout::FileKind::Other && !input.explicit {
+                    // Found while walking and not configuration after all: not part of the run.
+                    continue;
+                }
                 let id = sources.add(&input.path, bytes);
                 if bytes.contains(&0) {
-                    diagnostics.push(BINARY_FILE.report(
-                        Finding::new(format!("`{}` holds binary data", input.path))
-                            .primary(Span::point(id, 0), "binary file")
-                            .help("replace it with the intended text configuration"),
-                    ));
+                    diagnostics.push(
+                        BINARY_FILE.report(
+                            Finding::new(format!("`{}` holds binary data", input.path))
+                                .primary(Span::point(id, 0), "binary file")
+                                .help("replace it with the intended text configuration"),
+                        ),
+                    );
+                    continue;
                 }
+                if kind == layout::FileKind::Other {
+                    diagnostics.push(UNRECOGNIZED_FILE.report(
+                        Finding::new(format!(
+                            "`{}` is not a ZooKeeper or Mesos file meslint knows",
+                            input.path
+                        ))
+                        .primary(Span::point(id, 0), "not checked")
+                        .help("name it after its kind (`zoo.cfg`, `myid`, `mesos-master.env`, ...)"),
+                    ));
+                    continue;
+                }
+                files.push((id, kind));
             }
             InputContent::Unreadable(why) => {
                 let id = sources.add(&input.path, b"");
-                diagnostics.push(UNREADABLE_FILE.report(
-                    Finding::new(format!("cannot read `{}`: {why}", input.path))
-                        .primary(Span::point(id, 0), why.clone()),
-                ));
+                diagnostics.push(
+                    UNREADABLE_FILE.report(
+                        Finding::new(format!("cannot read `{}`: {why}", input.path))
+                            .primary(Span::point(id, 0), why.clone()),
+                    ),
+                );
             }
         }
     }
-    let model = model::Cluster::default();
+    let mut sink = parse::Sink::default();
+    let model = build::cluster(&sources, &files, settings, &mut sink);
+    diagnostics.append(&mut sink.diagnostics);
+    for secret in sink.secrets {
+        sources.redact(secret);
+    }
     let context = rules::Context {
         cluster: &model,
         settings,

@@ -5,9 +5,9 @@ use std::fmt;
 
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan};
 
+use crate::Report;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::SourceMap;
-use crate::Report;
 
 /// How the human output should look.
 #[derive(Clone, Copy, Debug)]
@@ -75,15 +75,22 @@ impl miette::Diagnostic for MietteView<'_> {
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        Some(Box::new(self.diagnostic.labels.iter().map(|label| {
-            let (offset, len) = self.sources.global_range(label.span);
-            let text = (!label.message.is_empty()).then(|| label.message.clone());
-            if label.primary {
-                LabeledSpan::new_primary_with_span(text, (offset, len))
-            } else {
-                LabeledSpan::new_with_span(text, (offset, len))
-            }
-        })))
+        // Empty and binary files have no snippet worth showing; the message names the file.
+        let showable = |label: &&crate::diagnostic::Label| {
+            let text = self.sources.file(label.span.file).text();
+            !text.is_empty() && !text.contains('\0')
+        };
+        Some(Box::new(
+            self.diagnostic.labels.iter().filter(showable).map(|label| {
+                let (offset, len) = self.sources.global_range(label.span);
+                let text = (!label.message.is_empty()).then(|| label.message.clone());
+                if label.primary {
+                    LabeledSpan::new_primary_with_span(text, (offset, len))
+                } else {
+                    LabeledSpan::new_with_span(text, (offset, len))
+                }
+            }),
+        ))
     }
 }
 
