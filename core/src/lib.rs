@@ -15,6 +15,7 @@
 //! ```
 
 mod build;
+pub mod catalog;
 pub mod diagnostic;
 pub mod layout;
 pub mod model;
