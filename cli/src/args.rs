@@ -46,13 +46,13 @@ pub struct CheckArgs {
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
 
-    /// ZooKeeper release to check against, 3.4 to 3.9.
-    #[arg(long, value_name = "VERSION", default_value_t = ZkVersion::DEFAULT)]
-    pub zookeeper_version: ZkVersion,
+    /// ZooKeeper release to check against, 3.4 to 3.9 [default: meslint.toml's, else 3.8].
+    #[arg(long, value_name = "VERSION")]
+    pub zookeeper_version: Option<ZkVersion>,
 
-    /// Mesos release to check against, 1.0 to 1.11.
-    #[arg(long, value_name = "VERSION", default_value_t = MesosVersion::DEFAULT)]
-    pub mesos_version: MesosVersion,
+    /// Mesos release to check against, 1.0 to 1.11 [default: meslint.toml's, else 1.11].
+    #[arg(long, value_name = "VERSION")]
+    pub mesos_version: Option<MesosVersion>,
 
     /// When to color human output.
     #[arg(long, value_enum, default_value_t = Color::Auto)]

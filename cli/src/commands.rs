@@ -3,6 +3,7 @@
 use std::io::IsTerminal;
 
 use meslint_core::render::{human, json};
+use meslint_core::settings::Fixed;
 use meslint_core::{Settings, lint, rules};
 
 use crate::args::{Args, CheckArgs, Color, Command, Format};
@@ -43,8 +44,13 @@ pub fn run(args: Args) -> Result<Output, Error> {
 
 fn check(args: &CheckArgs) -> Output {
     let settings = Settings {
-        zookeeper: args.zookeeper_version,
-        mesos: args.mesos_version,
+        zookeeper: args.zookeeper_version.unwrap_or_default(),
+        mesos: args.mesos_version.unwrap_or_default(),
+        fixed: Fixed {
+            zookeeper: args.zookeeper_version.is_some(),
+            mesos: args.mesos_version.is_some(),
+        },
+        ..Settings::default()
     };
     let inputs = walk::collect(&args.paths);
     let report = lint(inputs, &settings);

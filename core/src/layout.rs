@@ -33,6 +33,8 @@ pub enum FileKind {
     },
     /// A file that starts Mesos: shell script, systemd or upstart unit, Markdown guide.
     MesosScript,
+    /// `meslint.toml`: what the files cannot say about the cluster.
+    Project,
     /// Not a file meslint reads.
     Other,
 }
@@ -117,6 +119,9 @@ enum NameKind {
 fn kind_by_name(path: &str) -> NameKind {
     let name = base_name(path);
     let parent = parent_name(path);
+    if name == "meslint.toml" {
+        return NameKind::Sure(FileKind::Project);
+    }
     if let Some((_, role)) = FLAG_DIRS.iter().find(|(dir, _)| *dir == parent) {
         if name.starts_with('.') || name.is_empty() {
             return NameKind::No;
@@ -258,6 +263,14 @@ const ROOT_DIRS: &[&str] = &[
     "etc", "var", "opt", "usr", "srv", "run", "tmp", "home", "root", "app",
 ];
 
+/// True when a path inside a host starts at a filesystem root directory (`etc/...`, `var/...`):
+/// the host directory is a tree collected from the machine.
+pub fn is_tree_path(inside: &str) -> bool {
+    inside
+        .split_once('/')
+        .is_some_and(|(first, _)| ROOT_DIRS.contains(&first) || first.starts_with("etc_"))
+}
+
 /// Directory names inside a per-host directory that do not name a host themselves.
 const INNER_DIRS: &[&str] = &[
     "conf",
@@ -313,7 +326,13 @@ pub fn common_dir<'a>(paths: impl IntoIterator<Item = &'a str>) -> String {
                 .collect(),
         });
     }
-    common.unwrap_or_default().join("/")
+    let common = common.unwrap_or_default();
+    // Never cut into a collected filesystem tree: `node1/etc/...` keeps `etc` inside the host.
+    let keep = common
+        .iter()
+        .position(|d| ROOT_DIRS.contains(d) || d.starts_with("etc_"))
+        .unwrap_or(common.len());
+    common[..keep].join("/")
 }
 
 /// `path` below the directory `dir` (as returned by [`common_dir`]).
@@ -402,8 +421,15 @@ mod tests {
         );
         assert_eq!(common_dir(["zk1/zoo.cfg"]), "zk1");
         assert_eq!(common_dir(["a/zoo.cfg", "b/zoo.cfg"]), "");
-        assert_eq!(common_dir(["/etc/zk/zoo.cfg", "/etc/zk/myid"]), "/etc/zk");
-        assert_eq!(strip_dir("/etc/zk/zoo.cfg", "/etc/zk"), "zoo.cfg");
+        assert_eq!(common_dir(["/x/zk/zoo.cfg", "/x/zk/myid"]), "/x/zk");
+        assert_eq!(strip_dir("/x/zk/zoo.cfg", "/x/zk"), "zoo.cfg");
+        assert_eq!(
+            common_dir([
+                "n1/etc/zookeeper/conf/zoo.cfg",
+                "n1/etc/zookeeper/conf/myid"
+            ]),
+            "n1"
+        );
         assert_eq!(strip_dir("zoo.cfg", ""), "zoo.cfg");
     }
 }

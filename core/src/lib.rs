@@ -20,6 +20,7 @@ pub mod diagnostic;
 pub mod layout;
 pub mod model;
 pub mod parse;
+pub mod project;
 pub mod render;
 pub mod rules;
 pub mod settings;
@@ -149,6 +150,14 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
         }
     }
     let mut sink = parse::Sink::default();
+    let mut settings = settings.clone();
+    for (id, kind) in &files {
+        if *kind == layout::FileKind::Project {
+            let project = project::parse(*id, sources.file(*id).text(), &mut sink);
+            settings = settings.with_project(project);
+        }
+    }
+    let settings = &settings;
     let model = build::cluster(&sources, &files, settings, &mut sink);
     diagnostics.append(&mut sink.diagnostics);
     for secret in sink.secrets {

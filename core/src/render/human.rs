@@ -82,7 +82,13 @@ impl miette::Diagnostic for MietteView<'_> {
         };
         Some(Box::new(
             self.diagnostic.labels.iter().filter(showable).map(|label| {
-                let (offset, len) = self.sources.global_range(label.span);
+                let (mut offset, len) = self.sources.global_range(label.span);
+                // A point at the very end of a file (a missing key) would fall after the last line
+                // and not be drawn: show it at the end of the last line instead.
+                let text = self.sources.file(label.span.file).text();
+                if len == 0 && label.span.start as usize == text.len() && text.ends_with('\n') {
+                    offset -= 1;
+                }
                 let text = (!label.message.is_empty()).then(|| label.message.clone());
                 if label.primary {
                     LabeledSpan::new_primary_with_span(text, (offset, len))

@@ -65,15 +65,24 @@ macro_rules! declare_rule {
     };
 }
 
+pub mod cluster;
 pub mod docs;
 pub mod input;
 pub mod zookeeper;
 
 /// Every rule, sorted by code. Adding a rule means adding one line here.
 pub static ALL: &[&Rule] = &[
+    &cluster::server_lists_differ::SERVER_LISTS_DIFFER,
+    &cluster::duplicate_myid::DUPLICATE_MYID,
+    &cluster::myid_selects_other_host::MYID_SELECTS_OTHER_HOST,
+    &cluster::ensemble_settings_differ::ENSEMBLE_SETTINGS_DIFFER,
+    &cluster::port_clash::PORT_CLASH,
+    &cluster::myid_outside_data_dir::MYID_OUTSIDE_DATA_DIR,
+    &cluster::myid_missing::MYID_MISSING,
     &input::unreadable_file::UNREADABLE_FILE,
     &input::binary_file::BINARY_FILE,
     &input::unrecognized_file::UNRECOGNIZED_FILE,
+    &input::invalid_project_file::INVALID_PROJECT_FILE,
     &zookeeper::malformed_unicode_escape::MALFORMED_UNICODE_ESCAPE,
     &zookeeper::byte_order_mark::BYTE_ORDER_MARK,
     &zookeeper::non_ascii_text::NON_ASCII_TEXT,
