@@ -1,0 +1,4 @@
+//! Static knowledge about the daemons meslint checks: which settings exist, in which releases,
+//! and what values they take. Pure data plus lookups; no parsing, no rules.
+
+pub mod mesos;
