@@ -21,3 +21,5 @@ impl Sink {
         self.secrets.push(span);
     }
 }
+
+pub mod mesos_values;
