@@ -23,3 +23,4 @@ impl Sink {
 }
 
 pub mod mesos_values;
+pub mod zk_url;
