@@ -23,4 +23,5 @@ impl Sink {
 }
 
 pub mod mesos_values;
+pub mod shell;
 pub mod zk_url;
