@@ -22,6 +22,8 @@ impl Sink {
     }
 }
 
+pub mod mesos_cmdline;
+pub mod mesos_loader;
 pub mod mesos_values;
 pub mod shell;
 pub mod zk_url;

@@ -66,12 +66,21 @@ macro_rules! declare_rule {
 }
 
 pub mod input;
+pub mod mesos;
 
 /// Every rule, sorted by code. Adding a rule means adding one line here.
 pub static ALL: &[&Rule] = &[
     &input::unreadable_file::UNREADABLE_FILE,
     &input::binary_file::BINARY_FILE,
     &input::unrecognized_file::UNRECOGNIZED_FILE,
+    &mesos::unknown_flag::UNKNOWN_FLAG,
+    &mesos::duplicate_flag::DUPLICATE_FLAG,
+    &mesos::space_separated_value::SPACE_SEPARATED_VALUE,
+    &mesos::negated_non_boolean::NEGATED_NON_BOOLEAN,
+    &mesos::ignored_argument::IGNORED_ARGUMENT,
+    &mesos::arguments_after_terminator::ARGUMENTS_AFTER_TERMINATOR,
+    &mesos::env_overridden::ENV_OVERRIDDEN,
+    &mesos::flag_name_case::FLAG_NAME_CASE,
 ];
 
 /// Finds a rule by code (`ZK201`, any case) or name (`even_ensemble`).
