@@ -87,6 +87,9 @@ pub enum SourceKind {
     EnvFile,
     /// One file of the one-file-per-flag layout.
     FlagFile,
+    /// `/etc/mesos/zk`: the wrapper passes it as the master's `--zk` and the agent's
+    /// `--master`.
+    SharedZk,
 }
 
 /// The raw Mesos settings found in one file (or one invocation inside it).

@@ -11,6 +11,7 @@ use crate::catalog::mesos::{self, FlagSpec, ValueType};
 use crate::diagnostic::{Finding, Severity};
 use crate::model::mesos::{
     ArgForm, EffectiveFlag, MesosProcess, MesosSource, Origin, Overridden, RawSetting, Role,
+    SourceKind,
 };
 use crate::parse::Sink;
 use crate::parse::zk_url::{parse_master_addr, parse_zk_url};
@@ -38,6 +39,8 @@ pub fn resolve(
     settings: &Settings,
     sink: &mut Sink,
 ) -> MesosProcess {
+    let adjusted = share_zk_file(role, sources);
+    let sources = adjusted.as_slice();
     let mut env: BTreeMap<String, Loaded<'_>> = BTreeMap::new();
     let mut cli: Vec<Loaded<'_>> = Vec::new();
     for source in sources {
@@ -145,6 +148,56 @@ pub fn resolve(
     build_process(role, sources, flags, sink)
 }
 
+/// Turns `/etc/mesos/zk` into the wrapper setting that reads it: the master's `--zk`, the
+/// agent's `--master`. A wrapper variable that reads the file (``ZK=`cat /etc/mesos/zk` ``)
+/// takes the file's value; one with a value of its own makes the file unused.
+fn share_zk_file(role: Role, sources: &[MesosSource]) -> Vec<MesosSource> {
+    let key = match role {
+        Role::Master => "zk",
+        Role::Agent => "master",
+    };
+    let zk_file = sources
+        .iter()
+        .filter(|s| s.kind == SourceKind::SharedZk)
+        .flat_map(|s| s.settings.first())
+        .next()
+        .cloned();
+    let mut out: Vec<MesosSource> = sources
+        .iter()
+        .filter(|s| s.kind != SourceKind::SharedZk)
+        .cloned()
+        .collect();
+    let Some(mut zk) = zk_file else {
+        return out;
+    };
+    let mut consumed = false;
+    for setting in out.iter_mut().flat_map(|s| s.settings.iter_mut()) {
+        if setting.origin == Origin::WrapperVar && setting.key == key {
+            consumed = true;
+            if setting
+                .value
+                .as_ref()
+                .is_some_and(|v| v.value.contains("/etc/mesos/zk"))
+            {
+                setting.value = zk.value.clone();
+                setting.unknown = zk.unknown;
+            }
+        }
+    }
+    if !consumed {
+        zk.origin = Origin::WrapperVar;
+        zk.key = key.to_owned();
+        zk.display = "/etc/mesos/zk".to_owned();
+        if let Some(source) = sources.iter().find(|s| s.kind == SourceKind::SharedZk) {
+            let mut source = source.clone();
+            source.kind = SourceKind::FlagFile;
+            source.settings = vec![zk];
+            out.push(source);
+        }
+    }
+    out
+}
+
 /// Looks a flag setting up and reports what the loader refuses about its shape.
 fn load<'a>(
     setting: &'a RawSetting,
@@ -159,6 +212,10 @@ fn load<'a>(
         _ => (false, setting.key.as_str()),
     };
     let Some(written) = mesos::lookup(role, bare) else {
+        if setting.origin == Origin::WrapperVar {
+            // The wrapper of the other daemon reads this variable (`MASTER` for agents).
+            return None;
+        }
         report_unknown(setting, bare, role, settings, sink);
         return None;
     };

@@ -23,6 +23,8 @@ impl Sink {
 }
 
 pub mod mesos_cmdline;
+pub mod mesos_env;
+pub mod mesos_flag_file;
 pub mod mesos_loader;
 pub mod mesos_values;
 pub mod shell;

@@ -81,6 +81,7 @@ pub static ALL: &[&Rule] = &[
     &mesos::arguments_after_terminator::ARGUMENTS_AFTER_TERMINATOR,
     &mesos::env_overridden::ENV_OVERRIDDEN,
     &mesos::flag_name_case::FLAG_NAME_CASE,
+    &mesos::misplaced_flag_file::MISPLACED_FLAG_FILE,
 ];
 
 /// Finds a rule by code (`ZK201`, any case) or name (`even_ensemble`).

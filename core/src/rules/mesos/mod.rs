@@ -8,6 +8,7 @@ pub mod duplicate_flag;
 pub mod env_overridden;
 pub mod flag_name_case;
 pub mod ignored_argument;
+pub mod misplaced_flag_file;
 pub mod negated_non_boolean;
 pub mod space_separated_value;
 pub mod unknown_flag;
