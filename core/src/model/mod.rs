@@ -5,6 +5,7 @@
 
 pub mod ensemble;
 pub mod mesos;
+pub mod zk_url;
 pub mod zookeeper;
 
 use mesos::MesosProcess;

@@ -68,6 +68,7 @@ macro_rules! declare_rule {
 pub mod cluster;
 pub mod docs;
 pub mod input;
+pub mod mesos;
 pub mod zookeeper;
 
 /// Every rule, sorted by code. Adding a rule means adding one line here.
@@ -83,6 +84,15 @@ pub static ALL: &[&Rule] = &[
     &input::binary_file::BINARY_FILE,
     &input::unrecognized_file::UNRECOGNIZED_FILE,
     &input::invalid_project_file::INVALID_PROJECT_FILE,
+    &mesos::unknown_flag::UNKNOWN_FLAG,
+    &mesos::duplicate_flag::DUPLICATE_FLAG,
+    &mesos::space_separated_value::SPACE_SEPARATED_VALUE,
+    &mesos::negated_non_boolean::NEGATED_NON_BOOLEAN,
+    &mesos::ignored_argument::IGNORED_ARGUMENT,
+    &mesos::arguments_after_terminator::ARGUMENTS_AFTER_TERMINATOR,
+    &mesos::env_overridden::ENV_OVERRIDDEN,
+    &mesos::flag_name_case::FLAG_NAME_CASE,
+    &mesos::misplaced_flag_file::MISPLACED_FLAG_FILE,
     &zookeeper::malformed_unicode_escape::MALFORMED_UNICODE_ESCAPE,
     &zookeeper::byte_order_mark::BYTE_ORDER_MARK,
     &zookeeper::non_ascii_text::NON_ASCII_TEXT,
