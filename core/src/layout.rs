@@ -6,12 +6,7 @@
 //! (`zoo1.cfg`, `zoo2.cfg` side by side). This module only classifies paths and text; it does
 //! not parse values (that is [`crate::parse`]) and never touches the filesystem.
 
-/// A Mesos daemon as far as a file name or directory can tell.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum RoleHint {
-    Master,
-    Agent,
-}
+pub use crate::catalog::mesos::Role;
 
 /// What an input file is.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -22,15 +17,13 @@ pub enum FileKind {
     ZkDynamic,
     /// A ZooKeeper `myid`.
     MyId,
-    /// `etc/mesos/zk`: the zk URL the Mesosphere packages hand to both daemons.
-    MesosZkFile,
+    /// A file in `etc/mesos/`: `zk` holds the zk URL the Mesosphere packages hand to both
+    /// daemons; any other file there is a flag file the packages never read.
+    MesosEtcFile { name: String },
     /// One file per flag: `etc/mesos-master/quorum`, `etc/mesos-slave/?no-switch_user`.
-    MesosFlagFile { role: RoleHint, name: String },
+    MesosFlagFile { role: Role, name: String },
     /// Variables for the daemons: `MESOS_*` env files, `/etc/default/mesos*`.
-    MesosEnv {
-        role: Option<RoleHint>,
-        wrapper: bool,
-    },
+    MesosEnv { role: Option<Role>, wrapper: bool },
     /// A file that starts Mesos: shell script, systemd or upstart unit, Markdown guide.
     MesosScript,
     /// `meslint.toml`: what the files cannot say about the cluster.
@@ -50,7 +43,7 @@ impl FileKind {
     pub fn is_mesos(&self) -> bool {
         matches!(
             self,
-            FileKind::MesosZkFile
+            FileKind::MesosEtcFile { .. }
                 | FileKind::MesosFlagFile { .. }
                 | FileKind::MesosEnv { .. }
                 | FileKind::MesosScript
@@ -73,13 +66,13 @@ const TEMPLATE_SUFFIXES: &[&str] = &[
 const SCRIPT_EXTENSIONS: &[&str] = &[".sh", ".bash", ".service", ".conf", ".env", ".flags"];
 
 /// Directory names whose files are one Mesos flag each.
-const FLAG_DIRS: &[(&str, RoleHint)] = &[
-    ("mesos-master", RoleHint::Master),
-    ("mesos-slave", RoleHint::Agent),
-    ("mesos-agent", RoleHint::Agent),
-    ("etc_mesos-master", RoleHint::Master),
-    ("etc_mesos-slave", RoleHint::Agent),
-    ("etc_mesos-agent", RoleHint::Agent),
+const FLAG_DIRS: &[(&str, Role)] = &[
+    ("mesos-master", Role::Master),
+    ("mesos-slave", Role::Agent),
+    ("mesos-agent", Role::Agent),
+    ("etc_mesos-master", Role::Master),
+    ("etc_mesos-slave", Role::Agent),
+    ("etc_mesos-agent", Role::Agent),
 ];
 
 /// The file name without template suffixes: `zoo.cfg.j2` -> `zoo.cfg`.
@@ -131,8 +124,12 @@ fn kind_by_name(path: &str) -> NameKind {
             name: name.to_owned(),
         });
     }
-    if name == "zk" && (parent == "mesos" || parent == "etc_mesos") {
-        return NameKind::Sure(FileKind::MesosZkFile);
+    let in_etc_mesos = parent == "etc_mesos"
+        || (parent == "mesos" && (name == "zk" || parent_name(parent_dir(path)) == "etc"));
+    if in_etc_mesos && !name.starts_with('.') && !name.is_empty() {
+        return NameKind::Sure(FileKind::MesosEtcFile {
+            name: name.to_owned(),
+        });
     }
     if name == "myid" {
         return NameKind::Sure(FileKind::MyId);
@@ -162,12 +159,12 @@ fn is_dynamic_name(name: &str) -> bool {
 /// `mesos-master.sh`, `mesos-agent.env`, `/etc/default/mesos-slave`, `mesos.env`, ...
 fn mesos_kind_by_name(name: &str, parent: &str) -> Option<NameKind> {
     let role = if name.starts_with("mesos-master") || name.starts_with("mesos_master") {
-        Some(RoleHint::Master)
+        Some(Role::Master)
     } else if ["mesos-agent", "mesos-slave", "mesos_agent", "mesos_slave"]
         .iter()
         .any(|p| name.starts_with(p))
     {
-        Some(RoleHint::Agent)
+        Some(Role::Agent)
     } else if name == "mesos" || name.starts_with("mesos.") || name.starts_with("mesos-env") {
         None
     } else {
@@ -199,9 +196,9 @@ pub fn detect(path: &str, text: &str, explicit: bool) -> FileKind {
 fn sniff(path: &str, text: &str) -> FileKind {
     let name = base_name(path);
     let role = if name.contains("master") {
-        Some(RoleHint::Master)
+        Some(Role::Master)
     } else if name.contains("agent") || name.contains("slave") {
-        Some(RoleHint::Agent)
+        Some(Role::Agent)
     } else {
         None
     };
@@ -357,18 +354,27 @@ mod tests {
             ("roles/zk/templates/zoo.cfg.j2", FileKind::ZooCfg),
             ("zk1/zoo.cfg.dynamic.100000000", FileKind::ZkDynamic),
             ("zk1/data/myid", FileKind::MyId),
-            ("n1/etc/mesos/zk", FileKind::MesosZkFile),
+            (
+                "n1/etc/mesos/zk",
+                FileKind::MesosEtcFile { name: "zk".into() },
+            ),
+            (
+                "n1/etc/mesos/quorum",
+                FileKind::MesosEtcFile {
+                    name: "quorum".into(),
+                },
+            ),
             (
                 "n1/etc/mesos-master/quorum",
                 FileKind::MesosFlagFile {
-                    role: RoleHint::Master,
+                    role: Role::Master,
                     name: "quorum".into(),
                 },
             ),
             (
                 "n1/etc/default/mesos-slave",
                 FileKind::MesosEnv {
-                    role: Some(RoleHint::Agent),
+                    role: Some(Role::Agent),
                     wrapper: true,
                 },
             ),
@@ -391,7 +397,7 @@ mod tests {
         assert_eq!(
             detect("m/mesos-master.env", "MESOS_QUORUM=2\n", false),
             FileKind::MesosEnv {
-                role: Some(RoleHint::Master),
+                role: Some(Role::Master),
                 wrapper: false
             }
         );

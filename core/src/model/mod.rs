@@ -4,6 +4,7 @@
 //! by [`crate::parse`] from the input files; rules never see raw text.
 
 pub mod ensemble;
+pub mod identity;
 pub mod mesos;
 pub mod zk_url;
 pub mod zookeeper;

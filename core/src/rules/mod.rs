@@ -73,6 +73,17 @@ pub mod zookeeper;
 
 /// Every rule, sorted by code. Adding a rule means adding one line here.
 pub static ALL: &[&Rule] = &[
+    &cluster::quorum_not_majority::QUORUM_NOT_MAJORITY,
+    &cluster::quorum_unreachable::QUORUM_UNREACHABLE,
+    &cluster::master_settings_differ::MASTER_SETTINGS_DIFFER,
+    &cluster::in_memory_registry_ha::IN_MEMORY_REGISTRY_HA,
+    &cluster::zk_missing_with_masters::ZK_MISSING_WITH_MASTERS,
+    &cluster::master_count_unknown::MASTER_COUNT_UNKNOWN,
+    &cluster::zk_url_outside_ensemble::ZK_URL_OUTSIDE_ENSEMBLE,
+    &cluster::zk_url_partial_ensemble::ZK_URL_PARTIAL_ENSEMBLE,
+    &cluster::zk_path_differs::ZK_PATH_DIFFERS,
+    &cluster::zk_credentials_differ::ZK_CREDENTIALS_DIFFER,
+    &cluster::agent_master_unknown::AGENT_MASTER_UNKNOWN,
     &cluster::server_lists_differ::SERVER_LISTS_DIFFER,
     &cluster::duplicate_myid::DUPLICATE_MYID,
     &cluster::myid_selects_other_host::MYID_SELECTS_OTHER_HOST,
