@@ -12,3 +12,83 @@ pub mod misplaced_flag_file;
 pub mod negated_non_boolean;
 pub mod space_separated_value;
 pub mod unknown_flag;
+
+/// Lints Mesos text the way the whole pipeline would, for tests of parsers and rules.
+#[cfg(test)]
+pub(crate) mod testing {
+    use crate::diagnostic::Diagnostic;
+    use crate::model::mesos::{MesosSource, Role};
+    use crate::model::{Cluster, Host};
+    use crate::parse::Sink;
+    use crate::parse::mesos_cmdline::parse_mesos_script;
+    use crate::parse::mesos_env::{EnvKind, parse_mesos_env};
+    use crate::parse::mesos_loader::resolve;
+    use crate::rules::{self, Context};
+    use crate::settings::Settings;
+    use crate::source::SourceMap;
+    use crate::version::MesosVersion;
+
+    /// Every diagnostic for the Mesos invocations in one script, for Mesos 1.`minor`.
+    pub fn lint_script(text: &str, minor: u8) -> Vec<Diagnostic> {
+        let settings = settings(minor);
+        let mut map = SourceMap::new();
+        let file = map.add("script.sh", text.as_bytes());
+        let mut sink = Sink::default();
+        let sources = parse_mesos_script(file, text, &settings, &mut sink);
+        lint_sources(sources, None, &settings, sink)
+    }
+
+    /// Every diagnostic for one environment file read by a daemon of `role`.
+    pub fn lint_env(text: &str, kind: EnvKind, role: Role, minor: u8) -> Vec<Diagnostic> {
+        let settings = settings(minor);
+        let mut map = SourceMap::new();
+        let file = map.add("mesos.env", text.as_bytes());
+        let mut sink = Sink::default();
+        let source = parse_mesos_env(file, text, kind, &settings, &mut sink);
+        lint_sources(vec![source], Some(role), &settings, sink)
+    }
+
+    fn settings(minor: u8) -> Settings {
+        Settings {
+            mesos: MesosVersion::new(minor),
+            ..Settings::default()
+        }
+    }
+
+    fn lint_sources(
+        sources: Vec<MesosSource>,
+        role: Option<Role>,
+        settings: &Settings,
+        mut sink: Sink,
+    ) -> Vec<Diagnostic> {
+        let mut processes = Vec::new();
+        for source in sources {
+            let Some(role) = source.role.or(role) else {
+                continue;
+            };
+            processes.push(resolve(role, &[source], settings, &mut sink));
+        }
+        let cluster = Cluster {
+            hosts: vec![Host {
+                name: "h".into(),
+                zookeeper: vec![],
+                mesos: processes,
+            }],
+        };
+        let mut out = sink.diagnostics;
+        out.extend(rules::run(&Context {
+            cluster: &cluster,
+            settings,
+        }));
+        out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        out
+    }
+
+    /// `(code, severity)` of each diagnostic, for compact assertions.
+    pub fn codes(diagnostics: &[Diagnostic]) -> Vec<(&'static str, &'static str)> {
+        diagnostics
+            .iter()
+            .map(|d| (d.code, d.severity.as_str()))
+            .collect()
+    }
+}
