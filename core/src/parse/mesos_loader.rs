@@ -454,12 +454,7 @@ fn build_process(
     for flag in flags.values() {
         // Secret flags name files; anything that is not a path may be the secret itself.
         if flag.spec.secret {
-            let v = flag.value.value.trim();
-            let path_like = v.starts_with('/')
-                || v.starts_with("file://")
-                || v.starts_with("./")
-                || v.starts_with("../")
-                || (!v.contains(char::is_whitespace) && !v.contains(['{', ':']));
+            let path_like = crate::rules::mesos::inline_secret::looks_like_path(&flag.value.value);
             if !path_like {
                 sink.secret(flag.value.span);
             }

@@ -82,6 +82,18 @@ pub static ALL: &[&Rule] = &[
     &mesos::env_overridden::ENV_OVERRIDDEN,
     &mesos::flag_name_case::FLAG_NAME_CASE,
     &mesos::misplaced_flag_file::MISPLACED_FLAG_FILE,
+    &mesos::invalid_flag_value::INVALID_FLAG_VALUE,
+    &mesos::wrapped_unsigned_value::WRAPPED_UNSIGNED_VALUE,
+    &mesos::empty_flag_value::EMPTY_FLAG_VALUE,
+    &mesos::invalid_ip::INVALID_IP,
+    &mesos::invalid_choice::INVALID_CHOICE,
+    &mesos::flag_value_out_of_range::FLAG_VALUE_OUT_OF_RANGE,
+    &mesos::registry_strict_enabled::REGISTRY_STRICT_ENABLED,
+    &mesos::unsafe_directory::UNSAFE_DIRECTORY,
+    &mesos::quorum_not_positive::QUORUM_NOT_POSITIVE,
+    &mesos::file_value::FILE_VALUE,
+    &mesos::sorter_mismatch::SORTER_MISMATCH,
+    &mesos::inline_secret::INLINE_SECRET,
 ];
 
 /// Finds a rule by code (`ZK201`, any case) or name (`even_ensemble`).

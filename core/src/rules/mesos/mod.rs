@@ -5,13 +5,42 @@
 
 pub mod arguments_after_terminator;
 pub mod duplicate_flag;
+pub mod empty_flag_value;
 pub mod env_overridden;
+pub mod file_value;
 pub mod flag_name_case;
+pub mod flag_value_out_of_range;
 pub mod ignored_argument;
+pub mod inline_secret;
+pub mod invalid_choice;
+pub mod invalid_flag_value;
+pub mod invalid_ip;
 pub mod misplaced_flag_file;
 pub mod negated_non_boolean;
+pub mod quorum_not_positive;
+pub mod registry_strict_enabled;
+pub mod sorter_mismatch;
 pub mod space_separated_value;
 pub mod unknown_flag;
+pub mod unsafe_directory;
+pub mod wrapped_unsigned_value;
+
+use crate::model::mesos::{EffectiveFlag, MesosProcess};
+use crate::rules::Context;
+
+/// Every Mesos master and agent of the cluster.
+fn processes<'a>(context: &'a Context<'_>) -> impl Iterator<Item = &'a MesosProcess> {
+    context.cluster.mesos_processes().map(|(_, p)| p)
+}
+
+/// The flags of a process whose values meslint can read: set, not a template placeholder,
+/// not read from a `file://`.
+fn readable_flags(process: &MesosProcess) -> impl Iterator<Item = &EffectiveFlag> {
+    process
+        .flags
+        .values()
+        .filter(|f| !f.unknown && !f.value.value.starts_with("file://"))
+}
 
 /// Lints Mesos text the way the whole pipeline would, for tests of parsers and rules.
 #[cfg(test)]
