@@ -94,6 +94,14 @@ pub static ALL: &[&Rule] = &[
     &mesos::file_value::FILE_VALUE,
     &mesos::sorter_mismatch::SORTER_MISMATCH,
     &mesos::inline_secret::INLINE_SECRET,
+    &mesos::missing_required_flag::MISSING_REQUIRED_FLAG,
+    &mesos::conflicting_flags::CONFLICTING_FLAGS,
+    &mesos::flag_unavailable_in_version::FLAG_UNAVAILABLE_IN_VERSION,
+    &mesos::deprecated_flag::DEPRECATED_FLAG,
+    &mesos::quorum_without_zk::QUORUM_WITHOUT_ZK,
+    &mesos::in_memory_registry::IN_MEMORY_REGISTRY,
+    &mesos::authentication_without_credentials::AUTHENTICATION_WITHOUT_CREDENTIALS,
+    &mesos::deprecated_binary_name::DEPRECATED_BINARY_NAME,
 ];
 
 /// Finds a rule by code (`ZK201`, any case) or name (`even_ensemble`).

@@ -4,20 +4,28 @@
 //! Checks across several hosts live elsewhere.
 
 pub mod arguments_after_terminator;
+pub mod authentication_without_credentials;
+pub mod conflicting_flags;
+pub mod deprecated_binary_name;
+pub mod deprecated_flag;
 pub mod duplicate_flag;
 pub mod empty_flag_value;
 pub mod env_overridden;
 pub mod file_value;
 pub mod flag_name_case;
+pub mod flag_unavailable_in_version;
 pub mod flag_value_out_of_range;
 pub mod ignored_argument;
+pub mod in_memory_registry;
 pub mod inline_secret;
 pub mod invalid_choice;
 pub mod invalid_flag_value;
 pub mod invalid_ip;
 pub mod misplaced_flag_file;
+pub mod missing_required_flag;
 pub mod negated_non_boolean;
 pub mod quorum_not_positive;
+pub mod quorum_without_zk;
 pub mod registry_strict_enabled;
 pub mod sorter_mismatch;
 pub mod space_separated_value;
