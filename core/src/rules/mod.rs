@@ -102,6 +102,13 @@ pub static ALL: &[&Rule] = &[
     &mesos::in_memory_registry::IN_MEMORY_REGISTRY,
     &mesos::authentication_without_credentials::AUTHENTICATION_WITHOUT_CREDENTIALS,
     &mesos::deprecated_binary_name::DEPRECATED_BINARY_NAME,
+    &mesos::zk_url_path_per_host::ZK_URL_PATH_PER_HOST,
+    &mesos::zk_url_missing_path::ZK_URL_MISSING_PATH,
+    &mesos::zk_url_missing_port::ZK_URL_MISSING_PORT,
+    &mesos::zk_url_scheme::ZK_URL_SCHEME,
+    &mesos::zk_url_host_list::ZK_URL_HOST_LIST,
+    &mesos::invalid_master_address::INVALID_MASTER_ADDRESS,
+    &mesos::master_without_failover::MASTER_WITHOUT_FAILOVER,
 ];
 
 /// Finds a rule by code (`ZK201`, any case) or name (`even_ensemble`).

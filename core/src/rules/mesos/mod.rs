@@ -21,6 +21,8 @@ pub mod inline_secret;
 pub mod invalid_choice;
 pub mod invalid_flag_value;
 pub mod invalid_ip;
+pub mod invalid_master_address;
+pub mod master_without_failover;
 pub mod misplaced_flag_file;
 pub mod missing_required_flag;
 pub mod negated_non_boolean;
@@ -32,8 +34,14 @@ pub mod space_separated_value;
 pub mod unknown_flag;
 pub mod unsafe_directory;
 pub mod wrapped_unsigned_value;
+pub mod zk_url_host_list;
+pub mod zk_url_missing_path;
+pub mod zk_url_missing_port;
+pub mod zk_url_path_per_host;
+pub mod zk_url_scheme;
 
 use crate::model::mesos::{EffectiveFlag, MesosProcess};
+use crate::model::zk_url::{MasterAddr, ZkUrl};
 use crate::rules::Context;
 
 /// Every Mesos master and agent of the cluster.
@@ -48,6 +56,17 @@ fn readable_flags(process: &MesosProcess) -> impl Iterator<Item = &EffectiveFlag
         .flags
         .values()
         .filter(|f| !f.unknown && !f.value.value.starts_with("file://"))
+}
+
+/// The ZooKeeper URL a process uses, with the flag that holds it: a master's `--zk`, an
+/// agent's `zk://` `--master`.
+fn zk_url(process: &MesosProcess) -> Option<(&ZkUrl, &EffectiveFlag)> {
+    let url = match process.master() {
+        Some(MasterAddr::Zk(url)) => url,
+        _ => process.zk()?,
+    };
+    let flag = process.flag("zk").or_else(|| process.flag("master"))?;
+    Some((url, flag))
 }
 
 /// Lints Mesos text the way the whole pipeline would, for tests of parsers and rules.
