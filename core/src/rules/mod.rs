@@ -109,6 +109,13 @@ pub static ALL: &[&Rule] = &[
     &mesos::zk_url_host_list::ZK_URL_HOST_LIST,
     &mesos::invalid_master_address::INVALID_MASTER_ADDRESS,
     &mesos::master_without_failover::MASTER_WITHOUT_FAILOVER,
+    &mesos::invalid_containerizer::INVALID_CONTAINERIZER,
+    &mesos::invalid_isolator::INVALID_ISOLATOR,
+    &mesos::deprecated_isolator::DEPRECATED_ISOLATOR,
+    &mesos::isolation_without_mesos_containerizer::ISOLATION_WITHOUT_MESOS_CONTAINERIZER,
+    &mesos::image_providers_requirements::IMAGE_PROVIDERS_REQUIREMENTS,
+    &mesos::linux_launcher_required::LINUX_LAUNCHER_REQUIRED,
+    &mesos::gpu_isolation_requirements::GPU_ISOLATION_REQUIREMENTS,
 ];
 
 /// Finds a rule by code (`ZK201`, any case) or name (`even_ensemble`).
