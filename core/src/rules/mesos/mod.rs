@@ -47,6 +47,9 @@ pub mod zk_url_missing_port;
 pub mod zk_url_path_per_host;
 pub mod zk_url_scheme;
 
+#[cfg(test)]
+mod scenarios;
+
 use crate::model::mesos::{EffectiveFlag, MesosProcess};
 use crate::model::zk_url::{MasterAddr, ZkUrl};
 use crate::rules::Context;
