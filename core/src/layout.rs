@@ -323,13 +323,20 @@ pub fn common_dir<'a>(paths: impl IntoIterator<Item = &'a str>) -> String {
                 .collect(),
         });
     }
-    let common = common.unwrap_or_default();
-    // Never cut into a collected filesystem tree: `node1/etc/...` keeps `etc` inside the host.
-    let keep = common
+    common.unwrap_or_default().join("/")
+}
+
+/// Like [`common_dir`], for files the user named one by one: never cuts into a collected
+/// filesystem tree, so `node1/etc/zookeeper/conf/zoo.cfg` keeps `etc` inside host `node1`.
+pub fn common_host_dir<'a>(paths: impl IntoIterator<Item = &'a str>) -> String {
+    let common = common_dir(paths);
+    let segments: Vec<&str> = common.split('/').collect();
+    let keep = segments
         .iter()
-        .position(|d| ROOT_DIRS.contains(d) || d.starts_with("etc_"))
-        .unwrap_or(common.len());
-    common[..keep].join("/")
+        .enumerate()
+        .position(|(i, d)| i > 0 && (ROOT_DIRS.contains(d) || d.starts_with("etc_")))
+        .unwrap_or(segments.len());
+    segments[..keep].join("/")
 }
 
 /// `path` below the directory `dir` (as returned by [`common_dir`]).
@@ -430,7 +437,7 @@ mod tests {
         assert_eq!(common_dir(["/x/zk/zoo.cfg", "/x/zk/myid"]), "/x/zk");
         assert_eq!(strip_dir("/x/zk/zoo.cfg", "/x/zk"), "zoo.cfg");
         assert_eq!(
-            common_dir([
+            common_host_dir([
                 "n1/etc/zookeeper/conf/zoo.cfg",
                 "n1/etc/zookeeper/conf/myid"
             ]),
