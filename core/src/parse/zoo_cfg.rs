@@ -186,7 +186,7 @@ fn check_value_syntax(
     }
     let is_path =
         matches!(class, KeyClass::Parsed(k) | KeyClass::TooNew(k) if k.kind == KeyType::Path);
-    if is_path && entry.raw_value.contains('\\') {
+    if is_path && has_escape(&entry.raw_value) {
         sink.push(
             BACKSLASH_IN_PATH.report(
                 Finding::new(format!(
@@ -199,6 +199,24 @@ fn check_value_syntax(
             ),
         );
     }
+}
+
+/// True when the raw text holds a backslash escape other than a line continuation.
+fn has_escape(raw: &str) -> bool {
+    let bytes = raw.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b == b'\\' {
+            match bytes.get(i + 1) {
+                Some(b'\n' | b'\r') => {}
+                _ => return true,
+            }
+            i += 2;
+        } else {
+            i += 1;
+        }
+    }
+    false
 }
 
 /// Where a `#` that follows blanks starts, if the value holds one.

@@ -1,0 +1,346 @@
+//! Conformance with ZooKeeper itself: every single-server case of the reference's oracle
+//! table, linted for 3.8 and 3.4. Where ZooKeeper refused the config, meslint must report an
+//! error; where it accepted it, meslint must not (unless the case is a documented startup
+//! failure, which the parse alone does not show).
+
+use super::test_support::{codes_at, lint};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::version::ZkVersion;
+
+/// What ZooKeeper did with a case.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Zk {
+    Ok,
+    Err,
+    /// Parsed, but the server fails at startup (`My id N not in the peer list`, a class that
+    /// cannot be loaded, TLS without Netty): an error from meslint is right.
+    StartupFailure,
+}
+
+struct Case {
+    id: &'static str,
+    cfg: String,
+    myid: Option<&'static str>,
+    dynamic: Option<(&'static str, &'static str)>,
+    v38: Zk,
+    v34: Zk,
+}
+
+const BASE: &str = "tickTime=2000\ndataDir=/var/lib/zookeeper\nclientPort=2181\n";
+const QUORUM: &str =
+    "tickTime=2000\ninitLimit=10\nsyncLimit=5\ndataDir=/var/lib/zookeeper\nclientPort=2181\n";
+const THREE: &str =
+    "server.1=127.0.0.1:2888:3888\nserver.2=127.0.0.2:2888:3888\nserver.3=127.0.0.3:2888:3888\n";
+const DYN3: &str = "server.1=127.0.0.1:2888:3888:participant;0.0.0.0:2181\nserver.2=127.0.0.2:2888:3888:participant;0.0.0.0:2181\nserver.3=127.0.0.3:2888:3888:participant;0.0.0.0:2181\n";
+const DYN_NAME: &str = "zk1/zoo.cfg.dynamic.100000000";
+const NO_PORT_BASE: &str = "tickTime=2000\ninitLimit=10\nsyncLimit=5\ndataDir=/var/lib/zookeeper\n";
+const PLACEHOLDER: &str =
+    "replace this text with the cluster-unique zookeeper's instance id (1-255)\n";
+
+fn case(id: &'static str, cfg: impl Into<String>, v38: Zk, v34: Zk) -> Case {
+    Case {
+        id,
+        cfg: cfg.into(),
+        myid: None,
+        dynamic: None,
+        v38,
+        v34,
+    }
+}
+
+fn quorum(id: &'static str, extra: &str, v38: Zk, v34: Zk) -> Case {
+    Case {
+        myid: Some("1\n"),
+        ..case(id, format!("{QUORUM}{extra}"), v38, v34)
+    }
+}
+
+fn with_myid(mut c: Case, myid: &'static str) -> Case {
+    c.myid = Some(myid);
+    c
+}
+
+fn with_dynamic(mut c: Case, text: &'static str) -> Case {
+    c.dynamic = Some((DYN_NAME, text));
+    c
+}
+
+fn cases() -> Vec<Case> {
+    use Zk::{Err, Ok, StartupFailure as Startup};
+    let dyn_static =
+        format!("{NO_PORT_BASE}dynamicConfigFile=/etc/zookeeper/zoo.cfg.dynamic.100000000\n");
+    vec![
+        // Dynamic files (d05 and d08 are about files meslint was not given).
+        with_dynamic(with_myid(case("d01", dyn_static.clone(), Ok, Err), "1\n"), DYN3),
+        with_dynamic(
+            with_myid(case("d02", format!("{dyn_static}server.2=127.0.0.2:2888:3888\n"), Err, Err), "1\n"),
+            DYN3,
+        ),
+        with_dynamic(
+            with_myid(case("d03", dyn_static.clone(), Err, Err), "1\n"),
+            "server.1=127.0.0.1:2888:3888;2181\nserver.2=127.0.0.2:2888:3888;2181\nserver.3=127.0.0.3:2888:3888;2181\nclientPort=2181\n",
+        ),
+        with_dynamic(
+            with_myid(case("d04", dyn_static.clone(), Err, Err), "1\n"),
+            "server.1=127.0.0.1:2888:3888;2181\nserver.2=127.0.0.2:2888:3888;2181\nserver.3=127.0.0.3:2888:3888;2181\nversion=100000000\n",
+        ),
+        with_dynamic(
+            with_myid(case("d06", format!("{dyn_static}clientPort=2182\n"), Err, Ok), "1\n"),
+            DYN3,
+        ),
+        with_dynamic(
+            with_myid(case("d07", dyn_static.clone(), Ok, Err), "1\n"),
+            "server.1=127.0.0.1:2888:3888;2181\nserver.2=127.0.0.2:2888:3888;2181\nserver.3=127.0.0.3:2888:3888;2181\nserver.4=127.0.0.4:2888:3888;2181\ngroup.1=1:2\ngroup.2=3:4\nweight.1=1\nweight.2=1\nweight.3=1\nweight.4=1\n",
+        ),
+        with_dynamic(
+            with_myid(case("d09", format!("{dyn_static}clientPort=2181\n"), Ok, Ok), "1\n"),
+            "server.1=127.0.0.1:2888:3888\nserver.2=127.0.0.2:2888:3888\nserver.3=127.0.0.3:2888:3888\n",
+        ),
+        // Quorum configs (q13 and q53 need a missing myid file, q43 name resolution).
+        quorum("q01", THREE, Ok, Ok),
+        quorum(
+            "q02",
+            "server.1=192.168.113.1:2888:3888\nserver.2=192.168.113.2:2888:3888\nserver.3=192.168.113.3:2888:3888\nserver.4=192.168.113.4:2888:3888\nserver.5=192.168.113.5:2888:3888\n",
+            Ok,
+            Ok,
+        ),
+        quorum("q03", "server.1=127.0.0.1:2888\nserver.2=127.0.0.2:2888\nserver.3=127.0.0.3:2888\n", Err, Err),
+        quorum("q04", "server.1=127.0.0.1:2888:3888\nserver.2=127.0.0.2:2889:2889\nserver.3=127.0.0.3:2888:3888\n", Err, Ok),
+        Case {
+            cfg: format!(
+                "{NO_PORT_BASE}server.1=[::1]:2888:3888;[::1]:2181\nserver.2=[::1]:2889:3889;[::1]:2182\nserver.3=[::1]:2890:3890;[::1]:2183\n"
+            ),
+            ..quorum("q05", "", Ok, Err)
+        },
+        quorum("q06", "server.1=::1:2888:3888\nserver.2=127.0.0.2:2888:3888\nserver.3=127.0.0.3:2888:3888\n", Err, Err),
+        quorum("q07", "server.1=[::1:2888:3888\nserver.2=127.0.0.2:2888:3888\nserver.3=127.0.0.3:2888:3888\n", Err, Err),
+        quorum("q08", &format!("{THREE}server.4=127.0.0.4:2888:3888:observer\n"), Ok, Ok),
+        quorum("q09", "server.1=127.0.0.1:2888:3888:observer\nserver.2=127.0.0.2:2888:3888:observer\n", Err, Err),
+        quorum("q10", "server.1=127.0.0.1:2888:3888\nserver.2=127.0.0.2:2888:3888:observer\n", Err, Err),
+        quorum("q11", "server.1=127.0.0.1:2888:3888\n", Ok, Ok),
+        quorum("q12", "server.1=127.0.0.1:2888:3888\nstandaloneEnabled=false\n", Ok, Ok),
+        quorum("q14", THREE, Startup, Startup).myid_is("4\n"),
+        quorum("q15", THREE, Err, Err).myid_is("1 \n"),
+        quorum("q16", THREE, Err, Err).myid_is(""),
+        quorum("q17", THREE, Err, Err).myid_is(PLACEHOLDER),
+        quorum("q18", THREE, Ok, Ok).myid_is("1\r\n"),
+        quorum("q19", THREE, Ok, Ok).myid_is("1\n1\n"),
+        quorum("q20", THREE, Err, Err).myid_is("\u{feff}1\n"),
+        Case {
+            cfg: format!("tickTime=2000\nsyncLimit=5\ndataDir=/var/lib/zookeeper\nclientPort=2181\n{THREE}"),
+            ..quorum("q21", "", Err, Err)
+        },
+        quorum("q22", "server.1=127.0.0.1:2888:3888\nserver.2=127.0.0.2:2888:3888\nserver.3=127.0.0.3:2888:3888\nserver.4=127.0.0.4:2888:3888:voter\n", Err, Err),
+        quorum("q23", "server.1=127.0.0.1:2888:3888\nserver.2=127.0.0.2:2888:3888\nserver.3=127.0.0.3:2888:3888   \n", Err, Ok),
+        quorum("q24", &format!("{THREE}server.4=127.0.0.4:2888:3888:observer \n"), Ok, Ok),
+        Case {
+            cfg: format!("{NO_PORT_BASE}server.1=127.0.0.1:2888:3888;2181\nserver.2=127.0.0.2:2888:3888;2181\nserver.3=127.0.0.3:2888:3888;2181\n"),
+            ..quorum("q25", "", Ok, Err)
+        },
+        quorum("q26", "server.1=127.0.0.1:2888:3888;2182\nserver.2=127.0.0.2:2888:3888;2182\nserver.3=127.0.0.3:2888:3888;2182\n", Err, Err),
+        quorum("q27", "multiAddress.enabled=true\nserver.1=127.0.0.1:2888:3888|127.0.1.1:2888:3888\nserver.2=127.0.0.2:2888:3888\nserver.3=127.0.0.3:2888:3888\n", Err, Err),
+        quorum("q28", "server.1=127.0.0.1:2888:3888\nserver.2=127.0.0.1:2888:3888\nserver.3=127.0.0.3:2888:3888\n", Ok, Ok),
+        quorum("q29", &format!("{THREE}server.01=127.0.0.4:2888:3888\n"), Ok, Ok),
+        quorum("q30", &format!("{THREE}server.four=127.0.0.4:2888:3888\n"), Err, Err),
+        quorum("q31", "server.256=127.0.0.1:2888:3888\nserver.2=127.0.0.2:2888:3888\nserver.3=127.0.0.3:2888:3888\n", Ok, Ok).myid_is("256\n"),
+        quorum("q32", "server.0=127.0.0.1:2888:3888\nserver.2=127.0.0.2:2888:3888\nserver.3=127.0.0.3:2888:3888\n", Ok, Ok).myid_is("0\n"),
+        quorum("q33", "server.1=127.0.0.1:2888:3888\nserver.2=127.0.0.2:2888:3888\n", Ok, Ok),
+        quorum("q34", &format!("{THREE}server.4=127.0.0.4:2888:3888\n"), Ok, Ok),
+        quorum("q35", &format!("{THREE}server.4=127.0.0.4:2888:3888\ngroup.1=1:2\ngroup.2=3:4\nweight.1=1\nweight.2=1\nweight.3=1\nweight.4=1\n"), Ok, Ok),
+        quorum("q36", &format!("{THREE}group.1=1:2\n"), Err, Err),
+        quorum("q37", &format!("{THREE}group.1=1:2\ngroup.2=2:3\n"), Err, Err),
+        quorum("q38", &format!("{THREE}group.1=1,2,3\n"), Err, Err),
+        quorum("q39", "server.1=zoo1:2888:3888\nserver.2=zoo2:2888:3888\nserver.3=zoo3:2888:3888\n", Ok, Ok),
+        quorum("q40", "server.1=127.0.0.1:2888:38888888\nserver.2=127.0.0.2:2888:3888\nserver.3=127.0.0.3:2888:3888\n", Err, Err),
+        quorum("q41", &format!("reconfigEnabled=true\n{THREE}"), Ok, Ok),
+        quorum("q42", &format!("peerType=observer\n{THREE}"), Ok, Ok),
+        quorum("q44", &format!("{THREE}server.3=127.0.0.4:2888:3888\n"), Ok, Ok),
+        quorum("q45", &format!("{THREE}group.1=1:2:3:9\n"), Err, Err),
+        quorum("q46", &format!("{THREE}server.4=127.0.0.4:2888:3888:observer\ngroup.1=1:2:3:4\n"), Err, Err),
+        quorum("q47", &format!("{THREE}group.1=1:2\ngroup.2=3 \n"), Err, Ok),
+        quorum("q48", "server.1 = 127.0.0.1:2888:3888\nserver.2 = 127.0.0.2:2888:3888\nserver.3 = 127.0.0.3:2888:3888\n", Ok, Ok),
+        quorum("q49", "server.1=127.0.0.1:2888:3888\nserver.2=127.0.0.2: 2888:3888\nserver.3=127.0.0.3:2888:3888\n", Err, Err),
+        quorum("q50", "clientPortAddress=127.0.0.1\nserver.1=127.0.0.1:2888:3888;127.0.0.1:2181\nserver.2=127.0.0.2:2888:3888;127.0.0.2:2181\nserver.3=127.0.0.3:2888:3888;127.0.0.3:2181\n", Ok, Err),
+        quorum("q51", "server.1=127.0.0.1:2888:3888;2181;2281\nserver.2=127.0.0.2:2888:3888\nserver.3=127.0.0.3:2888:3888\n", Err, Err),
+        quorum("q52", "server.-1=127.0.0.1:2888:3888\nserver.2=127.0.0.2:2888:3888\nserver.3=127.0.0.3:2888:3888\n", Err, Ok).myid_is("-1\n"),
+        quorum("q54", &format!("{THREE}group.1=1:2:3\nweight.1=heavy\n"), Err, Err),
+        quorum("q55", &format!("{THREE}server.4=127.0.0.4:2888:3888\ngroup.1=1:2:3\ngroup.2=4\nweight.4=0\n"), Ok, Ok),
+        quorum("q56", "server.1=127.0.0.1\nserver.2=127.0.0.2:2888:3888\nserver.3=127.0.0.3:2888:3888\n", Err, Err),
+        quorum("q57", &format!("{THREE}server.4=127.0.0.4:2888:3888:observer:extra\n"), Err, Ok),
+        quorum("q58", "electionAlg=0\nserver.1=127.0.0.1:2888\nserver.2=127.0.0.2:2888\nserver.3=127.0.0.3:2888\n", Err, Ok),
+        quorum("q59", "1=127.0.0.1:2888:3888\nserver.2=127.0.0.2:2888:3888\nserver.3=127.0.0.3:2888:3888\n", Startup, Startup),
+        quorum("q60", "127.0.0.1:2888:3888\nserver.2=127.0.0.2:2888:3888\nserver.3=127.0.0.3:2888:3888\n", Startup, Startup),
+        Case {
+            cfg: format!("tickTime=2000\ninitLimit=10\nsyncLimit=5\ndataDir=/var/lib/zookeeper\nclientPort=2888\n{THREE}"),
+            ..quorum("q61", "", Ok, Ok)
+        },
+        quorum("q62", "server.1=127.0.0.1:2888:3888;2181\nserver.2=127.0.0.2:2888:3888;2181\nserver.3=127.0.0.3:2888:3888;2181\n", Ok, Err),
+        quorum("q63", "server.1=[::1]:2888:3888\nserver.2=[::1]:2889:3889\nserver.3=[::1]:2890:3890\n", Ok, Ok),
+        // Standalone configs (s29 depends on the jar's classpath).
+        case("s01", BASE, Ok, Ok),
+        case("s02", "tickTime=2000\ninitLimit=10\nsyncLimit=5\ndataDir=/tmp/zookeeper\nclientPort=2181\n", Ok, Ok),
+        case("s03", "tickTime 2000\ndataDir : /var/lib/zookeeper\nclientPort   =   2181\n", Ok, Ok),
+        case("s04", "tickTime=2000\ndataDir=/var/lib/zookeeper\nclientPort=2181 # client port\n", Err, Err),
+        case("s05", "! comment\ntickTime=2000\ndataDir=/var/lib/\\\n    zookeeper\nclientPort=21\\\n  81\n", Ok, Ok),
+        case("s06", "tickTime=2000\ndataDir=C:\\zookeeper\\data\nclientPort=2181\n", Ok, Ok),
+        case("s07", "tickTime=2000\ndataDir=/var/lib/zookeeper\\uZZZZ\nclientPort=2181\n", Err, Err),
+        case("s08", format!("{BASE}clientPort=2182\n"), Ok, Ok),
+        case("s09", "tickTime=2000\ndataDir=/var/lib/zookeeper\nclientport=2181\n", Ok, Err),
+        case("s10", format!("\u{feff}{BASE}"), Ok, Ok),
+        case("s11", "tickTime=2000  \r\ndataDir=/var/lib/zookeeper\t\r\nclientPort=2181 \r\n", Ok, Ok),
+        case("s12", "tickTime=2000\nclientPort=2181\n", Err, Err),
+        case("s13", "tickTime=2000\ndataDir=/var/lib/zookeeper\n", Ok, Err),
+        case("s14", "tickTime=2000\ndataDir=/var/lib/zookeeper\nclientPortAddress=127.0.0.1\n", Err, Err),
+        case("s15", format!("{BASE}tickTime=0\n"), Err, Err),
+        case("s16", "tickTime=-1\ndataDir=/var/lib/zookeeper\nclientPort=2181\n", Err, Ok),
+        case("s17", "dataDir=/var/lib/zookeeper\nclientPort=2181\n", Ok, Ok),
+        case("s18", format!("{BASE}minSessionTimeout=50000\n"), Err, Err),
+        case("s19", format!("{BASE}minSessionTimeout=3000\n"), Ok, Err),
+        case("s20", "tickTime=2000\ndataDir=/var/lib/zookeeper\nclientPort=70000\n", Err, Err),
+        case("s21", "tickTime=2000\ndataDir=/var/lib/zookeeper\nclientPort=two\n", Err, Err),
+        case("s22", format!("{BASE}electionAlg=1\n"), Err, Ok),
+        case("s23", format!("{BASE}peerType=learner\n"), Err, Err),
+        case("s24", format!("{BASE}syncEnabled=yes\n"), Err, Ok),
+        case("s25", format!("{BASE}standaloneEnabled=no\n"), Err, Ok),
+        case("s26", format!("{BASE}autopurge.snapRetainCount=1\n"), Ok, Ok),
+        case("s27", format!("{BASE}autopurge.purgeInterval=1h\n"), Err, Err),
+        case("s28", format!("{BASE}quorum.auth.serverRequireSasl=true\n"), Err, Err),
+        case(
+            "s30",
+            format!("{BASE}4lw.commands.whitelist=ruok,srvr,mntr\nadmin.serverPort=notaport\njute.maxbuffer=4194304\nsnapCount=100000\n"),
+            Ok,
+            Ok,
+        ),
+        case("s31", "tickTime=2000\ndataDir=/var/lib/zookeeper\nsecureClientPort=2281\n", Startup, Err),
+        case("s32", "tickTime=2000\ndataDir=/var/lib/zookeeper\nclientPort=0\n", Ok, Err),
+        case("s33", "tickTime=2000\ndataDir=\nclientPort=2181\n", Err, Ok),
+        case("s34", format!("{BASE}maxClientCnxns=-5\n"), Ok, Ok),
+        case("s35", format!("{BASE}syncLimit\n"), Err, Err),
+        case("s36", "tickTime=2000\ndataDir=/var/lib/zookeeper\nclient\\u0050ort=2181\n", Ok, Ok),
+        case("s37", "tickTime=+2000\ndataDir=/var/lib/zookeeper\nclientPort=+2181\n", Ok, Ok),
+        case("s38", "tickTime=2000ms\ndataDir=/var/lib/zookeeper\nclientPort=2181\n", Err, Err),
+        case("s39", "", Err, Err),
+        case("s40", format!("{BASE}clientPortAddress=127.0.0.1:2181\n"), Err, Err),
+        case(
+            "s41",
+            "tickTime=2000\ndataDir=/var/lib/zookeeper\nsecureClientPort=2281\nserverCnxnFactory=org.apache.zookeeper.server.NettyServerCnxnFactory\nssl.authProvider=foo\n",
+            Err,
+            Err,
+        ),
+        case("s42", format!("{BASE}maxSessionTimeout=3000\n"), Err, Ok),
+        case("s43", "tickTime=2000\ndataDir=data/none\nclientPort=2181\n", Ok, Ok),
+        case("s44", format!("{BASE}syncEnabled=TRUE\nquorumListenOnAllIPs=False\n"), Ok, Ok),
+        case("s45", "tickTime=2000\ndataDir=x\nclientPort=2181\n", Err, Ok),
+        case("s46", "tickTime=2000\ndataDir=./data/none # data directory\nclientPort=2181\n", Ok, Ok),
+        case("s47", format!("{BASE}4lw.commands.whitelist=ruok srvr mntr\n"), Ok, Ok),
+        case("s48", format!("{BASE}standaloneEnabled=false\n"), Err, Ok),
+        case("s49", format!("{BASE}maxSessionTimeout=6e+07\n"), Err, Err),
+        case(
+            "s50",
+            format!("{BASE}zookeeper.snapshot.trust.empty=true\nadmin.enableServer=False\nserverCnxnFactory=NettyServerCnxnFactory\n"),
+            Startup,
+            Startup,
+        ),
+        with_myid(case("s51", BASE, Err, Ok), PLACEHOLDER),
+    ]
+}
+
+impl Case {
+    fn myid_is(mut self, myid: &'static str) -> Case {
+        self.myid = Some(myid);
+        self
+    }
+}
+
+fn describe(diags: &[Diagnostic]) -> String {
+    diags
+        .iter()
+        .map(|d| format!("\n  {} {} {}", d.severity.as_str(), d.code, d.message))
+        .collect()
+}
+
+#[test]
+fn meslint_agrees_with_zookeeper_on_every_single_server_case() {
+    let mut failures = Vec::new();
+    for c in cases() {
+        for (version, expected) in [(ZkVersion::V3_8, c.v38), (ZkVersion::V3_4, c.v34)] {
+            let diags = lint(version, &c.cfg, c.myid, c.dynamic);
+            let errors = codes_at(&diags, Severity::Error);
+            let ok = match expected {
+                Zk::Err => !errors.is_empty(),
+                Zk::Ok => errors.is_empty(),
+                Zk::StartupFailure => true,
+            };
+            if !ok {
+                failures.push(format!(
+                    "{} on {version}: ZooKeeper {expected:?}, meslint:{}",
+                    c.id,
+                    describe(&diags)
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn startup_failures_are_errors() {
+    for c in cases().into_iter().filter(|c| c.v38 == Zk::StartupFailure) {
+        let diags = lint(ZkVersion::V3_8, &c.cfg, c.myid, c.dynamic);
+        assert!(
+            !codes_at(&diags, Severity::Error).is_empty(),
+            "{}:{}",
+            c.id,
+            describe(&diags)
+        );
+    }
+}
+
+#[test]
+fn clean_configs_have_no_findings() {
+    let cases = [
+        (BASE.to_owned(), None, None),
+        (format!("{QUORUM}{THREE}"), Some("1\n"), None),
+        (
+            format!("{NO_PORT_BASE}dynamicConfigFile=/etc/zookeeper/zoo.cfg.dynamic.100000000\n"),
+            Some("2\n"),
+            Some((DYN_NAME, DYN3)),
+        ),
+    ];
+    for (i, (cfg, myid, dynamic)) in cases.into_iter().enumerate() {
+        for version in ZkVersion::ALL {
+            if dynamic.is_some() && version < ZkVersion::V3_5 {
+                continue;
+            }
+            let diags = lint(version, &cfg, myid, dynamic);
+            let found = codes_at(&diags, Severity::Warning);
+            assert!(
+                found.is_empty(),
+                "clean config {i} on {version}:{}",
+                describe(&diags)
+            );
+        }
+    }
+}
+
+#[test]
+fn findings_point_at_the_offending_bytes() {
+    let cfg =
+        format!("{QUORUM}server.1=zk1:2888:3888\nserver.2=zk2:2888:2888\nserver.3=zk3:2888:3888\n");
+    let diags = lint(ZkVersion::V3_8, &cfg, Some("1\n"), None);
+    let same = diags.iter().find(|d| d.code == "ZK206");
+    let span = same.and_then(|d| d.primary_span()).map(|s| s.range());
+    let at = cfg.find("2888:2888").map(|i| i + 5..i + 9);
+    assert_eq!(span, at);
+}
+
+#[test]
+fn secrets_never_reach_messages() {
+    let cfg = format!("{BASE}ssl.keyStore.password=hunter2\nssl.keyStore.password=hunter3\n");
+    let diags = lint(ZkVersion::V3_8, &cfg, None, None);
+    assert!(diags.iter().any(|d| d.code == "ZK006"));
+    for d in &diags {
+        let text = format!("{} {:?} {:?}", d.message, d.help, d.labels);
+        assert!(!text.contains("hunter"), "{text}");
+    }
+}
