@@ -76,7 +76,7 @@ pub fn parse_zoo_cfg(file: FileId, text: &str, settings: &Settings, sink: &mut S
             templated,
         });
     }
-    mark_duplicates(&mut cfg, sink);
+    mark_duplicates(&mut cfg, &control_line_starts(text), sink);
     fill_typed(&mut cfg);
     cfg
 }
@@ -232,13 +232,26 @@ fn inline_comment_at(value: &str) -> Option<usize> {
         .filter(|_| !has_placeholder(value))
 }
 
+/// Where the template control lines (`{% if %}`, `<% else %>`) of a file start.
+fn control_line_starts(text: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive(['\n', '\r']) {
+        if is_control_line(line) {
+            out.push(at);
+        }
+        at += line.len();
+    }
+    out
+}
+
 /// Keys whose values are secrets: passwords of key and trust stores, and anything named so.
 pub fn is_secret_key(key: &str) -> bool {
     let k = key.to_ascii_lowercase();
     k.ends_with("password") || k.contains("secret")
 }
 
-fn mark_duplicates(cfg: &mut ZooCfg, sink: &mut Sink) {
+fn mark_duplicates(cfg: &mut ZooCfg, control_lines: &[usize], sink: &mut Sink) {
     let mut last: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     let mut overridden = Vec::new();
     for (i, e) in cfg.entries.iter().enumerate() {
@@ -252,7 +265,11 @@ fn mark_duplicates(cfg: &mut ZooCfg, sink: &mut Sink) {
         let (Some(a), Some(b)) = (cfg.entries.get(prev), cfg.entries.get(next)) else {
             continue;
         };
-        if !a.templated {
+        let branches = control_lines
+            .iter()
+            .any(|&o| o > a.key.span.start as usize && o < b.key.span.start as usize);
+        // Two values in different branches of a template conditional are alternatives.
+        if !a.templated && !branches {
             let value = if is_secret_key(&a.key.value) {
                 String::new()
             } else {
@@ -395,6 +412,11 @@ mod tests {
             ("\u{feff}tickTime=2000\n", &["ZK002"]),
             ("dataDir=/donn\u{e9}es\n", &["ZK003"]),
             ("clientPort=2181\nclientPort=2182\n", &["ZK006"]),
+            (
+                "<% if @a -%>\nleaderServes=yes\n<% else -%>\nleaderServes=no\n<% end -%>\n",
+                &[],
+            ),
+            ("dataDir=/var/lib/\\\n  zookeeper\n", &[]),
             ("{% for h in hosts %}\nserver.1=a:1:2\n{% endfor %}\n", &[]),
         ];
         for (text, want) in cases {

@@ -111,7 +111,7 @@ pub static ALL: &[&Rule] = &[
     &zookeeper::missing_election_port::MISSING_ELECTION_PORT,
     &zookeeper::server_line_without_prefix::SERVER_LINE_WITHOUT_PREFIX,
     &zookeeper::single_server_line::SINGLE_SERVER_LINE,
-    &zookeeper::no_fault_tolerance::NO_FAULT_TOLERANCE,
+    &zookeeper::zero_fault_tolerance::ZERO_FAULT_TOLERANCE,
     &zookeeper::even_ensemble::EVEN_ENSEMBLE,
     &zookeeper::observers_without_quorum::OBSERVERS_WITHOUT_QUORUM,
     &zookeeper::invalid_hierarchical_quorum::INVALID_HIERARCHICAL_QUORUM,

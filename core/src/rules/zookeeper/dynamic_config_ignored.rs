@@ -39,9 +39,9 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
             continue;
         };
         let message = if cfg.servers.is_empty() {
-            "ZooKeeper 3.4 ignores `dynamicConfigFile` and runs this server standalone"
+            "`dynamicConfigFile` is ignored by ZooKeeper 3.4, which then runs this server standalone"
         } else {
-            "ZooKeeper 3.4 ignores `dynamicConfigFile`"
+            "`dynamicConfigFile` is ignored by ZooKeeper 3.4"
         };
         out.push(
             Finding::new(message)

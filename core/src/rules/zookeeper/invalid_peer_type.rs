@@ -4,8 +4,7 @@ use crate::rules::Context;
 use crate::rules::zookeeper::servers;
 
 declare_rule! {
-    /// A `peerType` that is not `participant` or `observer`, or that its own server line
-    /// contradicts.
+    /// A `peerType` that ZooKeeper rejects or that the server's own line overrides.
     ///
     /// ## What it finds
     /// A `peerType` value other than `observer` or `participant` (any case), and a `peerType` that

@@ -37,7 +37,6 @@ pub mod multi_address_needs_jvm_flag;
 pub mod myid_extra_lines;
 pub mod myid_not_in_server_list;
 pub mod myid_out_of_range;
-pub mod no_fault_tolerance;
 pub mod non_ascii_text;
 pub mod observers_without_quorum;
 pub mod port_conflict;
@@ -55,6 +54,7 @@ pub mod trailing_blank_in_server_line;
 pub mod unknown_key;
 pub mod unsupported_election_alg;
 pub mod unusable_data_dir;
+pub mod zero_fault_tolerance;
 
 use crate::catalog::zookeeper::KeyClass;
 use crate::model::zookeeper::{CfgEntry, DynamicCfg, ServerEntry, ZkServer};

@@ -344,3 +344,71 @@ fn secrets_never_reach_messages() {
         assert!(!text.contains("hunter"), "{text}");
     }
 }
+
+#[test]
+fn zookeeper_rules_are_documented_and_unique() {
+    let rules: Vec<_> = crate::rules::ALL
+        .iter()
+        .filter(|r| r.code.starts_with("ZK"))
+        .collect();
+    assert!(rules.len() >= 30, "{} rules", rules.len());
+    let mut codes: Vec<_> = rules.iter().map(|r| r.code).collect();
+    let sorted = {
+        let mut c = codes.clone();
+        c.sort_unstable();
+        c
+    };
+    assert_eq!(codes, sorted, "ALL must be sorted by code");
+    codes.dedup();
+    assert_eq!(codes.len(), rules.len(), "codes must be unique");
+    for r in rules {
+        assert!(
+            r.summary().ends_with('.'),
+            "{}: summary must end with a full stop",
+            r.code
+        );
+        for section in [
+            "## What it finds",
+            "## Why it matters",
+            "## How to fix",
+            "## Example",
+        ] {
+            assert!(r.docs.contains(section), "{} lacks {section}", r.code);
+        }
+        assert!(
+            !r.name.starts_with("check_") && !r.name.starts_with("no_"),
+            "{}: name the problem",
+            r.code
+        );
+    }
+}
+
+#[test]
+fn messages_follow_the_convention() {
+    let cases = cases();
+    for c in &cases {
+        for version in [ZkVersion::V3_4, ZkVersion::V3_8] {
+            for d in lint(version, &c.cfg, c.myid, c.dynamic) {
+                let first = d.message.chars().next().unwrap_or('a');
+                assert!(!first.is_uppercase(), "{}: {}", d.code, d.message);
+                assert!(!d.message.ends_with('.'), "{}: {}", d.code, d.message);
+                assert!(d.primary_span().is_some(), "{}: no label", d.code);
+            }
+        }
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn linting_never_panics(
+        cfg in "(([a-zA-Z.]{1,12}|server\\.[0-9]{1,3}|group\\.[0-9])[=: ]([a-z0-9:;|. ]{0,24}|\\PC{0,10})\n){0,12}",
+        myid in proptest::option::of("\\PC{0,6}\n?"),
+        minor in 4u8..10,
+    ) {
+        let version = ZkVersion::ALL[usize::from(minor - 4)];
+        let diags = lint(version, &cfg, myid.as_deref(), Some((DYN_NAME, cfg.as_str())));
+        for d in diags {
+            proptest::prop_assert!(!d.message.is_empty());
+        }
+    }
+}

@@ -19,9 +19,9 @@ declare_rule! {
     ///
     /// ## Example
     /// `server.1` and `server.2` only.
-    pub static NO_FAULT_TOLERANCE = Rule {
+    pub static ZERO_FAULT_TOLERANCE = Rule {
         code: "ZK210",
-        name: "no_fault_tolerance",
+        name: "zero_fault_tolerance",
         severity: Severity::Warning,
         applies_to: "all",
         check: Some(check),
