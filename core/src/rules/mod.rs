@@ -117,6 +117,7 @@ pub static ALL: &[&Rule] = &[
     &zookeeper::invalid_hierarchical_quorum::INVALID_HIERARCHICAL_QUORUM,
     &zookeeper::client_port_mismatch::CLIENT_PORT_MISMATCH,
     &zookeeper::port_conflict::PORT_CONFLICT,
+    &zookeeper::own_address_loopback::OWN_ADDRESS_LOOPBACK,
     &zookeeper::invalid_myid::INVALID_MYID,
     &zookeeper::myid_out_of_range::MYID_OUT_OF_RANGE,
     &zookeeper::myid_not_in_server_list::MYID_NOT_IN_SERVER_LIST,
@@ -124,6 +125,8 @@ pub static ALL: &[&Rule] = &[
     &zookeeper::invalid_dynamic_key::INVALID_DYNAMIC_KEY,
     &zookeeper::dynamic_config_ignored::DYNAMIC_CONFIG_IGNORED,
     &zookeeper::servers_in_static_and_dynamic::SERVERS_IN_STATIC_AND_DYNAMIC,
+    &zookeeper::dynamic_version_from_name::DYNAMIC_VERSION_FROM_NAME,
+    &zookeeper::config_rewritten_by_reconfig::CONFIG_REWRITTEN_BY_RECONFIG,
 ];
 
 /// Finds a rule by code (`ZK201`, any case) or name (`even_ensemble`).

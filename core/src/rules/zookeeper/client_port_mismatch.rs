@@ -1,4 +1,6 @@
 use crate::diagnostic::{Finding, Severity};
+use std::net::IpAddr;
+
 use crate::model::zookeeper::{Value, effective};
 use crate::rules::Context;
 use crate::rules::zookeeper::servers;
@@ -70,7 +72,33 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
             let Value::Known(line_port) = client.port.value else {
                 continue;
             };
-            if line_port != port {
+            if line_port == port {
+                // Same port: a static address that is not the wildcard must match too.
+                let static_ip = cfg
+                    .client_port_address
+                    .as_ref()
+                    .and_then(|a| Some((a.value.known()?.parse::<IpAddr>().ok()?, a.span)));
+                let line_ip = client.host.as_ref().and_then(|h| {
+                    Some((
+                        h.value.trim_matches(['[', ']']).parse::<IpAddr>().ok()?,
+                        h.span,
+                    ))
+                });
+                if let (Some((a, a_span)), Some((b, b_span))) = (static_ip, line_ip)
+                    && !a.is_unspecified()
+                    && a != b
+                {
+                    out.push(
+                        Finding::new(format!(
+                            "`clientPortAddress` `{a}` differs from the client address `{b}` of `{}`",
+                            s.key.value
+                        ))
+                        .primary(a_span, "static client address")
+                        .secondary(b_span, "client address on the server line")
+                        .help("make them agree, or delete `clientPortAddress` and keep the address on the server lines"),
+                    );
+                }
+            } else {
                 out.push(
                     Finding::new(format!(
                         "`clientPort` `{port}` differs from the client port `{line_port}` of `{}`",

@@ -412,3 +412,324 @@ proptest::proptest! {
         }
     }
 }
+
+/// One minimal example per rule: linting it must report that rule's code.
+#[test]
+fn every_rule_has_a_firing_example() {
+    let v34 = ZkVersion::V3_4;
+    let v35 = ZkVersion::V3_5;
+    let v38 = ZkVersion::V3_8;
+    let quorum = |extra: &str| format!("{QUORUM}{THREE}{extra}");
+    let examples: Vec<(&str, ZkVersion, String, Option<&str>, Option<(&str, &str)>)> = vec![
+        ("ZK001", v38, format!("{BASE}x=\\u12G4\n"), None, None),
+        ("ZK002", v38, format!("\u{feff}{BASE}"), None, None),
+        (
+            "ZK003",
+            v38,
+            format!("{BASE}dataLogDir=/donn\u{e9}es\n"),
+            None,
+            None,
+        ),
+        (
+            "ZK004",
+            v38,
+            format!("{BASE}dataLogDir=/x # logs\n"),
+            None,
+            None,
+        ),
+        (
+            "ZK005",
+            v38,
+            format!("{BASE}dataLogDir=C:\\zk\\logs\n"),
+            None,
+            None,
+        ),
+        ("ZK006", v38, format!("{BASE}tickTime=3000\n"), None, None),
+        ("ZK101", v38, format!("{BASE}ticktime=2000\n"), None, None),
+        (
+            "ZK102",
+            v38,
+            format!("{BASE}readonlymode.enabled=true\n"),
+            None,
+            None,
+        ),
+        (
+            "ZK103",
+            v34,
+            format!("{BASE}standaloneEnabled=true\n"),
+            None,
+            None,
+        ),
+        (
+            "ZK104",
+            v38,
+            format!("{BASE}initLimit=10 ticks\n"),
+            None,
+            None,
+        ),
+        (
+            "ZK105",
+            v38,
+            format!("{BASE}quorumListenOnAllIPs=1\n"),
+            None,
+            None,
+        ),
+        ("ZK106", v38, "clientPort=2181\n".to_owned(), None, None),
+        ("ZK107", v38, format!("{BASE}dataLogDir=\n"), None, None),
+        (
+            "ZK108",
+            v38,
+            "dataDir=/tmp/zk\nclientPort=2181\n".to_owned(),
+            None,
+            None,
+        ),
+        (
+            "ZK109",
+            v38,
+            "dataDir=var/zk\nclientPort=2181\n".to_owned(),
+            None,
+            None,
+        ),
+        ("ZK110", v34, "dataDir=/var/zk\n".to_owned(), None, None),
+        (
+            "ZK111",
+            v38,
+            format!("{BASE}clientPortAddress=\n"),
+            None,
+            None,
+        ),
+        ("ZK112", v38, format!("{BASE}tickTime=0\n"), None, None),
+        (
+            "ZK113",
+            v34,
+            format!("{BASE}minSessionTimeout=4000\n"),
+            None,
+            None,
+        ),
+        ("ZK114", v38, format!("{BASE}{THREE}"), Some("1\n"), None),
+        ("ZK115", v38, format!("{BASE}electionAlg=2\n"), None, None),
+        ("ZK116", v38, format!("{BASE}peerType=voter\n"), None, None),
+        ("ZK117", v38, format!("{BASE}weightFactor=2\n"), None, None),
+        (
+            "ZK118",
+            v38,
+            format!("{BASE}autopurge.snapRetainCount=2\n"),
+            None,
+            None,
+        ),
+        ("ZK119", v38, format!("{BASE}forceSync=false\n"), None, None),
+        (
+            "ZK120",
+            v38,
+            format!("{BASE}4lw.commands.whitelist=RUOK\n"),
+            None,
+            None,
+        ),
+        (
+            "ZK121",
+            v38,
+            format!("{BASE}serverCnxnFactory=NIOServerCnxnFactory\n"),
+            None,
+            None,
+        ),
+        (
+            "ZK122",
+            v38,
+            format!("{BASE}quorum.auth.enableSasl=true\nquorum.auth.serverRequireSasl=true\n"),
+            None,
+            None,
+        ),
+        (
+            "ZK123",
+            v38,
+            format!(
+                "{BASE}secureClientPort=2281\nserverCnxnFactory=org.apache.zookeeper.server.NettyServerCnxnFactory\nssl.authProvider=x\n"
+            ),
+            None,
+            None,
+        ),
+        (
+            "ZK201",
+            v38,
+            quorum("server.4=zk4:2888\n"),
+            Some("1\n"),
+            None,
+        ),
+        (
+            "ZK202",
+            v38,
+            quorum("server.4=zk4:2888:3888\t\n"),
+            Some("1\n"),
+            None,
+        ),
+        (
+            "ZK203",
+            v38,
+            quorum("server.4=a:1:2|b:1:2\n"),
+            Some("1\n"),
+            None,
+        ),
+        (
+            "ZK204",
+            v38,
+            quorum("server.+3=zk4:2888:3888\n"),
+            Some("1\n"),
+            None,
+        ),
+        (
+            "ZK205",
+            v38,
+            quorum("server.300=zk4:2888:3888\n"),
+            Some("1\n"),
+            None,
+        ),
+        (
+            "ZK206",
+            v38,
+            quorum("server.4=zk4:3888:3888\n"),
+            Some("1\n"),
+            None,
+        ),
+        (
+            "ZK207",
+            v34,
+            quorum("server.4=zk4:2888\n"),
+            Some("1\n"),
+            None,
+        ),
+        ("ZK208", v38, quorum("4=zk4:2888:3888\n"), Some("1\n"), None),
+        (
+            "ZK209",
+            v38,
+            format!("{BASE}server.1=zk1:2888:3888\n"),
+            None,
+            None,
+        ),
+        (
+            "ZK210",
+            v38,
+            format!("{QUORUM}server.1=zk1:2888:3888\nserver.2=zk2:2888:3888\n"),
+            Some("1\n"),
+            None,
+        ),
+        (
+            "ZK211",
+            v38,
+            quorum("server.4=zk4:2888:3888\n"),
+            Some("1\n"),
+            None,
+        ),
+        (
+            "ZK212",
+            v38,
+            format!("{QUORUM}server.1=zk1:2888:3888\nserver.2=zk2:2888:3888:observer\n"),
+            Some("1\n"),
+            None,
+        ),
+        (
+            "ZK213",
+            v38,
+            quorum("group.1=1:2\ngroup.2=3\nweight.9=1\n"),
+            Some("1\n"),
+            None,
+        ),
+        (
+            "ZK214",
+            v38,
+            format!(
+                "{QUORUM}clientPortAddress=10.0.0.9\nserver.1=127.0.0.1:2888:3888;10.0.0.1:2181\nserver.2=127.0.0.2:2888:3888\nserver.3=127.0.0.3:2888:3888\n"
+            ),
+            Some("1\n"),
+            None,
+        ),
+        (
+            "ZK215",
+            v38,
+            format!("{QUORUM}clientPort=8080\n{THREE}"),
+            Some("1\n"),
+            None,
+        ),
+        (
+            "ZK216",
+            v38,
+            format!(
+                "{QUORUM}server.1=localhost:2888:3888\nserver.2=10.0.0.2:2888:3888\nserver.3=10.0.0.3:2888:3888\n"
+            ),
+            Some("1\n"),
+            None,
+        ),
+        ("ZK301", v38, BASE.to_owned(), Some("one\n"), None),
+        (
+            "ZK302",
+            v38,
+            quorum("server.0=zk0:2888:3888\n"),
+            Some("0\n"),
+            None,
+        ),
+        ("ZK303", v38, quorum(""), Some("7\n"), None),
+        ("ZK304", v38, quorum(""), Some("1\n2\n"), None),
+        (
+            "ZK401",
+            v38,
+            format!("{NO_PORT_BASE}dynamicConfigFile=/zk/zoo.cfg.dynamic\n"),
+            Some("1\n"),
+            Some((DYN_NAME, "server.1=a:1:2\nstandaloneEnabled=false\n")),
+        ),
+        (
+            "ZK402",
+            v34,
+            format!("{BASE}dynamicConfigFile=/zk/zoo.cfg.dynamic\n"),
+            None,
+            None,
+        ),
+        (
+            "ZK403",
+            v35,
+            format!("{QUORUM}dynamicConfigFile=/zk/zoo.cfg.dynamic\nserver.1=a:1:2\n"),
+            Some("1\n"),
+            Some((DYN_NAME, DYN3)),
+        ),
+        (
+            "ZK404",
+            v38,
+            format!("{NO_PORT_BASE}dynamicConfigFile=/zk/zoo.cfg.dynamic.bad\n"),
+            Some("1\n"),
+            Some(("zk1/zoo.cfg.dynamic.bad", DYN3)),
+        ),
+        (
+            "ZK405",
+            v38,
+            quorum("reconfigEnabled=true\n"),
+            Some("1\n"),
+            None,
+        ),
+    ];
+    let all: Vec<&str> = crate::rules::ALL
+        .iter()
+        .map(|r| r.code)
+        .filter(|c| c.starts_with("ZK"))
+        .collect();
+    let covered: Vec<&str> = examples.iter().map(|e| e.0).collect();
+    assert_eq!(
+        covered, all,
+        "one example per ZooKeeper rule, in code order"
+    );
+    for (code, version, cfg, myid, dynamic) in &examples {
+        let diags = lint(*version, cfg, *myid, *dynamic);
+        assert!(
+            diags.iter().any(|d| d.code == *code),
+            "{code} did not fire:{}",
+            describe(&diags)
+        );
+    }
+}
+
+#[test]
+fn seed_guide_setup_is_caught() {
+    // zoo_sample.cfg copied, then `dataDir` added a second time and five servers appended.
+    let cfg = "tickTime=2000\ninitLimit=10\nsyncLimit=5\ndataDir=/tmp/zookeeper\nclientPort=2181\ndataDir=/var/zookeeper/data\nserver.1=192.168.113.160:2888:3888\nserver.2=192.168.113.161:2888:3888\nserver.3=192.168.113.162:2888:3888\nserver.4=192.168.113.163:2888:3888\nserver.5=192.168.113.164:2888:3888\n";
+    let diags = lint(ZkVersion::V3_4, cfg, Some("1\n"), None);
+    // The second `dataDir` wins, so only the duplicate is worth a warning.
+    assert_eq!(codes_at(&diags, Severity::Warning), vec!["ZK006"]);
+    assert!(codes_at(&diags, Severity::Error).is_empty());
+}
