@@ -7,10 +7,10 @@
 
 use crate::catalog::zookeeper::{KeyClass, KeyType, classify};
 use crate::diagnostic::Finding;
-use crate::model::zookeeper::{CfgEntry, Role, Setting, Value, ZooCfg};
+use crate::model::zookeeper::{CfgEntry, Role, Value, ZooCfg};
 use crate::parse::Sink;
 use crate::parse::properties::{Entry, Properties, lex};
-use crate::parse::server_line::{parse_group, parse_java_integer, parse_server, parse_weight};
+use crate::parse::server_line::{parse_group, parse_server, parse_weight};
 use crate::rules::zookeeper::{
     backslash_in_path::BACKSLASH_IN_PATH, byte_order_mark::BYTE_ORDER_MARK,
     duplicate_key::DUPLICATE_KEY, inline_comment::INLINE_COMMENT,
@@ -19,7 +19,6 @@ use crate::rules::zookeeper::{
 use crate::settings::Settings;
 use crate::source::{FileId, Span, Spanned};
 use crate::template::{has_placeholder, is_control_line, is_template};
-use crate::version::ZkVersion;
 
 /// Parses one zoo.cfg for `settings.zookeeper`. Never fails.
 pub fn parse_zoo_cfg(file: FileId, text: &str, settings: &Settings, sink: &mut Sink) -> ZooCfg {
@@ -308,19 +307,19 @@ fn mark_duplicates(cfg: &mut ZooCfg, control_lines: &[usize], sink: &mut Sink) {
 }
 
 fn fill_typed(cfg: &mut ZooCfg) {
-    cfg.data_dir = text(cfg, "dataDir");
-    cfg.data_log_dir = text(cfg, "dataLogDir");
-    cfg.dynamic_config_file = text(cfg, "dynamicConfigFile");
-    cfg.client_port = int(cfg, "clientPort", 32);
-    cfg.client_port_address = text(cfg, "clientPortAddress");
-    cfg.secure_client_port = int(cfg, "secureClientPort", 32);
-    cfg.secure_client_port_address = text(cfg, "secureClientPortAddress");
-    cfg.tick_time = int(cfg, "tickTime", 32);
-    cfg.init_limit = int(cfg, "initLimit", 32);
-    cfg.sync_limit = int(cfg, "syncLimit", 32);
-    cfg.min_session_timeout = int(cfg, "minSessionTimeout", 32);
-    cfg.max_session_timeout = int(cfg, "maxSessionTimeout", 32);
-    cfg.election_alg = int(cfg, "electionAlg", 32);
+    cfg.data_dir = cfg.text_setting("dataDir");
+    cfg.data_log_dir = cfg.text_setting("dataLogDir");
+    cfg.dynamic_config_file = cfg.text_setting("dynamicConfigFile");
+    cfg.client_port = cfg.int_setting("clientPort", 32);
+    cfg.client_port_address = cfg.text_setting("clientPortAddress");
+    cfg.secure_client_port = cfg.int_setting("secureClientPort", 32);
+    cfg.secure_client_port_address = cfg.text_setting("secureClientPortAddress");
+    cfg.tick_time = cfg.int_setting("tickTime", 32);
+    cfg.init_limit = cfg.int_setting("initLimit", 32);
+    cfg.sync_limit = cfg.int_setting("syncLimit", 32);
+    cfg.min_session_timeout = cfg.int_setting("minSessionTimeout", 32);
+    cfg.max_session_timeout = cfg.int_setting("maxSessionTimeout", 32);
+    cfg.election_alg = cfg.int_setting("electionAlg", 32);
     cfg.peer_type = cfg.get("peerType").map(|e| {
         let v = if e.templated {
             Value::Unknown
@@ -329,43 +328,8 @@ fn fill_typed(cfg: &mut ZooCfg) {
         };
         Spanned::new(v, e.value.span)
     });
-    cfg.standalone_enabled = boolean(cfg, "standaloneEnabled", true);
-    cfg.reconfig_enabled = boolean(cfg, "reconfigEnabled", true);
-}
-
-fn text(cfg: &ZooCfg, key: &str) -> Option<Setting<String>> {
-    cfg.get(key).map(|e| {
-        let v = if e.templated {
-            Value::Unknown
-        } else {
-            Value::Known(e.value.value.clone())
-        };
-        Spanned::new(v, e.value.span)
-    })
-}
-
-fn int(cfg: &ZooCfg, key: &str, bits: u32) -> Option<Setting<i64>> {
-    cfg.get(key).map(|e| {
-        let v = if e.templated {
-            Value::Unknown
-        } else {
-            parse_java_integer(&e.value.value, bits).map_or(Value::Invalid, Value::Known)
-        };
-        Spanned::new(v, e.value.span)
-    })
-}
-
-/// A boolean as the release reads it: strict for `strict` keys (3.5+) and for every key from
-/// 3.7; otherwise anything but `true` is false.
-fn boolean(cfg: &ZooCfg, key: &str, strict: bool) -> Option<Setting<bool>> {
-    cfg.get(key).map(|e| {
-        let v = if e.templated {
-            Value::Unknown
-        } else {
-            parse_boolean(&e.value.value, strict || cfg.version >= ZkVersion::V3_7)
-        };
-        Spanned::new(v, e.value.span)
-    })
+    cfg.standalone_enabled = cfg.bool_setting("standaloneEnabled", true);
+    cfg.reconfig_enabled = cfg.bool_setting("reconfigEnabled", true);
 }
 
 /// `true`/`false` in any case; when not `strict`, anything else is false.
@@ -383,6 +347,7 @@ pub fn parse_boolean(text: &str, strict: bool) -> Value<bool> {
 mod tests {
     use super::*;
     use crate::source::SourceMap;
+    use crate::version::ZkVersion;
 
     fn parse(text: &str, version: ZkVersion) -> (ZooCfg, Sink) {
         let mut map = SourceMap::new();

@@ -1,6 +1,6 @@
-use crate::diagnostic::{Finding, Severity};
 use std::net::IpAddr;
 
+use crate::diagnostic::{Finding, Severity};
 use crate::model::zookeeper::{Value, effective};
 use crate::rules::Context;
 use crate::rules::zookeeper::servers;

@@ -1,5 +1,7 @@
+use std::collections::HashMap;
+
 use crate::diagnostic::{Finding, Severity};
-use crate::model::zookeeper::Value;
+use crate::model::zookeeper::{ServerEntry, Value};
 use crate::rules::Context;
 use crate::rules::zookeeper::{server_lists, servers};
 
@@ -32,17 +34,19 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     for zk in servers(ctx) {
         for list in server_lists(zk) {
-            for (i, s) in list.iter().enumerate() {
+            // Pairs each line with the next line of the same id, in one pass from the end.
+            let mut next_of: HashMap<i64, &ServerEntry> = HashMap::new();
+            let mut pairs = Vec::new();
+            for s in list.iter().rev() {
                 let Value::Known(sid) = s.sid.value else {
                     continue;
                 };
-                let Some(later) = list
-                    .iter()
-                    .skip(i + 1)
-                    .find(|o| o.sid.value == Value::Known(sid))
-                else {
-                    continue;
-                };
+                if let Some(later) = next_of.insert(sid, s) {
+                    pairs.push((sid, s, later));
+                }
+            }
+            pairs.reverse();
+            for (sid, s, later) in pairs {
                 if later.key.value == s.key.value {
                     // Reported as a duplicate key.
                     continue;

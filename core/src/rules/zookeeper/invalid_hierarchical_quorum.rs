@@ -1,8 +1,8 @@
-use crate::diagnostic::{Finding, Severity};
-use crate::rules::Context;
 use std::collections::HashMap;
 
+use crate::diagnostic::{Finding, Severity};
 use crate::model::zookeeper::{ProblemKind, Role, Value};
+use crate::rules::Context;
 use crate::rules::zookeeper::servers;
 use crate::source::Span;
 use crate::version::ZkVersion;

@@ -1,8 +1,8 @@
-use crate::diagnostic::{Finding, Severity};
-use crate::rules::Context;
 use std::net::IpAddr;
 
+use crate::diagnostic::{Finding, Severity};
 use crate::model::zookeeper::effective;
+use crate::rules::Context;
 use crate::rules::zookeeper::servers;
 
 declare_rule! {

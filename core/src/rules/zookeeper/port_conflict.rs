@@ -1,8 +1,8 @@
-use crate::diagnostic::{Finding, Severity};
-use crate::rules::Context;
 use std::collections::HashMap;
 
+use crate::diagnostic::{Finding, Severity};
 use crate::model::zookeeper::{Setting, Value, effective};
+use crate::rules::Context;
 use crate::rules::zookeeper::servers;
 use crate::source::Span;
 
