@@ -249,6 +249,14 @@ impl ZooCfg {
         self.entries.iter().rev().find(|e| e.key.value == key)
     }
 
+    /// True when some key is itself a template placeholder (`{{ k }}={{ v }}` in a loop), so
+    /// any key may be set once the template is rendered.
+    pub fn has_templated_keys(&self) -> bool {
+        self.entries
+            .iter()
+            .any(|e| crate::template::has_placeholder(&e.key.value))
+    }
+
     /// The value of `key` as text (last line wins); unknown when templated.
     pub fn text_setting(&self, key: &str) -> Option<Setting<String>> {
         self.get(key).map(|e| {

@@ -9,7 +9,7 @@ use crate::catalog::zookeeper::{KeyClass, KeyType, classify};
 use crate::diagnostic::Finding;
 use crate::model::zookeeper::{CfgEntry, Role, Value, ZooCfg};
 use crate::parse::Sink;
-use crate::parse::properties::{Entry, Properties, lex};
+use crate::parse::properties::{Entry, Properties, java_trim, lex};
 use crate::parse::server_line::{parse_group, parse_server, parse_weight};
 use crate::rules::zookeeper::{
     backslash_in_path::BACKSLASH_IN_PATH, byte_order_mark::BYTE_ORDER_MARK,
@@ -57,7 +57,10 @@ pub fn parse_zoo_cfg(file: FileId, text: &str, settings: &Settings, sink: &mut S
         if is_secret_key(&key.value) && !value.span.is_empty() {
             sink.secret(value.span);
         }
-        check_value_syntax(entry, &key, &value, class, sink);
+        if !is_secret_key(&key.value) {
+            // Whatever a secret holds, no message may quote it.
+            check_value_syntax(entry, &key, &value, class, sink);
+        }
         match class {
             KeyClass::Server => cfg.servers.push(parse_server(entry, &key, version)),
             KeyClass::Group => cfg.groups.push(parse_group(entry, &key, version)),
@@ -134,7 +137,11 @@ pub(crate) fn read_properties(file: FileId, text: &str, sink: &mut Sink) -> Prop
 }
 
 fn report_non_ascii(text: &str, e: &Entry, bom_len: usize, sink: &mut Sink) {
+    let secret = is_secret_key(java_trim(&e.key.value));
     for span in [e.key.span, e.value.span] {
+        if secret && span == e.value.span {
+            continue;
+        }
         let raw = text.get(span.range()).unwrap_or("");
         let skip = if span.start == 0 { bom_len } else { 0 };
         let Some((i, c)) = raw
@@ -436,6 +443,12 @@ mod tests {
     fn passwords_are_secrets() {
         let (_, sink) = parse("ssl.keyStore.password=hunter2\n", ZkVersion::V3_8);
         assert_eq!(sink.secrets.len(), 1);
+        let (_, sink) = parse(
+            "ssl.quorum.trustStore.password=h\u{e9}l #2\n",
+            ZkVersion::V3_8,
+        );
+        assert_eq!(sink.secrets.len(), 1);
+        assert!(sink.diagnostics.is_empty(), "{:?}", sink.diagnostics);
     }
 
     proptest::proptest! {

@@ -37,7 +37,7 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
         let cfg = &zk.config;
         let port = cfg.client_port.as_ref().map(|p| &p.value);
         let missing = matches!(port, None | Some(Value::Known(0)));
-        if !missing {
+        if !missing || (port.is_none() && cfg.has_templated_keys()) {
             continue;
         }
         let span = cfg.client_port.as_ref().map_or(cfg.end, |p| p.span);

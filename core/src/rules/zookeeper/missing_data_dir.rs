@@ -27,7 +27,7 @@ declare_rule! {
 
 fn check(ctx: &Context<'_>) -> Vec<Finding> {
     servers(ctx)
-        .filter(|zk| zk.config.data_dir.is_none())
+        .filter(|zk| zk.config.data_dir.is_none() && !zk.config.has_templated_keys())
         .map(|zk| {
             Finding::new("`dataDir` is not set")
                 .primary(zk.config.end, "no `dataDir` in this file")

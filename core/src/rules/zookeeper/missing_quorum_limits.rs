@@ -40,7 +40,7 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
             ("syncLimit", &cfg.sync_limit),
         ] {
             let (missing, span) = match setting {
-                None => (true, cfg.end),
+                None => (!cfg.has_templated_keys(), cfg.end),
                 Some(s) => (s.value == Value::Known(0), s.span),
             };
             if missing {

@@ -733,3 +733,16 @@ fn seed_guide_setup_is_caught() {
     assert_eq!(codes_at(&diags, Severity::Warning), vec!["ZK006"]);
     assert!(codes_at(&diags, Severity::Error).is_empty());
 }
+
+#[test]
+fn templated_keys_may_define_anything() {
+    let cfg = "{% for k, v in zk_conf.items() %}\n{{ k }}={{ v }}\n{% endfor %}\nserver.1=a:2888:3888\nserver.2=b:2888:3888\nserver.3=c:2888:3888\n";
+    for version in [ZkVersion::V3_4, ZkVersion::V3_8] {
+        let diags = lint(version, cfg, Some("1\n"), None);
+        assert!(
+            codes_at(&diags, Severity::Warning).is_empty(),
+            "{version}:{}",
+            describe(&diags)
+        );
+    }
+}
