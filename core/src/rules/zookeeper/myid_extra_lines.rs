@@ -1,4 +1,5 @@
 use crate::diagnostic::{Finding, Severity};
+use crate::model::zookeeper::MyIdProblem;
 use crate::rules::Context;
 use crate::rules::zookeeper::servers;
 
@@ -30,6 +31,9 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     for zk in servers(ctx) {
         let Some(myid) = &zk.myid else { continue };
+        if myid.problem == Some(MyIdProblem::Templated) {
+            continue;
+        }
         let Some(extra) = myid.extra_lines else {
             continue;
         };
