@@ -54,10 +54,15 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
         if cfg.secure_client_port.is_some() || zk.servers_unknown() {
             continue;
         }
-        let line_port = zk
-            .effective_servers()
-            .iter()
-            .any(|s| s.client.is_some() || s.templated);
+        // ZooKeeper takes the client address from this server's own line; without a myid,
+        // any line with a client part may be it.
+        let line_port = match zk.own_server() {
+            Some(own) => own.client.is_some() || own.templated,
+            None => zk
+                .effective_servers()
+                .iter()
+                .any(|s| s.client.is_some() || s.templated),
+        };
         if line_port {
             continue;
         }

@@ -746,3 +746,136 @@ fn templated_keys_may_define_anything() {
         );
     }
 }
+
+/// Rules whose weight depends on the release: the same text, different severities.
+#[test]
+fn severities_follow_the_release() {
+    use Severity::{Error, Info, Warning};
+    let v34 = ZkVersion::V3_4;
+    let v35 = ZkVersion::V3_5;
+    let v36 = ZkVersion::V3_6;
+    let v37 = ZkVersion::V3_7;
+    let three = |extra: &str| format!("{QUORUM}{THREE}{extra}");
+    let cases: Vec<(&str, ZkVersion, String, Option<&str>, Severity)> = vec![
+        (
+            "ZK105",
+            v36,
+            format!("{BASE}syncEnabled=yes\n"),
+            None,
+            Warning,
+        ),
+        (
+            "ZK105",
+            v37,
+            format!("{BASE}syncEnabled=yes\n"),
+            None,
+            Error,
+        ),
+        (
+            "ZK105",
+            v35,
+            format!("{BASE}reconfigEnabled=yes\n"),
+            None,
+            Error,
+        ),
+        (
+            "ZK107",
+            v34,
+            "dataDir=\nclientPort=2181\n".to_owned(),
+            None,
+            Warning,
+        ),
+        (
+            "ZK107",
+            v35,
+            "dataDir=\nclientPort=2181\n".to_owned(),
+            None,
+            Error,
+        ),
+        (
+            "ZK110",
+            v34,
+            "dataDir=/zk\nclientPort=0\n".to_owned(),
+            None,
+            Error,
+        ),
+        (
+            "ZK110",
+            v35,
+            "dataDir=/zk\nclientPort=0\n".to_owned(),
+            None,
+            Warning,
+        ),
+        ("ZK112", v34, format!("{BASE}tickTime=-5\n"), None, Warning),
+        ("ZK112", v35, format!("{BASE}tickTime=-5\n"), None, Error),
+        (
+            "ZK113",
+            v34,
+            format!("{BASE}maxSessionTimeout=3000\n"),
+            None,
+            Warning,
+        ),
+        (
+            "ZK113",
+            v35,
+            format!("{BASE}maxSessionTimeout=3000\n"),
+            None,
+            Error,
+        ),
+        (
+            "ZK115",
+            v35,
+            format!("{BASE}electionAlg=0\n"),
+            None,
+            Warning,
+        ),
+        ("ZK115", v36, format!("{BASE}electionAlg=0\n"), None, Error),
+        (
+            "ZK205",
+            v34,
+            three("server.-1=zk9:2888:3888\n"),
+            Some("1\n"),
+            Warning,
+        ),
+        (
+            "ZK205",
+            v35,
+            three("server.-1=zk9:2888:3888\n"),
+            Some("1\n"),
+            Error,
+        ),
+        (
+            "ZK206",
+            v34,
+            three("server.4=zk4:3888:3888\n"),
+            Some("1\n"),
+            Warning,
+        ),
+        (
+            "ZK206",
+            v35,
+            three("server.4=zk4:3888:3888\n"),
+            Some("1\n"),
+            Error,
+        ),
+        (
+            "ZK210",
+            v35,
+            format!("{QUORUM}standaloneEnabled=false\nserver.1=zk1:2888:3888\n"),
+            Some("1\n"),
+            Info,
+        ),
+        ("ZK301", v34, BASE.to_owned(), Some("1 \n"), Warning),
+        ("ZK301", v34, three(""), Some("1 \n"), Error),
+        ("ZK301", v35, BASE.to_owned(), Some("1 \n"), Error),
+    ];
+    for (code, version, cfg, myid, want) in cases {
+        let diags = lint(version, &cfg, myid, None);
+        let got: Vec<Severity> = diags
+            .iter()
+            .filter(|d| d.code == code)
+            .map(|d| d.severity)
+            .collect();
+        assert_eq!(got, vec![want], "{code} on {version}:{}", describe(&diags));
+    }
+}
