@@ -358,13 +358,12 @@ pub fn suggest(key: &str) -> Option<&'static str> {
         return Some(same);
     }
     let limit = (key.chars().count() / 3).clamp(1, 3);
+    let lower = key.to_ascii_lowercase();
+    let len = lower.chars().count();
     known
-        .map(|k| {
-            (
-                edit_distance(&key.to_ascii_lowercase(), &k.to_ascii_lowercase()),
-                k,
-            )
-        })
+        // Lengths further apart than the limit cannot be within it: skip the work.
+        .filter(|k| k.len().abs_diff(len) <= limit)
+        .map(|k| (edit_distance(&lower, &k.to_ascii_lowercase()), k))
         .filter(|(d, _)| *d <= limit)
         .min_by_key(|(d, _)| *d)
         .map(|(_, k)| k)
