@@ -17,4 +17,13 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 say "cargo test (unit, scenarios, CLI, conformance)"
 cargo test --workspace --locked
 
+say "the bundled example cluster"
+# The example holds deliberate mistakes, so meslint must exit 1 (errors found), not 0 or 2.
+status=0
+cargo run --quiet --locked -- examples/cluster >/dev/null || status=$?
+if [ "$status" -ne 1 ]; then
+  echo "meslint examples/cluster exited $status, expected 1" >&2
+  exit 1
+fi
+
 say "all tiers passed"

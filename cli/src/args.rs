@@ -27,6 +27,15 @@ pub struct Args {
 pub enum Command {
     /// Lint files and directories (the default command).
     Check(CheckArgs),
+    /// Show how many failures each tier of the cluster survives.
+    Report(CheckArgs),
+    /// Show every effective setting of one host, with where it comes from (secrets masked).
+    Show {
+        /// The host: its directory name, as in diagnostics.
+        host: String,
+        #[command(flatten)]
+        args: CheckArgs,
+    },
     /// List every rule with its code, name, severity and summary.
     Rules,
     /// Print the documentation of one rule, by code (`ZK101`) or name.

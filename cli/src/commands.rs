@@ -2,7 +2,7 @@
 
 use std::io::IsTerminal;
 
-use meslint_core::render::{human, json};
+use meslint_core::render::{human, json, overview};
 use meslint_core::settings::Fixed;
 use meslint_core::{Settings, lint, rules};
 
@@ -31,18 +31,23 @@ pub struct Output {
 pub enum Error {
     #[error("no rule has the code or name `{0}`; `meslint rules` lists them")]
     UnknownRule(String),
+    #[error("no host is called `{0}`; the hosts are: {1}")]
+    UnknownHost(String, String),
 }
 
 pub fn run(args: Args) -> Result<Output, Error> {
     match args.command {
         None => Ok(check(&args.check)),
         Some(Command::Check(check_args)) => Ok(check(&check_args)),
+        Some(Command::Report(check_args)) => Ok(report(&check_args)),
+        Some(Command::Show { host, args }) => show(&host, &args),
         Some(Command::Rules) => Ok(list_rules()),
         Some(Command::Explain { rule }) => explain(&rule),
     }
 }
 
-fn check(args: &CheckArgs) -> Output {
+/// Reads the paths and lints them; every subcommand that looks at a cluster starts here.
+fn lint_paths(args: &CheckArgs) -> (meslint_core::Report, Settings) {
     let settings = Settings {
         zookeeper: args.zookeeper_version.unwrap_or_default(),
         mesos: args.mesos_version.unwrap_or_default(),
@@ -54,6 +59,12 @@ fn check(args: &CheckArgs) -> Output {
     };
     let inputs = walk::collect(&args.paths);
     let report = lint(inputs, &settings);
+    let settings = report.settings.clone();
+    (report, settings)
+}
+
+fn check(args: &CheckArgs) -> Output {
+    let (report, _) = lint_paths(args);
     let text = match args.format {
         Format::Json => json::render(&report, env!("CARGO_PKG_VERSION")),
         Format::Human => {
@@ -73,14 +84,54 @@ fn check(args: &CheckArgs) -> Output {
             )
         }
     };
-    let status = if report.had_unreadable_input() {
+    Output {
+        text,
+        status: status(&report),
+    }
+}
+
+fn report(args: &CheckArgs) -> Output {
+    let (report, settings) = lint_paths(args);
+    let tolerance = overview::tolerance(&report, &settings);
+    let text = match args.format {
+        Format::Json => json_text(&tolerance),
+        Format::Human => overview::tolerance_text(&tolerance),
+    };
+    Output {
+        text,
+        status: status(&report),
+    }
+}
+
+fn show(host: &str, args: &CheckArgs) -> Result<Output, Error> {
+    let (report, _) = lint_paths(args);
+    let rows = overview::host_settings(&report, host).ok_or_else(|| {
+        Error::UnknownHost(host.to_owned(), overview::host_names(&report).join(", "))
+    })?;
+    let text = match args.format {
+        Format::Json => json_text(&rows),
+        Format::Human => overview::host_settings_text(host, &rows),
+    };
+    Ok(Output {
+        text,
+        status: status(&report),
+    })
+}
+
+fn json_text(value: &impl serde::Serialize) -> String {
+    let mut text = serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    text.push('\n');
+    text
+}
+
+fn status(report: &meslint_core::Report) -> Status {
+    if report.had_unreadable_input() {
         Status::Failure
     } else if report.count(meslint_core::Severity::Error) > 0 {
         Status::Errors
     } else {
         Status::Clean
-    };
-    Output { text, status }
+    }
 }
 
 fn list_rules() -> Output {

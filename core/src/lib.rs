@@ -35,6 +35,7 @@ pub use version::{MesosVersion, ZkVersion};
 
 use rules::input::binary_file::BINARY_FILE;
 use rules::input::unreadable_file::UNREADABLE_FILE;
+use rules::input::template_file::TEMPLATE_FILE;
 use rules::input::unrecognized_file::UNRECOGNIZED_FILE;
 
 /// One file handed to meslint by its caller.
@@ -80,6 +81,8 @@ pub struct Report {
     /// Sorted by file, offset and code.
     pub diagnostics: Vec<Diagnostic>,
     pub model: model::Cluster,
+    /// The settings the run used, after `meslint.toml`.
+    pub settings: Settings,
 }
 
 impl Report {
@@ -136,6 +139,17 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
                     ));
                     continue;
                 }
+                if kind != layout::FileKind::Project && template::is_template(&text) {
+                    let first_line = sources.file(id).line_range(1).unwrap_or(0..0);
+                    diagnostics.push(TEMPLATE_FILE.report(
+                        Finding::new(format!(
+                            "`{}` is a template: values behind placeholders are not checked",
+                            input.path
+                        ))
+                        .primary(Span::new(id, first_line.start, first_line.end), "template")
+                        .help("lint the rendered files too for a complete check"),
+                    ));
+                }
                 files.push((id, kind));
             }
             InputContent::Unreadable(why) => {
@@ -174,5 +188,6 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
         sources,
         diagnostics,
         model,
+        settings: settings.clone(),
     }
 }

@@ -40,6 +40,15 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let ids = Identities::new(ctx.cluster, ctx.settings);
     let mut findings = Vec::new();
     for use_ in zk_urls(ctx.cluster) {
+        // A path after every host already loses hosts; `MS301` names them.
+        if use_
+            .url
+            .problems
+            .iter()
+            .any(|p| matches!(p, crate::model::zk_url::ZkUrlProblem::PathPerHost { .. }))
+        {
+            continue;
+        }
         let mut listed = BTreeSet::new();
         let mut all_members = true;
         for item in &use_.url.hosts {

@@ -2,5 +2,6 @@
 
 pub mod binary_file;
 pub mod invalid_project_file;
+pub mod template_file;
 pub mod unreadable_file;
 pub mod unrecognized_file;
