@@ -34,8 +34,8 @@ pub use source::{FileId, SourceMap, Span, Spanned};
 pub use version::{MesosVersion, ZkVersion};
 
 use rules::input::binary_file::BINARY_FILE;
-use rules::input::unreadable_file::UNREADABLE_FILE;
 use rules::input::template_file::TEMPLATE_FILE;
+use rules::input::unreadable_file::UNREADABLE_FILE;
 use rules::input::unrecognized_file::UNRECOGNIZED_FILE;
 
 /// One file handed to meslint by its caller.
@@ -141,14 +141,16 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
                 }
                 if kind != layout::FileKind::Project && template::is_template(&text) {
                     let first_line = sources.file(id).line_range(1).unwrap_or(0..0);
-                    diagnostics.push(TEMPLATE_FILE.report(
-                        Finding::new(format!(
-                            "`{}` is a template: values behind placeholders are not checked",
-                            input.path
-                        ))
-                        .primary(Span::new(id, first_line.start, first_line.end), "template")
-                        .help("lint the rendered files too for a complete check"),
-                    ));
+                    diagnostics.push(
+                        TEMPLATE_FILE.report(
+                            Finding::new(format!(
+                                "`{}` is a template: values behind placeholders are not checked",
+                                input.path
+                            ))
+                            .primary(Span::new(id, first_line.start, first_line.end), "template")
+                            .help("lint the rendered files too for a complete check"),
+                        ),
+                    );
                 }
                 files.push((id, kind));
             }
