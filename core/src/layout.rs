@@ -126,7 +126,9 @@ fn kind_by_name(path: &str) -> NameKind {
     }
     let in_etc_mesos = parent == "etc_mesos"
         || (parent == "mesos" && (name == "zk" || parent_name(parent_dir(path)) == "etc"));
-    if in_etc_mesos && !name.starts_with('.') && !name.is_empty() {
+    // Flag names never hold a dot: `/etc/mesos/agent.env` is an env file a unit reads, not a
+    // misplaced flag file.
+    if in_etc_mesos && !name.starts_with('.') && !name.is_empty() && !name.contains('.') {
         return NameKind::Sure(FileKind::MesosEtcFile {
             name: name.to_owned(),
         });
@@ -405,6 +407,17 @@ mod tests {
             detect("m/mesos-master.env", "MESOS_QUORUM=2\n", false),
             FileKind::MesosEnv {
                 role: Some(Role::Master),
+                wrapper: false
+            }
+        );
+        assert_eq!(
+            detect(
+                "a1/etc/mesos/agent.env",
+                "MESOS_ISOLATION=cgroups/cpu\n",
+                false
+            ),
+            FileKind::MesosEnv {
+                role: Some(Role::Agent),
                 wrapper: false
             }
         );

@@ -146,7 +146,9 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
                     continue;
                 }
                 if kind != layout::FileKind::Project && template::is_template(&text) {
-                    let first_line = sources.file(id).line_range(1).unwrap_or(0..0);
+                    let first_line = template::first_template_line(&text)
+                        .or_else(|| sources.file(id).line_range(1))
+                        .unwrap_or(0..0);
                     diagnostics.push(
                         TEMPLATE_FILE.report(
                             Finding::new(format!(
