@@ -29,11 +29,20 @@ pub fn parse_mesos_script(
     let unit = UnitContext::collect(&commands);
     let mut sources = Vec::new();
     let mut image_role: Option<(Role, Spanned<String>)> = None;
+    // `MESOS_*` variables the script sets before it starts the daemon.
+    let mut script_env: Vec<RawSetting> = Vec::new();
     for command in &commands {
         if let Some(role) = compose_image(command) {
             image_role = role;
         }
         let Some(found) = find_invocation(command, image_role.as_ref()) else {
+            let unit_line = command
+                .words
+                .first()
+                .is_some_and(|w| w.text.starts_with("Environment="));
+            if !unit_line {
+                script_env.extend(command.words.iter().filter_map(|w| assignment(w, 0)));
+            }
             continue;
         };
         let mut source = MesosSource::new(
@@ -43,8 +52,12 @@ pub fn parse_mesos_script(
             found.binary.span,
         );
         source.binary = Some(found.binary);
-        source.open_ended = unit.environment_file;
+        let args = command.words.len().saturating_sub(found.args_from);
+        // A bare `mesos-master` takes its flags from places this file does not show.
+        source.open_ended = unit.environment_file
+            || (args == 0 && found.env.is_empty() && script_env.is_empty() && unit.env.is_empty());
         source.settings.extend(unit.env.iter().cloned());
+        source.settings.extend(script_env.iter().cloned());
         source.settings.extend(found.env);
         for word in command.words.iter().skip(found.args_from) {
             let setting = argument(word, Origin::CommandLine);
@@ -258,9 +271,16 @@ pub fn is_identifier(name: &str) -> bool {
         && bytes.all(|b| b.is_ascii_alphanumeric() || b == b'_')
 }
 
-/// The daemon a program name starts, by its last path component.
+/// The daemon a program name starts, by its last path component. A path must lead through a
+/// `bin` directory (or `.`) so that `/etc/mesos-master` is not taken for the binary.
 fn binary_role(program: &str) -> Option<Role> {
-    let base = program.rsplit('/').next().unwrap_or(program);
+    let mut parts = program.rsplit('/');
+    let base = parts.next().unwrap_or(program);
+    if let Some(parent) = parts.next()
+        && !matches!(parent, "bin" | "sbin" | "." | "")
+    {
+        return None;
+    }
     let base = base.strip_suffix(".sh").unwrap_or(base);
     match base {
         "mesos-master" => Some(Role::Master),
@@ -307,6 +327,8 @@ const WRAPPERS: &[&str] = &[
     "$",
     "mesos-daemon.sh",
 ];
+/// Keys of YAML and similar files whose value is a command line.
+const COMMAND_KEYS: &[&str] = &["command:", "cmd:", "shell:", "script:", "args:"];
 /// Wrappers whose next word is an argument of theirs (a user name, a duration).
 const WRAPPERS_WITH_ARGUMENT: &[&str] = &["gosu", "su-exec", "timeout", "-u", "-g", "-n"];
 
@@ -367,6 +389,14 @@ fn find_invocation(
             skip_argument = false;
             continue;
         }
+        if let Some((name, _)) = text.split_once('=')
+            && is_identifier(name)
+        {
+            if let Some(setting) = assignment(word, from) {
+                env.push(setting);
+            }
+            continue;
+        }
         if let Some(role) = binary_role(text) {
             return Some(Invocation {
                 role,
@@ -391,19 +421,13 @@ fn find_invocation(
         if base == "docker" && words.get(i + 1).is_some_and(|w| w.text == "run") {
             return docker_run(words, i + 2);
         }
-        if text.contains('=') && !text.starts_with('-') {
-            if let Some(setting) = assignment(word, from) {
-                env.push(setting);
-            }
-            continue;
-        }
         if WRAPPERS_WITH_ARGUMENT.contains(&base) {
             skip_argument = true;
             continue;
         }
         let prefix_like = WRAPPERS.contains(&base)
-            || text.starts_with('-')
-            || text.ends_with(':')
+            || (text.starts_with('-') && (text.len() > 1 || i > 0))
+            || COMMAND_KEYS.contains(&text)
             || text.is_empty();
         if !prefix_like {
             return None;
