@@ -27,19 +27,60 @@ pub fn parse_mesos_script(
         commands.extend(split_commands(file, &masked, range));
     }
     let unit = UnitContext::collect(&commands);
+    let env_file = commands
+        .iter()
+        .any(|c| c.words.first().is_some_and(|w| w.text == "env_file:"));
     let mut sources = Vec::new();
-    let mut image_role: Option<(Role, Spanned<String>)> = None;
+    // The source of the compose service being read, and whether it has a `command:`.
+    let mut compose: Option<usize> = None;
+    let mut compose_sources: Vec<usize> = Vec::new();
+    let mut compose_commands: Vec<usize> = Vec::new();
     // `MESOS_*` variables the script sets before it starts the daemon.
     let mut script_env: Vec<RawSetting> = Vec::new();
     for command in &commands {
-        if let Some(role) = compose_image(command) {
-            image_role = role;
+        let first = command.words.first().map_or("", |w| w.text.as_str());
+        if first == "image:" {
+            compose = None;
+            if let Some(image) = command.words.get(1)
+                && let Some(role) = image_role(&image.text)
+            {
+                let mut source =
+                    MesosSource::new(file, SourceKind::Script, Some(role), image.span());
+                source.binary = Some(Spanned::new(image.text.clone(), image.span()));
+                source.open_ended = env_file;
+                sources.push(source);
+                compose = Some(sources.len() - 1);
+                compose_sources.extend(compose);
+            }
+            continue;
         }
-        let Some(found) = find_invocation(command, image_role.as_ref()) else {
-            let unit_line = command
-                .words
-                .first()
-                .is_some_and(|w| w.text.starts_with("Environment="));
+        if let Some(source) = compose.and_then(|i| sources.get_mut(i)) {
+            if first == "entrypoint:" {
+                if let Some(w) = command.words.get(1)
+                    && let Some(role) = binary_role(&w.text)
+                {
+                    source.role = Some(role);
+                    source.binary = Some(Spanned::new(w.text.clone(), w.span()));
+                }
+                continue;
+            }
+            if first == "command:"
+                && command
+                    .words
+                    .get(1)
+                    .is_some_and(|w| w.text.starts_with('-'))
+            {
+                push_arguments(source, &command.words[1..]);
+                compose_commands.extend(compose);
+                continue;
+            }
+            if let Some(setting) = compose_env(command) {
+                source.settings.push(setting);
+                continue;
+            }
+        }
+        let Some(found) = find_invocation(command) else {
+            let unit_line = first.starts_with("Environment=");
             if !unit_line {
                 script_env.extend(command.words.iter().filter_map(|w| assignment(w, 0)));
             }
@@ -51,25 +92,90 @@ pub fn parse_mesos_script(
             Some(found.role),
             found.binary.span,
         );
-        source.binary = Some(found.binary);
-        let args = command.words.len().saturating_sub(found.args_from);
+        let args = command.words.get(found.args_from..).unwrap_or_default();
         // A bare `mesos-master` takes its flags from places this file does not show.
         source.open_ended = unit.environment_file
-            || (args == 0 && found.env.is_empty() && script_env.is_empty() && unit.env.is_empty());
+            || (args.is_empty()
+                && found.env.is_empty()
+                && script_env.is_empty()
+                && unit.env.is_empty()
+                && !found.docker);
         source.settings.extend(unit.env.iter().cloned());
         source.settings.extend(script_env.iter().cloned());
         source.settings.extend(found.env);
-        for word in command.words.iter().skip(found.args_from) {
-            let setting = argument(word, Origin::CommandLine);
-            if setting.form == ArgForm::Positional && word.expansion {
-                // `"$@"`, `$MESOS_OPTS`: flags meslint cannot see.
-                source.open_ended = true;
-            }
-            source.settings.push(setting);
+        if found.docker && args.is_empty() {
+            image_default_command(&mut source, &found.binary);
         }
+        source.binary = Some(found.binary);
+        push_arguments(&mut source, args);
         sources.push(source);
     }
+    for i in compose_sources {
+        if compose_commands.contains(&i) {
+            continue;
+        }
+        if let Some(source) = sources.get_mut(i)
+            && let Some(image) = source.binary.clone()
+        {
+            image_default_command(source, &image);
+        }
+    }
     sources
+}
+
+/// Adds the arguments of an invocation; unseen arguments (`"$@"`) make the source open-ended.
+fn push_arguments(source: &mut MesosSource, words: &[Word]) {
+    for word in words {
+        let setting = argument(word, Origin::CommandLine);
+        if setting.form == ArgForm::Positional && word.expansion {
+            // `"$@"`, `$MESOS_OPTS`: flags meslint cannot see.
+            source.open_ended = true;
+        }
+        source.settings.push(setting);
+    }
+}
+
+/// The `mesosphere/mesos-master` image runs `mesos-master --registry=in_memory` unless the
+/// container is given a command of its own.
+fn image_default_command(source: &mut MesosSource, image: &Spanned<String>) {
+    if source.role != Some(Role::Master) || !image.value.contains("mesosphere/mesos-master") {
+        return;
+    }
+    source.settings.push(RawSetting {
+        origin: Origin::Default,
+        form: ArgForm::Flag,
+        name: Spanned::new("registry".to_owned(), image.span),
+        display: "--registry".to_owned(),
+        key: "registry".to_owned(),
+        value: Some(Spanned::new("in_memory".to_owned(), image.span)),
+        whole: image.span,
+        unknown: false,
+    });
+}
+
+/// `MESOS_X: value` and `- MESOS_X=value` entries of a compose `environment:` block.
+fn compose_env(command: &Command) -> Option<RawSetting> {
+    let words = &command.words;
+    let first = words.first()?;
+    if first.text == "-" {
+        return assignment(words.get(1)?, 0);
+    }
+    let name = first.text.strip_suffix(':')?;
+    let suffix = name.strip_prefix("MESOS_")?;
+    if !is_identifier(name) {
+        return None;
+    }
+    let value = words.get(1)?;
+    Some(RawSetting {
+        origin: Origin::Env,
+        form: ArgForm::Flag,
+        name: Spanned::new(name.to_owned(), first.span_of(0, name.len())),
+        display: name.to_owned(),
+        key: suffix.to_ascii_lowercase(),
+        value: Some(Spanned::new(value.text.clone(), value.span())),
+        whole: first.span().cover(value.span()),
+        unknown: value.expansion || has_placeholder(&value.text),
+    })
 }
 
 /// Reads one command-line word as stout's loader classifies it.
@@ -339,42 +445,14 @@ struct Invocation {
     env: Vec<RawSetting>,
     /// Index of the first argument word.
     args_from: usize,
+    /// True for `docker run <image>`: the image's entry point is the binary.
+    docker: bool,
 }
 
-/// `image: mesosphere/mesos-master:...` and `entrypoint: mesos-slave` lines of compose files:
-/// `Some` on such a line, holding the daemon the service runs if it is a Mesos one.
-#[allow(clippy::option_option)]
-fn compose_image(command: &Command) -> Option<Option<(Role, Spanned<String>)>> {
-    let [key, value, ..] = command.words.as_slice() else {
-        return None;
-    };
-    let role = match key.text.as_str() {
-        "image:" => image_role(&value.text),
-        "entrypoint:" => binary_role(&value.text),
-        _ => return None,
-    };
-    Some(role.map(|r| (r, Spanned::new(value.text.clone(), value.span()))))
-}
-
-fn find_invocation(
-    command: &Command,
-    image: Option<&(Role, Spanned<String>)>,
-) -> Option<Invocation> {
+fn find_invocation(command: &Command) -> Option<Invocation> {
     let words = &command.words;
     let mut env = Vec::new();
     let mut skip_argument = false;
-    // A compose `command:` with flags only: the image's entry point is the binary.
-    if let (Some(first), Some(second), Some((role, binary))) = (words.first(), words.get(1), image)
-        && first.text == "command:"
-        && second.text.starts_with("--")
-    {
-        return Some(Invocation {
-            role: *role,
-            binary: binary.clone(),
-            env,
-            args_from: 1,
-        });
-    }
     for (i, word) in words.iter().enumerate() {
         let mut text = word.text.as_str();
         let mut from = 0;
@@ -403,6 +481,7 @@ fn find_invocation(
                 binary: Spanned::new(text.to_owned(), word.span_of(from, word.text.len())),
                 env,
                 args_from: i + 1,
+                docker: false,
             });
         }
         let base = text.rsplit('/').next().unwrap_or(text);
@@ -416,6 +495,7 @@ fn find_invocation(
                 binary: Spanned::new(format!("{text} {}", next.text), span),
                 env,
                 args_from: i + 2,
+                docker: false,
             });
         }
         if base == "docker" && words.get(i + 1).is_some_and(|w| w.text == "run") {
@@ -510,6 +590,7 @@ fn docker_run(words: &[Word], from: usize) -> Option<Invocation> {
             binary: Spanned::new(text.to_owned(), word.span()),
             env,
             args_from: i + 1,
+            docker: true,
         });
     }
     None
@@ -673,6 +754,27 @@ mod tests {
         assert_eq!(
             got[0].2,
             flags(&[("--quorum", Some("1")), ("--zk", Some("z"))])
+        );
+    }
+
+    #[test]
+    fn compose_environment_and_image_default_command() {
+        let compose = "services:\n  master:\n    image: mesosphere/mesos-master:1.0.1\n    environment:\n      MESOS_ZK: zk://a:2181/mesos\n      MESOS_REGISTRY: replicated_log # comment\n  agent:\n    image: mesosphere/mesos-slave:1.0.1\n    environment:\n      - MESOS_MASTER=zk://a:2181/mesos\n  zk:\n    image: zookeeper\n    environment:\n      MESOS_ZK: not-ours\n";
+        let got = summary(compose);
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[0].0, Role::Master);
+        assert_eq!(
+            got[0].2,
+            flags(&[
+                ("MESOS_ZK", Some("zk://a:2181/mesos")),
+                ("MESOS_REGISTRY", Some("replicated_log")),
+                ("--registry", Some("in_memory")),
+            ])
+        );
+        assert_eq!(got[1].0, Role::Agent);
+        assert_eq!(
+            got[1].2,
+            flags(&[("MESOS_MASTER", Some("zk://a:2181/mesos"))])
         );
     }
 
