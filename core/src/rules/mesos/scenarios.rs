@@ -140,3 +140,34 @@ fn docker_image_default_command_beats_the_environment() {
     let d = lint_script(&with_command, 11);
     assert!(d.iter().all(|d| d.code != "MS206"), "{d:?}");
 }
+
+mod never_panics {
+    use crate::catalog::mesos::Role;
+    use crate::parse::mesos_env::EnvKind;
+    use crate::rules::mesos::testing::{lint_env, lint_script};
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn whole_pipeline_on_scripts(args in "[-a-z_=:/,.@ 0-9\"'\\\\$]{0,120}") {
+            let _ = lint_script(&format!("mesos-master {args}"), 11);
+            let _ = lint_script(&format!("mesos-agent {args}"), 0);
+        }
+
+        #[test]
+        fn whole_pipeline_on_bytes(b in proptest::collection::vec(any::<u8>(), 0..300)) {
+            let (text, _) = crate::source::decode(&b);
+            let _ = lint_script(&text, 11);
+            let _ = lint_env(&text, EnvKind::Shell, Role::Agent, 5);
+        }
+
+        #[test]
+        fn flags_with_arbitrary_values(
+            name in "(zk|master|quorum|ip|port|isolation|containerizers|image_providers|work_dir|logging_level|registry|agent_ping_timeout|gc_disk_headroom|credential)",
+            value in "\\PC{0,40}",
+        ) {
+            let _ = lint_env(&format!("MESOS_{}={value:?}\n", name.to_uppercase()), EnvKind::Shell, Role::Master, 11);
+            let _ = lint_script(&format!("mesos-agent --{name}={value:?}"), 11);
+        }
+    }
+}
