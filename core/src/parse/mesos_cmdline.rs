@@ -14,6 +14,10 @@ use crate::settings::Settings;
 use crate::source::{FileId, Span, Spanned};
 use crate::template::has_placeholder;
 
+/// At most this many invocations are read from one file; real files hold a handful, and the
+/// limit keeps the work linear when every invocation inherits the file's variables.
+const MAX_INVOCATIONS: usize = 64;
+
 /// Every Mesos invocation in a script-like file, one source each.
 pub fn parse_mesos_script(
     file: FileId,
@@ -38,6 +42,9 @@ pub fn parse_mesos_script(
     // `MESOS_*` variables the script sets before it starts the daemon.
     let mut script_env: Vec<RawSetting> = Vec::new();
     for command in &commands {
+        if sources.len() >= MAX_INVOCATIONS {
+            break;
+        }
         let first = command.words.first().map_or("", |w| w.text.as_str());
         if first == "image:" {
             compose = None;
@@ -230,40 +237,41 @@ pub fn argument(word: &Word, origin: Origin) -> RawSetting {
 /// Replaces the insides of template tags with same-length text free of shell syntax, so that
 /// `--zk={{ zk_url }}` stays one word and every offset still points at the same byte.
 pub fn mask_templates(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    const TAGS: &[(&str, &str)] = &[("{{", "}}"), ("{%", "%}"), ("<%", "%>"), ("{#", "#}")];
-    while !rest.is_empty() {
-        let next = TAGS
-            .iter()
-            .filter_map(|(open, close)| rest.find(open).map(|i| (i, *open, *close)))
-            .min_by_key(|(i, _, _)| *i);
-        let Some((i, _, close)) = next else {
-            out.push_str(rest);
-            break;
+    const TAGS: &[(&[u8], &[u8])] = &[
+        (b"{{", b"}}"),
+        (b"{%", b"%}"),
+        (b"<%", b"%>"),
+        (b"{#", b"#}"),
+    ];
+    let mut bytes = text.as_bytes().to_vec();
+    let mut i = 0;
+    while i < bytes.len() {
+        let Some((_, close)) = TAGS.iter().find(|(open, _)| bytes[i..].starts_with(open)) else {
+            i += 1;
+            continue;
         };
-        out.push_str(&rest[..i]);
-        let tag = &rest[i..];
-        let line_end = tag.find('\n').unwrap_or(tag.len());
-        let end = tag[..line_end]
-            .find(close)
-            .map_or(line_end, |j| j + close.len());
-        let inner = &tag[..end];
-        let masked: String = inner
-            .chars()
-            .map(|c| match c {
-                ' ' | '\t' | '\'' | '"' | ';' | '|' | '&' | '\\' | '#' | '`' | '$' | '(' | ')' => {
-                    '_'
-                }
-                '<' => '{',
-                '>' => '}',
-                c => c,
-            })
-            .collect();
-        out.push_str(&masked);
-        rest = &tag[end..];
+        // The tag runs to its closing mark or, unclosed, to the end of the line.
+        let mut end = i + 2;
+        while end < bytes.len() && bytes[end] != b'\n' {
+            if bytes[end..].starts_with(close) {
+                end += close.len();
+                break;
+            }
+            end += 1;
+        }
+        for b in &mut bytes[i..end] {
+            *b = match *b {
+                b' ' | b'\t' | b'\'' | b'"' | b';' | b'|' | b'&' | b'\\' | b'#' | b'`' | b'$'
+                | b'(' | b')' => b'_',
+                b'<' => b'{',
+                b'>' => b'}',
+                other => other,
+            };
+        }
+        i = end.max(i + 1);
     }
-    out
+    // Only ASCII bytes were replaced by ASCII bytes, so the text is still valid UTF-8.
+    String::from_utf8(bytes).unwrap_or_else(|_| text.to_owned())
 }
 
 /// The byte ranges worth reading as shell: the whole file, or for Markdown the fenced code

@@ -41,13 +41,14 @@ fn check(context: &Context<'_>) -> Vec<Finding> {
         let items = flag.items();
         let mut filesystem = None;
         let mut network = None;
-        for (i, item) in items.iter().enumerate() {
+        let mut seen = std::collections::BTreeMap::new();
+        for item in &items {
             let name = item.value.as_str();
-            if let Some(first) = items[..i].iter().find(|e| e.value == item.value) {
+            if let Some(first) = seen.insert(name, item.span) {
                 out.push(
                     Finding::new(format!("`{name}` is listed twice in `{}`", flag.display))
                         .primary(item.span, "repeated")
-                        .secondary(first.span, "first listed here")
+                        .secondary(first, "first listed here")
                         .help("list each isolator once"),
                 );
                 continue;
