@@ -287,8 +287,9 @@ impl MesosProcess {
 
     /// True when the binary was invoked under its pre-1.0 name `mesos-slave`.
     pub fn uses_slave_binary(&self) -> bool {
-        self.binary
-            .as_ref()
-            .is_some_and(|b| b.value.contains("mesos-slave") || b.value.ends_with(" slave"))
+        self.binary.as_ref().is_some_and(|b| {
+            let base = b.value.rsplit('/').next().unwrap_or(&b.value);
+            matches!(base, "mesos-slave" | "mesos-slave.sh") || b.value.ends_with(" slave")
+        })
     }
 }

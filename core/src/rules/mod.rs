@@ -117,6 +117,8 @@ pub static ALL: &[&Rule] = &[
     &mesos::file_value::FILE_VALUE,
     &mesos::sorter_mismatch::SORTER_MISMATCH,
     &mesos::inline_secret::INLINE_SECRET,
+    &mesos::malformed_resources::MALFORMED_RESOURCES,
+    &mesos::invalid_json_value::INVALID_JSON_VALUE,
     &mesos::missing_required_flag::MISSING_REQUIRED_FLAG,
     &mesos::conflicting_flags::CONFLICTING_FLAGS,
     &mesos::flag_unavailable_in_version::FLAG_UNAVAILABLE_IN_VERSION,

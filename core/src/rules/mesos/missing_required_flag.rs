@@ -114,12 +114,13 @@ mod tests {
         let cases = [
             ("mesos-agent --master=h:5050", 1),
             ("mesos-agent --work_dir=/w", 1),
-            ("mesos-agent", 2),
+            ("mesos-agent --quiet", 2),
+            ("mesos-agent", 0),
             ("MESOS_ZK=zk://a:2181/m mesos-agent --work_dir=/w", 1),
             ("mesos-agent --work_dir=/w --master=h:5050", 0),
             ("mesos-agent \"$@\"", 0),
             ("mesos-master --zk=zk://a:2181/m --work_dir=/w", 1),
-            ("mesos-master", 1),
+            ("mesos-master --quiet", 1),
             ("mesos-master --registry=in_memory", 0),
             (
                 "mesos-master --zk=zk://a:2181/m --work_dir=/w --quorum=2",
