@@ -414,7 +414,13 @@ proptest::proptest! {
 }
 
 /// A rule code, the release, zoo.cfg, and optionally a myid and a dynamic file (name, text).
-type Example<'a> = (&'a str, ZkVersion, String, Option<&'a str>, Option<(&'a str, &'a str)>);
+type Example<'a> = (
+    &'a str,
+    ZkVersion,
+    String,
+    Option<&'a str>,
+    Option<(&'a str, &'a str)>,
+);
 
 /// One minimal example per rule: linting it must report that rule's code.
 #[test]
