@@ -217,7 +217,9 @@ fn sniff(path: &str, text: &str) -> FileKind {
             wrapper: false,
         };
     }
-    if looks_like_zoo_cfg(text) {
+    // A shell script that writes zoo.cfg with a here-document is not itself a zoo.cfg.
+    let script = text.starts_with("#!") || name.ends_with(".sh") || name.ends_with(".bash");
+    if !script && looks_like_zoo_cfg(text) {
         return FileKind::ZooCfg;
     }
     FileKind::Other
@@ -420,6 +422,14 @@ mod tests {
                 role: Some(Role::Agent),
                 wrapper: false
             }
+        );
+        assert_eq!(
+            detect(
+                "zk/run.sh",
+                "#!/bin/sh\ncat << EOF > zoo.cfg\ntickTime=2000\ndataDir=/d\nEOF\n",
+                false
+            ),
+            FileKind::Other
         );
         assert!(!is_candidate("notes.txt"));
         assert!(!is_candidate("zk1/etc/mesos-master/.hidden"));
