@@ -217,7 +217,9 @@ fn sniff(path: &str, text: &str) -> FileKind {
             wrapper: false,
         };
     }
-    if looks_like_zoo_cfg(text) {
+    // A script that writes a zoo.cfg (a heredoc) is not one.
+    let script = SCRIPT_EXTENSIONS.iter().any(|ext| name.ends_with(ext)) || name == ".env";
+    if !script && looks_like_zoo_cfg(text) {
         return FileKind::ZooCfg;
     }
     FileKind::Other
@@ -422,6 +424,12 @@ mod tests {
             }
         );
         assert!(!is_candidate("notes.txt"));
+        let heredoc = "cat > /etc/zookeeper/conf/zoo.cfg <<EOF\ndataDir=/x\nclientPort=2181\nEOF\n";
+        assert_eq!(detect("zk/run.sh", heredoc, false), FileKind::Other);
+        assert_eq!(
+            detect("zk/server.properties", &heredoc[40..], false),
+            FileKind::ZooCfg
+        );
         assert!(!is_candidate("zk1/etc/mesos-master/.hidden"));
     }
 
