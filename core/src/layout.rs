@@ -217,8 +217,8 @@ fn sniff(path: &str, text: &str) -> FileKind {
             wrapper: false,
         };
     }
-    // A shell script that writes zoo.cfg with a here-document is not itself a zoo.cfg.
-    let script = text.starts_with("#!") || name.ends_with(".sh") || name.ends_with(".bash");
+    // A script that writes a zoo.cfg (a heredoc) is not one.
+    let script = SCRIPT_EXTENSIONS.iter().any(|ext| name.ends_with(ext)) || name == ".env";
     if !script && looks_like_zoo_cfg(text) {
         return FileKind::ZooCfg;
     }
@@ -423,15 +423,13 @@ mod tests {
                 wrapper: false
             }
         );
-        assert_eq!(
-            detect(
-                "zk/run.sh",
-                "#!/bin/sh\ncat << EOF > zoo.cfg\ntickTime=2000\ndataDir=/d\nEOF\n",
-                false
-            ),
-            FileKind::Other
-        );
         assert!(!is_candidate("notes.txt"));
+        let heredoc = "cat > /etc/zookeeper/conf/zoo.cfg <<EOF\ndataDir=/x\nclientPort=2181\nEOF\n";
+        assert_eq!(detect("zk/run.sh", heredoc, false), FileKind::Other);
+        assert_eq!(
+            detect("zk/server.properties", &heredoc[40..], false),
+            FileKind::ZooCfg
+        );
         assert!(!is_candidate("zk1/etc/mesos-master/.hidden"));
     }
 
