@@ -35,7 +35,7 @@ pub fn reference_markdown() -> String {
     }
     for rule in ALL {
         out.push('\n');
-        out.push_str(&demote_headings(&rule_markdown(rule).replacen("# ", "## ", 1)));
+        out.push_str(&demote_headings(&rule_markdown(rule)).replacen("# ", "## ", 1));
     }
     out
 }
