@@ -210,10 +210,21 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
     diagnostics.extend(rules::run(&context));
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     diagnostics.dedup();
+    once_per_ensemble(&mut diagnostics);
     Report {
         sources,
         diagnostics,
         model,
         settings: settings.clone(),
     }
+}
+
+/// Rules about the size and make-up of the ensemble fire on every server whose zoo.cfg lists
+/// it; the same finding from several hosts is one fact, reported once (on the first file).
+const ENSEMBLE_WIDE: &[&str] = &["ZK209", "ZK210", "ZK211", "ZK212"];
+
+fn once_per_ensemble(diagnostics: &mut Vec<Diagnostic>) {
+    let mut seen = std::collections::BTreeSet::new();
+    diagnostics
+        .retain(|d| !ENSEMBLE_WIDE.contains(&d.code) || seen.insert((d.code, d.message.clone())));
 }
