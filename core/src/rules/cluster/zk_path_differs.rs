@@ -2,6 +2,7 @@ use std::collections::BTreeMap;
 
 use crate::diagnostic::{Finding, Severity};
 use crate::model::mesos::Role;
+use crate::model::zk_url::ZkUrlProblem;
 use crate::rules::Context;
 
 use super::urls::zk_urls;
@@ -35,7 +36,16 @@ declare_rule! {
 }
 
 fn check(ctx: &Context<'_>) -> Vec<Finding> {
-    let urls = zk_urls(ctx.cluster);
+    // A path written after every host is MS301's finding; its "path" is not one anybody chose.
+    let urls: Vec<_> = zk_urls(ctx.cluster)
+        .into_iter()
+        .filter(|u| {
+            !u.url
+                .problems
+                .iter()
+                .any(|p| matches!(p, ZkUrlProblem::PathPerHost { .. }))
+        })
+        .collect();
     let masters: Vec<_> = urls
         .iter()
         .filter(|u| u.process.role == Role::Master)
