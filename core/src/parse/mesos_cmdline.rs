@@ -11,7 +11,7 @@ use crate::model::mesos::{ArgForm, MesosSource, Origin, RawSetting, Role, Source
 use crate::parse::Sink;
 use crate::parse::shell::{Command, Word, split_commands};
 use crate::settings::Settings;
-use crate::source::{FileId, Span, Spanned};
+use crate::source::{FileId, Spanned};
 use crate::template::has_placeholder;
 
 /// At most this many invocations are read from one file; real files hold a handful, and the
@@ -602,11 +602,6 @@ fn docker_run(words: &[Word], from: usize) -> Option<Invocation> {
         });
     }
     None
-}
-
-/// A span covering nothing at the start of a file, for sources that name no binary.
-pub fn file_start(file: FileId) -> Span {
-    Span::point(file, 0)
 }
 
 #[cfg(test)]
