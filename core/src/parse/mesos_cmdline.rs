@@ -23,7 +23,7 @@ pub fn parse_mesos_script(
     file: FileId,
     text: &str,
     _settings: &Settings,
-    _sink: &mut Sink,
+    sink: &mut Sink,
 ) -> Vec<MesosSource> {
     let masked = mask_templates(text);
     let mut commands = Vec::new();
@@ -126,6 +126,10 @@ pub fn parse_mesos_script(
         {
             image_default_command(source, &image);
         }
+    }
+    // Credentials in any zk URL or password-like variable, whichever daemon reads it.
+    for setting in sources.iter().flat_map(|s| &s.settings) {
+        crate::parse::mesos_env::mask_secrets(setting, sink);
     }
     sources
 }
@@ -792,6 +796,17 @@ mod tests {
             .map(|s| (s.key.as_str(), s.unknown))
             .collect();
         assert_eq!(unknown[..2], [("zk", true), ("quorum", true)]);
+    }
+
+    #[test]
+    fn credentials_in_arguments_are_masked() {
+        let text = "mesos-master --master=zk://u:pw@h:2181/m MESOS_PASSWORD=x";
+        let mut map = SourceMap::new();
+        let file = map.add("script", text.as_bytes());
+        let mut sink = Sink::default();
+        let _ = parse_mesos_script(file, text, &Settings::default(), &mut sink);
+        let masked: Vec<_> = sink.secrets.iter().map(|s| &text[s.range()]).collect();
+        assert_eq!(masked, vec!["u:pw"]);
     }
 
     #[test]
