@@ -27,8 +27,13 @@ pub fn parse_mesos_script(
 ) -> Vec<MesosSource> {
     let masked = mask_templates(text);
     let mut commands = Vec::new();
-    for range in regions(&masked) {
-        commands.extend(split_commands(file, &masked, range));
+    // Inline code in prose often shows part of a command line only.
+    let mut partial = Vec::new();
+    for (range, inline) in regions(&masked) {
+        for command in split_commands(file, &masked, range) {
+            commands.push(command);
+            partial.push(inline);
+        }
     }
     let unit = UnitContext::collect(&commands);
     let env_file = commands
@@ -41,7 +46,7 @@ pub fn parse_mesos_script(
     let mut compose_commands: Vec<usize> = Vec::new();
     // `MESOS_*` variables the script sets before it starts the daemon.
     let mut script_env: Vec<RawSetting> = Vec::new();
-    for command in &commands {
+    for (index, command) in commands.iter().enumerate() {
         if sources.len() >= MAX_INVOCATIONS {
             break;
         }
@@ -102,6 +107,7 @@ pub fn parse_mesos_script(
         let args = command.words.get(found.args_from..).unwrap_or_default();
         // A bare `mesos-master` takes its flags from places this file does not show.
         source.open_ended = unit.environment_file
+            || partial.get(index).copied().unwrap_or(false)
             || (args.is_empty()
                 && found.env.is_empty()
                 && script_env.is_empty()
@@ -278,14 +284,21 @@ pub fn mask_templates(text: &str) -> String {
     String::from_utf8(bytes).unwrap_or_else(|_| text.to_owned())
 }
 
-/// The byte ranges worth reading as shell: the whole file, or for Markdown the fenced code
-/// blocks and inline code spans.
-fn regions(text: &str) -> Vec<std::ops::Range<usize>> {
-    let is_markdown = text
-        .lines()
-        .any(|l| l.trim_start().starts_with("```") || l.trim_start().starts_with("~~~"));
+/// The byte ranges worth reading as shell, each with whether it is inline code: the whole
+/// file, or for Markdown the fenced code blocks and inline code spans.
+fn regions(text: &str) -> Vec<(std::ops::Range<usize>, bool)> {
+    let is_fence = |l: &str| {
+        let t = l.trim_start();
+        t.starts_with("```") || t.starts_with("~~~")
+    };
+    // Fences, or list items that open with inline code, mark Markdown; a shell script has
+    // neither.
+    let is_markdown = text.lines().any(|l| {
+        let t = l.trim_start();
+        is_fence(l) || t.starts_with("* `") || t.starts_with("- `")
+    });
     if !is_markdown {
-        return std::iter::once(0..text.len()).collect();
+        return vec![(0..text.len(), false)];
     }
     let mut out = Vec::new();
     let mut offset = 0;
@@ -293,10 +306,9 @@ fn regions(text: &str) -> Vec<std::ops::Range<usize>> {
     for line in text.split_inclusive('\n') {
         let start = offset;
         offset += line.len();
-        let trimmed = line.trim_start();
-        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+        if is_fence(line) {
             match fence_start.take() {
-                Some(s) => out.push(s..start),
+                Some(s) => out.push((s..start, false)),
                 None => fence_start = Some(offset),
             }
             continue;
@@ -307,11 +319,11 @@ fn regions(text: &str) -> Vec<std::ops::Range<usize>> {
         // Inline code: text between pairs of backticks on one line.
         let mut ticks = line.match_indices('`').map(|(i, _)| i);
         while let (Some(a), Some(b)) = (ticks.next(), ticks.next()) {
-            out.push(start + a + 1..start + b);
+            out.push((start + a + 1..start + b, true));
         }
     }
     if let Some(s) = fence_start {
-        out.push(s..text.len());
+        out.push((s..text.len(), false));
     }
     out
 }
@@ -740,6 +752,18 @@ mod tests {
             got[1].2,
             flags(&[("--work_dir", Some("/w")), ("--master", Some("h:5050"))])
         );
+    }
+
+    #[test]
+    fn markdown_lists_with_inline_code() {
+        let text = "Steps:\n* `mesos-master --quorum=1` (don't forget it)\n";
+        let sources = parse(text);
+        assert_eq!(sources.len(), 1);
+        assert!(sources[0].open_ended, "inline code may be partial");
+        let script = "# run `mesos-master --quorum=1`\nmesos-agent --work_dir=/w\n";
+        let sources = parse(script);
+        assert_eq!(sources.len(), 1);
+        assert!(!sources[0].open_ended);
     }
 
     #[test]

@@ -36,7 +36,8 @@ declare_rule! {
 fn check(context: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     for process in super::processes(context) {
-        if process.is_template {
+        // `--help` and `--version` print and exit before anything is required.
+        if process.is_template || process.is_set("help") || process.is_set("version") {
             continue;
         }
         let Some(anchor) = process.anchor else {
@@ -116,6 +117,7 @@ mod tests {
             ("mesos-agent --work_dir=/w", 1),
             ("mesos-agent --quiet", 2),
             ("mesos-agent", 0),
+            ("mesos-agent --help", 0),
             ("MESOS_ZK=zk://a:2181/m mesos-agent --work_dir=/w", 1),
             ("mesos-agent --work_dir=/w --master=h:5050", 0),
             ("mesos-agent \"$@\"", 0),
