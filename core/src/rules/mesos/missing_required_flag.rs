@@ -16,7 +16,9 @@ declare_rule! {
     /// ``Missing required option `--master` or `--master_detector` ``, `--work_dir needed for
     /// replicated log based registry`, `Need to specify --quorum for replicated log based
     /// registry when using ZooKeeper`. Processes whose arguments meslint cannot fully see
-    /// (templates, `"$@"`, `EnvironmentFile=`) are not reported.
+    /// (templates, `"$@"`, `EnvironmentFile=`) are not reported, nor are those configured
+    /// through the Mesosphere packages' flag files, which ship `work_dir`, `quorum` and
+    /// `/etc/mesos/zk` defaults.
     ///
     /// ## How to fix
     /// Add the flag.
@@ -43,6 +45,10 @@ fn check(context: &Context<'_>) -> Vec<Finding> {
         let Some(anchor) = process.anchor else {
             continue;
         };
+        // The packages ship `work_dir`, `quorum` and (through `/etc/mesos/zk`) `--master`.
+        if process.uses_package_layout() {
+            continue;
+        }
         let mut missing = |flag: &str, why: &str, mesos_says: &str| {
             out.push(
                 Finding::new(format!(
