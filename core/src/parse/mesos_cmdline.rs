@@ -458,7 +458,15 @@ const WRAPPERS: &[&str] = &[
     "mesos-daemon.sh",
 ];
 /// Keys of YAML and similar files whose value is a command line.
-const COMMAND_KEYS: &[&str] = &["command:", "cmd:", "shell:", "script:", "args:"];
+const COMMAND_KEYS: &[&str] = &[
+    "command:",
+    "cmd:",
+    "shell:",
+    "script:",
+    "args:",
+    "CMD",
+    "ENTRYPOINT",
+];
 /// Wrappers whose next word is an argument of theirs (a user name, a duration).
 const WRAPPERS_WITH_ARGUMENT: &[&str] = &["gosu", "su-exec", "timeout", "-u", "-g", "-n"];
 
@@ -481,7 +489,9 @@ fn find_invocation(command: &Command) -> Option<Invocation> {
         let mut text = word.text.as_str();
         let mut from = 0;
         if i == 0
-            && let Some(rest) = text.strip_prefix("ExecStart=")
+            && let Some(rest) = text
+                .strip_prefix("ExecStart=")
+                .or_else(|| text.strip_prefix("command="))
         {
             let rest = rest.trim_start_matches(['-', '@', '+', '!', ':']);
             from = text.len() - rest.len();
