@@ -31,7 +31,7 @@ pub fn parse_mesos_script(
     let mut partial = Vec::new();
     for (range, inline) in regions(&masked) {
         for command in split_commands(file, &masked, range) {
-            commands.push(command);
+            commands.push(unwrap_json_array(command));
             partial.push(inline);
         }
     }
@@ -76,7 +76,7 @@ pub fn parse_mesos_script(
                 }
                 continue;
             }
-            if first == "command:"
+            if matches!(first, "command:" | "args:")
                 && command
                     .words
                     .get(1)
@@ -138,6 +138,43 @@ pub fn parse_mesos_script(
         crate::parse::mesos_env::mask_secrets(setting, sink);
     }
     sources
+}
+
+/// Turns the JSON-array form of compose, Kubernetes and Dockerfile commands
+/// (`command: ["mesos-master", "--zk=..."]`) into plain words.
+fn unwrap_json_array(command: Command) -> Command {
+    let opens = command
+        .words
+        .iter()
+        .position(|w| w.text.starts_with('[') && !w.text.starts_with("[{"));
+    let Some(start) = opens.filter(|i| {
+        *i > 0
+            && command
+                .words
+                .get(i - 1)
+                .is_some_and(|w| COMMAND_KEYS.contains(&w.text.as_str()))
+    }) else {
+        return command;
+    };
+    let mut words = Vec::with_capacity(command.words.len());
+    for (i, word) in command.words.into_iter().enumerate() {
+        if i < start {
+            words.push(word);
+            continue;
+        }
+        let text = word.text.as_str();
+        let from = usize::from(i == start && text.starts_with('['));
+        let mut to = text.len();
+        for end in [']', ','] {
+            if to > from && text[..to].ends_with(end) {
+                to -= 1;
+            }
+        }
+        if let Some(inner) = word.slice(from, to).filter(|w| !w.text.is_empty()) {
+            words.push(inner);
+        }
+    }
+    Command { words }
 }
 
 /// Adds the arguments of an invocation; unseen arguments (`"$@"`) make the source open-ended.
@@ -740,6 +777,26 @@ mod tests {
     }
 
     #[test]
+    fn json_array_commands() {
+        let compose = "agent:\n  image: mesosphere/mesos-agent:1.4.0\n  command: [\"--work_dir=/w\", \"--isolation=cgroups/cpu,cgroups/mem\"]\n";
+        let got = summary(compose);
+        assert_eq!(
+            got[0].2,
+            flags(&[
+                ("--work_dir", Some("/w")),
+                ("--isolation", Some("cgroups/cpu,cgroups/mem"))
+            ])
+        );
+        let docker = "CMD [\"mesos-master\", \"--quorum=2\"]";
+        let got = summary(docker);
+        assert_eq!(got[0].1, "mesos-master");
+        assert_eq!(got[0].2, flags(&[("--quorum", Some("2"))]));
+        let sources = parse(docker);
+        let value = sources[0].settings[0].value.as_ref().expect("value");
+        assert_eq!(&docker[value.span.range()], "2");
+    }
+
+    #[test]
     fn non_invocations_are_skipped() {
         for text in [
             "mkdir -p /var/log/mesos-master",
@@ -861,6 +918,8 @@ mod tests {
         fn never_panics(s in "\\PC*") {
             let _ = parse(&s);
             let _ = parse(&format!("mesos-master {s}"));
+            let _ = parse(&format!("image: mesosphere/mesos-master\ncommand: [{s}"));
+            let _ = parse(&format!("CMD [\"mesos-agent\", {s}"));
             let _ = mask_templates(&s);
         }
 
