@@ -11,7 +11,7 @@ use crate::model::mesos::{ArgForm, MesosSource, Origin, RawSetting, Role, Source
 use crate::parse::Sink;
 use crate::parse::shell::{Command, Word, split_commands};
 use crate::settings::Settings;
-use crate::source::{FileId, Span, Spanned};
+use crate::source::{FileId, Spanned};
 use crate::template::has_placeholder;
 
 /// At most this many invocations are read from one file; real files hold a handful, and the
@@ -23,12 +23,17 @@ pub fn parse_mesos_script(
     file: FileId,
     text: &str,
     _settings: &Settings,
-    _sink: &mut Sink,
+    sink: &mut Sink,
 ) -> Vec<MesosSource> {
     let masked = mask_templates(text);
     let mut commands = Vec::new();
-    for range in regions(&masked) {
-        commands.extend(split_commands(file, &masked, range));
+    // Inline code in prose often shows part of a command line only.
+    let mut partial = Vec::new();
+    for (range, inline) in regions(&masked) {
+        for command in split_commands(file, &masked, range) {
+            commands.push(unwrap_json_array(command));
+            partial.push(inline);
+        }
     }
     let unit = UnitContext::collect(&commands);
     let env_file = commands
@@ -41,7 +46,7 @@ pub fn parse_mesos_script(
     let mut compose_commands: Vec<usize> = Vec::new();
     // `MESOS_*` variables the script sets before it starts the daemon.
     let mut script_env: Vec<RawSetting> = Vec::new();
-    for command in &commands {
+    for (index, command) in commands.iter().enumerate() {
         if sources.len() >= MAX_INVOCATIONS {
             break;
         }
@@ -71,7 +76,7 @@ pub fn parse_mesos_script(
                 }
                 continue;
             }
-            if first == "command:"
+            if matches!(first, "command:" | "args:")
                 && command
                     .words
                     .get(1)
@@ -102,6 +107,7 @@ pub fn parse_mesos_script(
         let args = command.words.get(found.args_from..).unwrap_or_default();
         // A bare `mesos-master` takes its flags from places this file does not show.
         source.open_ended = unit.environment_file
+            || partial.get(index).copied().unwrap_or(false)
             || (args.is_empty()
                 && found.env.is_empty()
                 && script_env.is_empty()
@@ -127,7 +133,48 @@ pub fn parse_mesos_script(
             image_default_command(source, &image);
         }
     }
+    // Credentials in any zk URL or password-like variable, whichever daemon reads it.
+    for setting in sources.iter().flat_map(|s| &s.settings) {
+        crate::parse::mesos_env::mask_secrets(setting, sink);
+    }
     sources
+}
+
+/// Turns the JSON-array form of compose, Kubernetes and Dockerfile commands
+/// (`command: ["mesos-master", "--zk=..."]`) into plain words.
+fn unwrap_json_array(command: Command) -> Command {
+    let opens = command
+        .words
+        .iter()
+        .position(|w| w.text.starts_with('[') && !w.text.starts_with("[{"));
+    let Some(start) = opens.filter(|i| {
+        *i > 0
+            && command
+                .words
+                .get(i - 1)
+                .is_some_and(|w| COMMAND_KEYS.contains(&w.text.as_str()))
+    }) else {
+        return command;
+    };
+    let mut words = Vec::with_capacity(command.words.len());
+    for (i, word) in command.words.into_iter().enumerate() {
+        if i < start {
+            words.push(word);
+            continue;
+        }
+        let text = word.text.as_str();
+        let from = usize::from(i == start && text.starts_with('['));
+        let mut to = text.len();
+        for end in [']', ','] {
+            if to > from && text[..to].ends_with(end) {
+                to -= 1;
+            }
+        }
+        if let Some(inner) = word.slice(from, to).filter(|w| !w.text.is_empty()) {
+            words.push(inner);
+        }
+    }
+    Command { words }
 }
 
 /// Adds the arguments of an invocation; unseen arguments (`"$@"`) make the source open-ended.
@@ -274,14 +321,21 @@ pub fn mask_templates(text: &str) -> String {
     String::from_utf8(bytes).unwrap_or_else(|_| text.to_owned())
 }
 
-/// The byte ranges worth reading as shell: the whole file, or for Markdown the fenced code
-/// blocks and inline code spans.
-fn regions(text: &str) -> Vec<std::ops::Range<usize>> {
-    let is_markdown = text
-        .lines()
-        .any(|l| l.trim_start().starts_with("```") || l.trim_start().starts_with("~~~"));
+/// The byte ranges worth reading as shell, each with whether it is inline code: the whole
+/// file, or for Markdown the fenced code blocks and inline code spans.
+fn regions(text: &str) -> Vec<(std::ops::Range<usize>, bool)> {
+    let is_fence = |l: &str| {
+        let t = l.trim_start();
+        t.starts_with("```") || t.starts_with("~~~")
+    };
+    // Fences, or list items that open with inline code, mark Markdown; a shell script has
+    // neither.
+    let is_markdown = text.lines().any(|l| {
+        let t = l.trim_start();
+        is_fence(l) || t.starts_with("* `") || t.starts_with("- `")
+    });
     if !is_markdown {
-        return std::iter::once(0..text.len()).collect();
+        return vec![(0..text.len(), false)];
     }
     let mut out = Vec::new();
     let mut offset = 0;
@@ -289,10 +343,9 @@ fn regions(text: &str) -> Vec<std::ops::Range<usize>> {
     for line in text.split_inclusive('\n') {
         let start = offset;
         offset += line.len();
-        let trimmed = line.trim_start();
-        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+        if is_fence(line) {
             match fence_start.take() {
-                Some(s) => out.push(s..start),
+                Some(s) => out.push((s..start, false)),
                 None => fence_start = Some(offset),
             }
             continue;
@@ -303,11 +356,11 @@ fn regions(text: &str) -> Vec<std::ops::Range<usize>> {
         // Inline code: text between pairs of backticks on one line.
         let mut ticks = line.match_indices('`').map(|(i, _)| i);
         while let (Some(a), Some(b)) = (ticks.next(), ticks.next()) {
-            out.push(start + a + 1..start + b);
+            out.push((start + a + 1..start + b, true));
         }
     }
     if let Some(s) = fence_start {
-        out.push(s..text.len());
+        out.push((s..text.len(), false));
     }
     out
 }
@@ -442,7 +495,15 @@ const WRAPPERS: &[&str] = &[
     "mesos-daemon.sh",
 ];
 /// Keys of YAML and similar files whose value is a command line.
-const COMMAND_KEYS: &[&str] = &["command:", "cmd:", "shell:", "script:", "args:"];
+const COMMAND_KEYS: &[&str] = &[
+    "command:",
+    "cmd:",
+    "shell:",
+    "script:",
+    "args:",
+    "CMD",
+    "ENTRYPOINT",
+];
 /// Wrappers whose next word is an argument of theirs (a user name, a duration).
 const WRAPPERS_WITH_ARGUMENT: &[&str] = &["gosu", "su-exec", "timeout", "-u", "-g", "-n"];
 
@@ -465,7 +526,9 @@ fn find_invocation(command: &Command) -> Option<Invocation> {
         let mut text = word.text.as_str();
         let mut from = 0;
         if i == 0
-            && let Some(rest) = text.strip_prefix("ExecStart=")
+            && let Some(rest) = text
+                .strip_prefix("ExecStart=")
+                .or_else(|| text.strip_prefix("command="))
         {
             let rest = rest.trim_start_matches(['-', '@', '+', '!', ':']);
             from = text.len() - rest.len();
@@ -604,11 +667,6 @@ fn docker_run(words: &[Word], from: usize) -> Option<Invocation> {
     None
 }
 
-/// A span covering nothing at the start of a file, for sources that name no binary.
-pub fn file_start(file: FileId) -> Span {
-    Span::point(file, 0)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -719,6 +777,26 @@ mod tests {
     }
 
     #[test]
+    fn json_array_commands() {
+        let compose = "agent:\n  image: mesosphere/mesos-agent:1.4.0\n  command: [\"--work_dir=/w\", \"--isolation=cgroups/cpu,cgroups/mem\"]\n";
+        let got = summary(compose);
+        assert_eq!(
+            got[0].2,
+            flags(&[
+                ("--work_dir", Some("/w")),
+                ("--isolation", Some("cgroups/cpu,cgroups/mem"))
+            ])
+        );
+        let docker = "CMD [\"mesos-master\", \"--quorum=2\"]";
+        let got = summary(docker);
+        assert_eq!(got[0].1, "mesos-master");
+        assert_eq!(got[0].2, flags(&[("--quorum", Some("2"))]));
+        let sources = parse(docker);
+        let value = sources[0].settings[0].value.as_ref().expect("value");
+        assert_eq!(&docker[value.span.range()], "2");
+    }
+
+    #[test]
     fn non_invocations_are_skipped() {
         for text in [
             "mkdir -p /var/log/mesos-master",
@@ -741,6 +819,18 @@ mod tests {
             got[1].2,
             flags(&[("--work_dir", Some("/w")), ("--master", Some("h:5050"))])
         );
+    }
+
+    #[test]
+    fn markdown_lists_with_inline_code() {
+        let text = "Steps:\n* `mesos-master --quorum=1` (don't forget it)\n";
+        let sources = parse(text);
+        assert_eq!(sources.len(), 1);
+        assert!(sources[0].open_ended, "inline code may be partial");
+        let script = "# run `mesos-master --quorum=1`\nmesos-agent --work_dir=/w\n";
+        let sources = parse(script);
+        assert_eq!(sources.len(), 1);
+        assert!(!sources[0].open_ended);
     }
 
     #[test]
@@ -800,6 +890,17 @@ mod tests {
     }
 
     #[test]
+    fn credentials_in_arguments_are_masked() {
+        let text = "mesos-master --master=zk://u:pw@h:2181/m MESOS_PASSWORD=x";
+        let mut map = SourceMap::new();
+        let file = map.add("script", text.as_bytes());
+        let mut sink = Sink::default();
+        let _ = parse_mesos_script(file, text, &Settings::default(), &mut sink);
+        let masked: Vec<_> = sink.secrets.iter().map(|s| &text[s.range()]).collect();
+        assert_eq!(masked, vec!["u:pw"]);
+    }
+
+    #[test]
     fn value_spans_are_narrow() {
         let text = "mesos-master --zk=\"zk://a:2181/m\" --ip=";
         let sources = parse(text);
@@ -817,6 +918,8 @@ mod tests {
         fn never_panics(s in "\\PC*") {
             let _ = parse(&s);
             let _ = parse(&format!("mesos-master {s}"));
+            let _ = parse(&format!("image: mesosphere/mesos-master\ncommand: [{s}"));
+            let _ = parse(&format!("CMD [\"mesos-agent\", {s}"));
             let _ = mask_templates(&s);
         }
 

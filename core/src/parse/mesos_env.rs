@@ -35,7 +35,8 @@ impl EnvKind {
     pub fn for_path(path: &str) -> EnvKind {
         let path = path.replace('\\', "/");
         let name = path.rsplit('/').next().unwrap_or(&path);
-        if path.contains("default/mesos-master")
+        if path.ends_with("default/mesos")
+            || path.contains("default/mesos-master")
             || path.contains("default/mesos-slave")
             || path.contains("default/mesos-agent")
         {
@@ -277,7 +278,8 @@ mod tests {
         let cases = [
             ("etc/default/mesos-master", EnvKind::InitDefaults),
             ("h1/etc/default/mesos-slave", EnvKind::InitDefaults),
-            ("etc/default/mesos", EnvKind::Shell),
+            ("etc/default/mesos", EnvKind::InitDefaults),
+            ("etc/default/mesos-dns", EnvKind::Shell),
             ("etc/sysconfig/mesos-master", EnvKind::Systemd),
             ("opt/mesosphere/etc/mesos-master", EnvKind::Systemd),
             ("docker/.env", EnvKind::DockerEnvFile),

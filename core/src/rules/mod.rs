@@ -119,6 +119,7 @@ pub static ALL: &[&Rule] = &[
     &mesos::inline_secret::INLINE_SECRET,
     &mesos::malformed_resources::MALFORMED_RESOURCES,
     &mesos::invalid_json_value::INVALID_JSON_VALUE,
+    &mesos::crlf_line_ends::CRLF_LINE_ENDS,
     &mesos::missing_required_flag::MISSING_REQUIRED_FLAG,
     &mesos::conflicting_flags::CONFLICTING_FLAGS,
     &mesos::flag_unavailable_in_version::FLAG_UNAVAILABLE_IN_VERSION,

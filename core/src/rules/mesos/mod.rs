@@ -6,6 +6,7 @@
 pub mod arguments_after_terminator;
 pub mod authentication_without_credentials;
 pub mod conflicting_flags;
+pub mod crlf_line_ends;
 pub mod deprecated_binary_name;
 pub mod deprecated_flag;
 pub mod deprecated_isolator;

@@ -437,13 +437,82 @@ fn every_rule_fires_on_its_example() {
             codes(&d)
         );
     }
-    // MS009 is raised by the flag-file reader; see `parse::mesos_flag_file`.
+    // MS009 is raised by the flag-file reader (see `parse::mesos_flag_file`), MS115 while the
+    // files of a host are read (see `build::mesos`; its fixture is `MS115-crlf-line-ends`).
     let mut covered: Vec<&str> = cases.iter().map(|c| c.2).collect();
-    covered.push("MS009");
+    covered.extend(["MS009", "MS115"]);
     for rule in crate::rules::ALL
         .iter()
         .filter(|r| r.code.starts_with("MS"))
     {
         assert!(covered.contains(&rule.code), "{} has no example", rule.code);
     }
+}
+
+#[test]
+fn package_layout_defaults_are_not_missing_flags() {
+    let with_quorum = lint_layout(&[
+        (Some(Role::Master), "ip", "10.0.0.1\n"),
+        (Some(Role::Master), "quorum", "2\n"),
+        (None, "zk", "zk://zk1:2181,zk2:2181,zk3:2181/mesos\n"),
+        (Some(Role::Master), "zk~", "zk://old:2181/mesos\n"),
+    ]);
+    let unknown = with_quorum
+        .iter()
+        .find(|d| d.code == "MS001")
+        .expect("editor leftover");
+    assert_eq!(unknown.message, "`zk~` is not a mesos-master flag");
+    assert_eq!(unknown.help.as_deref(), Some("did you mean `zk`?"));
+    assert!(
+        with_quorum.iter().all(|d| d.code != "MS201"),
+        "{:?}",
+        codes(&with_quorum)
+    );
+    let without_quorum = lint_layout(&[
+        (Some(Role::Master), "ip", "10.0.0.1\n"),
+        (None, "zk", "zk://zk1:2181,zk2:2181,zk3:2181/mesos\n"),
+    ]);
+    let missing: Vec<_> = without_quorum
+        .iter()
+        .filter(|d| d.code == "MS201")
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(missing, vec!["master with `--zk` but without `--quorum`"]);
+}
+
+/// Lints one master built from flag files `(directory role, name, content)`.
+fn lint_layout(files: &[(Option<Role>, &str, &str)]) -> Vec<crate::diagnostic::Diagnostic> {
+    use crate::model::{Cluster, Host};
+    use crate::parse::Sink;
+    use crate::parse::mesos_flag_file::parse_mesos_flag_file;
+    use crate::parse::mesos_loader::resolve;
+    use crate::rules::{self, Context};
+    use crate::settings::Settings;
+    use crate::source::SourceMap;
+
+    let settings = Settings::default();
+    let mut map = SourceMap::new();
+    let mut sink = Sink::default();
+    let mut sources = Vec::new();
+    for (role, name, text) in files {
+        let id = map.add(name, text.as_bytes());
+        sources.push(parse_mesos_flag_file(
+            id, *role, name, text, &settings, &mut sink,
+        ));
+    }
+    let master = resolve(Role::Master, &sources, &settings, &mut sink);
+    assert_eq!(master.zk().map(|z| z.hosts.len()), Some(3));
+    let cluster = Cluster {
+        hosts: vec![Host {
+            name: "m1".into(),
+            zookeeper: vec![],
+            mesos: vec![master],
+        }],
+    };
+    let mut d = sink.diagnostics;
+    d.extend(rules::run(&Context {
+        cluster: &cluster,
+        settings: &settings,
+    }));
+    d
 }
