@@ -37,10 +37,7 @@ fn on_loopback(server: &crate::model::zookeeper::ZkServer) -> bool {
     server
         .own_server()
         .and_then(|e| e.addresses.first())
-        .is_some_and(|a| {
-            let h = a.host.value.to_ascii_lowercase();
-            h == "localhost" || h.starts_with("127.")
-        })
+        .is_some_and(|a| crate::net::is_loopback(&a.host.value))
 }
 
 type Getter = fn(&ZooCfg) -> Option<&Setting<i64>>;
