@@ -94,11 +94,7 @@ pub fn is_own_wildcard(server: &ZkServer, entry: &ServerEntry) -> bool {
         && entry
             .addresses
             .first()
-            .is_some_and(|a| is_wildcard(&a.host.value))
-}
-
-fn is_wildcard(host: &str) -> bool {
-    matches!(host, "0.0.0.0" | "::" | "[::]")
+            .is_some_and(|a| crate::net::is_wildcard(&a.host.value))
 }
 
 /// How `server`'s line `entry` reads, its own wildcard line read as the usual host name.
@@ -129,7 +125,7 @@ fn usual_hosts(servers: &[(&Host, &ZkServer)]) -> BTreeMap<i64, String> {
                 continue;
             };
             // A wildcard names no machine, on whichever line it is written.
-            if !is_wildcard(&address.host.value) {
+            if !crate::net::is_wildcard(&address.host.value) {
                 *votes
                     .entry(id)
                     .or_default()
