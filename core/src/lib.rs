@@ -86,7 +86,9 @@ impl Report {
 
     /// True when any input could not be read at all.
     pub fn had_unreadable_input(&self) -> bool {
-        self.diagnostics.iter().any(|d| d.code == UNREADABLE_FILE.code)
+        self.diagnostics
+            .iter()
+            .any(|d| d.code == UNREADABLE_FILE.code)
     }
 }
 
@@ -101,19 +103,23 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
             InputContent::Bytes(bytes) => {
                 let id = sources.add(&input.path, bytes);
                 if bytes.contains(&0) {
-                    diagnostics.push(BINARY_FILE.report(
-                        Finding::new(format!("`{}` holds binary data", input.path))
-                            .primary(Span::point(id, 0), "binary file")
-                            .help("replace it with the intended text configuration"),
-                    ));
+                    diagnostics.push(
+                        BINARY_FILE.report(
+                            Finding::new(format!("`{}` holds binary data", input.path))
+                                .primary(Span::point(id, 0), "binary file")
+                                .help("replace it with the intended text configuration"),
+                        ),
+                    );
                 }
             }
             InputContent::Unreadable(why) => {
                 let id = sources.add(&input.path, b"");
-                diagnostics.push(UNREADABLE_FILE.report(
-                    Finding::new(format!("cannot read `{}`: {why}", input.path))
-                        .primary(Span::point(id, 0), why.clone()),
-                ));
+                diagnostics.push(
+                    UNREADABLE_FILE.report(
+                        Finding::new(format!("cannot read `{}`: {why}", input.path))
+                            .primary(Span::point(id, 0), why.clone()),
+                    ),
+                );
             }
         }
     }

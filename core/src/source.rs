@@ -180,7 +180,10 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 pub fn decode(bytes: &[u8]) -> (String, Encoding) {
     match std::str::from_utf8(bytes) {
         Ok(text) => (text.to_owned(), Encoding::Utf8),
-        Err(_) => (bytes.iter().map(|&b| char::from(b)).collect(), Encoding::Latin1),
+        Err(_) => (
+            bytes.iter().map(|&b| char::from(b)).collect(),
+            Encoding::Latin1,
+        ),
     }
 }
 
@@ -265,7 +268,11 @@ impl SourceMap {
         let replaced: String = file.text[start..end]
             .chars()
             .flat_map(|c| {
-                let n = if c == '\n' || c == '\r' { 0 } else { c.len_utf8() };
+                let n = if c == '\n' || c == '\r' {
+                    0
+                } else {
+                    c.len_utf8()
+                };
                 std::iter::repeat_n('*', n).chain((n == 0).then_some(c))
             })
             .collect();

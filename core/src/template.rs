@@ -71,6 +71,8 @@ mod tests {
         assert!(is_control_line("  {% for h in hosts %}"));
         assert!(is_control_line("<% if @x -%>"));
         assert!(!is_control_line("<%= @x %>"));
-        assert!(!is_control_line("server.{{ loop.index }}={{ h }}:2888:3888"));
+        assert!(!is_control_line(
+            "server.{{ loop.index }}={{ h }}:2888:3888"
+        ));
     }
 }

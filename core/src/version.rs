@@ -98,7 +98,9 @@ impl FromStr for MesosVersion {
         if minor <= Self::NEWEST.0 {
             Ok(MesosVersion(minor))
         } else {
-            Err(VersionError(format!("Mesos {s} is not supported; use 1.0 to 1.11")))
+            Err(VersionError(format!(
+                "Mesos {s} is not supported; use 1.0 to 1.11"
+            )))
         }
     }
 }

@@ -5,9 +5,9 @@ use std::fmt;
 
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan};
 
+use crate::Report;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::SourceMap;
-use crate::Report;
 
 /// How the human output should look.
 #[derive(Clone, Copy, Debug)]

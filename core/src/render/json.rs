@@ -3,9 +3,9 @@
 
 use serde::Serialize;
 
+use crate::Report;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::SourceMap;
-use crate::Report;
 
 /// The whole document `meslint --format json` prints.
 #[derive(Debug, Serialize)]

@@ -65,7 +65,6 @@ macro_rules! declare_rule {
     };
 }
 
-
 pub mod input;
 
 /// Every rule, sorted by code. Adding a rule means adding one line here.
