@@ -16,7 +16,7 @@
 //! Run `scripts/setup-conformance.sh` once to get the jars, then
 //! `cargo test --test conformance -- --nocapture`. Environment:
 //! `MESLINT_CONFORMANCE_SEED` (default 1), `MESLINT_CONFORMANCE_CASES` (generated cases, default
-//! 3000), `MESLINT_CONFORMANCE_SHOW` (disagreements printed in full, default 100; the rest get one
+//! 5000), `MESLINT_CONFORMANCE_SHOW` (disagreements printed in full, default 100; the rest get one
 //! line each), `MESLINT_SKIP_CONFORMANCE=1` to skip when the jars are missing.
 
 use std::collections::BTreeMap;
@@ -1235,6 +1235,14 @@ fn target<'a>(rng: &mut Rng, case: &'a mut Case) -> (&'a mut Doc, &'static str) 
     }
 }
 
+/// The doc holding the server lines: mostly the dynamic file when there is one.
+fn server_doc<'a>(rng: &mut Rng, case: &'a mut Case) -> (&'a mut Doc, &'static str) {
+    match &mut case.dynamic {
+        Some((_, doc)) if rng.chance(85) => (doc, "dynamic"),
+        _ => (&mut case.cfg, "cfg"),
+    }
+}
+
 fn entry_index(rng: &mut Rng, doc: &Doc) -> Option<usize> {
     let indices: Vec<usize> = doc.entries().map(|(i, _, _)| i).collect();
     (!indices.is_empty()).then(|| indices[rng.below(indices.len())])
@@ -1624,7 +1632,7 @@ fn group_value(rng: &mut Rng) -> String {
 }
 
 fn server_line(rng: &mut Rng, case: &mut Case) -> Option<String> {
-    let (doc, which) = target(rng, case);
+    let (doc, which) = server_doc(rng, case);
     let servers: Vec<usize> = doc
         .entries()
         .filter(|(_, k, _)| k.starts_with("server."))
@@ -1643,7 +1651,7 @@ fn server_line(rng: &mut Rng, case: &mut Case) -> Option<String> {
 }
 
 fn server_key(rng: &mut Rng, case: &mut Case) -> Option<String> {
-    let (doc, which) = target(rng, case);
+    let (doc, which) = server_doc(rng, case);
     let servers: Vec<usize> = doc
         .entries()
         .filter(|(_, k, _)| k.starts_with("server."))
@@ -1672,7 +1680,7 @@ fn server_key(rng: &mut Rng, case: &mut Case) -> Option<String> {
 }
 
 fn groups(rng: &mut Rng, case: &mut Case) -> Option<String> {
-    let (doc, which) = target(rng, case);
+    let (doc, which) = server_doc(rng, case);
     if !doc.entries().any(|(_, k, _)| k.starts_with("group")) {
         let sids: Vec<String> = doc
             .entries()
@@ -2015,7 +2023,7 @@ fn meslint_agrees_with_zookeeper() {
 
     // Write the cases.
     let seed = env_number("MESLINT_CONFORMANCE_SEED", 1);
-    let count = env_number("MESLINT_CONFORMANCE_CASES", 3000) as usize;
+    let count = env_number("MESLINT_CONFORMANCE_CASES", 5000) as usize;
     let mut cases = fixture_cases(root);
     let fixtures = cases.len();
     cases.extend(table_cases());
