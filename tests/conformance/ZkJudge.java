@@ -9,7 +9,9 @@
 //
 // <facts> are space-separated `key=value` pairs about what ZooKeeper would do next at start-up,
 // which parse() itself does not check: `mode` (standalone or quorum), `myid`, `myid_listed`
-// (whether this server's id is among the servers; start-up dies when it is not), `voters`,
+// (whether this server's id is among the servers; start-up dies when it is not), `port_clash`
+// (two of this server's listeners on one port, e.g. `client/admin`, or `none`),
+// `shared_port_sids` (servers whose quorum and election port are one socket), `voters`,
 // `observers`.
 //
 // Everything goes through reflection so the file compiles without ZooKeeper on the classpath and
@@ -24,6 +26,8 @@ import java.io.PrintStream;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -148,6 +152,8 @@ public final class ZkJudge {
         if (quorum && servers != null && myid != null) {
             facts.append(" myid_listed=").append(servers.containsKey(myid));
         }
+        facts.append(" port_clash=").append(portClash(config, servers, quorum, myid));
+        facts.append(" shared_port_sids=").append(sharedPortSids(servers));
         if (servers != null) {
             int observers = 0;
             for (Object server : servers.values()) {
@@ -160,6 +166,113 @@ public final class ZkJudge {
             facts.append(" observers=").append(observers);
         }
         return facts.toString();
+    }
+
+    /// Two listeners of this server on one port and overlapping addresses: start-up fails with a
+    /// bind error. Reports the clashing pair (`client/admin`) or `none`.
+    private String portClash(Object config, Map<?, ?> servers, boolean quorum, Object myid) {
+        List<String> names = new ArrayList<>();
+        List<InetSocketAddress> binds = new ArrayList<>();
+        addBind(names, binds, "client", call(config, "getClientPortAddress"));
+        addBind(names, binds, "secure", call(config, "getSecureClientPortAddress"));
+        if (quorum && servers != null && myid != null && servers.containsKey(myid)) {
+            Object own = servers.get(myid);
+            boolean allIps = Boolean.TRUE.equals(call(config, "getQuorumListenOnAllIPs"));
+            for (String[] f : new String[][] {{"quorum", "addr"}, {"election", "electionAddr"}}) {
+                for (InetSocketAddress a : addresses(field(own, f[1]))) {
+                    addBind(names, binds, f[0], allIps ? new InetSocketAddress(a.getPort()) : a);
+                }
+            }
+        }
+        // 3.5+ start an AdminServer (Jetty) unless it is disabled; 3.4 has none.
+        if (hasClass("org.apache.zookeeper.server.admin.AdminServerFactory")
+                && !"false".equals(System.getProperty("zookeeper.admin.enableServer"))) {
+            Integer port = Integer.getInteger("zookeeper.admin.serverPort", 8080);
+            String host = System.getProperty("zookeeper.admin.serverAddress", "0.0.0.0");
+            addBind(names, binds, "admin", InetSocketAddress.createUnresolved(host, port));
+        }
+        for (int i = 0; i < binds.size(); i++) {
+            for (int j = i + 1; j < binds.size(); j++) {
+                if (overlap(binds.get(i), binds.get(j))) {
+                    return names.get(i) + "/" + names.get(j);
+                }
+            }
+        }
+        return "none";
+    }
+
+    /// Servers whose quorum and election addresses are one socket: 3.4 accepts the line, but
+    /// that server cannot bind its election port. Comma-separated sids, or `none`.
+    private static String sharedPortSids(Map<?, ?> servers) {
+        List<String> sids = new ArrayList<>();
+        if (servers != null) {
+            for (Map.Entry<?, ?> e : servers.entrySet()) {
+                List<InetSocketAddress> quorum = addresses(field(e.getValue(), "addr"));
+                List<InetSocketAddress> election = addresses(field(e.getValue(), "electionAddr"));
+                boolean shared = false;
+                for (InetSocketAddress q : quorum) {
+                    for (InetSocketAddress el : election) {
+                        shared |= q.getPort() > 0 && overlap(q, el);
+                    }
+                }
+                if (shared) {
+                    sids.add(String.valueOf(e.getKey()));
+                }
+            }
+        }
+        return sids.isEmpty() ? "none" : String.join(",", sids);
+    }
+
+    private static void addBind(List<String> names, List<InetSocketAddress> binds, String name,
+            Object address) {
+        if (address instanceof InetSocketAddress && ((InetSocketAddress) address).getPort() > 0) {
+            names.add(name);
+            binds.add((InetSocketAddress) address);
+        }
+    }
+
+    /// A server's quorum or election address: one InetSocketAddress on 3.4, a MultipleAddresses on
+    /// 3.6+.
+    private static List<InetSocketAddress> addresses(Object value) {
+        List<InetSocketAddress> out = new ArrayList<>();
+        if (value instanceof InetSocketAddress) {
+            out.add((InetSocketAddress) value);
+        } else if (value != null) {
+            Object all = call(value, "getAllAddresses");
+            if (all instanceof Iterable) {
+                for (Object a : (Iterable<?>) all) {
+                    if (a instanceof InetSocketAddress) {
+                        out.add((InetSocketAddress) a);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean overlap(InetSocketAddress a, InetSocketAddress b) {
+        if (a.getPort() != b.getPort()) {
+            return false;
+        }
+        return wildcard(a) || wildcard(b) || a.getHostString().equals(b.getHostString());
+    }
+
+    private static boolean wildcard(InetSocketAddress a) {
+        InetAddress address = a.getAddress();
+        if (address != null) {
+            return address.isAnyLocalAddress();
+        }
+        String host = a.getHostString();
+        return host.equals("0.0.0.0") || host.equals("::") || host.isEmpty();
+    }
+
+    private static boolean hasClass(String name) {
+        try {
+            Class.forName(name, false, ZkJudge.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     /// All servers by id: `getServers()` on 3.4, the quorum verifier's members on 3.5+.
