@@ -14,6 +14,7 @@
 //! assert!(report.diagnostics.iter().all(|d| d.severity != meslint_core::Severity::Error));
 //! ```
 
+pub mod catalog;
 pub mod diagnostic;
 pub mod model;
 pub mod parse;

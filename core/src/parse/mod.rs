@@ -21,3 +21,9 @@ impl Sink {
         self.secrets.push(span);
     }
 }
+
+pub mod myid;
+pub mod properties;
+pub mod server_line;
+pub mod zk_dynamic;
+pub mod zoo_cfg;

@@ -66,12 +66,20 @@ macro_rules! declare_rule {
 }
 
 pub mod input;
+pub mod zookeeper;
 
 /// Every rule, sorted by code. Adding a rule means adding one line here.
 pub static ALL: &[&Rule] = &[
     &input::unreadable_file::UNREADABLE_FILE,
     &input::binary_file::BINARY_FILE,
     &input::unrecognized_file::UNRECOGNIZED_FILE,
+    &zookeeper::malformed_unicode_escape::MALFORMED_UNICODE_ESCAPE,
+    &zookeeper::byte_order_mark::BYTE_ORDER_MARK,
+    &zookeeper::non_ascii_text::NON_ASCII_TEXT,
+    &zookeeper::inline_comment::INLINE_COMMENT,
+    &zookeeper::backslash_in_path::BACKSLASH_IN_PATH,
+    &zookeeper::duplicate_key::DUPLICATE_KEY,
+    &zookeeper::invalid_dynamic_key::INVALID_DYNAMIC_KEY,
 ];
 
 /// Finds a rule by code (`ZK201`, any case) or name (`even_ensemble`).

@@ -1,0 +1,459 @@
+//! Reads zoo.cfg into the typed [`ZooCfg`] for one ZooKeeper release.
+//!
+//! Syntax-level problems (malformed escapes, a byte order mark, inline comments, duplicate
+//! keys, ...) are reported here, while the text is at hand. Everything about what the values
+//! mean is left to the rules, which read the model. Template control lines (`{% for %}`) are
+//! not config lines and are skipped.
+
+use crate::catalog::zookeeper::{KeyClass, KeyType, classify};
+use crate::diagnostic::Finding;
+use crate::model::zookeeper::{CfgEntry, Role, Setting, Value, ZooCfg};
+use crate::parse::Sink;
+use crate::parse::properties::{Entry, Properties, lex};
+use crate::parse::server_line::{parse_group, parse_java_integer, parse_server, parse_weight};
+use crate::rules::zookeeper::{
+    backslash_in_path::BACKSLASH_IN_PATH, byte_order_mark::BYTE_ORDER_MARK,
+    duplicate_key::DUPLICATE_KEY, inline_comment::INLINE_COMMENT,
+    malformed_unicode_escape::MALFORMED_UNICODE_ESCAPE, non_ascii_text::NON_ASCII_TEXT,
+};
+use crate::settings::Settings;
+use crate::source::{FileId, Span, Spanned};
+use crate::template::{has_placeholder, is_control_line, is_template};
+use crate::version::ZkVersion;
+
+/// Parses one zoo.cfg for `settings.zookeeper`. Never fails.
+pub fn parse_zoo_cfg(file: FileId, text: &str, settings: &Settings, sink: &mut Sink) -> ZooCfg {
+    let version = settings.zookeeper;
+    let props = read_properties(file, text, sink);
+    let mut cfg = ZooCfg {
+        file,
+        version,
+        entries: Vec::new(),
+        servers: Vec::new(),
+        groups: Vec::new(),
+        weights: Vec::new(),
+        end: Span::point(file, text.len()),
+        is_template: is_template(text),
+        data_dir: None,
+        data_log_dir: None,
+        dynamic_config_file: None,
+        client_port: None,
+        client_port_address: None,
+        secure_client_port: None,
+        secure_client_port_address: None,
+        tick_time: None,
+        init_limit: None,
+        sync_limit: None,
+        min_session_timeout: None,
+        max_session_timeout: None,
+        election_alg: None,
+        peer_type: None,
+        standalone_enabled: None,
+        reconfig_enabled: None,
+    };
+    for entry in &props.entries {
+        let key = entry.trimmed_key();
+        let class = classify(&key.value, version);
+        let value = entry.trimmed_value();
+        if is_secret_key(&key.value) && !value.span.is_empty() {
+            sink.secret(value.span);
+        }
+        check_value_syntax(entry, &key, &value, class, sink);
+        match class {
+            KeyClass::Server => cfg.servers.push(parse_server(entry, &key, version)),
+            KeyClass::Group => cfg.groups.push(parse_group(entry, &key, version)),
+            KeyClass::Weight => cfg.weights.push(parse_weight(entry, &key, version)),
+            _ => {}
+        }
+        let templated = has_placeholder(&key.value) || has_placeholder(&value.value);
+        cfg.entries.push(CfgEntry {
+            key,
+            value,
+            untrimmed: entry.value.clone(),
+            raw_value: entry.raw_value.clone(),
+            class,
+            overridden: false,
+            templated,
+        });
+    }
+    mark_duplicates(&mut cfg, sink);
+    fill_typed(&mut cfg);
+    cfg
+}
+
+/// Lexes the text, reports what is wrong at the Properties level and drops template control
+/// lines. Shared with the dynamic-file parser.
+pub(crate) fn read_properties(file: FileId, text: &str, sink: &mut Sink) -> Properties {
+    let mut props = lex(file, text);
+    for bad in &props.malformed_escapes {
+        let raw = text.get(bad.span.range()).unwrap_or("");
+        sink.push(
+            MALFORMED_UNICODE_ESCAPE.report(
+                Finding::new(format!("`{raw}` is not a valid unicode escape"))
+                    .primary(bad.span, "expected `\\u` and four hex digits")
+                    .help("write `\\\\` for a literal backslash, or `\\u` followed by four hex digits"),
+            ),
+        );
+    }
+    let bom = ["\u{feff}", "\u{ef}\u{bb}\u{bf}"]
+        .iter()
+        .find(|b| text.starts_with(**b));
+    if let Some(bom) = bom {
+        let key = props
+            .entries
+            .first()
+            .filter(|e| e.key.span.start == 0)
+            .map(|e| {
+                e.key
+                    .value
+                    .trim_start_matches(['\u{feff}', '\u{ef}', '\u{bb}', '\u{bf}'])
+            });
+        let message = match key {
+            Some(k) if !k.is_empty() => {
+                format!(
+                    "the file starts with a byte order mark, so ZooKeeper reads the first key as an unknown key instead of `{k}`"
+                )
+            }
+            _ => "the file starts with a byte order mark".to_owned(),
+        };
+        sink.push(
+            BYTE_ORDER_MARK.report(
+                Finding::new(message)
+                    .primary(Span::new(file, 0, bom.len()), "byte order mark")
+                    .help("save the file as UTF-8 without a byte order mark"),
+            ),
+        );
+    }
+    props.entries.retain(|e| {
+        let line = text.get(e.line.range()).unwrap_or("");
+        !is_control_line(line)
+    });
+    for e in &props.entries {
+        report_non_ascii(text, e, bom.map_or(0, |b| b.len()), sink);
+    }
+    props
+}
+
+fn report_non_ascii(text: &str, e: &Entry, bom_len: usize, sink: &mut Sink) {
+    for span in [e.key.span, e.value.span] {
+        let raw = text.get(span.range()).unwrap_or("");
+        let skip = if span.start == 0 { bom_len } else { 0 };
+        let Some((i, c)) = raw
+            .char_indices()
+            .find(|&(i, c)| i >= skip && !c.is_ascii())
+        else {
+            continue;
+        };
+        let at = span.slice(i, i + c.len_utf8());
+        sink.push(
+            NON_ASCII_TEXT.report(
+                Finding::new(format!(
+                    "`{}` holds the non-ASCII character `{c}`, which ZooKeeper reads as ISO-8859-1",
+                    e.key.value
+                ))
+                .primary(at, "not ASCII")
+                .help(format!(
+                    "use ASCII, or write it as `\\u{:04x}`",
+                    u32::from(c)
+                )),
+            ),
+        );
+    }
+}
+
+/// Inline comments and backslashes in paths: problems only visible in the raw text.
+fn check_value_syntax(
+    entry: &Entry,
+    key: &Spanned<String>,
+    value: &Spanned<String>,
+    class: KeyClass,
+    sink: &mut Sink,
+) {
+    if let Some(at) = inline_comment_at(&value.value) {
+        let hash = value.value.get(at..).unwrap_or("");
+        let (from, _) = crate::parse::properties::java_trim_range(&entry.value.value);
+        let span = entry.value_span(from + at, from + value.value.len());
+        sink.push(
+            INLINE_COMMENT.report(
+                Finding::new(format!(
+                    "`{}` has `{hash}` in its value: zoo.cfg has no inline comments",
+                    key.value
+                ))
+                .primary(span, "part of the value")
+                .help("move the comment to a line of its own"),
+            ),
+        );
+    }
+    let is_path =
+        matches!(class, KeyClass::Parsed(k) | KeyClass::TooNew(k) if k.kind == KeyType::Path);
+    if is_path && entry.raw_value.contains('\\') {
+        sink.push(
+            BACKSLASH_IN_PATH.report(
+                Finding::new(format!(
+                    "path `{}` is written with backslashes, which ZooKeeper reads as escapes: it becomes `{}`",
+                    entry.raw_value.trim(),
+                    value.value
+                ))
+                .primary(entry.value.span, "backslashes are escapes here")
+                .help("write the path with forward slashes"),
+            ),
+        );
+    }
+}
+
+/// Where a `#` that follows blanks starts, if the value holds one.
+fn inline_comment_at(value: &str) -> Option<usize> {
+    let bytes = value.as_bytes();
+    bytes
+        .iter()
+        .enumerate()
+        .find(|&(i, &b)| {
+            b == b'#' && i > 0 && bytes.get(i - 1).is_some_and(|p| *p == b' ' || *p == b'\t')
+        })
+        .map(|(i, _)| i)
+        .filter(|_| !has_placeholder(value))
+}
+
+/// Keys whose values are secrets: passwords of key and trust stores, and anything named so.
+pub fn is_secret_key(key: &str) -> bool {
+    let k = key.to_ascii_lowercase();
+    k.ends_with("password") || k.contains("secret")
+}
+
+fn mark_duplicates(cfg: &mut ZooCfg, sink: &mut Sink) {
+    let mut last: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut overridden = Vec::new();
+    for (i, e) in cfg.entries.iter().enumerate() {
+        if let Some(prev) = last.insert(e.key.value.as_str(), i) {
+            overridden.push((prev, i));
+        }
+    }
+    // Report in file order for deterministic output.
+    overridden.sort_unstable();
+    for &(prev, next) in &overridden {
+        let (Some(a), Some(b)) = (cfg.entries.get(prev), cfg.entries.get(next)) else {
+            continue;
+        };
+        if !a.templated {
+            let value = if is_secret_key(&a.key.value) {
+                String::new()
+            } else {
+                format!(" (`{}` wins)", b.value.value)
+            };
+            sink.push(
+                DUPLICATE_KEY.report(
+                    Finding::new(format!("`{}` is set more than once{value}", a.key.value))
+                        .primary(a.key.span, "this line is ignored")
+                        .secondary(b.key.span, "ZooKeeper keeps this one")
+                        .help("delete the line that should not apply"),
+                ),
+            );
+        }
+    }
+    for &(prev, _) in &overridden {
+        if let Some(e) = cfg.entries.get_mut(prev) {
+            e.overridden = true;
+        }
+    }
+    // Server lines: the same sid written twice (`server.1`, `server.01`); one wins.
+    let mut seen: std::collections::HashMap<i64, usize> = std::collections::HashMap::new();
+    let mut dup = Vec::new();
+    for (i, s) in cfg.servers.iter().enumerate() {
+        if let Value::Known(sid) = s.sid.value
+            && let Some(prev) = seen.insert(sid, i)
+        {
+            dup.push(prev);
+        }
+    }
+    for i in dup {
+        if let Some(s) = cfg.servers.get_mut(i) {
+            s.overridden = true;
+        }
+    }
+}
+
+fn fill_typed(cfg: &mut ZooCfg) {
+    cfg.data_dir = text(cfg, "dataDir");
+    cfg.data_log_dir = text(cfg, "dataLogDir");
+    cfg.dynamic_config_file = text(cfg, "dynamicConfigFile");
+    cfg.client_port = int(cfg, "clientPort", 32);
+    cfg.client_port_address = text(cfg, "clientPortAddress");
+    cfg.secure_client_port = int(cfg, "secureClientPort", 32);
+    cfg.secure_client_port_address = text(cfg, "secureClientPortAddress");
+    cfg.tick_time = int(cfg, "tickTime", 32);
+    cfg.init_limit = int(cfg, "initLimit", 32);
+    cfg.sync_limit = int(cfg, "syncLimit", 32);
+    cfg.min_session_timeout = int(cfg, "minSessionTimeout", 32);
+    cfg.max_session_timeout = int(cfg, "maxSessionTimeout", 32);
+    cfg.election_alg = int(cfg, "electionAlg", 32);
+    cfg.peer_type = cfg.get("peerType").map(|e| {
+        let v = if e.templated {
+            Value::Unknown
+        } else {
+            Role::parse(&e.value.value).map_or(Value::Invalid, Value::Known)
+        };
+        Spanned::new(v, e.value.span)
+    });
+    cfg.standalone_enabled = boolean(cfg, "standaloneEnabled", true);
+    cfg.reconfig_enabled = boolean(cfg, "reconfigEnabled", true);
+}
+
+fn text(cfg: &ZooCfg, key: &str) -> Option<Setting<String>> {
+    cfg.get(key).map(|e| {
+        let v = if e.templated {
+            Value::Unknown
+        } else {
+            Value::Known(e.value.value.clone())
+        };
+        Spanned::new(v, e.value.span)
+    })
+}
+
+fn int(cfg: &ZooCfg, key: &str, bits: u32) -> Option<Setting<i64>> {
+    cfg.get(key).map(|e| {
+        let v = if e.templated {
+            Value::Unknown
+        } else {
+            parse_java_integer(&e.value.value, bits).map_or(Value::Invalid, Value::Known)
+        };
+        Spanned::new(v, e.value.span)
+    })
+}
+
+/// A boolean as the release reads it: strict for `strict` keys (3.5+) and for every key from
+/// 3.7; otherwise anything but `true` is false.
+fn boolean(cfg: &ZooCfg, key: &str, strict: bool) -> Option<Setting<bool>> {
+    cfg.get(key).map(|e| {
+        let v = if e.templated {
+            Value::Unknown
+        } else {
+            parse_boolean(&e.value.value, strict || cfg.version >= ZkVersion::V3_7)
+        };
+        Spanned::new(v, e.value.span)
+    })
+}
+
+/// `true`/`false` in any case; when not `strict`, anything else is false.
+pub fn parse_boolean(text: &str, strict: bool) -> Value<bool> {
+    if text.eq_ignore_ascii_case("true") {
+        Value::Known(true)
+    } else if !strict || text.eq_ignore_ascii_case("false") {
+        Value::Known(false)
+    } else {
+        Value::Invalid
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::SourceMap;
+
+    fn parse(text: &str, version: ZkVersion) -> (ZooCfg, Sink) {
+        let mut map = SourceMap::new();
+        let id = map.add("zoo.cfg", text.as_bytes());
+        let (decoded, _) = crate::source::decode(text.as_bytes());
+        let mut sink = Sink::default();
+        let settings = Settings {
+            zookeeper: version,
+            ..Settings::default()
+        };
+        (parse_zoo_cfg(id, &decoded, &settings, &mut sink), sink)
+    }
+
+    fn codes(sink: &Sink) -> Vec<&'static str> {
+        sink.diagnostics.iter().map(|d| d.code).collect()
+    }
+
+    #[test]
+    fn syntax_findings() {
+        let v = ZkVersion::V3_8;
+        let cases: &[(&str, &[&str])] = &[
+            ("dataDir=/var/lib/zookeeper\nclientPort=2181\n", &[]),
+            ("clientPort=2181 # client port\n", &["ZK004"]),
+            ("dataDir=/x#y\n", &[]),
+            ("dataDir=C:\\zk\\data\n", &["ZK005"]),
+            ("dataDir=\\uZZZZ\n", &["ZK001", "ZK005"]),
+            ("\u{feff}tickTime=2000\n", &["ZK002"]),
+            ("dataDir=/donn\u{e9}es\n", &["ZK003"]),
+            ("clientPort=2181\nclientPort=2182\n", &["ZK006"]),
+            ("{% for h in hosts %}\nserver.1=a:1:2\n{% endfor %}\n", &[]),
+        ];
+        for (text, want) in cases {
+            let (_, sink) = parse(text, v);
+            assert_eq!(codes(&sink), *want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn typed_values_and_last_wins() {
+        let text = "tickTime=+2000\nclientPort=2181\nclientPort=2182\nsyncEnabled=yes\nstandaloneEnabled=no\npeerType=Observer\ninitLimit={{ il }}\n";
+        let (cfg, _) = parse(text, ZkVersion::V3_8);
+        assert_eq!(cfg.tick_time.map(|t| t.value), Some(Value::Known(2000)));
+        assert_eq!(cfg.client_port.map(|t| t.value), Some(Value::Known(2182)));
+        assert_eq!(
+            cfg.standalone_enabled.map(|t| t.value),
+            Some(Value::Invalid)
+        );
+        assert_eq!(
+            cfg.peer_type.map(|t| t.value),
+            Some(Value::Known(Role::Observer))
+        );
+        assert_eq!(cfg.init_limit.map(|t| t.value), Some(Value::Unknown));
+        assert_eq!(parse_boolean("yes", false), Value::Known(false));
+        assert_eq!(parse_boolean("yes", true), Value::Invalid);
+        assert_eq!(parse_boolean("TRUE", true), Value::Known(true));
+    }
+
+    #[test]
+    fn servers_and_quorum_mode() {
+        let text = "server.1=a:2888:3888\nserver.01=b:2888:3888\nserver.2=c:2888:3888\nserver.3=d:2888:3888:observer\n";
+        let (cfg, _) = parse(text, ZkVersion::V3_8);
+        assert_eq!(cfg.servers.len(), 4);
+        assert!(cfg.servers[0].overridden);
+        assert_eq!(cfg.voters().len(), 2);
+        assert_eq!(cfg.observers().len(), 1);
+        assert!(cfg.is_quorum_mode());
+        assert_eq!(
+            cfg.server(1).map(|s| s.addresses[0].host.value.as_str()),
+            Some("b")
+        );
+        let (one, _) = parse("server.1=a:2888:3888\n", ZkVersion::V3_8);
+        assert!(!one.is_quorum_mode());
+        let (one_forced, _) = parse(
+            "server.1=a:2888:3888\nstandaloneEnabled=false\n",
+            ZkVersion::V3_8,
+        );
+        assert!(one_forced.is_quorum_mode());
+    }
+
+    #[test]
+    fn passwords_are_secrets() {
+        let (_, sink) = parse("ssl.keyStore.password=hunter2\n", ZkVersion::V3_8);
+        assert_eq!(sink.secrets.len(), 1);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics(s in ".{0,300}", minor in 4u8..10) {
+            let version = ZkVersion::ALL[usize::from(minor - 4)];
+            let (cfg, sink) = parse(&s, version);
+            proptest::prop_assert!(cfg.entries.len() <= s.len() + 1);
+            for d in &sink.diagnostics {
+                for l in &d.labels {
+                    proptest::prop_assert!(l.span.end as usize <= s.len());
+                }
+            }
+        }
+
+        #[test]
+        fn never_panics_on_bytes(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..300)) {
+            let (text, _) = crate::source::decode(&bytes);
+            let mut map = SourceMap::new();
+            let id = map.add("zoo.cfg", &bytes);
+            let mut sink = Sink::default();
+            let cfg = parse_zoo_cfg(id, &text, &Settings::default(), &mut sink);
+            proptest::prop_assert!(cfg.end.start as usize == text.len());
+        }
+    }
+}

@@ -1,0 +1,25 @@
+use crate::diagnostic::Severity;
+
+declare_rule! {
+    /// A key set more than once in one file.
+    ///
+    /// ## What it finds
+    /// The same key on two lines of zoo.cfg or a dynamic file.
+    ///
+    /// ## Why it matters
+    /// ZooKeeper keeps only the last value and says nothing. Which line the author meant is a
+    /// guess, and edits to the first line have no effect.
+    ///
+    /// ## How to fix
+    /// Delete all but one of the lines.
+    ///
+    /// ## Example
+    /// `clientPort=2181` and, further down, `clientPort=2182`: the server listens on 2182.
+    pub static DUPLICATE_KEY = Rule {
+        code: "ZK006",
+        name: "duplicate_key",
+        severity: Severity::Warning,
+        applies_to: "all",
+        check: None,
+    };
+}
