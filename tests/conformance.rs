@@ -2000,7 +2000,10 @@ fn meslint_agrees_with_zookeeper() {
         .unwrap_or(root)
         .join("conformance");
     let probe = lint(
-        vec![Input::file("probe/zoo.cfg", b"clientPort=x\n".to_vec())],
+        vec![Input::file(
+            "probe/zoo.cfg",
+            b"clientPort=x\nk=\\uZZZZ\n".to_vec(),
+        )],
         &Settings::default(),
     );
     if !probe.diagnostics.iter().any(|d| d.code.starts_with("ZK")) {
