@@ -14,10 +14,13 @@
 //! assert!(report.diagnostics.iter().all(|d| d.severity != meslint_core::Severity::Error));
 //! ```
 
+mod build;
 pub mod catalog;
 pub mod diagnostic;
+pub mod layout;
 pub mod model;
 pub mod parse;
+pub mod project;
 pub mod render;
 pub mod rules;
 pub mod settings;
@@ -30,7 +33,10 @@ pub use settings::Settings;
 pub use source::{FileId, SourceMap, Span, Spanned};
 pub use version::{MesosVersion, ZkVersion};
 
-use rules::input::{binary_file::BINARY_FILE, unreadable_file::UNREADABLE_FILE};
+use rules::input::binary_file::BINARY_FILE;
+use rules::input::unreadable_file::UNREADABLE_FILE;
+use rules::input::template_file::TEMPLATE_FILE;
+use rules::input::unrecognized_file::UNRECOGNIZED_FILE;
 
 /// One file handed to meslint by its caller.
 #[derive(Clone, Debug)]
@@ -75,6 +81,8 @@ pub struct Report {
     /// Sorted by file, offset and code.
     pub diagnostics: Vec<Diagnostic>,
     pub model: model::Cluster,
+    /// The settings the run used, after `meslint.toml`.
+    pub settings: Settings,
 }
 
 impl Report {
@@ -99,9 +107,16 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
     inputs.sort_by(|a, b| a.path.cmp(&b.path));
     let mut sources = SourceMap::new();
     let mut diagnostics = Vec::new();
+    let mut files = Vec::new();
     for input in &inputs {
         match &input.content {
             InputContent::Bytes(bytes) => {
+                let (text, _) = source::decode(bytes);
+                let kind = layout::detect(&input.path, &text, input.explicit);
+                if kind == layout::FileKind::Other && !input.explicit {
+                    // Found while walking and not configuration after all: not part of the run.
+                    continue;
+                }
                 let id = sources.add(&input.path, bytes);
                 if bytes.contains(&0) {
                     diagnostics.push(
@@ -111,7 +126,31 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
                                 .help("replace it with the intended text configuration"),
                         ),
                     );
+                    continue;
                 }
+                if kind == layout::FileKind::Other {
+                    diagnostics.push(UNRECOGNIZED_FILE.report(
+                        Finding::new(format!(
+                            "`{}` is not a ZooKeeper or Mesos file meslint knows",
+                            input.path
+                        ))
+                        .primary(Span::point(id, 0), "not checked")
+                        .help("name it after its kind (`zoo.cfg`, `myid`, `mesos-master.env`, ...)"),
+                    ));
+                    continue;
+                }
+                if kind != layout::FileKind::Project && template::is_template(&text) {
+                    let first_line = sources.file(id).line_range(1).unwrap_or(0..0);
+                    diagnostics.push(TEMPLATE_FILE.report(
+                        Finding::new(format!(
+                            "`{}` is a template: values behind placeholders are not checked",
+                            input.path
+                        ))
+                        .primary(Span::new(id, first_line.start, first_line.end), "template")
+                        .help("lint the rendered files too for a complete check"),
+                    ));
+                }
+                files.push((id, kind));
             }
             InputContent::Unreadable(why) => {
                 let id = sources.add(&input.path, b"");
@@ -124,7 +163,20 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
             }
         }
     }
-    let model = model::Cluster::default();
+    let mut sink = parse::Sink::default();
+    let mut settings = settings.clone();
+    for (id, kind) in &files {
+        if *kind == layout::FileKind::Project {
+            let project = project::parse(*id, sources.file(*id).text(), &mut sink);
+            settings = settings.with_project(project);
+        }
+    }
+    let settings = &settings;
+    let model = build::cluster(&sources, &files, settings, &mut sink);
+    diagnostics.append(&mut sink.diagnostics);
+    for secret in sink.secrets {
+        sources.redact(secret);
+    }
     let context = rules::Context {
         cluster: &model,
         settings,
@@ -136,5 +188,6 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
         sources,
         diagnostics,
         model,
+        settings: settings.clone(),
     }
 }

@@ -1,5 +1,6 @@
-//! What a lint run targets: the ZooKeeper and Mesos releases.
+//! What a lint run targets: the ZooKeeper and Mesos releases, and what `meslint.toml` adds.
 
+use crate::project::Project;
 use crate::version::{MesosVersion, ZkVersion};
 
 /// The knobs of one lint run.
@@ -7,4 +8,29 @@ use crate::version::{MesosVersion, ZkVersion};
 pub struct Settings {
     pub zookeeper: ZkVersion,
     pub mesos: MesosVersion,
+    /// Which versions the user chose explicitly; `meslint.toml` does not override those.
+    pub fixed: Fixed,
+    /// What `meslint.toml` says, once read.
+    pub project: Project,
+}
+
+/// Settings the caller chose explicitly.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Fixed {
+    pub zookeeper: bool,
+    pub mesos: bool,
+}
+
+impl Settings {
+    /// Takes in `meslint.toml`: its versions apply where the caller chose none.
+    pub fn with_project(mut self, project: Project) -> Self {
+        if let (false, Some(v)) = (self.fixed.zookeeper, project.zookeeper_version) {
+            self.zookeeper = v;
+        }
+        if let (false, Some(v)) = (self.fixed.mesos, project.mesos_version) {
+            self.mesos = v;
+        }
+        self.project = project;
+        self
+    }
 }

@@ -1,3 +1,5 @@
-//! Tables of what the daemons read: keys, types, defaults and the releases that know them.
+//! Static knowledge about the daemons meslint checks: which settings exist, in which releases,
+//! and what values they take. Pure data plus lookups; no parsing, no rules.
 
+pub mod mesos;
 pub mod zookeeper;

@@ -1,5 +1,294 @@
-//! The Mesos side of the model: masters and agents with their effective flags.
+//! The Mesos side of the model: the raw settings each file holds ([`MesosSource`]) and the
+//! masters and agents they add up to ([`MesosProcess`]), each with the flags it would run with.
+//!
+//! Parsers build sources; [`crate::parse::mesos_loader::resolve`] merges them the way Mesos's
+//! flag loader does. Rules read only processes.
+
+use std::collections::BTreeMap;
+
+use crate::catalog::mesos::FlagSpec;
+pub use crate::catalog::mesos::Role;
+use crate::model::zk_url::{MasterAddr, ZkUrl};
+use crate::parse::zk_url::sub_span;
+use crate::source::{FileId, Span, Spanned};
+
+/// Where a setting was written, which decides how Mesos treats it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Origin {
+    /// An argument on the daemon's command line.
+    CommandLine,
+    /// A `MESOS_*` environment variable.
+    Env,
+    /// A file of the one-file-per-flag layout (`/etc/mesos-master/quorum`), which the init
+    /// wrapper turns into a command-line argument.
+    FlagFile,
+    /// A variable of the init wrapper (`ZK`, `PORT`, ...) that it turns into an argument.
+    WrapperVar,
+    /// A value a package ships without the user writing it.
+    Default,
+}
+
+impl Origin {
+    /// True for settings that reach Mesos as command-line arguments.
+    pub fn is_command_line(self) -> bool {
+        !matches!(self, Origin::Env)
+    }
+
+    pub fn describe(self) -> &'static str {
+        match self {
+            Origin::CommandLine => "command line",
+            Origin::Env => "environment",
+            Origin::FlagFile => "flag file",
+            Origin::WrapperVar => "init wrapper variable",
+            Origin::Default => "package default",
+        }
+    }
+}
+
+/// The shape of one command-line argument.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ArgForm {
+    /// `--name=value`, `--name`, `--no-name`; environment variables and flag files too.
+    Flag,
+    /// `-name=value`: Mesos skips it without a word.
+    SingleDash,
+    /// A word that is no flag: skipped too (but see `--name value`).
+    Positional,
+    /// `--`: Mesos stops reading arguments here.
+    Terminator,
+}
+
+/// One setting as written in one file, before any merging.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RawSetting {
+    pub origin: Origin,
+    pub form: ArgForm,
+    /// The name as written, without dashes or `MESOS_` (`zk`, `no-switch_user`, `WORK_DIR`);
+    /// the whole word for positional arguments.
+    pub name: Spanned<String>,
+    /// What the user would call it: `--zk`, `MESOS_ZK`, `/etc/mesos-master/zk`, `ZK`.
+    pub display: String,
+    /// The flag name Mesos looks up: lower-cased, `no-` kept.
+    pub key: String,
+    /// `None` for `--name` without `=`.
+    pub value: Option<Spanned<String>>,
+    /// The whole argument or line, for labels.
+    pub whole: Span,
+    /// True when the value holds a template placeholder or shell expansion: it is unknown.
+    pub unknown: bool,
+}
+
+/// Where the raw settings of one file came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SourceKind {
+    /// One daemon invocation in a script, unit, compose file or document.
+    Script,
+    /// An environment file.
+    EnvFile,
+    /// One file of the one-file-per-flag layout.
+    FlagFile,
+    /// `/etc/mesos/zk`: the wrapper passes it as the master's `--zk` and the agent's
+    /// `--master`.
+    SharedZk,
+}
+
+/// The raw Mesos settings found in one file (or one invocation inside it).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MesosSource {
+    pub file: FileId,
+    pub kind: SourceKind,
+    /// Which daemon the settings are for, when the file says so.
+    pub role: Option<Role>,
+    /// The binary as invoked (`mesos-slave`, `./bin/mesos-master.sh`), for scripts.
+    pub binary: Option<Spanned<String>>,
+    pub settings: Vec<RawSetting>,
+    /// True when the file is a template or passes arguments meslint cannot see (`"$@"`,
+    /// `$MESOS_OPTS`): absent flags may be given there.
+    pub open_ended: bool,
+    /// Where to point when something is missing from this source.
+    pub anchor: Span,
+}
+
+impl MesosSource {
+    pub fn new(file: FileId, kind: SourceKind, role: Option<Role>, anchor: Span) -> Self {
+        MesosSource {
+            file,
+            kind,
+            role,
+            binary: None,
+            settings: Vec::new(),
+            open_ended: false,
+            anchor,
+        }
+    }
+}
+
+/// A setting that lost to another one for the same flag.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Overridden {
+    pub name: Spanned<String>,
+    pub display: String,
+    pub value: Option<Spanned<String>>,
+    pub origin: Origin,
+}
+
+/// The value one flag ends up with.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EffectiveFlag {
+    /// The catalogue entry of the canonical flag.
+    pub spec: &'static FlagSpec,
+    /// The entry of the name actually written (an alias, or the same as `spec`).
+    pub written: &'static FlagSpec,
+    /// The name as written.
+    pub name: Spanned<String>,
+    /// `--zk`, `MESOS_ZK`, ...
+    pub display: String,
+    /// The value; `true`/`false` with an empty span for `--flag` / `--no-flag`.
+    pub value: Spanned<String>,
+    pub origin: Origin,
+    /// True when the value is a template placeholder or shell expansion.
+    pub unknown: bool,
+    /// Settings of the same flag that Mesos ignores in favour of this one.
+    pub overridden: Vec<Overridden>,
+}
+
+impl EffectiveFlag {
+    /// The items of a comma-separated value with narrow spans; empty items dropped.
+    pub fn items(&self) -> Vec<Spanned<String>> {
+        crate::parse::mesos_values::split_list(&self.value.value)
+            .map(|(at, item)| {
+                Spanned::new(item.to_owned(), sub_span(&self.value, at, at + item.len()))
+            })
+            .collect()
+    }
+}
 
 /// One Mesos master or agent with the flags it would run with.
-#[derive(Clone, Debug, Default)]
-pub struct MesosProcess {}
+#[derive(Clone, Debug)]
+pub struct MesosProcess {
+    pub role: Role,
+    /// The binary as invoked, when a script names it (`mesos-slave` vs `mesos-agent`).
+    pub binary: Option<Spanned<String>>,
+    /// Effective flags by canonical name.
+    pub flags: BTreeMap<&'static str, EffectiveFlag>,
+    /// Every source the process was built from.
+    pub sources: Vec<MesosSource>,
+    /// True when some flags may be set where meslint cannot see (templates, `"$@"`).
+    pub is_template: bool,
+    /// `--zk` (masters), parsed; `None` when absent or unknown.
+    pub zk: Option<ZkUrl>,
+    /// `--master` (agents), parsed; `None` when absent or unknown.
+    pub master: Option<MasterAddr>,
+    /// Where to point for a missing flag: the binary, or the start of the first source;
+    /// `None` only for a process built from no source at all.
+    pub anchor: Option<Span>,
+}
+
+impl MesosProcess {
+    /// The effective flag of a canonical name.
+    pub fn flag(&self, name: &str) -> Option<&EffectiveFlag> {
+        self.flags.get(name)
+    }
+
+    /// The value of a flag when it is set and known (not a template placeholder).
+    pub fn known(&self, name: &str) -> Option<&Spanned<String>> {
+        self.flag(name).filter(|f| !f.unknown).map(|f| &f.value)
+    }
+
+    pub fn is_set(&self, name: &str) -> bool {
+        self.flags.contains_key(name)
+    }
+
+    pub fn zk(&self) -> Option<&ZkUrl> {
+        self.zk.as_ref()
+    }
+
+    pub fn master(&self) -> Option<&MasterAddr> {
+        self.master.as_ref()
+    }
+
+    /// `--quorum` as a number, when set, known and a valid integer.
+    pub fn quorum(&self) -> Option<Spanned<i64>> {
+        let value = self.known("quorum")?;
+        let n = crate::parse::mesos_values::parse_int(&value.value).ok()?;
+        Some(Spanned::new(n, value.span))
+    }
+
+    pub fn work_dir(&self) -> Option<&Spanned<String>> {
+        self.known("work_dir")
+    }
+
+    pub fn log_dir(&self) -> Option<&Spanned<String>> {
+        self.known("log_dir")
+    }
+
+    /// The registry backend Mesos will use: the flag or its default `replicated_log`.
+    pub fn registry(&self) -> &str {
+        self.flag("registry")
+            .map_or("replicated_log", |f| f.value.value.as_str())
+    }
+
+    pub fn cluster_name(&self) -> Option<&Spanned<String>> {
+        self.known("cluster")
+    }
+
+    pub fn ip(&self) -> Option<&Spanned<String>> {
+        self.known("ip")
+    }
+
+    pub fn hostname(&self) -> Option<&Spanned<String>> {
+        self.known("hostname")
+    }
+
+    /// The port the daemon listens on (5050 for masters, 5051 for agents by default).
+    pub fn port(&self) -> Option<Spanned<u16>> {
+        match self.flag("port") {
+            Some(f) if f.unknown => None,
+            Some(f) => f
+                .value
+                .value
+                .parse()
+                .ok()
+                .map(|p| Spanned::new(p, f.value.span)),
+            None => self.anchor.map(|a| {
+                let port = match self.role {
+                    Role::Master => 5050,
+                    Role::Agent => 5051,
+                };
+                Spanned::new(port, Span::point(a.file, a.start as usize))
+            }),
+        }
+    }
+
+    /// The items of a list flag, or its default when unset; `None` when unknown.
+    fn list(&self, name: &str, default: &[&str]) -> Option<Vec<String>> {
+        match self.flag(name) {
+            Some(f) if f.unknown => None,
+            Some(f) => Some(f.items().into_iter().map(|i| i.value).collect()),
+            None => Some(default.iter().map(|s| (*s).to_owned()).collect()),
+        }
+    }
+
+    /// Containerizers in effect (default `mesos`); `None` when unknown.
+    pub fn containerizers(&self) -> Option<Vec<String>> {
+        self.list("containerizers", &["mesos"])
+    }
+
+    /// Isolators as written (default `posix/cpu,posix/mem`); `None` when unknown.
+    pub fn isolation(&self) -> Option<Vec<String>> {
+        self.list("isolation", &["posix/cpu", "posix/mem"])
+    }
+
+    /// Image providers, upper-cased as Mesos compares them; `None` when unknown.
+    pub fn image_providers(&self) -> Option<Vec<String>> {
+        self.list("image_providers", &[])
+            .map(|v| v.into_iter().map(|p| p.to_ascii_uppercase()).collect())
+    }
+
+    /// True when the binary was invoked under its pre-1.0 name `mesos-slave`.
+    pub fn uses_slave_binary(&self) -> bool {
+        self.binary
+            .as_ref()
+            .is_some_and(|b| b.value.contains("mesos-slave") || b.value.ends_with(" slave"))
+    }
+}

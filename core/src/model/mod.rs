@@ -3,7 +3,10 @@
 //! Every value a rule may point at is [`Spanned`](crate::source::Spanned). The model is built
 //! by [`crate::parse`] from the input files; rules never see raw text.
 
+pub mod ensemble;
+pub mod identity;
 pub mod mesos;
+pub mod zk_url;
 pub mod zookeeper;
 
 use mesos::MesosProcess;
@@ -29,6 +32,22 @@ pub struct Host {
 }
 
 impl Cluster {
+    /// How messages name a ZooKeeper server: the host, plus its id where the host runs several
+    /// servers or has no name of its own.
+    pub fn describe(&self, host: &Host, server: &ZkServer) -> String {
+        let id = server
+            .myid
+            .as_ref()
+            .and_then(|m| m.id.as_ref())
+            .map(|i| i.value);
+        match (host.name.as_str(), id, host.zookeeper.len() > 1) {
+            (".", Some(id), _) => format!("server {id}"),
+            (".", None, _) => "the server".to_owned(),
+            (name, Some(id), true) => format!("server {id} on {name}"),
+            (name, _, _) => name.to_owned(),
+        }
+    }
+
     /// Every ZooKeeper server with the host it runs on.
     pub fn zk_servers(&self) -> impl Iterator<Item = (&Host, &ZkServer)> {
         self.hosts

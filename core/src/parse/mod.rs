@@ -22,8 +22,15 @@ impl Sink {
     }
 }
 
+pub mod mesos_cmdline;
+pub mod mesos_env;
+pub mod mesos_flag_file;
+pub mod mesos_loader;
+pub mod mesos_values;
 pub mod myid;
 pub mod properties;
 pub mod server_line;
+pub mod shell;
 pub mod zk_dynamic;
+pub mod zk_url;
 pub mod zoo_cfg;

@@ -75,15 +75,28 @@ impl miette::Diagnostic for MietteView<'_> {
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        Some(Box::new(self.diagnostic.labels.iter().map(|label| {
-            let (offset, len) = self.sources.global_range(label.span);
-            let text = (!label.message.is_empty()).then(|| label.message.clone());
-            if label.primary {
-                LabeledSpan::new_primary_with_span(text, (offset, len))
-            } else {
-                LabeledSpan::new_with_span(text, (offset, len))
-            }
-        })))
+        // Empty and binary files have no snippet worth showing; the message names the file.
+        let showable = |label: &&crate::diagnostic::Label| {
+            let text = self.sources.file(label.span.file).text();
+            !text.is_empty() && !text.contains('\0')
+        };
+        Some(Box::new(
+            self.diagnostic.labels.iter().filter(showable).map(|label| {
+                let (mut offset, len) = self.sources.global_range(label.span);
+                // A point at the very end of a file (a missing key) would fall after the last line
+                // and not be drawn: show it at the end of the last line instead.
+                let text = self.sources.file(label.span.file).text();
+                if len == 0 && label.span.start as usize == text.len() && text.ends_with('\n') {
+                    offset -= 1;
+                }
+                let text = (!label.message.is_empty()).then(|| label.message.clone());
+                if label.primary {
+                    LabeledSpan::new_primary_with_span(text, (offset, len))
+                } else {
+                    LabeledSpan::new_with_span(text, (offset, len))
+                }
+            }),
+        ))
     }
 }
 

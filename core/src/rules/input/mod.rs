@@ -1,5 +1,7 @@
 //! Rules about the input files themselves, before any format is parsed.
 
 pub mod binary_file;
+pub mod invalid_project_file;
+pub mod template_file;
 pub mod unreadable_file;
 pub mod unrecognized_file;

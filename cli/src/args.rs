@@ -1,0 +1,86 @@
+//! Command-line arguments. The `///` comments are the `--help` text.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use meslint_core::{MesosVersion, ZkVersion};
+
+/// Lints Apache Mesos and ZooKeeper cluster configuration before it ships.
+///
+/// Give it the directories or files of a cluster: one directory per host (`zk1/zoo.cfg`,
+/// `zk1/myid`, `master1/mesos-master.env`, ...), host-root trees (`node1/etc/zookeeper/conf/zoo.cfg`),
+/// or single files. meslint never writes to them.
+///
+/// Exit status: 0 when no errors were found, 1 when errors were found, 2 when meslint itself
+/// failed (bad arguments, unreadable input).
+#[derive(Debug, Parser)]
+#[command(name = "meslint", version, args_conflicts_with_subcommands = true)]
+pub struct Args {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    #[command(flatten)]
+    pub check: CheckArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Lint files and directories (the default command).
+    Check(CheckArgs),
+    /// Show how many failures each tier of the cluster survives.
+    Report(CheckArgs),
+    /// Show every effective setting of one host, with where it comes from (secrets masked).
+    Show {
+        /// The host: its directory name, as in diagnostics.
+        host: String,
+        #[command(flatten)]
+        args: CheckArgs,
+    },
+    /// List every rule with its code, name, severity and summary.
+    Rules,
+    /// Print the documentation of one rule, by code (`ZK101`) or name.
+    Explain {
+        /// A rule code or name.
+        rule: String,
+    },
+}
+
+#[derive(Debug, clap::Args, Default)]
+pub struct CheckArgs {
+    /// Files or directories to lint (directories are searched recursively).
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+
+    /// ZooKeeper release to check against, 3.4 to 3.9 [default: meslint.toml's, else 3.8].
+    #[arg(long, value_name = "VERSION")]
+    pub zookeeper_version: Option<ZkVersion>,
+
+    /// Mesos release to check against, 1.0 to 1.11 [default: meslint.toml's, else 1.11].
+    #[arg(long, value_name = "VERSION")]
+    pub mesos_version: Option<MesosVersion>,
+
+    /// When to color human output.
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    pub color: Color,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Source snippets with labels, for people.
+    #[default]
+    Human,
+    /// One JSON document, for tools.
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum Color {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}

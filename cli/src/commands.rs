@@ -1,0 +1,161 @@
+//! What each subcommand does, from parsed arguments to the text it prints and its exit status.
+
+use std::io::IsTerminal;
+
+use meslint_core::render::{human, json, overview};
+use meslint_core::settings::Fixed;
+use meslint_core::{Settings, lint, rules};
+
+use crate::args::{Args, CheckArgs, Color, Command, Format};
+use crate::walk;
+
+/// The exit status of a run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// No errors (warnings and infos may have been printed).
+    Clean = 0,
+    /// At least one error was found in the configuration.
+    Errors = 1,
+    /// meslint itself could not do its job: bad arguments or unreadable input.
+    Failure = 2,
+}
+
+/// What to print on standard output, and how to exit.
+pub struct Output {
+    pub text: String,
+    pub status: Status,
+}
+
+/// meslint's own failures, as opposed to problems in the configuration it reads.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("no rule has the code or name `{0}`; `meslint rules` lists them")]
+    UnknownRule(String),
+    #[error("no host is called `{0}`; the hosts are: {1}")]
+    UnknownHost(String, String),
+}
+
+pub fn run(args: Args) -> Result<Output, Error> {
+    match args.command {
+        None => Ok(check(&args.check)),
+        Some(Command::Check(check_args)) => Ok(check(&check_args)),
+        Some(Command::Report(check_args)) => Ok(report(&check_args)),
+        Some(Command::Show { host, args }) => show(&host, &args),
+        Some(Command::Rules) => Ok(list_rules()),
+        Some(Command::Explain { rule }) => explain(&rule),
+    }
+}
+
+/// Reads the paths and lints them; every subcommand that looks at a cluster starts here.
+fn lint_paths(args: &CheckArgs) -> (meslint_core::Report, Settings) {
+    let settings = Settings {
+        zookeeper: args.zookeeper_version.unwrap_or_default(),
+        mesos: args.mesos_version.unwrap_or_default(),
+        fixed: Fixed {
+            zookeeper: args.zookeeper_version.is_some(),
+            mesos: args.mesos_version.is_some(),
+        },
+        ..Settings::default()
+    };
+    let inputs = walk::collect(&args.paths);
+    let report = lint(inputs, &settings);
+    let settings = report.settings.clone();
+    (report, settings)
+}
+
+fn check(args: &CheckArgs) -> Output {
+    let (report, _) = lint_paths(args);
+    let text = match args.format {
+        Format::Json => json::render(&report, env!("CARGO_PKG_VERSION")),
+        Format::Human => {
+            let color = match args.color {
+                Color::Always => true,
+                Color::Never => false,
+                Color::Auto => {
+                    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+                }
+            };
+            human::render(
+                &report,
+                human::Style {
+                    color,
+                    ..human::Style::default()
+                },
+            )
+        }
+    };
+    Output {
+        text,
+        status: status(&report),
+    }
+}
+
+fn report(args: &CheckArgs) -> Output {
+    let (report, settings) = lint_paths(args);
+    let tolerance = overview::tolerance(&report, &settings);
+    let text = match args.format {
+        Format::Json => json_text(&tolerance),
+        Format::Human => overview::tolerance_text(&tolerance),
+    };
+    Output {
+        text,
+        status: status(&report),
+    }
+}
+
+fn show(host: &str, args: &CheckArgs) -> Result<Output, Error> {
+    let (report, _) = lint_paths(args);
+    let rows = overview::host_settings(&report, host).ok_or_else(|| {
+        Error::UnknownHost(host.to_owned(), overview::host_names(&report).join(", "))
+    })?;
+    let text = match args.format {
+        Format::Json => json_text(&rows),
+        Format::Human => overview::host_settings_text(host, &rows),
+    };
+    Ok(Output {
+        text,
+        status: status(&report),
+    })
+}
+
+fn json_text(value: &impl serde::Serialize) -> String {
+    let mut text = serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    text.push('\n');
+    text
+}
+
+fn status(report: &meslint_core::Report) -> Status {
+    if report.had_unreadable_input() {
+        Status::Failure
+    } else if report.count(meslint_core::Severity::Error) > 0 {
+        Status::Errors
+    } else {
+        Status::Clean
+    }
+}
+
+fn list_rules() -> Output {
+    let mut text = String::new();
+    for rule in rules::ALL {
+        text.push_str(&format!(
+            "{:<7} {:<8} {:<36} {}\n",
+            rule.code,
+            rule.severity.as_str(),
+            rule.name,
+            rule.summary()
+        ));
+    }
+    Output {
+        text,
+        status: Status::Clean,
+    }
+}
+
+fn explain(code_or_name: &str) -> Result<Output, Error> {
+    let rule =
+        rules::find(code_or_name).ok_or_else(|| Error::UnknownRule(code_or_name.to_owned()))?;
+    Ok(Output {
+        text: rules::docs::rule_markdown(rule),
+        status: Status::Clean,
+    })
+}

@@ -1,0 +1,105 @@
+//! Places Mesos masters and agents on a host from the files that configure them.
+//!
+//! Each invocation found in a script or unit is one process. Environment files and flag files
+//! of a role go to every process of that role on the host; files that name no role
+//! (`/etc/default/mesos`, `/etc/mesos/zk`) go to every process. A host with settings but no
+//! invocation runs one process per role its settings name.
+
+use super::Placed;
+use crate::catalog::mesos::{self as catalog, Role};
+use crate::layout::FileKind;
+use crate::model::Host;
+use crate::model::mesos::{MesosSource, SourceKind};
+use crate::parse::mesos_env::EnvKind;
+use crate::parse::{Sink, mesos_cmdline, mesos_env, mesos_flag_file, mesos_loader};
+use crate::settings::Settings;
+use crate::source::SourceMap;
+
+/// Builds the Mesos processes of one host.
+pub fn processes(
+    host: &mut Host,
+    placed: &[Placed<'_>],
+    sources: &SourceMap,
+    settings: &Settings,
+    sink: &mut Sink,
+) {
+    let mut invocations: Vec<MesosSource> = Vec::new();
+    let mut shared: Vec<MesosSource> = Vec::new();
+    for p in placed {
+        let text = sources.file(p.id).text();
+        match p.kind {
+            FileKind::MesosScript => invocations.extend(mesos_cmdline::parse_mesos_script(
+                p.id, text, settings, sink,
+            )),
+            FileKind::MesosEnv { role, wrapper } => {
+                let kind = if *wrapper {
+                    EnvKind::InitDefaults
+                } else {
+                    EnvKind::Shell
+                };
+                let mut source = mesos_env::parse_mesos_env(p.id, text, kind, settings, sink);
+                source.role = source.role.or(*role);
+                shared.push(source);
+            }
+            FileKind::MesosFlagFile { role, name } => {
+                shared.push(mesos_flag_file::parse_mesos_flag_file(
+                    p.id,
+                    Some(*role),
+                    name,
+                    text,
+                    settings,
+                    sink,
+                ))
+            }
+            FileKind::MesosEtcFile { name } => shared.push(mesos_flag_file::parse_mesos_flag_file(
+                p.id, None, name, text, settings, sink,
+            )),
+            _ => {}
+        }
+    }
+    let mut plans: Vec<(Role, Vec<MesosSource>)> = Vec::new();
+    for invocation in invocations {
+        let role = invocation.role.unwrap_or(Role::Master);
+        let mut group = vec![invocation];
+        group.extend(shared.iter().filter(|s| applies(s, role)).cloned());
+        plans.push((role, group));
+    }
+    for role in [Role::Master, Role::Agent] {
+        if plans.iter().any(|(r, _)| *r == role) {
+            continue;
+        }
+        // Without an invocation, settings written for the role make its process.
+        let own = shared.iter().any(|s| match s.role {
+            Some(r) => r == role && s.kind != SourceKind::SharedZk,
+            None => names_role(s, role),
+        });
+        if own {
+            let group = shared
+                .iter()
+                .filter(|s| applies(s, role))
+                .cloned()
+                .collect();
+            plans.push((role, group));
+        }
+    }
+    plans.sort_by_key(|(role, _)| *role);
+    for (role, group) in plans {
+        host.mesos
+            .push(mesos_loader::resolve(role, &group, settings, sink));
+    }
+}
+
+/// True when a file's settings are meant for `role`.
+fn applies(source: &MesosSource, role: Role) -> bool {
+    source.role.is_none_or(|r| r == role)
+}
+
+/// True when a role-less file sets a flag only `role` knows (`MESOS_QUORUM` for a master,
+/// `MESOS_MASTER` for an agent).
+fn names_role(source: &MesosSource, role: Role) -> bool {
+    source.kind != SourceKind::SharedZk
+        && source.settings.iter().any(|s| {
+            catalog::lookup(role, &s.key).is_some()
+                && catalog::lookup(role.other(), &s.key).is_none()
+        })
+}

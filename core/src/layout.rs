@@ -1,0 +1,441 @@
+//! Recognises what each input file is and which host it belongs to, from its path and text.
+//!
+//! People lay cluster configuration out in a few ways: one directory per host (`zk1/zoo.cfg`),
+//! a host-root tree collected from each machine (`node1/etc/zookeeper/conf/zoo.cfg`), a flat
+//! directory for one host, a shared `zoo.cfg` above per-host `myid`s, and pseudo-clusters
+//! (`zoo1.cfg`, `zoo2.cfg` side by side). This module only classifies paths and text; it does
+//! not parse values (that is [`crate::parse`]) and never touches the filesystem.
+
+pub use crate::catalog::mesos::Role;
+
+/// What an input file is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    /// A ZooKeeper static configuration (`zoo.cfg`, `zoo1.cfg`, `zoo.cfg.j2`, ...).
+    ZooCfg,
+    /// A ZooKeeper dynamic configuration (`zoo.cfg.dynamic.100000000`).
+    ZkDynamic,
+    /// A ZooKeeper `myid`.
+    MyId,
+    /// A file in `etc/mesos/`: `zk` holds the zk URL the Mesosphere packages hand to both
+    /// daemons; any other file there is a flag file the packages never read.
+    MesosEtcFile { name: String },
+    /// One file per flag: `etc/mesos-master/quorum`, `etc/mesos-slave/?no-switch_user`.
+    MesosFlagFile { role: Role, name: String },
+    /// Variables for the daemons: `MESOS_*` env files, `/etc/default/mesos*`.
+    MesosEnv { role: Option<Role>, wrapper: bool },
+    /// A file that starts Mesos: shell script, systemd or upstart unit, Markdown guide.
+    MesosScript,
+    /// `meslint.toml`: what the files cannot say about the cluster.
+    Project,
+    /// Not a file meslint reads.
+    Other,
+}
+
+impl FileKind {
+    pub fn is_zookeeper(&self) -> bool {
+        matches!(
+            self,
+            FileKind::ZooCfg | FileKind::ZkDynamic | FileKind::MyId
+        )
+    }
+
+    pub fn is_mesos(&self) -> bool {
+        matches!(
+            self,
+            FileKind::MesosEtcFile { .. }
+                | FileKind::MesosFlagFile { .. }
+                | FileKind::MesosEnv { .. }
+                | FileKind::MesosScript
+        )
+    }
+}
+
+/// Template file suffixes that do not change what a file is (`zoo.cfg.j2` is a zoo.cfg).
+const TEMPLATE_SUFFIXES: &[&str] = &[
+    ".j2",
+    ".jinja",
+    ".jinja2",
+    ".erb",
+    ".tpl",
+    ".tmpl",
+    ".template",
+];
+
+/// Extensions whose files may start Mesos or hold its variables; their text decides.
+const SCRIPT_EXTENSIONS: &[&str] = &[".sh", ".bash", ".service", ".conf", ".env", ".flags"];
+
+/// Directory names whose files are one Mesos flag each.
+const FLAG_DIRS: &[(&str, Role)] = &[
+    ("mesos-master", Role::Master),
+    ("mesos-slave", Role::Agent),
+    ("mesos-agent", Role::Agent),
+    ("etc_mesos-master", Role::Master),
+    ("etc_mesos-slave", Role::Agent),
+    ("etc_mesos-agent", Role::Agent),
+];
+
+/// The file name without template suffixes: `zoo.cfg.j2` -> `zoo.cfg`.
+pub fn base_name(path: &str) -> &str {
+    let mut name = path.rsplit('/').next().unwrap_or(path);
+    while let Some(stripped) = TEMPLATE_SUFFIXES
+        .iter()
+        .find_map(|suffix| name.strip_suffix(suffix))
+    {
+        name = stripped;
+    }
+    name
+}
+
+fn parent_dir(path: &str) -> &str {
+    path.rsplit_once('/').map_or("", |(dir, _)| dir)
+}
+
+fn parent_name(path: &str) -> &str {
+    let dir = parent_dir(path);
+    dir.rsplit('/').next().unwrap_or(dir)
+}
+
+/// True when a file found while walking a directory should be read: its name says it is
+/// configuration, or its extension says its text may tell.
+pub fn is_candidate(path: &str) -> bool {
+    !matches!(kind_by_name(path), NameKind::No)
+}
+
+enum NameKind {
+    Sure(FileKind),
+    /// Read the text to decide.
+    Sniff,
+    No,
+}
+
+fn kind_by_name(path: &str) -> NameKind {
+    let name = base_name(path);
+    let parent = parent_name(path);
+    if name == "meslint.toml" {
+        return NameKind::Sure(FileKind::Project);
+    }
+    if let Some((_, role)) = FLAG_DIRS.iter().find(|(dir, _)| *dir == parent) {
+        if name.starts_with('.') || name.is_empty() {
+            return NameKind::No;
+        }
+        return NameKind::Sure(FileKind::MesosFlagFile {
+            role: *role,
+            name: name.to_owned(),
+        });
+    }
+    let in_etc_mesos = parent == "etc_mesos"
+        || (parent == "mesos" && (name == "zk" || parent_name(parent_dir(path)) == "etc"));
+    if in_etc_mesos && !name.starts_with('.') && !name.is_empty() {
+        return NameKind::Sure(FileKind::MesosEtcFile {
+            name: name.to_owned(),
+        });
+    }
+    if name == "myid" {
+        return NameKind::Sure(FileKind::MyId);
+    }
+    if is_dynamic_name(name) {
+        return NameKind::Sure(FileKind::ZkDynamic);
+    }
+    if name == "zoo.cfg" || (name.starts_with("zoo") && name.ends_with(".cfg")) {
+        return NameKind::Sure(FileKind::ZooCfg);
+    }
+    if let Some(kind) = mesos_kind_by_name(name, parent) {
+        return kind;
+    }
+    if name.ends_with(".cfg") || name.ends_with(".properties") {
+        return NameKind::Sniff;
+    }
+    if SCRIPT_EXTENSIONS.iter().any(|ext| name.ends_with(ext)) || name == ".env" {
+        return NameKind::Sniff;
+    }
+    NameKind::No
+}
+
+fn is_dynamic_name(name: &str) -> bool {
+    name.contains(".cfg.dynamic") || name.ends_with(".dynamic") || name.contains(".dynamic.")
+}
+
+/// `mesos-master.sh`, `mesos-agent.env`, `/etc/default/mesos-slave`, `mesos.env`, ...
+fn mesos_kind_by_name(name: &str, parent: &str) -> Option<NameKind> {
+    let role = if name.starts_with("mesos-master") || name.starts_with("mesos_master") {
+        Some(Role::Master)
+    } else if ["mesos-agent", "mesos-slave", "mesos_agent", "mesos_slave"]
+        .iter()
+        .any(|p| name.starts_with(p))
+    {
+        Some(Role::Agent)
+    } else if name == "mesos" || name.starts_with("mesos.") || name.starts_with("mesos-env") {
+        None
+    } else {
+        return None;
+    };
+    let default_dir = parent == "default" || parent == "sysconfig" || parent == "etc_default";
+    if default_dir && !name.contains('.') {
+        return Some(NameKind::Sure(FileKind::MesosEnv {
+            role,
+            wrapper: true,
+        }));
+    }
+    Some(NameKind::Sniff)
+}
+
+/// Decides what a file is from its path and, where the name leaves it open, its text.
+///
+/// `explicit` files (named by the user) are read as Mesos scripts when they mention a Mesos
+/// command even if their name says nothing, Markdown guides included.
+pub fn detect(path: &str, text: &str, explicit: bool) -> FileKind {
+    match kind_by_name(path) {
+        NameKind::Sure(kind) => kind,
+        NameKind::Sniff => sniff(path, text),
+        NameKind::No if explicit => sniff(path, text),
+        NameKind::No => FileKind::Other,
+    }
+}
+
+fn sniff(path: &str, text: &str) -> FileKind {
+    let name = base_name(path);
+    let role = if name.contains("master") {
+        Some(Role::Master)
+    } else if name.contains("agent") || name.contains("slave") {
+        Some(Role::Agent)
+    } else {
+        None
+    };
+    if starts_mesos(text) {
+        return FileKind::MesosScript;
+    }
+    if text.lines().any(|l| {
+        l.trim_start()
+            .trim_start_matches("export ")
+            .starts_with("MESOS_")
+    }) {
+        return FileKind::MesosEnv {
+            role,
+            wrapper: false,
+        };
+    }
+    if looks_like_zoo_cfg(text) {
+        return FileKind::ZooCfg;
+    }
+    FileKind::Other
+}
+
+/// True when the text runs `mesos-master`, `mesos-agent` or `mesos-slave` with flags.
+fn starts_mesos(text: &str) -> bool {
+    text.lines().any(|line| {
+        ["mesos-master", "mesos-agent", "mesos-slave"]
+            .iter()
+            .any(|binary| {
+                line.match_indices(binary).any(|(at, _)| {
+                    let rest = &line[at + binary.len()..];
+                    let rest = rest.strip_prefix(".sh").unwrap_or(rest);
+                    rest.trim_start().starts_with("--") || rest.trim() == "\\"
+                })
+            })
+    })
+}
+
+fn looks_like_zoo_cfg(text: &str) -> bool {
+    let keys = [
+        "dataDir",
+        "tickTime",
+        "clientPort",
+        "initLimit",
+        "syncLimit",
+    ];
+    let hits = text
+        .lines()
+        .filter(|l| {
+            let l = l.trim_start();
+            keys.iter().any(|k| l.starts_with(k)) || l.starts_with("server.")
+        })
+        .count();
+    hits >= 2
+}
+
+/// Top-level directories of a host-root tree: a path through one of them was collected from a
+/// machine's filesystem, and what precedes it names the host.
+const ROOT_DIRS: &[&str] = &[
+    "etc", "var", "opt", "usr", "srv", "run", "tmp", "home", "root", "app",
+];
+
+/// True when a path inside a host starts at a filesystem root directory (`etc/...`, `var/...`):
+/// the host directory is a tree collected from the machine.
+pub fn is_tree_path(inside: &str) -> bool {
+    inside
+        .split_once('/')
+        .is_some_and(|(first, _)| ROOT_DIRS.contains(&first) || first.starts_with("etc_"))
+}
+
+/// Directory names inside a per-host directory that do not name a host themselves.
+const INNER_DIRS: &[&str] = &[
+    "conf",
+    "config",
+    "cfg",
+    "data",
+    "bin",
+    "default",
+    "sysconfig",
+];
+
+/// Splits a path (relative to the common root of all inputs) into the host directory and the
+/// path inside that host: `zk1/etc/zookeeper/conf/zoo.cfg` -> (`zk1`, `etc/zookeeper/conf/zoo.cfg`),
+/// `zk1/zoo.cfg` -> (`zk1`, `zoo.cfg`), `zoo.cfg` -> (``, `zoo.cfg`).
+pub fn split_host(rel: &str) -> (&str, &str) {
+    let segments: Vec<&str> = rel.split('/').collect();
+    let dirs = &segments[..segments.len().saturating_sub(1)];
+    let cut = dirs
+        .iter()
+        .position(|d| ROOT_DIRS.contains(d) || d.starts_with("etc_"))
+        .or_else(|| {
+            // `zoo1/conf/zoo.cfg`: the host is `zoo1`; strip inner directory names.
+            let mut end = dirs.len();
+            while end > 0 && INNER_DIRS.contains(&dirs[end - 1]) {
+                end -= 1;
+            }
+            let end = end.min(dirs.len());
+            // Mesos flag directories and `mesos/zk` sit directly in the host.
+            let flag_dir = end > 0
+                && (FLAG_DIRS.iter().any(|(d, _)| *d == dirs[end - 1]) || dirs[end - 1] == "mesos");
+            Some(if flag_dir { end - 1 } else { end })
+        })
+        .unwrap_or(0);
+    let host_len: usize = segments[..cut].iter().map(|s| s.len() + 1).sum();
+    let host = rel.get(..host_len.saturating_sub(1)).unwrap_or("");
+    let inside = rel.get(host_len.min(rel.len())..).unwrap_or(rel);
+    (host, inside)
+}
+
+/// The longest directory prefix shared by every path (`config/` for `config/zk1/zoo.cfg` and
+/// `config/zk2/zoo.cfg`); never includes a file name.
+pub fn common_dir<'a>(paths: impl IntoIterator<Item = &'a str>) -> String {
+    let mut common: Option<Vec<&str>> = None;
+    for path in paths {
+        let dirs: Vec<&str> = parent_dir(path).split('/').collect();
+        common = Some(match common {
+            None => dirs,
+            Some(prev) => prev
+                .iter()
+                .zip(&dirs)
+                .take_while(|(a, b)| a == b)
+                .map(|(a, _)| *a)
+                .collect(),
+        });
+    }
+    let common = common.unwrap_or_default();
+    // Never cut into a collected filesystem tree: `node1/etc/...` keeps `etc` inside the host.
+    let keep = common
+        .iter()
+        .position(|d| ROOT_DIRS.contains(d) || d.starts_with("etc_"))
+        .unwrap_or(common.len());
+    common[..keep].join("/")
+}
+
+/// `path` below the directory `dir` (as returned by [`common_dir`]).
+pub fn strip_dir<'a>(path: &'a str, dir: &str) -> &'a str {
+    if dir.is_empty() {
+        return path;
+    }
+    path.strip_prefix(dir)
+        .and_then(|rest| rest.strip_prefix('/'))
+        .unwrap_or(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_by_name() {
+        let cases = [
+            ("zk1/zoo.cfg", FileKind::ZooCfg),
+            ("zoo2.cfg", FileKind::ZooCfg),
+            ("roles/zk/templates/zoo.cfg.j2", FileKind::ZooCfg),
+            ("zk1/zoo.cfg.dynamic.100000000", FileKind::ZkDynamic),
+            ("zk1/data/myid", FileKind::MyId),
+            (
+                "n1/etc/mesos/zk",
+                FileKind::MesosEtcFile { name: "zk".into() },
+            ),
+            (
+                "n1/etc/mesos/quorum",
+                FileKind::MesosEtcFile {
+                    name: "quorum".into(),
+                },
+            ),
+            (
+                "n1/etc/mesos-master/quorum",
+                FileKind::MesosFlagFile {
+                    role: Role::Master,
+                    name: "quorum".into(),
+                },
+            ),
+            (
+                "n1/etc/default/mesos-slave",
+                FileKind::MesosEnv {
+                    role: Some(Role::Agent),
+                    wrapper: true,
+                },
+            ),
+        ];
+        for (path, kind) in cases {
+            assert_eq!(detect(path, "", false), kind, "{path}");
+        }
+        assert_eq!(
+            detect("README.md", "mesos-master --zk=x", false),
+            FileKind::Other
+        );
+        assert_eq!(
+            detect("guide.md", "./mesos-master.sh --zk=x", true),
+            FileKind::MesosScript
+        );
+        assert_eq!(
+            detect("master1/run.sh", "exec mesos-master \\\n --zk=x", false),
+            FileKind::MesosScript
+        );
+        assert_eq!(
+            detect("m/mesos-master.env", "MESOS_QUORUM=2\n", false),
+            FileKind::MesosEnv {
+                role: Some(Role::Master),
+                wrapper: false
+            }
+        );
+        assert!(!is_candidate("notes.txt"));
+        assert!(!is_candidate("zk1/etc/mesos-master/.hidden"));
+    }
+
+    #[test]
+    fn hosts_from_paths() {
+        assert_eq!(split_host("zk1/zoo.cfg"), ("zk1", "zoo.cfg"));
+        assert_eq!(split_host("zoo.cfg"), ("", "zoo.cfg"));
+        assert_eq!(
+            split_host("zk1/etc/zookeeper/conf/zoo.cfg"),
+            ("zk1", "etc/zookeeper/conf/zoo.cfg")
+        );
+        assert_eq!(split_host("etc/mesos/zk"), ("", "etc/mesos/zk"));
+        assert_eq!(split_host("zoo1/conf/zoo.cfg"), ("zoo1", "conf/zoo.cfg"));
+        assert_eq!(split_host("zoo1/data/myid"), ("zoo1", "data/myid"));
+        assert_eq!(
+            split_host("m1/mesos-master/quorum"),
+            ("m1", "mesos-master/quorum")
+        );
+        assert_eq!(split_host("hosts/zk2/zoo.cfg"), ("hosts/zk2", "zoo.cfg"));
+        assert_eq!(
+            common_dir(["config/zk1/zoo.cfg", "config/zk2/myid"]),
+            "config"
+        );
+        assert_eq!(common_dir(["zk1/zoo.cfg"]), "zk1");
+        assert_eq!(common_dir(["a/zoo.cfg", "b/zoo.cfg"]), "");
+        assert_eq!(common_dir(["/x/zk/zoo.cfg", "/x/zk/myid"]), "/x/zk");
+        assert_eq!(strip_dir("/x/zk/zoo.cfg", "/x/zk"), "zoo.cfg");
+        assert_eq!(
+            common_dir([
+                "n1/etc/zookeeper/conf/zoo.cfg",
+                "n1/etc/zookeeper/conf/myid"
+            ]),
+            "n1"
+        );
+        assert_eq!(strip_dir("zoo.cfg", ""), "zoo.cfg");
+    }
+}

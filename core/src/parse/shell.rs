@@ -1,0 +1,333 @@
+//! Splits shell text into commands and words the way `sh` would, keeping for every byte of a
+//! word the source byte it came from.
+//!
+//! Quoting (`'..'`, `".."`), backslash escapes, `\`-newline continuations, comments, command
+//! separators (`;`, `&&`, `||`, `|`, `&`, newline) and redirections are understood. Expansions
+//! (`$X`, `${X}`, `$(..)`, backticks) are kept as written and flagged: their value is only known
+//! when the script runs. One pass over the text, no backtracking; nothing here can panic.
+
+use crate::source::{FileId, Span};
+
+/// One shell word after quote removal.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Word {
+    pub text: String,
+    /// For each byte of `text`, the offset of the source byte it came from, plus one final
+    /// entry for the end.
+    offsets: Vec<usize>,
+    pub file: FileId,
+    /// True when some part of the word was quoted.
+    pub quoted: bool,
+    /// True when the word holds an unquoted or double-quoted expansion (`$X`, `` `..` ``).
+    pub expansion: bool,
+}
+
+impl Word {
+    /// The source bytes of the word's text: for a quoted word, the text inside the quotes.
+    pub fn span(&self) -> Span {
+        self.span_of(0, self.text.len())
+    }
+
+    /// The source span of `text[from..to]`.
+    pub fn span_of(&self, from: usize, to: usize) -> Span {
+        let start = self.offsets.get(from).copied().unwrap_or(0);
+        let end = match to.checked_sub(1).filter(|_| to > from) {
+            Some(last) => self.offsets.get(last).map_or(start, |o| o + 1),
+            None => start,
+        };
+        Span::new(self.file, start, end.max(start))
+    }
+
+    /// True when `text[from..to]` maps byte for byte onto contiguous source text.
+    pub fn is_contiguous(&self, from: usize, to: usize) -> bool {
+        let span = self.span_of(from, to);
+        span.len() == to.saturating_sub(from)
+    }
+}
+
+/// One simple command: the words between two separators.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Command {
+    pub words: Vec<Word>,
+}
+
+/// Splits `text[range]` (offsets relative to the whole file text) into commands.
+pub fn split_commands(file: FileId, text: &str, range: std::ops::Range<usize>) -> Vec<Command> {
+    let mut lexer = Lexer {
+        file,
+        commands: Vec::new(),
+        current: Command::default(),
+        word: None,
+        skip_next_word: false,
+    };
+    let end = range.end.min(text.len());
+    let start = range.start.min(end);
+    let Some(slice) = text.get(start..end) else {
+        return Vec::new();
+    };
+    let mut chars = slice.char_indices().map(|(i, c)| (i + start, c)).peekable();
+    while let Some((at, c)) = chars.next() {
+        match c {
+            ' ' | '\t' | '\r' => lexer.end_word(),
+            '\n' => lexer.end_command(),
+            '\\' => match chars.next() {
+                Some((_, '\n')) => {}
+                Some((e, escaped)) => {
+                    lexer.push(e, escaped);
+                }
+                None => lexer.push(at, '\\'),
+            },
+            '#' if lexer.word.is_none() => {
+                // A comment runs to the end of the line.
+                while chars.next_if(|(_, c)| *c != '\n').is_some() {}
+            }
+            '\'' => {
+                lexer.mark_quoted();
+                for (i, q) in chars.by_ref() {
+                    if q == '\'' {
+                        break;
+                    }
+                    lexer.push(i, q);
+                }
+            }
+            '"' => {
+                lexer.mark_quoted();
+                while let Some((i, q)) = chars.next() {
+                    match q {
+                        '"' => break,
+                        '\\' => match chars.peek().copied() {
+                            Some((_, '\n')) => {
+                                chars.next();
+                            }
+                            Some((e, n @ ('$' | '`' | '"' | '\\'))) => {
+                                chars.next();
+                                lexer.push(e, n);
+                            }
+                            _ => lexer.push(i, '\\'),
+                        },
+                        '$' | '`' => {
+                            lexer.mark_expansion();
+                            lexer.push(i, q);
+                        }
+                        _ => lexer.push(i, q),
+                    }
+                }
+            }
+            '`' => {
+                lexer.mark_expansion();
+                lexer.push(at, c);
+                for (i, q) in chars.by_ref() {
+                    lexer.push(i, q);
+                    if q == '`' {
+                        break;
+                    }
+                }
+            }
+            '$' => {
+                lexer.mark_expansion();
+                lexer.push(at, c);
+                let close = match chars.peek().map(|(_, n)| *n) {
+                    Some('(') => Some((')', '(')),
+                    Some('{') => Some(('}', '{')),
+                    _ => None,
+                };
+                if let Some((close, open)) = close {
+                    let mut depth = 0usize;
+                    for (i, q) in chars.by_ref() {
+                        lexer.push(i, q);
+                        if q == open {
+                            depth += 1;
+                        } else if q == close {
+                            depth = depth.saturating_sub(1);
+                            if depth == 0 {
+                                break;
+                            }
+                        }
+                    }
+                }
+            }
+            ';' | '|' => {
+                chars.next_if(|(_, n)| *n == c);
+                lexer.end_command();
+            }
+            '&' => {
+                if chars.next_if(|(_, n)| *n == '>').is_some() {
+                    lexer.end_word();
+                    chars.next_if(|(_, n)| *n == '>');
+                    lexer.skip_next_word = true;
+                } else {
+                    chars.next_if(|(_, n)| *n == '&');
+                    lexer.end_command();
+                }
+            }
+            '>' | '<' => {
+                // `2>&1`, `>> file`, `< file`: the word before may be a descriptor number and
+                // the next word is the target; neither is an argument.
+                if lexer
+                    .word
+                    .as_ref()
+                    .is_some_and(|w| !w.quoted && w.text.bytes().all(|b| b.is_ascii_digit()))
+                {
+                    lexer.word = None;
+                } else {
+                    lexer.end_word();
+                }
+                chars.next_if(|(_, n)| *n == c);
+                if chars.next_if(|(_, n)| *n == '&').is_some() {
+                    while chars
+                        .next_if(|(_, n)| n.is_ascii_digit() || *n == '-')
+                        .is_some()
+                    {}
+                } else {
+                    lexer.skip_next_word = true;
+                }
+            }
+            _ => lexer.push(at, c),
+        }
+    }
+    lexer.end_command();
+    lexer.commands
+}
+
+struct Lexer {
+    file: FileId,
+    commands: Vec<Command>,
+    current: Command,
+    word: Option<Word>,
+    skip_next_word: bool,
+}
+
+impl Lexer {
+    fn word(&mut self) -> &mut Word {
+        let file = self.file;
+        self.word.get_or_insert_with(|| Word {
+            text: String::new(),
+            offsets: Vec::new(),
+            file,
+            quoted: false,
+            expansion: false,
+        })
+    }
+
+    fn push(&mut self, at: usize, c: char) {
+        let word = self.word();
+        for i in 0..c.len_utf8() {
+            word.offsets.push(at + i);
+        }
+        word.text.push(c);
+    }
+
+    fn mark_quoted(&mut self) {
+        self.word().quoted = true;
+    }
+
+    fn mark_expansion(&mut self) {
+        self.word().expansion = true;
+    }
+
+    fn end_word(&mut self) {
+        if let Some(mut word) = self.word.take() {
+            if self.skip_next_word {
+                self.skip_next_word = false;
+                return;
+            }
+            let end = word.offsets.last().map_or(0, |o| o + 1);
+            word.offsets.push(end);
+            self.current.words.push(word);
+        }
+    }
+
+    fn end_command(&mut self) {
+        self.end_word();
+        self.skip_next_word = false;
+        if !self.current.words.is_empty() {
+            self.commands.push(std::mem::take(&mut self.current));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::SourceMap;
+    use proptest::prelude::*;
+
+    fn split(text: &str) -> (Vec<Vec<String>>, Vec<Command>) {
+        let mut map = SourceMap::new();
+        let file = map.add("s", text.as_bytes());
+        let commands = split_commands(file, text, 0..text.len());
+        let words = commands
+            .iter()
+            .map(|c| c.words.iter().map(|w| w.text.clone()).collect())
+            .collect();
+        (words, commands)
+    }
+
+    #[test]
+    fn words_and_commands() {
+        let cases: &[(&str, &[&[&str]])] = &[
+            ("a b  c", &[&["a", "b", "c"]]),
+            ("a 'b c' \"d e\"", &[&["a", "b c", "d e"]]),
+            ("a \\\n  b", &[&["a", "b"]]),
+            (
+                "a; b && c || d | e & f",
+                &[&["a"], &["b"], &["c"], &["d"], &["e"], &["f"]],
+            ),
+            ("a # comment 'x\nb", &[&["a"], &["b"]]),
+            ("a#b", &[&["a#b"]]),
+            (
+                "x=\"$(cat /etc/mesos/zk)\" y",
+                &[&["x=$(cat /etc/mesos/zk)", "y"]],
+            ),
+            ("ZK=`cat /etc/mesos/zk`", &[&["ZK=`cat /etc/mesos/zk`"]]),
+            ("a > /dev/null 2>&1 b", &[&["a", "b"]]),
+            ("a >>log b", &[&["a", "b"]]),
+            ("a \\$x \"\\\"q\"", &[&["a", "$x", "\"q"]]),
+            ("a 'unterminated", &[&["a", "unterminated"]]),
+            ("--opt=\"a b\"c", &[&["--opt=a bc"]]),
+        ];
+        for (text, want) in cases {
+            let (got, _) = split(text);
+            assert_eq!(&got, want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn spans_point_at_source_bytes() {
+        let text = "run --zk=\"zk://a:2181/m\" \\\n  --ip=";
+        let (_, commands) = split(text);
+        let words = &commands[0].words;
+        assert_eq!(&text[words[1].span().range()], "--zk=\"zk://a:2181/m");
+        let value = words[1].span_of(5, words[1].text.len());
+        assert_eq!(&text[value.range()], "zk://a:2181/m");
+        assert!(words[1].is_contiguous(5, words[1].text.len()));
+        assert_eq!(&text[words[2].span().range()], "--ip=");
+        let empty = words[2].span_of(5, 5);
+        assert_eq!(empty.start as usize, text.len());
+        assert!(empty.is_empty());
+    }
+
+    #[test]
+    fn expansions_are_flagged() {
+        let (_, commands) = split("a $X '$Y' \"${Z}\"");
+        let flags: Vec<_> = commands[0].words.iter().map(|w| w.expansion).collect();
+        assert_eq!(flags, vec![false, true, false, true]);
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics_and_spans_stay_inside(s in "\\PC*") {
+            let (_, commands) = split(&s);
+            for w in commands.iter().flat_map(|c| &c.words) {
+                prop_assert!(w.span().end as usize <= s.len());
+                let _ = w.span_of(0, w.text.len() + 5);
+            }
+        }
+
+        #[test]
+        fn never_panics_on_bytes(b in proptest::collection::vec(any::<u8>(), 0..200)) {
+            let (s, _) = crate::source::decode(&b);
+            let _ = split(&s);
+        }
+    }
+}

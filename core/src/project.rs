@@ -1,0 +1,162 @@
+//! `meslint.toml`: what the files alone cannot say about a cluster.
+//!
+//! The file is optional. It names target releases, the number of masters when only a template
+//! is linted, and for each host its addresses and roles, so that `server.N` lines and zk URLs
+//! that call one machine by different names are understood. Command-line flags win over it.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use crate::diagnostic::Finding;
+use crate::parse::Sink;
+use crate::rules::input::invalid_project_file::INVALID_PROJECT_FILE;
+use crate::source::{FileId, Span};
+use crate::version::{MesosVersion, ZkVersion};
+
+/// The contents of `meslint.toml`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Project {
+    pub zookeeper_version: Option<ZkVersion>,
+    pub mesos_version: Option<MesosVersion>,
+    /// How many masters the cluster runs, when the files cannot tell.
+    pub masters: Option<usize>,
+    /// Hosts by the name of their directory.
+    pub hosts: BTreeMap<String, HostConfig>,
+}
+
+/// What `meslint.toml` says about one host.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HostConfig {
+    /// The address peers use for the host (an IP or a DNS name).
+    #[serde(default)]
+    pub address: Option<String>,
+    /// Other names the host goes by in `server.N` lines or zk URLs.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// `zookeeper`, `master`, `agent`: what the host runs, for hosts whose files are missing.
+    #[serde(default)]
+    pub roles: Vec<HostRole>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum HostRole {
+    Zookeeper,
+    Master,
+    Agent,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Raw {
+    zookeeper_version: Option<String>,
+    mesos_version: Option<String>,
+    masters: Option<usize>,
+    #[serde(default)]
+    hosts: BTreeMap<String, HostConfig>,
+}
+
+/// Reads `meslint.toml`; problems become diagnostics pointing into the file.
+pub fn parse(file: FileId, text: &str, sink: &mut Sink) -> Project {
+    let raw: Raw = match toml::from_str(text) {
+        Ok(raw) => raw,
+        Err(error) => {
+            let span = error
+                .span()
+                .map_or(Span::point(file, 0), |r| Span::new(file, r.start, r.end));
+            sink.push(
+                INVALID_PROJECT_FILE.report(
+                    Finding::new(format!(
+                        "meslint.toml cannot be read: {}",
+                        first_line(error.message())
+                    ))
+                    .primary(span, "here")
+                    .help("see the meslint.toml section of the README"),
+                ),
+            );
+            return Project::default();
+        }
+    };
+    let mut project = Project {
+        masters: raw.masters,
+        hosts: raw.hosts,
+        ..Project::default()
+    };
+    if let Some(v) = &raw.zookeeper_version {
+        match v.parse() {
+            Ok(parsed) => project.zookeeper_version = Some(parsed),
+            Err(error) => bad_value(file, text, "zookeeper_version", &error.to_string(), sink),
+        }
+    }
+    if let Some(v) = &raw.mesos_version {
+        match v.parse() {
+            Ok(parsed) => project.mesos_version = Some(parsed),
+            Err(error) => bad_value(file, text, "mesos_version", &error.to_string(), sink),
+        }
+    }
+    project
+}
+
+fn bad_value(file: FileId, text: &str, key: &str, why: &str, sink: &mut Sink) {
+    let span = text.find(key).map_or(Span::point(file, 0), |at| {
+        let end = text[at..].find('\n').map_or(text.len(), |n| at + n);
+        Span::new(file, at, end)
+    });
+    sink.push(
+        INVALID_PROJECT_FILE.report(
+            Finding::new(format!("`{key}` in meslint.toml is not usable: {why}"))
+                .primary(span, "here")
+                .help("use a release meslint knows: ZooKeeper 3.4 to 3.9, Mesos 1.0 to 1.11"),
+        ),
+    );
+}
+
+fn first_line(text: &str) -> &str {
+    text.lines().next().unwrap_or(text).trim()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::SourceMap;
+
+    fn read(text: &str) -> (Project, Vec<String>) {
+        let mut map = SourceMap::new();
+        let id = map.add("meslint.toml", text.as_bytes());
+        let mut sink = Sink::default();
+        let project = parse(id, text, &mut sink);
+        (
+            project,
+            sink.diagnostics.into_iter().map(|d| d.message).collect(),
+        )
+    }
+
+    #[test]
+    fn a_full_file() {
+        let (project, problems) = read(
+            "zookeeper_version = \"3.4\"\nmesos_version = \"1.9\"\nmasters = 3\n\
+             [hosts.zk1]\naddress = \"10.0.0.1\"\naliases = [\"zk1.example\"]\nroles = [\"zookeeper\", \"master\"]\n",
+        );
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(project.zookeeper_version, Some(ZkVersion::V3_4));
+        assert_eq!(project.mesos_version, Some(MesosVersion::new(9)));
+        assert_eq!(project.masters, Some(3));
+        let zk1 = &project.hosts["zk1"];
+        assert_eq!(zk1.address.as_deref(), Some("10.0.0.1"));
+        assert_eq!(zk1.roles, [HostRole::Zookeeper, HostRole::Master]);
+    }
+
+    #[test]
+    fn problems_point_into_the_file() {
+        let (_, problems) = read("zookeeper_version = \"3.10\"\n");
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].contains("zookeeper_version"));
+        let (_, problems) = read("[hosts.a]\nadress = \"x\"\n");
+        assert_eq!(problems.len(), 1);
+        assert!(problems[0].contains("adress"), "{problems:?}");
+        let (_, problems) = read("masters = \"three\"\n");
+        assert_eq!(problems.len(), 1);
+    }
+}

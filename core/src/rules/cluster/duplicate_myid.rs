@@ -1,0 +1,65 @@
+use std::collections::BTreeMap;
+
+use crate::diagnostic::{Finding, Severity};
+use crate::rules::Context;
+use crate::source::Span;
+
+declare_rule! {
+    /// Two ZooKeeper servers with the same myid.
+    ///
+    /// ## What it finds
+    /// The same number in the `myid` file of two or more servers of one cluster.
+    ///
+    /// ## Why it matters
+    /// The myid is a server's identity in the ensemble. Each server checks only its own file, so
+    /// nothing stops two of them claiming the same id: both take the same `server.N` line, the
+    /// ensemble is one voter short, elections and peer connections misbehave, and the server
+    /// whose line it really is may never join. Copying one myid to every host (or running
+    /// `echo "1" >> myid` on each, as setup guides do) is the usual cause.
+    ///
+    /// ## How to fix
+    /// Give each server the number of its own `server.N` line.
+    ///
+    /// ## Example
+    /// `zk1/myid` and `zk2/myid` both hold `1`.
+    pub static DUPLICATE_MYID = Rule {
+        code: "CZ102",
+        name: "duplicate_myid",
+        severity: Severity::Error,
+        applies_to: "all ZooKeeper releases",
+        check: Some(check),
+    };
+}
+
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
+    let mut by_id: BTreeMap<i64, Vec<(&str, Span)>> = BTreeMap::new();
+    for (host, server) in ctx.cluster.zk_servers() {
+        if let Some(id) = server.myid.as_ref().and_then(|m| m.id.as_ref()) {
+            by_id
+                .entry(id.value)
+                .or_default()
+                .push((&host.name, id.span));
+        }
+    }
+    let mut findings = Vec::new();
+    for (id, holders) in by_id {
+        let Some(((first_host, first_span), rest)) = holders.split_first() else {
+            continue;
+        };
+        if rest.is_empty() {
+            continue;
+        }
+        let hosts: Vec<&str> = holders.iter().map(|(h, _)| *h).collect();
+        let mut finding = Finding::new(format!(
+            "myid `{id}` is used by {} servers: {}",
+            holders.len(),
+            hosts.join(", ")
+        ))
+        .secondary(*first_span, format!("{first_host} is `{id}`"));
+        for (host, span) in rest {
+            finding = finding.primary(*span, format!("{host} is `{id}` too"));
+        }
+        findings.push(finding.help("give each server the number of its own `server.N` line"));
+    }
+    findings
+}

@@ -1,0 +1,55 @@
+use crate::diagnostic::{Finding, Severity};
+use crate::rules::Context;
+
+use super::masters::Masters;
+
+declare_rule! {
+    /// `--registry=in_memory` on a cluster with several masters.
+    ///
+    /// ## What it finds
+    /// A master started with `--registry=in_memory` when the cluster runs more than one
+    /// master.
+    ///
+    /// ## Why it matters
+    /// The in-memory registry exists for tests: it is not replicated. Every failover starts the
+    /// new leader with an empty registry, so agents, maintenance schedules, quotas and weights
+    /// are forgotten. The `mesosphere/mesos-master` image passes it by default on its command
+    /// line, which silently beats `MESOS_REGISTRY=replicated_log`.
+    ///
+    /// ## How to fix
+    /// Use the default `--registry=replicated_log` with `--quorum` and `--work_dir`.
+    ///
+    /// ## Example
+    /// Three masters with `--registry=in_memory`.
+    pub static IN_MEMORY_REGISTRY_HA = Rule {
+        code: "CM104",
+        name: "in_memory_registry_ha",
+        severity: Severity::Error,
+        applies_to: "all Mesos releases",
+        check: Some(check),
+    };
+}
+
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
+    let masters = Masters::of(ctx.cluster, ctx.settings);
+    if masters.count < 2 {
+        return Vec::new();
+    }
+    masters
+        .found
+        .iter()
+        .filter_map(|(host, p)| {
+            let flag = p
+                .flag("registry")
+                .filter(|f| f.value.value == "in_memory")?;
+            Some(
+                Finding::new(format!(
+                    "the master on {} keeps its registry in memory, in a cluster of {} masters",
+                    host.name, masters.count
+                ))
+                .primary(flag.value.span, "state is lost at every failover")
+                .help("use `--registry=replicated_log` (the default) with `--quorum`"),
+            )
+        })
+        .collect()
+}

@@ -1,0 +1,102 @@
+use std::collections::BTreeMap;
+
+use crate::diagnostic::{Finding, Severity};
+use crate::model::mesos::MesosProcess;
+use crate::rules::Context;
+use crate::source::Span;
+
+use super::masters::Masters;
+
+declare_rule! {
+    /// Masters of one cluster that run with different quorum, zk, registry or cluster settings.
+    ///
+    /// ## What it finds
+    /// A master whose value differs from what most masters use: `--quorum`, the servers or path
+    /// of `--zk` (errors), `--registry` or `--cluster` (warnings).
+    ///
+    /// ## Why it matters
+    /// Mesos never compares masters. Different quorums break the replicated log's majority
+    /// guarantee; different zk servers or paths mean separate leader elections, so several
+    /// masters each believe they lead; a different registry loses state when that master
+    /// leads. Differing `--cluster` names only confuse the web UI, but usually betray a
+    /// copy-paste slip.
+    ///
+    /// ## How to fix
+    /// Start every master with the same values, from one shared file or template.
+    ///
+    /// ## Example
+    /// `--quorum=2` on two masters and `--quorum=3` on the third.
+    pub static MASTER_SETTINGS_DIFFER = Rule {
+        code: "CM103",
+        name: "master_settings_differ",
+        severity: Severity::Error,
+        applies_to: "all Mesos releases",
+        check: Some(check),
+    };
+}
+
+type Read = fn(&MesosProcess) -> Option<(String, Span)>;
+
+const COMPARED: &[(&str, Severity, Read)] = &[
+    ("--quorum", Severity::Error, |p| {
+        p.quorum().map(|q| (q.value.to_string(), q.span))
+    }),
+    ("--zk servers", Severity::Error, |p| {
+        let url = p.zk()?;
+        let mut hosts: Vec<String> = url
+            .hosts
+            .iter()
+            .map(|h| h.value.address().to_ascii_lowercase())
+            .collect();
+        hosts.sort();
+        let span = url.hosts.iter().map(|h| h.span).reduce(Span::cover)?;
+        Some((hosts.join(","), span))
+    }),
+    ("--zk path", Severity::Error, |p| {
+        p.zk().map(|u| (u.path.value.clone(), u.path.span))
+    }),
+    ("--registry", Severity::Warning, |p| {
+        p.flag("registry")
+            .map(|f| (f.value.value.clone(), f.value.span))
+    }),
+    ("--cluster", Severity::Warning, |p| {
+        p.cluster_name().map(|c| (c.value.clone(), c.span))
+    }),
+];
+
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
+    let masters = Masters::of(ctx.cluster, ctx.settings);
+    let mut findings = Vec::new();
+    for (what, severity, read) in COMPARED {
+        let mut values: BTreeMap<String, Vec<(&str, Span)>> = BTreeMap::new();
+        for (host, p) in &masters.found {
+            if let Some((value, span)) = read(p) {
+                values.entry(value).or_default().push((&host.name, span));
+            }
+        }
+        if values.len() < 2 {
+            continue;
+        }
+        let Some((common, majority)) = values.iter().max_by_key(|(_, v)| v.len()) else {
+            continue;
+        };
+        let (ref_host, ref_span) = majority[0];
+        for (value, holders) in &values {
+            if value == common {
+                continue;
+            }
+            for (host, span) in holders {
+                findings.push(
+                    Finding::new(format!(
+                        "the master on {host} has {what} `{value}`, the master on {ref_host} `{common}`"
+                    ))
+                    .primary(*span, format!("{host}: `{value}`"))
+                    .secondary(ref_span, format!("{ref_host}: `{common}`"))
+                    .help(format!("give every master the same {what}"))
+                    .severity(*severity),
+                );
+            }
+        }
+    }
+    findings
+}

@@ -1,0 +1,27 @@
+use crate::diagnostic::Severity;
+
+declare_rule! {
+    /// A myid file that is not in the directory ZooKeeper reads it from.
+    ///
+    /// ## What it finds
+    /// In a host tree collected from a machine (`etc/zookeeper/conf/zoo.cfg`, `var/...`), a
+    /// `myid` that is not at `<dataDir>/myid`, the only place ZooKeeper looks.
+    ///
+    /// ## Why it matters
+    /// ZooKeeper reads `<dataDir>/myid` and nothing else: not the conf directory, not
+    /// `dataLogDir`. A myid written elsewhere is never read; in quorum mode the server refuses to
+    /// start with `myid file is missing` (3.5+) or `<dataDir>/myid file is missing` (3.4).
+    ///
+    /// ## How to fix
+    /// Move the file into dataDir, or point dataDir at the directory that holds it.
+    ///
+    /// ## Example
+    /// `dataDir=/var/lib/zookeeper` with the myid at `etc/zookeeper/conf/myid`.
+    pub static MYID_OUTSIDE_DATA_DIR = Rule {
+        code: "CZ106",
+        name: "myid_outside_data_dir",
+        severity: Severity::Error,
+        applies_to: "all ZooKeeper releases",
+        check: None,
+    };
+}

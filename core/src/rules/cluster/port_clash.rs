@@ -1,0 +1,158 @@
+use std::collections::BTreeMap;
+
+use crate::diagnostic::{Finding, Severity};
+use crate::model::zookeeper::ZkServer;
+use crate::rules::Context;
+use crate::source::Span;
+
+declare_rule! {
+    /// Two ZooKeeper listeners on the same port of one machine.
+    ///
+    /// ## What it finds
+    /// On one machine (one host directory, or several servers whose own `server.N` lines all use
+    /// a loopback address, as in a pseudo-cluster), the same port used twice among the client
+    /// port, the secure client port, each server's own quorum and election ports, and the
+    /// AdminServer port (8080 unless changed, ZooKeeper 3.5+).
+    ///
+    /// ## Why it matters
+    /// ZooKeeper checks none of this when it reads its config. The second listener fails to bind
+    /// at start-up: `Address already in use`, or for the AdminServer `Unable to start
+    /// AdminServer, exiting abnormally` (exit 4). Pseudo-clusters hit the AdminServer clash
+    /// first, since every server defaults to 8080.
+    ///
+    /// ## How to fix
+    /// Give every listener on the machine its own port; on 3.5+ set `admin.serverPort` per server
+    /// or `admin.enableServer=false`.
+    ///
+    /// ## Example
+    /// `zoo1.cfg` and `zoo2.cfg` on one host both leave the AdminServer on 8080.
+    pub static PORT_CLASH = Rule {
+        code: "CZ105",
+        name: "port_clash",
+        severity: Severity::Error,
+        applies_to: "all ZooKeeper releases (the AdminServer from 3.5)",
+        check: Some(check),
+    };
+}
+
+/// A port some listener of a server binds.
+struct Listener {
+    port: i64,
+    what: &'static str,
+    span: Span,
+    /// Which server, to tell two servers apart from one server using a port twice.
+    server: usize,
+}
+
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
+    let mut machines: BTreeMap<String, Vec<Listener>> = BTreeMap::new();
+    let mut seen_files = std::collections::BTreeSet::new();
+    for (index, (host, server)) in ctx.cluster.zk_servers().enumerate() {
+        if server.config.is_template {
+            continue;
+        }
+        // A shared zoo.cfg stands for servers on different machines: its ports are per machine.
+        let machine = match own_address(server) {
+            Some(a) if is_loopback(&a) => "loopback".to_owned(),
+            _ => host.name.clone(),
+        };
+        if !seen_files.insert((machine.clone(), server.config.file)) {
+            continue;
+        }
+        machines
+            .entry(machine)
+            .or_default()
+            .extend(listeners(server, index));
+    }
+    let mut findings = Vec::new();
+    for (machine, listeners) in machines {
+        let mut by_port: BTreeMap<i64, Vec<&Listener>> = BTreeMap::new();
+        for l in &listeners {
+            by_port.entry(l.port).or_default().push(l);
+        }
+        for (port, users) in by_port {
+            let Some((first, rest)) = users.split_first() else {
+                continue;
+            };
+            if rest.is_empty() {
+                continue;
+            }
+            let machine_name = if machine == "loopback" {
+                "this machine".to_owned()
+            } else {
+                machine.clone()
+            };
+            let mut finding = Finding::new(format!(
+                "port {port} is bound {} times on {machine_name}",
+                users.len()
+            ))
+            .secondary(first.span, format!("{} {port}", first.what));
+            for l in rest {
+                let whose = if l.server == first.server {
+                    "the same server's"
+                } else {
+                    "another server's"
+                };
+                finding = finding.primary(l.span, format!("{whose} {} {port}", l.what));
+            }
+            findings.push(finding.help("give every listener on one machine its own port"));
+        }
+    }
+    findings
+}
+
+fn own_address(server: &ZkServer) -> Option<String> {
+    let entry = server.own_server()?;
+    Some(entry.addresses.first()?.host.value.to_ascii_lowercase())
+}
+
+fn is_loopback(host: &str) -> bool {
+    host == "localhost" || host.starts_with("127.") || host == "::1" || host == "[::1]"
+}
+
+fn listeners(server: &ZkServer, index: usize) -> Vec<Listener> {
+    let mut out = Vec::new();
+    let config = &server.config;
+    let mut push = |port: Option<i64>, what, span| {
+        if let Some(port) = port.filter(|p| *p > 0) {
+            out.push(Listener {
+                port,
+                what,
+                span,
+                server: index,
+            });
+        }
+    };
+    for (setting, what) in [
+        (&config.client_port, "clientPort"),
+        (&config.secure_client_port, "secureClientPort"),
+    ] {
+        if let Some(s) = setting {
+            push(s.value.known().copied(), what, s.span);
+        }
+    }
+    if let Some(entry) = server.own_server() {
+        for address in entry.addresses.iter().take(1) {
+            for (port, what) in [
+                (&address.quorum_port, "quorum port"),
+                (&address.election_port, "election port"),
+            ] {
+                if let Some(p) = port {
+                    push(p.value.known().copied(), what, p.span);
+                }
+            }
+        }
+    }
+    if let Some(admin) = config.admin_port() {
+        let span = config
+            .get("admin.serverPort")
+            .map_or(config.end, |e| e.value.span);
+        let what = if config.get("admin.serverPort").is_some() {
+            "AdminServer port"
+        } else {
+            "default AdminServer port"
+        };
+        push(Some(admin), what, span);
+    }
+    out
+}

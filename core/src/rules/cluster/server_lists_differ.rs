@@ -1,0 +1,111 @@
+use std::collections::BTreeMap;
+
+use crate::diagnostic::{Finding, Severity};
+use crate::model::ensemble::{comparable, entry_key, sid};
+use crate::model::zookeeper::effective;
+use crate::rules::Context;
+
+declare_rule! {
+    /// ZooKeeper servers that list different `server.N` lines.
+    ///
+    /// ## What it finds
+    /// A `server.N` line that reads differently on two hosts (another address, port or role), or
+    /// that one host lists and another does not. The static list, or the dynamic file's when
+    /// `dynamicConfigFile` is used, is compared. The primary label sits on the line that differs
+    /// from what most hosts say; the secondary label shows what the others say.
+    ///
+    /// ## Why it matters
+    /// ZooKeeper never compares its list with its peers'. Servers that disagree count votes
+    /// against different ensembles: a server may wait forever for a peer that is not there, two
+    /// groups may each believe they hold a majority, and clients may be sent to a server that is
+    /// not part of the quorum.
+    ///
+    /// ## How to fix
+    /// Generate every host's `server.N` lines from one list, so that every zoo.cfg (or dynamic
+    /// file) is identical in these lines.
+    ///
+    /// ## Example
+    /// `zk1/zoo.cfg` says `server.3=zk3:2888:3888`; `zk2/zoo.cfg` says `server.3=zk9:2888:3888`.
+    pub static SERVER_LISTS_DIFFER = Rule {
+        code: "CZ101",
+        name: "server_lists_differ",
+        severity: Severity::Error,
+        applies_to: "all ZooKeeper releases",
+        check: Some(check),
+    };
+}
+
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
+    let Some(ensemble) = ctx.cluster.ensemble() else {
+        return Vec::new();
+    };
+    let (ref_host, ref_server) = ensemble.reference;
+    let reference: BTreeMap<i64, _> = effective(ref_server.effective_servers())
+        .filter_map(|e| Some((sid(e)?, e)))
+        .collect();
+    let mut findings = Vec::new();
+    for (host, server) in ctx.cluster.zk_servers() {
+        if !comparable(server) || std::ptr::eq(server, ref_server) {
+            continue;
+        }
+        let own: BTreeMap<i64, _> = effective(server.effective_servers())
+            .filter_map(|e| Some((sid(e)?, e)))
+            .collect();
+        for (id, entry) in &own {
+            match reference.get(id) {
+                Some(theirs) if entry_key(theirs) == entry_key(entry) => {}
+                Some(theirs) => findings.push(
+                    Finding::new(format!(
+                        "`server.{id}` on {} differs from {}",
+                        host.name, ref_host.name
+                    ))
+                    .primary(
+                        entry.value.span,
+                        format!("{} says `{}`", host.name, entry.value.value.trim()),
+                    )
+                    .secondary(
+                        theirs.value.span,
+                        format!("{} says `{}`", ref_host.name, theirs.value.value.trim()),
+                    )
+                    .help("make the `server.N` lines identical on every host"),
+                ),
+                None => findings.push(
+                    Finding::new(format!(
+                        "{} lists `server.{id}`, which {} does not",
+                        host.name, ref_host.name
+                    ))
+                    .primary(
+                        entry.key.span.cover(entry.value.span),
+                        format!("only on {}", host.name),
+                    )
+                    .secondary(
+                        ensemble.declared,
+                        format!("{}'s list has no `server.{id}`", ref_host.name),
+                    )
+                    .help("make the `server.N` lines identical on every host"),
+                ),
+            }
+        }
+        let end = server
+            .effective_servers()
+            .last()
+            .map_or(server.config.end, |e| e.key.span.cover(e.value.span));
+        for (id, theirs) in &reference {
+            if !own.contains_key(id) {
+                findings.push(
+                    Finding::new(format!(
+                        "{} does not list `server.{id}`, which {} does",
+                        host.name, ref_host.name
+                    ))
+                    .primary(end, format!("no `server.{id}` on {}", host.name))
+                    .secondary(
+                        theirs.key.span.cover(theirs.value.span),
+                        format!("{} lists it", ref_host.name),
+                    )
+                    .help("make the `server.N` lines identical on every host"),
+                );
+            }
+        }
+    }
+    findings
+}

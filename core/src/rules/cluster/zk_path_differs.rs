@@ -1,0 +1,86 @@
+use std::collections::BTreeMap;
+
+use crate::diagnostic::{Finding, Severity};
+use crate::model::mesos::Role;
+use crate::rules::Context;
+
+use super::urls::zk_urls;
+
+declare_rule! {
+    /// Masters and agents that use different ZooKeeper paths.
+    ///
+    /// ## What it finds
+    /// A master's `--zk` or an agent's `--master=zk://...` whose znode path differs from the one
+    /// the masters use (the most common path among masters, or among all processes when there
+    /// are no masters).
+    ///
+    /// ## Why it matters
+    /// Masters elect their leader under the path, and agents and frameworks look for the
+    /// leader there. Everything starts without error, but an agent under `/mesos-prod` never
+    /// finds masters under `/mesos` (it logs `Detecting new master` forever), and masters with
+    /// different paths elect separate leaders.
+    ///
+    /// ## How to fix
+    /// Use the same path in every zk URL of the cluster.
+    ///
+    /// ## Example
+    /// Masters `--zk=zk://zk1:2181/mesos`, agent `--master=zk://zk1:2181/mesos-prod`.
+    pub static ZK_PATH_DIFFERS = Rule {
+        code: "CX103",
+        name: "zk_path_differs",
+        severity: Severity::Error,
+        applies_to: "all Mesos releases",
+        check: Some(check),
+    };
+}
+
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
+    let urls = zk_urls(ctx.cluster);
+    let masters: Vec<_> = urls
+        .iter()
+        .filter(|u| u.process.role == Role::Master)
+        .collect();
+    let basis = if masters.is_empty() {
+        urls.iter().collect()
+    } else {
+        masters
+    };
+    let mut counts: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    for (i, u) in basis.iter().enumerate() {
+        counts.entry(u.url.path.value.as_str()).or_insert((0, i)).0 += 1;
+    }
+    let Some((path, _)) = counts
+        .iter()
+        .max_by(|a, b| a.1.0.cmp(&b.1.0).then(b.1.1.cmp(&a.1.1)))
+    else {
+        return Vec::new();
+    };
+    let Some(reference) = basis.iter().find(|u| u.url.path.value == *path) else {
+        return Vec::new();
+    };
+    let mut findings = Vec::new();
+    for u in &urls {
+        if u.url.path.value == *path {
+            continue;
+        }
+        findings.push(
+            Finding::new(format!(
+                "{} uses the ZooKeeper path `{}`, but {} uses `{}`",
+                u.who(),
+                u.url.path.value,
+                reference.who(),
+                path
+            ))
+            .primary(
+                u.url.path.span,
+                format!("{} looks under `{}`", u.who(), u.url.path.value),
+            )
+            .secondary(
+                reference.url.path.span,
+                format!("{} uses `{path}`", reference.who()),
+            )
+            .help("use the same znode path in every zk URL of the cluster"),
+        );
+    }
+    findings
+}

@@ -1,0 +1,101 @@
+use std::collections::BTreeSet;
+
+use crate::diagnostic::{Finding, Severity};
+use crate::model::identity::Identities;
+use crate::rules::Context;
+
+use super::urls::zk_urls;
+
+declare_rule! {
+    /// A zk URL that lists only part of the ZooKeeper ensemble.
+    ///
+    /// ## What it finds
+    /// A master's `--zk` or an agent's `--master=zk://...` whose hosts are all ensemble
+    /// members but leave some voting members out.
+    ///
+    /// ## Why it matters
+    /// The ZooKeeper client only ever connects to the servers in its list. When those are down
+    /// or cut off, the process loses its session although the ensemble still has a quorum:
+    /// masters lose leadership and agents lose their master, which is the failover the
+    /// ensemble was built to survive.
+    ///
+    /// ## How to fix
+    /// List every server of the ensemble in every zk URL.
+    ///
+    /// ## Example
+    /// Five servers, `--zk=zk://zk1:2181,zk2:2181/mesos`.
+    pub static ZK_URL_PARTIAL_ENSEMBLE = Rule {
+        code: "CX102",
+        name: "zk_url_partial_ensemble",
+        severity: Severity::Warning,
+        applies_to: "all Mesos and ZooKeeper releases",
+        check: Some(check),
+    };
+}
+
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
+    let Some(ensemble) = ctx.cluster.ensemble() else {
+        return Vec::new();
+    };
+    let ids = Identities::new(ctx.cluster, ctx.settings);
+    let mut findings = Vec::new();
+    for use_ in zk_urls(ctx.cluster) {
+        // A path after every host already loses hosts; `MS301` names them.
+        if use_
+            .url
+            .problems
+            .iter()
+            .any(|p| matches!(p, crate::model::zk_url::ZkUrlProblem::PathPerHost { .. }))
+        {
+            continue;
+        }
+        let mut listed = BTreeSet::new();
+        let mut all_members = true;
+        for item in &use_.url.hosts {
+            match ensemble
+                .members
+                .values()
+                .find(|m| ids.same(&m.host, &item.value.host))
+            {
+                Some(m) => {
+                    listed.insert(m.sid);
+                }
+                None => all_members = false,
+            }
+        }
+        if !all_members || listed.is_empty() {
+            continue;
+        }
+        let missing: Vec<&str> = ensemble
+            .members
+            .values()
+            .filter(|m| m.entry.role == crate::model::zookeeper::Role::Participant)
+            .filter(|m| !listed.contains(&m.sid))
+            .map(|m| m.host.as_str())
+            .collect();
+        if missing.is_empty() {
+            continue;
+        }
+        let span = use_
+            .url
+            .hosts
+            .iter()
+            .map(|h| h.span)
+            .reduce(crate::source::Span::cover)
+            .unwrap_or(use_.url.raw.span);
+        findings.push(
+            Finding::new(format!(
+                "{}'s `{}` lists {} of the ensemble's {} voting servers; it leaves out {}",
+                use_.who(),
+                use_.flag,
+                listed.len(),
+                ensemble.voters(),
+                missing.join(", ")
+            ))
+            .primary(span, format!("missing {}", missing.join(", ")))
+            .secondary(ensemble.declared, "the ensemble")
+            .help("list every server of the ensemble so the client can fail over to any of them"),
+        );
+    }
+    findings
+}

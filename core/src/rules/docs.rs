@@ -1,0 +1,57 @@
+//! Rule documentation as Markdown: one rule for `meslint explain`, all of them for
+//! `docs/rules.md`. Both are generated from the registry, never written by hand.
+
+use super::{ALL, Rule};
+
+/// The documentation of one rule.
+pub fn rule_markdown(rule: &Rule) -> String {
+    format!(
+        "# {code} {name}\n\nSeverity: {severity}. Applies to: {applies}.\n\n{docs}",
+        code = rule.code,
+        name = rule.name,
+        severity = rule.severity.as_str(),
+        applies = rule.applies_to,
+        docs = demote_headings(&rule.docs_markdown()),
+    )
+}
+
+/// `docs/rules.md`: an index, then every rule's documentation.
+pub fn reference_markdown() -> String {
+    let mut out = String::from(
+        "# meslint rules\n\n\
+         Generated from the rule registry by `cargo test`; do not edit by hand.\n\
+         `meslint explain CODE` prints the same text.\n\n\
+         | Code | Name | Severity | Summary |\n|---|---|---|---|\n",
+    );
+    for rule in ALL {
+        out.push_str(&format!(
+            "| [{code}](#{anchor}) | `{name}` | {severity} | {summary} |\n",
+            code = rule.code,
+            anchor = rule.code.to_ascii_lowercase() + "-" + rule.name,
+            name = rule.name,
+            severity = rule.severity.as_str(),
+            summary = rule.summary().replace('|', "\\|"),
+        ));
+    }
+    for rule in ALL {
+        out.push('\n');
+        out.push_str(&rule_markdown(rule).replacen("# ", "## ", 1));
+    }
+    out
+}
+
+/// Rule docs use `##` sections; under a rule's own `#` title they stay `##`, and in the
+/// reference, where the title is `##`, they become `###`.
+fn demote_headings(docs: &str) -> String {
+    docs.lines()
+        .map(|line| {
+            if line.starts_with("## ") {
+                format!("#{line}")
+            } else {
+                line.to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n"
+}

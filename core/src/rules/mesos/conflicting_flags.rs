@@ -1,0 +1,84 @@
+use crate::diagnostic::{Finding, Severity};
+use crate::model::mesos::{MesosProcess, Role};
+use crate::rules::Context;
+
+declare_rule! {
+    /// Flags that exclude each other, or one of a pair that needs the other.
+    ///
+    /// ## What it finds
+    /// `--ip` with `--ip_discovery_command`, `--ip6` with `--ip6_discovery_command`,
+    /// `--modules` with `--modules_dir`, an agent's `--master` with `--master_detector`, a
+    /// master's `--zk` with `--master_contender`/`--master_detector`, and one of the contender
+    /// and detector modules without the other.
+    ///
+    /// ## Why it matters
+    /// Mesos refuses to start, e.g. ``Only one of `--ip` or `--ip_discovery_command` should be
+    /// specified`` or `Both --master_contender and --master_detector should be specified or
+    /// omitted.`
+    ///
+    /// ## How to fix
+    /// Keep one of the exclusive flags; give contender and detector together.
+    ///
+    /// ## Example
+    /// `--ip=10.0.0.5 --ip_discovery_command=/opt/bin/detect_ip`.
+    pub static CONFLICTING_FLAGS = Rule {
+        code: "MS202",
+        name: "conflicting_flags",
+        severity: Severity::Error,
+        applies_to: "Mesos 1.0+",
+        check: Some(check),
+    };
+}
+
+fn check(context: &Context<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for process in super::processes(context) {
+        let mut pairs = vec![("ip", "ip_discovery_command"), ("modules", "modules_dir")];
+        match process.role {
+            Role::Agent => {
+                pairs.push(("ip6", "ip6_discovery_command"));
+                pairs.push(("master", "master_detector"));
+            }
+            Role::Master => {
+                pairs.push(("zk", "master_contender"));
+                pairs.push(("zk", "master_detector"));
+            }
+        }
+        for (a, b) in pairs {
+            if let (Some(fa), Some(fb)) = (process.flag(a), process.flag(b)) {
+                out.push(
+                    Finding::new(format!(
+                        "`{}` and `{}` exclude each other",
+                        fa.display, fb.display
+                    ))
+                    .primary(fb.name.span, "remove this one")
+                    .secondary(fa.name.span, "or this one")
+                    .help(format!("keep only one; Mesos fails with: Only one of --{a} or --{b} should be specified")),
+                );
+            }
+        }
+        if process.role == Role::Master && !process.is_set("zk") {
+            pair_needed(process, &mut out);
+        }
+    }
+    out
+}
+
+fn pair_needed(process: &MesosProcess, out: &mut Vec<Finding>) {
+    let contender = process.flag("master_contender");
+    let detector = process.flag("master_detector");
+    let (present, absent) = match (contender, detector) {
+        (Some(c), None) => (c, "master_detector"),
+        (None, Some(d)) => (d, "master_contender"),
+        _ => return,
+    };
+    out.push(
+        Finding::new(format!("`{}` without `--{absent}`", present.display))
+            .primary(present.name.span, "needs its partner module")
+            .help(format!(
+                "add `--{absent}` or remove `{}`; Mesos fails with: Both --master_contender \
+                 and --master_detector should be specified or omitted.",
+                present.display
+            )),
+    );
+}

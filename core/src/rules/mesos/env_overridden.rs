@@ -1,0 +1,27 @@
+use crate::diagnostic::Severity;
+
+declare_rule! {
+    /// A `MESOS_*` variable that a command-line flag silently overrides.
+    ///
+    /// ## What it finds
+    /// A flag set both as a `MESOS_*` environment variable and on the command line (or by a
+    /// flag file or init-wrapper variable, which become command-line flags).
+    ///
+    /// ## Why it matters
+    /// Mesos uses the command-line value without any message, so editing the environment file
+    /// changes nothing. The Docker image of the master, for instance, passes
+    /// `--registry=in_memory`, which beats `MESOS_REGISTRY=replicated_log`.
+    ///
+    /// ## How to fix
+    /// Set each flag in one place.
+    ///
+    /// ## Example
+    /// `MESOS_QUORUM=2` in `/etc/default/mesos-master` and `/etc/mesos-master/quorum` holding `1`.
+    pub static ENV_OVERRIDDEN = Rule {
+        code: "MS007",
+        name: "env_overridden",
+        severity: Severity::Info,
+        applies_to: "Mesos 1.0+",
+        check: None,
+    };
+}

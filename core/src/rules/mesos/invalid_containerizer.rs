@@ -1,0 +1,75 @@
+use crate::catalog::mesos::containerizers;
+use crate::diagnostic::{Finding, Severity};
+use crate::model::mesos::Role;
+use crate::rules::Context;
+
+declare_rule! {
+    /// An unknown, removed or repeated entry in `--containerizers`.
+    ///
+    /// ## What it finds
+    /// Entries other than `mesos` and `docker` (plus `external` up to Mesos 1.0), and the
+    /// same containerizer listed twice (refused since 1.1).
+    ///
+    /// ## Why it matters
+    /// The agent exits: `Failed to create a containerizer: Unknown or unsupported
+    /// containerizer: external` (1.1+), or `Duplicate entries found in --containerizer flag`.
+    ///
+    /// ## How to fix
+    /// List `mesos`, `docker` or both, once each.
+    ///
+    /// ## Example
+    /// `--containerizers=docker,external` on Mesos 1.4.
+    pub static INVALID_CONTAINERIZER = Rule {
+        code: "MS401",
+        name: "invalid_containerizer",
+        severity: Severity::Error,
+        applies_to: "Mesos 1.0+",
+        check: Some(check),
+    };
+}
+
+fn check(context: &Context<'_>) -> Vec<Finding> {
+    let version = context.settings.mesos;
+    let valid = containerizers(version);
+    let mut out = Vec::new();
+    for process in super::processes(context).filter(|p| p.role == Role::Agent) {
+        let Some(flag) = process.flag("containerizers").filter(|f| !f.unknown) else {
+            continue;
+        };
+        let items = flag.items();
+        for (i, item) in items.iter().enumerate() {
+            let value = item.value.as_str();
+            if !valid.contains(&value) {
+                let label = if value == "external" {
+                    format!("removed in Mesos 1.1, targeting {version}")
+                } else {
+                    "unknown containerizer".to_owned()
+                };
+                out.push(
+                    Finding::new(format!(
+                        "`{value}` is not a containerizer of Mesos {version}"
+                    ))
+                    .primary(item.span, label)
+                    .help(format!(
+                        "use {}; Mesos fails with: Unknown or unsupported containerizer: {value}",
+                        valid
+                            .iter()
+                            .map(|v| format!("`{v}`"))
+                            .collect::<Vec<_>>()
+                            .join(" or ")
+                    )),
+                );
+            } else if version.minor() >= 1
+                && let Some(first) = items[..i].iter().find(|e| e.value == item.value)
+            {
+                out.push(
+                    Finding::new(format!("`{value}` is listed twice in `{}`", flag.display))
+                        .primary(item.span, "repeated")
+                        .secondary(first.span, "first listed here")
+                        .help("list each containerizer once"),
+                );
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,151 @@
+use crate::catalog::mesos::isolator;
+use crate::diagnostic::{Finding, Severity};
+use crate::model::mesos::Role;
+use crate::rules::Context;
+
+declare_rule! {
+    /// An unknown, unavailable, repeated or clashing entry in `--isolation`.
+    ///
+    /// ## What it finds
+    /// Isolators that are not built into the targeted Mesos release (a warning when
+    /// `--modules` could load them), `external` since 1.1, the same isolator twice, and since
+    /// 1.5 more than one `filesystem/*` or more than one `network/*` isolator (other than
+    /// `network/ports`).
+    ///
+    /// ## Why it matters
+    /// The agent exits: `Unknown or unsupported isolator 'cgroups/memory'`, `Using multiple
+    /// filesystem isolators simultaneously is disallowed`.
+    ///
+    /// ## How to fix
+    /// Use the built-in names (`cgroups/mem`, not `cgroups/memory`), each once.
+    ///
+    /// ## Example
+    /// `--isolation=cgroups/cpu,cgroups/memory`.
+    pub static INVALID_ISOLATOR = Rule {
+        code: "MS402",
+        name: "invalid_isolator",
+        severity: Severity::Error,
+        applies_to: "Mesos 1.0+",
+        check: Some(check),
+    };
+}
+
+fn check(context: &Context<'_>) -> Vec<Finding> {
+    let version = context.settings.mesos;
+    let mut out = Vec::new();
+    for process in super::processes(context).filter(|p| p.role == Role::Agent) {
+        let Some(flag) = process.flag("isolation").filter(|f| !f.unknown) else {
+            continue;
+        };
+        let modules = process.is_set("modules") || process.is_set("modules_dir");
+        let items = flag.items();
+        let mut filesystem = None;
+        let mut network = None;
+        for (i, item) in items.iter().enumerate() {
+            let name = item.value.as_str();
+            if let Some(first) = items[..i].iter().find(|e| e.value == item.value) {
+                out.push(
+                    Finding::new(format!("`{name}` is listed twice in `{}`", flag.display))
+                        .primary(item.span, "repeated")
+                        .secondary(first.span, "first listed here")
+                        .help("list each isolator once"),
+                );
+                continue;
+            }
+            match isolator(name) {
+                None => {
+                    let suggestion = crate::catalog::mesos::ISOLATORS
+                        .iter()
+                        .filter(|iso| iso.since <= version.minor() && iso.removed.is_none())
+                        .find(|iso| {
+                            iso.name.split('/').next() == name.split('/').next()
+                                && (iso.name.starts_with(name) || name.starts_with(iso.name))
+                        });
+                    let finding = Finding::new(format!("`{name}` is not a built-in isolator"))
+                        .primary(item.span, "unknown isolator");
+                    let finding = match suggestion {
+                        Some(s) => finding.help(format!("did you mean `{}`?", s.name)),
+                        None => finding.help("check the name against the Mesos isolator list"),
+                    };
+                    out.push(if modules {
+                        finding.severity(Severity::Warning)
+                    } else {
+                        finding
+                    });
+                }
+                Some(iso) if iso.since > version.minor() => out.push(
+                    Finding::new(format!("`{name}` does not exist in Mesos {version}"))
+                        .primary(item.span, format!("added in Mesos 1.{}", iso.since))
+                        .help("remove it, or target the Mesos version you run"),
+                ),
+                Some(iso) if iso.removed.is_some_and(|r| version.minor() >= r) => out.push(
+                    Finding::new(format!("`{name}` isolation was removed in Mesos 1.1"))
+                        .primary(item.span, "no longer supported")
+                        .help("remove it; the external containerizer is gone"),
+                ),
+                Some(_) => {}
+            }
+            if version.minor() >= 5 {
+                if name.starts_with("filesystem/") {
+                    clash(&mut out, &mut filesystem, item, "filesystem");
+                }
+                if name.starts_with("network/") && name != "network/ports" {
+                    clash(&mut out, &mut network, item, "network");
+                }
+            }
+        }
+    }
+    out
+}
+
+fn clash(
+    out: &mut Vec<Finding>,
+    seen: &mut Option<crate::source::Spanned<String>>,
+    item: &crate::source::Spanned<String>,
+    kind: &str,
+) {
+    match seen {
+        Some(first) => out.push(
+            Finding::new(format!(
+                "`{}` and `{}` are both {kind} isolators",
+                first.value, item.value
+            ))
+            .primary(item.span, format!("second {kind} isolator"))
+            .secondary(first.span, format!("first {kind} isolator"))
+            .help(format!(
+                "keep one; Mesos fails with: Using multiple {kind} isolators simultaneously is \
+                 disallowed"
+            )),
+        ),
+        None => *seen = Some(item.clone()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::mesos::testing::lint_script;
+
+    #[test]
+    fn isolators() {
+        let base = "mesos-agent --work_dir=/w --master=h:5050 --isolation=";
+        let cases = [
+            ("cgroups/cpu,cgroups/mem", 11, 0),
+            ("cgroups/cpu,cgroups/memory", 11, 1),
+            ("cgroups/cpu,cgroups/cpu", 11, 1),
+            ("filesystem/linux,filesystem/posix", 11, 1),
+            ("filesystem/linux,filesystem/posix", 4, 0),
+            ("cgroups/all", 6, 1),
+            ("external", 0, 0),
+            ("external", 1, 1),
+            ("network/cni,network/ports", 11, 0),
+        ];
+        for (list, minor, n) in cases {
+            let d = lint_script(&format!("{base}{list}"), minor);
+            assert_eq!(
+                d.iter().filter(|d| d.code == "MS402").count(),
+                n,
+                "{list} on 1.{minor}: {d:?}"
+            );
+        }
+    }
+}

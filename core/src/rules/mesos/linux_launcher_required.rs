@@ -1,0 +1,65 @@
+use crate::diagnostic::{Finding, Severity};
+use crate::model::mesos::Role;
+use crate::rules::Context;
+
+declare_rule! {
+    /// Isolators that need the Linux launcher on an agent with `--launcher=posix`.
+    ///
+    /// ## What it finds
+    /// `filesystem/linux`, `namespaces/pid`, `namespaces/ipc` or `linux/devices` in
+    /// `--isolation` together with `--launcher=posix`.
+    ///
+    /// ## Why it matters
+    /// These isolators create namespaces that only the `linux` launcher sets up; the agent
+    /// fails to create them at start-up.
+    ///
+    /// ## How to fix
+    /// Remove `--launcher=posix` (the agent picks `linux` when it runs as root), or drop the
+    /// isolators.
+    ///
+    /// ## Example
+    /// `--launcher=posix --isolation=filesystem/linux,cgroups/cpu`.
+    pub static LINUX_LAUNCHER_REQUIRED = Rule {
+        code: "MS406",
+        name: "linux_launcher_required",
+        severity: Severity::Error,
+        applies_to: "Mesos 1.0+",
+        check: Some(check),
+    };
+}
+
+const NEED_LINUX: &[&str] = &[
+    "filesystem/linux",
+    "namespaces/pid",
+    "namespaces/ipc",
+    "linux/devices",
+];
+
+fn check(context: &Context<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for process in super::processes(context).filter(|p| p.role == Role::Agent) {
+        let Some(launcher) = process
+            .flag("launcher")
+            .filter(|f| f.value.value == "posix")
+        else {
+            continue;
+        };
+        let Some(isolation) = process.flag("isolation").filter(|f| !f.unknown) else {
+            continue;
+        };
+        for item in isolation.items() {
+            if NEED_LINUX.contains(&item.value.as_str()) {
+                out.push(
+                    Finding::new(format!(
+                        "`{}` needs the `linux` launcher, not `posix`",
+                        item.value
+                    ))
+                    .primary(item.span, "needs `--launcher=linux`")
+                    .secondary(launcher.value.span, "`posix` launcher")
+                    .help("remove `--launcher=posix`, or drop the isolator"),
+                );
+            }
+        }
+    }
+    out
+}

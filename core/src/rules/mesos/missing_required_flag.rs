@@ -1,0 +1,138 @@
+use crate::diagnostic::{Finding, Severity};
+use crate::model::mesos::{MesosProcess, Role};
+use crate::rules::Context;
+use crate::source::Span;
+
+declare_rule! {
+    /// A flag Mesos needs for this configuration is missing.
+    ///
+    /// ## What it finds
+    /// Agents without `--work_dir` (required since Mesos 1.0) or without `--master` (or a
+    /// `--master_detector` module); masters using the replicated log (the default registry)
+    /// without `--work_dir`, or with `--zk` but without `--quorum`.
+    ///
+    /// ## Why it matters
+    /// Mesos refuses to start: `Flag 'work_dir' is required, but it was not provided`,
+    /// ``Missing required option `--master` or `--master_detector` ``, `--work_dir needed for
+    /// replicated log based registry`, `Need to specify --quorum for replicated log based
+    /// registry when using ZooKeeper`. Processes whose arguments meslint cannot fully see
+    /// (templates, `"$@"`, `EnvironmentFile=`) are not reported.
+    ///
+    /// ## How to fix
+    /// Add the flag.
+    ///
+    /// ## Example
+    /// `mesos-agent --master=zk://zk1:2181/mesos` without `--work_dir`; an agent given
+    /// `MESOS_ZK` instead of `MESOS_MASTER`.
+    pub static MISSING_REQUIRED_FLAG = Rule {
+        code: "MS201",
+        name: "missing_required_flag",
+        severity: Severity::Error,
+        applies_to: "Mesos 1.0+",
+        check: Some(check),
+    };
+}
+
+fn check(context: &Context<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for process in super::processes(context) {
+        if process.is_template {
+            continue;
+        }
+        let Some(anchor) = process.anchor else {
+            continue;
+        };
+        let mut missing = |flag: &str, why: &str, mesos_says: &str| {
+            out.push(
+                Finding::new(format!(
+                    "{} without `--{flag}`",
+                    process
+                        .binary
+                        .as_ref()
+                        .map_or(process.role.binary(), |b| b.value.as_str())
+                ))
+                .primary(anchor, why.to_owned())
+                .help(format!(
+                    "add `--{flag}=...`; Mesos fails with: {mesos_says}"
+                )),
+            );
+        };
+        match process.role {
+            Role::Agent => {
+                if !process.is_set("work_dir") {
+                    missing(
+                        "work_dir",
+                        "agents need a work directory",
+                        "Flag 'work_dir' is required, but it was not provided",
+                    );
+                }
+                if !process.is_set("master") && !process.is_set("master_detector") {
+                    missing(
+                        "master",
+                        "agents need to know where the master is",
+                        "Missing required option `--master` or `--master_detector`",
+                    );
+                }
+            }
+            Role::Master => {
+                let replicated = matches!(process.registry(), "replicated_log" | "log_storage");
+                if replicated && !process.is_set("work_dir") {
+                    missing(
+                        "work_dir",
+                        "the replicated log needs a work directory",
+                        "--work_dir needed for replicated log based registry",
+                    );
+                }
+                if replicated && process.is_set("zk") && !process.is_set("quorum") {
+                    let zk = zk_span(process).unwrap_or(anchor);
+                    out.push(
+                        Finding::new("master with `--zk` but without `--quorum`")
+                            .primary(zk, "ZooKeeper makes the replicated log need a quorum")
+                            .help(
+                                "add `--quorum=<majority of masters>`; Mesos fails with: Need to \
+                                 specify --quorum for replicated log based registry when using \
+                                 ZooKeeper",
+                            ),
+                    );
+                }
+            }
+        }
+    }
+    out
+}
+
+fn zk_span(process: &MesosProcess) -> Option<Span> {
+    process.flag("zk").map(|f| f.name.span)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::mesos::testing::lint_script;
+
+    #[test]
+    fn required_flags() {
+        let cases = [
+            ("mesos-agent --master=h:5050", 1),
+            ("mesos-agent --work_dir=/w", 1),
+            ("mesos-agent", 2),
+            ("MESOS_ZK=zk://a:2181/m mesos-agent --work_dir=/w", 1),
+            ("mesos-agent --work_dir=/w --master=h:5050", 0),
+            ("mesos-agent \"$@\"", 0),
+            ("mesos-master --zk=zk://a:2181/m --work_dir=/w", 1),
+            ("mesos-master", 1),
+            ("mesos-master --registry=in_memory", 0),
+            (
+                "mesos-master --zk=zk://a:2181/m --work_dir=/w --quorum=2",
+                0,
+            ),
+        ];
+        for (text, n) in cases {
+            let d = lint_script(text, 11);
+            assert_eq!(
+                d.iter().filter(|d| d.code == "MS201").count(),
+                n,
+                "{text}: {d:?}"
+            );
+        }
+    }
+}

@@ -1,0 +1,62 @@
+use crate::diagnostic::{Finding, Severity};
+use crate::rules::Context;
+
+declare_rule! {
+    /// A work or log directory under `/tmp`, `/var/run` or `/run`, or a relative one.
+    ///
+    /// ## What it finds
+    /// `--work_dir` and `--log_dir` values that are relative paths or that live in directories
+    /// the system empties on reboot or by a timer.
+    ///
+    /// ## Why it matters
+    /// Mesos creates the directory wherever it points and never checks. When `/tmp` is cleaned
+    /// a master loses its replica of the registry log and an agent loses its checkpoints: tasks
+    /// are killed on restart. A relative path depends on the directory the daemon was started
+    /// from (`/` under systemd).
+    ///
+    /// ## How to fix
+    /// Use an absolute path on persistent storage, such as `/var/lib/mesos`.
+    ///
+    /// ## Example
+    /// `--work_dir=/tmp/mesos`, `MESOS_work_dir=/var/run/mesos` (from the tarball's template).
+    pub static UNSAFE_DIRECTORY = Rule {
+        code: "MS108",
+        name: "unsafe_directory",
+        severity: Severity::Warning,
+        applies_to: "Mesos 1.0+",
+        check: Some(check),
+    };
+}
+
+fn check(context: &Context<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for process in super::processes(context) {
+        for name in ["work_dir", "log_dir"] {
+            let Some(flag) = process.flag(name).filter(|f| !f.unknown) else {
+                continue;
+            };
+            let path = flag.value.value.as_str();
+            if path.is_empty() || path.starts_with("file://") {
+                continue;
+            }
+            let volatile = ["/tmp", "/var/tmp", "/var/run", "/run", "/dev/shm"]
+                .iter()
+                .find(|d| path == **d || path.starts_with(&format!("{d}/")));
+            let finding = if let Some(dir) = volatile {
+                Finding::new(format!("`{}` is under `{dir}`", flag.display)).primary(
+                    flag.value.span,
+                    format!("`{dir}` is emptied on reboot or by a timer"),
+                )
+            } else if !path.starts_with('/') {
+                Finding::new(format!("`{}` is a relative path", flag.display))
+                    .primary(flag.value.span, "relative to wherever the daemon starts")
+            } else {
+                continue;
+            };
+            out.push(
+                finding.help("use an absolute path on persistent storage, e.g. `/var/lib/mesos`"),
+            );
+        }
+    }
+    out
+}

@@ -1,0 +1,97 @@
+use crate::diagnostic::{Finding, Severity};
+use crate::model::zk_url::ZkUrlProblem;
+use crate::rules::Context;
+
+declare_rule! {
+    /// A ZooKeeper URL with a path after every host.
+    ///
+    /// ## What it finds
+    /// `zk://a:2181/mesos,b:2181/mesos,c:2181/mesos`: the znode path repeated after each
+    /// server instead of written once at the end.
+    ///
+    /// ## Why it matters
+    /// Mesos takes everything from the first `/` as the path. It starts without complaint but
+    /// talks to the first server only, and uses the znode `/mesos,b:2181/mesos,c:2181/mesos`:
+    /// masters and agents configured correctly never meet these ones, and losing the one
+    /// server stops leader election.
+    ///
+    /// ## How to fix
+    /// List the servers, then the path once: `zk://a:2181,b:2181,c:2181/mesos`.
+    ///
+    /// ## Example
+    /// `--zk=zk://192.168.1.1:2181/mesos,192.168.1.2:2181/mesos`.
+    pub static ZK_URL_PATH_PER_HOST = Rule {
+        code: "MS301",
+        name: "zk_url_path_per_host",
+        severity: Severity::Error,
+        applies_to: "Mesos 1.0+",
+        check: Some(check),
+    };
+}
+
+fn check(context: &Context<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for process in super::processes(context) {
+        let Some((url, flag)) = super::zk_url(process) else {
+            continue;
+        };
+        for problem in &url.problems {
+            let ZkUrlProblem::PathPerHost { lost } = problem else {
+                continue;
+            };
+            let names: Vec<String> = lost.iter().map(|l| format!("`{}`", l.value)).collect();
+            let used: Vec<String> = url.hosts.iter().map(|h| h.value.address()).collect();
+            let mut finding = Finding::new(format!(
+                "`{}` has a path after every host: Mesos uses only `{}` and loses {}",
+                flag.display,
+                used.join(","),
+                names.join(", ")
+            ));
+            for host in &url.hosts {
+                finding = finding.secondary(host.span, "the only server Mesos uses");
+            }
+            for l in lost {
+                finding = finding.secondary(l.span, "read as part of the path");
+            }
+            let all: Vec<String> = used
+                .into_iter()
+                .chain(lost.iter().map(|l| l.value.clone()))
+                .collect();
+            let path = url.path.value.split(',').next().unwrap_or("/mesos");
+            out.push(
+                finding
+                    .primary(
+                        url.path.span,
+                        format!("znode path read as `{}`", url.path.value),
+                    )
+                    .help(format!(
+                        "write the path once, after all hosts: `zk://{}{path}`",
+                        all.join(",")
+                    )),
+            );
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::mesos::testing::lint_script;
+
+    #[test]
+    fn names_the_lost_hosts() {
+        let d = lint_script(
+            "mesos-agent --work_dir=/w --master=zk://a:2181/mesos,b:2181/mesos,c:2181/mesos",
+            11,
+        );
+        let found = d.iter().find(|d| d.code == "MS301").expect("reported");
+        assert_eq!(
+            found.message,
+            "`--master` has a path after every host: Mesos uses only `a:2181` and loses `b:2181`, `c:2181`"
+        );
+        assert_eq!(
+            found.help.as_deref(),
+            Some("write the path once, after all hosts: `zk://a:2181,b:2181,c:2181/mesos`")
+        );
+    }
+}
