@@ -249,6 +249,56 @@ impl ZooCfg {
         self.entries.iter().rev().find(|e| e.key.value == key)
     }
 
+    /// True when some key is itself a template placeholder (`{{ k }}={{ v }}` in a loop), so
+    /// any key may be set once the template is rendered.
+    pub fn has_templated_keys(&self) -> bool {
+        self.entries
+            .iter()
+            .any(|e| crate::template::has_placeholder(&e.key.value))
+    }
+
+    /// The value of `key` as text (last line wins); unknown when templated.
+    pub fn text_setting(&self, key: &str) -> Option<Setting<String>> {
+        self.get(key).map(|e| {
+            let v = if e.templated {
+                Value::Unknown
+            } else {
+                Value::Known(e.value.value.clone())
+            };
+            Spanned::new(v, e.value.span)
+        })
+    }
+
+    /// The value of `key` as Java's `Integer.parseInt` (`bits = 32`) or `Long.parseLong`
+    /// (`bits = 64`) reads it.
+    pub fn int_setting(&self, key: &str, bits: u32) -> Option<Setting<i64>> {
+        self.get(key).map(|e| {
+            let v = if e.templated {
+                Value::Unknown
+            } else {
+                crate::parse::server_line::parse_java_integer(&e.value.value, bits)
+                    .map_or(Value::Invalid, Value::Known)
+            };
+            Spanned::new(v, e.value.span)
+        })
+    }
+
+    /// The value of `key` as a boolean the way this release reads it: strict for `strict`
+    /// keys and for every key from 3.7, otherwise anything but `true` is false.
+    pub fn bool_setting(&self, key: &str, strict: bool) -> Option<Setting<bool>> {
+        self.get(key).map(|e| {
+            let v = if e.templated {
+                Value::Unknown
+            } else {
+                crate::parse::zoo_cfg::parse_boolean(
+                    &e.value.value,
+                    strict || self.version >= ZkVersion::V3_7,
+                )
+            };
+            Spanned::new(v, e.value.span)
+        })
+    }
+
     /// tickTime as ZooKeeper uses it: the value, or 3000 when absent.
     pub fn effective_tick_time(&self) -> Option<i64> {
         match &self.tick_time {

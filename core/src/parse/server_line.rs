@@ -253,6 +253,11 @@ pub fn parse_server(entry: &Entry, key: &Spanned<String>, version: ZkVersion) ->
     if templated {
         problems.retain(|p| p.kind == ProblemKind::TrailingBlank);
     }
+    // 3.6+ trims the role, so blanks after a trailing role are harmless.
+    let ends_with_role = client.is_none() && addresses.last().is_some_and(|a| a.role.is_some());
+    if version >= ZkVersion::V3_6 && ends_with_role {
+        problems.retain(|p| p.kind != ProblemKind::TrailingBlank);
+    }
     ServerEntry {
         key: key.clone(),
         sid,
@@ -323,6 +328,19 @@ fn host_and_ports<'a>(ctx: &mut LineCtx<'_>, piece: Piece<'a>) -> Option<Vec<Pie
 }
 
 fn parse_34(ctx: &mut LineCtx<'_>, whole: Piece<'_>, key: &str) -> Vec<ServerAddress> {
+    if whole.text.contains(';') {
+        // Reported once here rather than as a bad port number: the cause is 3.5 syntax.
+        let semi = whole.text.find(';').unwrap_or(0);
+        let span = ctx.span(whole.sub(semi, whole.text.len()));
+        ctx.problem(
+            ProblemKind::Syntax,
+            span,
+            format!("`{key}` uses the 3.5 `;clientPort` syntax, which ZooKeeper 3.4 cannot read"),
+            "3.5+ only",
+            "remove the `;...` part and set `clientPort` instead, or target ZooKeeper 3.5+",
+        );
+        return Vec::new();
+    }
     let Some(parts) = host_and_ports(ctx, whole) else {
         return Vec::new();
     };
@@ -358,19 +376,6 @@ fn parse_34(ctx: &mut LineCtx<'_>, whole: Piece<'_>, key: &str) -> Vec<ServerAdd
             help: WRONG_FORM_HELP.to_owned(),
             severity: Severity::Warning,
         });
-    }
-    if whole.text.contains(';') {
-        // Reported once here rather than as a bad port number: the cause is 3.5 syntax.
-        let semi = whole.text.find(';').unwrap_or(0);
-        let span = ctx.span(whole.sub(semi, whole.text.len()));
-        ctx.problem(
-            ProblemKind::Syntax,
-            span,
-            format!("`{key}` uses the 3.5 `;clientPort` syntax, which ZooKeeper 3.4 cannot read"),
-            "3.5+ only",
-            "remove the `;...` part and set `clientPort` instead, or target ZooKeeper 3.5+",
-        );
-        return Vec::new();
     }
     let mut parts = parts.into_iter();
     let host = parts

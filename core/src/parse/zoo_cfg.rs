@@ -7,10 +7,10 @@
 
 use crate::catalog::zookeeper::{KeyClass, KeyType, classify};
 use crate::diagnostic::Finding;
-use crate::model::zookeeper::{CfgEntry, Role, Setting, Value, ZooCfg};
+use crate::model::zookeeper::{CfgEntry, Role, Value, ZooCfg};
 use crate::parse::Sink;
-use crate::parse::properties::{Entry, Properties, lex};
-use crate::parse::server_line::{parse_group, parse_java_integer, parse_server, parse_weight};
+use crate::parse::properties::{Entry, Properties, java_trim, lex};
+use crate::parse::server_line::{parse_group, parse_server, parse_weight};
 use crate::rules::zookeeper::{
     backslash_in_path::BACKSLASH_IN_PATH, byte_order_mark::BYTE_ORDER_MARK,
     duplicate_key::DUPLICATE_KEY, inline_comment::INLINE_COMMENT,
@@ -19,7 +19,6 @@ use crate::rules::zookeeper::{
 use crate::settings::Settings;
 use crate::source::{FileId, Span, Spanned};
 use crate::template::{has_placeholder, is_control_line, is_template};
-use crate::version::ZkVersion;
 
 /// Parses one zoo.cfg for `settings.zookeeper`. Never fails.
 pub fn parse_zoo_cfg(file: FileId, text: &str, settings: &Settings, sink: &mut Sink) -> ZooCfg {
@@ -58,7 +57,10 @@ pub fn parse_zoo_cfg(file: FileId, text: &str, settings: &Settings, sink: &mut S
         if is_secret_key(&key.value) && !value.span.is_empty() {
             sink.secret(value.span);
         }
-        check_value_syntax(entry, &key, &value, class, sink);
+        if !is_secret_key(&key.value) {
+            // Whatever a secret holds, no message may quote it.
+            check_value_syntax(entry, &key, &value, class, sink);
+        }
         match class {
             KeyClass::Server => cfg.servers.push(parse_server(entry, &key, version)),
             KeyClass::Group => cfg.groups.push(parse_group(entry, &key, version)),
@@ -76,7 +78,7 @@ pub fn parse_zoo_cfg(file: FileId, text: &str, settings: &Settings, sink: &mut S
             templated,
         });
     }
-    mark_duplicates(&mut cfg, sink);
+    mark_duplicates(&mut cfg, &control_line_starts(text), sink);
     fill_typed(&mut cfg);
     cfg
 }
@@ -135,7 +137,11 @@ pub(crate) fn read_properties(file: FileId, text: &str, sink: &mut Sink) -> Prop
 }
 
 fn report_non_ascii(text: &str, e: &Entry, bom_len: usize, sink: &mut Sink) {
+    let secret = is_secret_key(java_trim(&e.key.value));
     for span in [e.key.span, e.value.span] {
+        if secret && span == e.value.span {
+            continue;
+        }
         let raw = text.get(span.range()).unwrap_or("");
         let skip = if span.start == 0 { bom_len } else { 0 };
         let Some((i, c)) = raw
@@ -186,7 +192,7 @@ fn check_value_syntax(
     }
     let is_path =
         matches!(class, KeyClass::Parsed(k) | KeyClass::TooNew(k) if k.kind == KeyType::Path);
-    if is_path && entry.raw_value.contains('\\') {
+    if is_path && has_escape(&entry.raw_value) {
         sink.push(
             BACKSLASH_IN_PATH.report(
                 Finding::new(format!(
@@ -199,6 +205,24 @@ fn check_value_syntax(
             ),
         );
     }
+}
+
+/// True when the raw text holds a backslash escape other than a line continuation.
+fn has_escape(raw: &str) -> bool {
+    let bytes = raw.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b == b'\\' {
+            match bytes.get(i + 1) {
+                Some(b'\n' | b'\r') => {}
+                _ => return true,
+            }
+            i += 2;
+        } else {
+            i += 1;
+        }
+    }
+    false
 }
 
 /// Where a `#` that follows blanks starts, if the value holds one.
@@ -214,13 +238,26 @@ fn inline_comment_at(value: &str) -> Option<usize> {
         .filter(|_| !has_placeholder(value))
 }
 
+/// Where the template control lines (`{% if %}`, `<% else %>`) of a file start.
+fn control_line_starts(text: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive(['\n', '\r']) {
+        if is_control_line(line) {
+            out.push(at);
+        }
+        at += line.len();
+    }
+    out
+}
+
 /// Keys whose values are secrets: passwords of key and trust stores, and anything named so.
 pub fn is_secret_key(key: &str) -> bool {
     let k = key.to_ascii_lowercase();
     k.ends_with("password") || k.contains("secret")
 }
 
-fn mark_duplicates(cfg: &mut ZooCfg, sink: &mut Sink) {
+fn mark_duplicates(cfg: &mut ZooCfg, control_lines: &[usize], sink: &mut Sink) {
     let mut last: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     let mut overridden = Vec::new();
     for (i, e) in cfg.entries.iter().enumerate() {
@@ -234,7 +271,11 @@ fn mark_duplicates(cfg: &mut ZooCfg, sink: &mut Sink) {
         let (Some(a), Some(b)) = (cfg.entries.get(prev), cfg.entries.get(next)) else {
             continue;
         };
-        if !a.templated {
+        let branches = control_lines
+            .iter()
+            .any(|&o| o > a.key.span.start as usize && o < b.key.span.start as usize);
+        // Two values in different branches of a template conditional are alternatives.
+        if !a.templated && !branches {
             let value = if is_secret_key(&a.key.value) {
                 String::new()
             } else {
@@ -273,19 +314,19 @@ fn mark_duplicates(cfg: &mut ZooCfg, sink: &mut Sink) {
 }
 
 fn fill_typed(cfg: &mut ZooCfg) {
-    cfg.data_dir = text(cfg, "dataDir");
-    cfg.data_log_dir = text(cfg, "dataLogDir");
-    cfg.dynamic_config_file = text(cfg, "dynamicConfigFile");
-    cfg.client_port = int(cfg, "clientPort", 32);
-    cfg.client_port_address = text(cfg, "clientPortAddress");
-    cfg.secure_client_port = int(cfg, "secureClientPort", 32);
-    cfg.secure_client_port_address = text(cfg, "secureClientPortAddress");
-    cfg.tick_time = int(cfg, "tickTime", 32);
-    cfg.init_limit = int(cfg, "initLimit", 32);
-    cfg.sync_limit = int(cfg, "syncLimit", 32);
-    cfg.min_session_timeout = int(cfg, "minSessionTimeout", 32);
-    cfg.max_session_timeout = int(cfg, "maxSessionTimeout", 32);
-    cfg.election_alg = int(cfg, "electionAlg", 32);
+    cfg.data_dir = cfg.text_setting("dataDir");
+    cfg.data_log_dir = cfg.text_setting("dataLogDir");
+    cfg.dynamic_config_file = cfg.text_setting("dynamicConfigFile");
+    cfg.client_port = cfg.int_setting("clientPort", 32);
+    cfg.client_port_address = cfg.text_setting("clientPortAddress");
+    cfg.secure_client_port = cfg.int_setting("secureClientPort", 32);
+    cfg.secure_client_port_address = cfg.text_setting("secureClientPortAddress");
+    cfg.tick_time = cfg.int_setting("tickTime", 32);
+    cfg.init_limit = cfg.int_setting("initLimit", 32);
+    cfg.sync_limit = cfg.int_setting("syncLimit", 32);
+    cfg.min_session_timeout = cfg.int_setting("minSessionTimeout", 32);
+    cfg.max_session_timeout = cfg.int_setting("maxSessionTimeout", 32);
+    cfg.election_alg = cfg.int_setting("electionAlg", 32);
     cfg.peer_type = cfg.get("peerType").map(|e| {
         let v = if e.templated {
             Value::Unknown
@@ -294,43 +335,8 @@ fn fill_typed(cfg: &mut ZooCfg) {
         };
         Spanned::new(v, e.value.span)
     });
-    cfg.standalone_enabled = boolean(cfg, "standaloneEnabled", true);
-    cfg.reconfig_enabled = boolean(cfg, "reconfigEnabled", true);
-}
-
-fn text(cfg: &ZooCfg, key: &str) -> Option<Setting<String>> {
-    cfg.get(key).map(|e| {
-        let v = if e.templated {
-            Value::Unknown
-        } else {
-            Value::Known(e.value.value.clone())
-        };
-        Spanned::new(v, e.value.span)
-    })
-}
-
-fn int(cfg: &ZooCfg, key: &str, bits: u32) -> Option<Setting<i64>> {
-    cfg.get(key).map(|e| {
-        let v = if e.templated {
-            Value::Unknown
-        } else {
-            parse_java_integer(&e.value.value, bits).map_or(Value::Invalid, Value::Known)
-        };
-        Spanned::new(v, e.value.span)
-    })
-}
-
-/// A boolean as the release reads it: strict for `strict` keys (3.5+) and for every key from
-/// 3.7; otherwise anything but `true` is false.
-fn boolean(cfg: &ZooCfg, key: &str, strict: bool) -> Option<Setting<bool>> {
-    cfg.get(key).map(|e| {
-        let v = if e.templated {
-            Value::Unknown
-        } else {
-            parse_boolean(&e.value.value, strict || cfg.version >= ZkVersion::V3_7)
-        };
-        Spanned::new(v, e.value.span)
-    })
+    cfg.standalone_enabled = cfg.bool_setting("standaloneEnabled", true);
+    cfg.reconfig_enabled = cfg.bool_setting("reconfigEnabled", true);
 }
 
 /// `true`/`false` in any case; when not `strict`, anything else is false.
@@ -348,6 +354,7 @@ pub fn parse_boolean(text: &str, strict: bool) -> Value<bool> {
 mod tests {
     use super::*;
     use crate::source::SourceMap;
+    use crate::version::ZkVersion;
 
     fn parse(text: &str, version: ZkVersion) -> (ZooCfg, Sink) {
         let mut map = SourceMap::new();
@@ -377,6 +384,11 @@ mod tests {
             ("\u{feff}tickTime=2000\n", &["ZK002"]),
             ("dataDir=/donn\u{e9}es\n", &["ZK003"]),
             ("clientPort=2181\nclientPort=2182\n", &["ZK006"]),
+            (
+                "<% if @a -%>\nleaderServes=yes\n<% else -%>\nleaderServes=no\n<% end -%>\n",
+                &[],
+            ),
+            ("dataDir=/var/lib/\\\n  zookeeper\n", &[]),
             ("{% for h in hosts %}\nserver.1=a:1:2\n{% endfor %}\n", &[]),
         ];
         for (text, want) in cases {
@@ -431,6 +443,12 @@ mod tests {
     fn passwords_are_secrets() {
         let (_, sink) = parse("ssl.keyStore.password=hunter2\n", ZkVersion::V3_8);
         assert_eq!(sink.secrets.len(), 1);
+        let (_, sink) = parse(
+            "ssl.quorum.trustStore.password=h\u{e9}l #2\n",
+            ZkVersion::V3_8,
+        );
+        assert_eq!(sink.secrets.len(), 1);
+        assert!(sink.diagnostics.is_empty(), "{:?}", sink.diagnostics);
     }
 
     proptest::proptest! {

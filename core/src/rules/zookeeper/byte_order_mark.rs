@@ -20,7 +20,7 @@ declare_rule! {
     pub static BYTE_ORDER_MARK = Rule {
         code: "ZK002",
         name: "byte_order_mark",
-        severity: Severity::Error,
+        severity: Severity::Warning,
         applies_to: "all",
         check: None,
     };

@@ -1,0 +1,55 @@
+use crate::diagnostic::{Finding, Severity};
+use crate::model::zookeeper::Value;
+use crate::rules::Context;
+use crate::rules::zookeeper::servers;
+use crate::version::ZkVersion;
+
+declare_rule! {
+    /// A `tickTime` of zero or less.
+    ///
+    /// ## What it finds
+    /// `tickTime=0` or a negative `tickTime`.
+    ///
+    /// ## Why it matters
+    /// ZooKeeper refuses `tickTime=0` (`tickTime is not set`). A negative value makes 3.5+ refuse
+    /// to start through the session timeout check; 3.4 accepts it and every timeout derived from it
+    /// is broken (a warning there).
+    ///
+    /// ## How to fix
+    /// Set `tickTime` to the tick length in milliseconds, e.g. `tickTime=2000`.
+    ///
+    /// ## Example
+    /// `tickTime=0`.
+    pub static INVALID_TICK_TIME = Rule {
+        code: "ZK112",
+        name: "invalid_tick_time",
+        severity: Severity::Error,
+        applies_to: "all",
+        check: Some(check),
+    };
+}
+
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for zk in servers(ctx) {
+        let cfg = &zk.config;
+        let Some(tick) = &cfg.tick_time else { continue };
+        let Value::Known(n) = tick.value else {
+            continue;
+        };
+        if n > 0 {
+            continue;
+        }
+        let finding = Finding::new(format!(
+            "`tickTime` is `{n}`; it must be a positive number of milliseconds"
+        ))
+        .primary(tick.span, "not a positive tick")
+        .help("set `tickTime=2000`");
+        out.push(if n < 0 && cfg.version < ZkVersion::V3_5 {
+            finding.severity(Severity::Warning)
+        } else {
+            finding
+        });
+    }
+    out
+}
