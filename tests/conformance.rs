@@ -50,19 +50,19 @@ const ALLOWED: &[Allowed] = &[
         needs: Some(|j| j.fact("myid_listed") == Some("false")),
     },
     Allowed {
-        name: "server_line_without_prefix",
-        why: "the line becomes a system property, so this server's id is missing from the peer list",
-        needs: Some(|j| j.fact("myid_listed") == Some("false")),
-    },
-    Allowed {
-        name: "port_conflict",
+        name: "port_clash",
         why: "two listeners of this server on one port: the second bind fails at start-up",
         needs: Some(|j| j.fact("port_clash").is_some_and(|v| v != "none")),
     },
     Allowed {
-        name: "quorum_port_equals_election_port",
+        name: "same_quorum_and_election_port",
         why: "ZooKeeper 3.4 accepts the line, but that server cannot bind its election port",
         needs: Some(|j| j.fact("shared_port_sids").is_some_and(|v| v != "none")),
+    },
+    Allowed {
+        name: "invalid_server_cnxn_factory",
+        why: "the client connection factory cannot be created, or is NIO with a TLS port",
+        needs: Some(|j| j.fact("cnxn_factory").is_some_and(|v| v != "ok")),
     },
 ];
 
@@ -1792,7 +1792,11 @@ fn comments(rng: &mut Rng, case: &mut Case) -> Option<String> {
     if rng.chance(30) {
         if let Some(i) = entry_index(rng, doc) {
             if let Some((_, _, value)) = entry_mut(doc, i) {
-                if let Some(mid) = (1..value.len()).find(|&m| value.is_char_boundary(m)) {
+                // Never inside the case-directory placeholder: it must stay whole to be filled.
+                let keep = value.find(DIR).map_or(0..0, |at| at..at + DIR.len());
+                if let Some(mid) = (1..value.len())
+                    .find(|&m| value.is_char_boundary(m) && (m <= keep.start || m >= keep.end))
+                {
                     value.insert_str(mid, "\\\n     ");
                 }
             }
@@ -1808,7 +1812,13 @@ fn escape(rng: &mut Rng, case: &mut Case) -> Option<String> {
     let in_key = rng.chance(40);
     let text = if in_key { key } else { value };
     let chars: Vec<char> = text.chars().collect();
-    let at = rng.below(chars.len() + 1);
+    let mut at = rng.below(chars.len() + 1);
+    // Never inside the case-directory placeholder (ASCII, so byte and char offsets agree).
+    if let Some(start) = text.find(DIR).filter(|_| text.is_ascii()) {
+        if at > start && at < start + DIR.len() {
+            at = start + DIR.len();
+        }
+    }
     let (before, after) = chars.split_at(at);
     let mut before: String = before.iter().collect();
     let after: String = after.iter().collect();
@@ -1927,7 +1937,11 @@ fn dynamic(rng: &mut Rng, case: &mut Case) -> Option<String> {
                 Some(format!("static clientPort={port}"))
             }
             _ => {
-                let new = rng.pick(&["zoo.cfg.dynamic", "zoo.cfg.dynamic.cafe", "dyn.cfg"]);
+                let new = rng.pick(&[
+                    "zoo.cfg.dynamic",
+                    "zoo.cfg.dynamic.cafe",
+                    "zoo.cfg.dynamic.1",
+                ]);
                 *name = new.to_owned();
                 case.cfg.set("dynamicConfigFile", &format!("{DIR}/{new}"));
                 Some(format!("dynamic file renamed {new}"))
@@ -2116,7 +2130,7 @@ fn meslint_agrees_with_zookeeper() {
         );
         let settings = Settings {
             zookeeper: release.version,
-            mesos: Default::default(),
+            ..Settings::default()
         };
         let mut tally: BTreeMap<&str, usize> = BTreeMap::new();
         let mut shown = 0;

@@ -11,8 +11,8 @@
 // which parse() itself does not check: `mode` (standalone or quorum), `myid`, `myid_listed`
 // (whether this server's id is among the servers; start-up dies when it is not), `port_clash`
 // (two of this server's listeners on one port, e.g. `client/admin`, or `none`),
-// `shared_port_sids` (servers whose quorum and election port are one socket), `voters`,
-// `observers`.
+// `shared_port_sids` (servers whose quorum and election port are one socket), `cnxn_factory`
+// (`ok`, or why the client connection factory will not start), `voters`, `observers`.
 //
 // Everything goes through reflection so the file compiles without ZooKeeper on the classpath and
 // runs against the 3.4 and the 3.5+ class layouts alike. Only parse() runs: no server starts and no
@@ -154,6 +154,7 @@ public final class ZkJudge {
         }
         facts.append(" port_clash=").append(portClash(config, servers, quorum, myid));
         facts.append(" shared_port_sids=").append(sharedPortSids(servers));
+        facts.append(" cnxn_factory=").append(cnxnFactory(config));
         if (servers != null) {
             int observers = 0;
             for (Object server : servers.values()) {
@@ -199,6 +200,33 @@ public final class ZkJudge {
             }
         }
         return "none";
+    }
+
+    /// Whether the client connection factory can start: `unloadable` when `serverCnxnFactory`
+    /// names no class, `nio_with_tls` when a secure client port is served by the NIO factory
+    /// (which refuses TLS), else `ok`. Both failures happen only when the server starts.
+    private static String cnxnFactory(Object config) {
+        String name = System.getProperty("zookeeper.serverCnxnFactory");
+        Class<?> factory = null;
+        if (name != null) {
+            try {
+                factory = Class.forName(name, false, ZkJudge.class.getClassLoader());
+            } catch (ClassNotFoundException | LinkageError e) {
+                return "unloadable";
+            }
+        }
+        if (call(config, "getSecureClientPortAddress") != null) {
+            try {
+                Class<?> netty = Class.forName("org.apache.zookeeper.server.NettyServerCnxnFactory",
+                        false, ZkJudge.class.getClassLoader());
+                if (factory == null || !netty.isAssignableFrom(factory)) {
+                    return "nio_with_tls";
+                }
+            } catch (ClassNotFoundException | LinkageError e) {
+                return "nio_with_tls";
+            }
+        }
+        return "ok";
     }
 
     /// Servers whose quorum and election addresses are one socket: 3.4 accepts the line, but
