@@ -11,7 +11,7 @@ use crate::diagnostic::Finding;
 use crate::model::zookeeper::{DynamicCfg, Value};
 use crate::parse::Sink;
 use crate::parse::server_line::{parse_group, parse_server, parse_weight};
-use crate::parse::zoo_cfg::read_properties;
+use crate::parse::zoo_cfg::{last_of_each_key, read_properties};
 use crate::rules::zookeeper::{
     duplicate_key::DUPLICATE_KEY, invalid_dynamic_key::INVALID_DYNAMIC_KEY,
 };
@@ -41,7 +41,8 @@ pub fn parse_dynamic(
         end: Span::point(file, text.len()),
     };
     let mut seen: HashMap<String, Span> = HashMap::new();
-    for entry in &props.entries {
+    let last = last_of_each_key(&props.entries);
+    for (entry, last) in props.entries.iter().zip(last) {
         let key = entry.trimmed_key();
         if let Some(earlier) = seen.insert(key.value.clone(), key.span)
             && !has_placeholder(&key.value)
@@ -56,6 +57,8 @@ pub fn parse_dynamic(
             );
         }
         match classify(&key.value, version) {
+            // Properties keeps only the last line of a key: ZooKeeper never sees the others.
+            KeyClass::Server | KeyClass::Group | KeyClass::Weight if !last => {}
             KeyClass::Server => cfg.servers.push(parse_server(entry, &key, version)),
             KeyClass::Group => cfg.groups.push(parse_group(entry, &key, version)),
             KeyClass::Weight => cfg.weights.push(parse_weight(entry, &key, version)),
