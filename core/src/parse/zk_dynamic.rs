@@ -28,8 +28,19 @@ pub fn parse_dynamic(
     settings: &Settings,
     sink: &mut Sink,
 ) -> DynamicCfg {
-    // A 3.4 target never reads the file; parse it with the first release that does.
-    let version = settings.zookeeper.max(ZkVersion::V3_5);
+    if settings.zookeeper < ZkVersion::V3_5 {
+        // ZooKeeper 3.4 never opens the file (`dynamic_config_ignored` says so), so nothing in
+        // it can stop this server: read it as 3.5 would, keeping only the secrets to mask.
+        let as_read_by = Settings {
+            zookeeper: ZkVersion::V3_5,
+            ..settings.clone()
+        };
+        let mut unread = Sink::default();
+        let cfg = parse_dynamic(file, file_name, text, &as_read_by, &mut unread);
+        sink.secrets.extend(unread.secrets);
+        return cfg;
+    }
+    let version = settings.zookeeper;
     let props = read_properties(file, text, sink);
     let mut cfg = DynamicCfg {
         file,

@@ -62,6 +62,7 @@ pub mod zero_fault_tolerance;
 use crate::catalog::zookeeper::KeyClass;
 use crate::model::zookeeper::{CfgEntry, DynamicCfg, ServerEntry, ZkServer};
 use crate::rules::Context;
+use crate::version::ZkVersion;
 
 /// Every ZooKeeper server of the cluster.
 pub(crate) fn servers<'a>(ctx: &'a Context<'_>) -> impl Iterator<Item = &'a ZkServer> {
@@ -70,9 +71,12 @@ pub(crate) fn servers<'a>(ctx: &'a Context<'_>) -> impl Iterator<Item = &'a ZkSe
 
 /// Every server-line list a server has: the static file's, then the dynamic file's.
 pub(crate) fn server_lists(zk: &ZkServer) -> impl Iterator<Item = &[ServerEntry]> {
+    // ZooKeeper 3.4 never reads the dynamic file.
+    let read = zk.config.version >= ZkVersion::V3_5;
     std::iter::once(zk.config.servers.as_slice()).chain(
         zk.dynamic
             .as_ref()
+            .filter(|_| read)
             .map(|d: &DynamicCfg| d.servers.as_slice()),
     )
 }
