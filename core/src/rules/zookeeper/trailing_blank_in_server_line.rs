@@ -2,6 +2,7 @@ use crate::diagnostic::{Finding, Severity};
 use crate::model::zookeeper::{LineProblem, ProblemKind};
 use crate::rules::Context;
 use crate::rules::zookeeper::{server_lists, servers};
+use crate::version::ZkVersion;
 
 declare_rule! {
     /// Blanks at the end of a `server.N`, `group.N` or `weight.N` line.
@@ -38,7 +39,12 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
         }
         problems.extend(zk.config.groups.iter().flat_map(|g| &g.problems));
         problems.extend(zk.config.weights.iter().flat_map(|w| &w.problems));
-        if let Some(d) = &zk.dynamic {
+        // ZooKeeper 3.4 never reads the dynamic file.
+        if let Some(d) = zk
+            .dynamic
+            .as_ref()
+            .filter(|_| zk.config.version >= ZkVersion::V3_5)
+        {
             problems.extend(d.groups.iter().flat_map(|g| &g.problems));
             problems.extend(d.weights.iter().flat_map(|w| &w.problems));
         }
