@@ -51,6 +51,9 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
         // The own line when the myid is known; else only when every line disagrees.
         let lines: Vec<_> = match zk.own_server() {
             Some(own) => vec![own],
+            // Without a myid a standalone server never compares (3.5+ skips the check when the
+            // id is unset); a quorum member needs a myid anyway.
+            None if !zk.is_quorum_mode() => Vec::new(),
             None => {
                 let all: Vec<_> = effective(zk.effective_servers()).collect();
                 let all_differ = !all.is_empty()
