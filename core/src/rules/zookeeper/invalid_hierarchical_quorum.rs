@@ -1,4 +1,4 @@
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::diagnostic::{Finding, Severity};
 use crate::model::zookeeper::{ProblemKind, Role, Value};
@@ -81,6 +81,18 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
             .iter()
             .filter_map(|w| w.sid.value.known().copied())
             .collect();
+        // ZooKeeper 3.4 only compares counts, in quorum mode: as many distinct grouped sids as
+        // participants passes, whoever they are, as long as each has a weight.
+        let voters = zk.voters().len();
+        let lenient_34 = version < ZkVersion::V3_5 && {
+            let sids: HashSet<i64> = groups
+                .iter()
+                .flat_map(|g| g.members.iter().filter_map(|m| m.value.known().copied()))
+                .collect();
+            sids.len() == voters
+        };
+        // ZooKeeper 3.4 ignores groups in standalone mode (fewer than two participants).
+        let standalone_34 = version < ZkVersion::V3_5 && voters < 2;
         let mut grouped: HashMap<i64, Span> = HashMap::new();
         for g in groups {
             for m in &g.members {
@@ -104,12 +116,17 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
                         .help(format!(
                             "add `server.{sid}=...`, or remove {sid} from the group"
                         ));
-                        // 3.5+ accepts it when the sid has a weight; 3.4 never does.
-                        out.push(if version >= ZkVersion::V3_5 && weighted.contains(&sid) {
-                            f.severity(Severity::Warning)
-                        } else {
-                            f
-                        });
+                        // Accepted when the sid has a weight (3.4: and the counts match); else a crash.
+                        out.push(
+                            if standalone_34
+                                || (lenient_34 || version >= ZkVersion::V3_5)
+                                    && weighted.contains(&sid)
+                            {
+                                f.severity(Severity::Warning)
+                            } else {
+                                f
+                            },
+                        );
                     }
                     Some(s) if s.role == Role::Observer => {
                         let f = Finding::new(format!(
@@ -118,11 +135,16 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
                         ))
                         .primary(m.span, "observer")
                         .help(format!("remove {sid} from the group"));
-                        out.push(if version >= ZkVersion::V3_5 && weighted.contains(&sid) {
-                            f.severity(Severity::Warning)
-                        } else {
-                            f
-                        });
+                        out.push(
+                            if standalone_34
+                                || (lenient_34 || version >= ZkVersion::V3_5)
+                                    && weighted.contains(&sid)
+                            {
+                                f.severity(Severity::Warning)
+                            } else {
+                                f
+                            },
+                        );
                     }
                     Some(_) => {}
                 }
@@ -138,6 +160,9 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
                     .help(format!("add {sid} to one `group.N` line"));
                 if let Some(g) = groups.first() {
                     f = f.secondary(g.key.span, "groups are defined here");
+                }
+                if standalone_34 || lenient_34 {
+                    f = f.severity(Severity::Warning);
                 }
                 out.push(f);
             }
