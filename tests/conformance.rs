@@ -186,11 +186,22 @@ impl Case {
 
     /// True when the myid file sits where ZooKeeper looks for it: `<dataDir>/myid`.
     fn myid_in_data_dir(&self) -> bool {
+        let data_dir = self
+            .cfg
+            .entries()
+            .filter(|(_, k, _)| *k == "dataDir")
+            .last();
+        let Some((i, _, value)) = data_dir else {
+            return false;
+        };
+        // Properties skips one `=` or `:`; a second one (`dataDir==/x`) starts the value.
+        let clean_separator = match self.cfg.lines.get(i) {
+            Some(Line::Entry { sep, .. }) => sep.matches(['=', ':']).count() <= 1,
+            _ => false,
+        };
         self.myid.is_some()
-            && self
-                .cfg
-                .last_value("dataDir")
-                .is_some_and(|v| v.trim() == DIR || v.trim() == format!("{DIR}/"))
+            && clean_separator
+            && (value.trim() == DIR || value.trim() == format!("{DIR}/"))
     }
 
     /// The files of the case as (file name, bytes), with [`DIR`] replaced by `dir`.
@@ -275,13 +286,6 @@ impl Doc {
             Line::Entry { key, value, .. } => Some((i, key.as_str(), value.as_str())),
             Line::Raw(_) => None,
         })
-    }
-
-    fn last_value(&self, key: &str) -> Option<String> {
-        self.entries()
-            .filter(|(_, k, _)| *k == key)
-            .last()
-            .map(|(_, _, v)| v.to_owned())
     }
 
     fn set(&mut self, key: &str, value: &str) {
