@@ -384,7 +384,14 @@ fn parse_34(ctx: &mut LineCtx<'_>, whole: Piece<'_>, key: &str) -> Vec<ServerAdd
         .next()
         .map_or_else(|| Spanned::new(String::new(), span), |h| ctx.spanned(h));
     let quorum_port = parts.next().map(|p| ctx.port(p, "quorum port"));
-    let election_port = parts.next().map(|p| ctx.port(p, "election port"));
+    // 3.4 builds an election address only for a positive port: 0 or less means none.
+    let election_port = parts.next().and_then(|p| {
+        if parse_java_integer(p.text, 32).is_some_and(|n| n <= 0) {
+            None
+        } else {
+            Some(ctx.port(p, "election port"))
+        }
+    });
     let role = parts.next().map(|r| {
         if Role::parse(r.text).is_none() && !has_placeholder(r.text) {
             let span = ctx.span(r);
