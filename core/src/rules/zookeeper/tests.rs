@@ -206,6 +206,16 @@ fn cases() -> Vec<Case> {
             ),
             "server.1=127.0.0.1:2888:3888;2181\nserver.2=127.0.0.2:2888:3888;2181 \nweight.9=1 \nserver.3=x\n",
         ),
+        quorum("cf10", &format!("{THREE}server.4=127.0.0.4:2888:-1:observer\n"), Err, Ok),
+        quorum("cf11", &format!("{THREE}group.1=1:2:3\nweightt.3=1\n"), Ok, Ok),
+        case("cf12", format!("{BASE}electionAlg=2000\n"), Err, Ok),
+        quorum(
+            "cf13",
+            "clientPortAddress=127.0.0.1\nserver.1=127.0.0.1:2888:3888;2181\nserver.2=127.0.0.2:2888:3888;2181\nserver.3=127.0.0.3:2888:3888;2181\n",
+            Err,
+            Err,
+        ),
+        quorum("cf14", "server.1=127.0.0.1:2888:3888\nserver.2=127.0.0.2:2888:-1\nserver.3=127.0.0.3:2888:3888\n", Err, Err),
         // Standalone configs (s29 depends on the jar's classpath).
         case("s01", BASE, Ok, Ok),
         case("s02", "tickTime=2000\ninitLimit=10\nsyncLimit=5\ndataDir=/tmp/zookeeper\nclientPort=2181\n", Ok, Ok),
