@@ -238,12 +238,17 @@ fn rules_and_explain_print_the_registry() {
 }
 
 fn fixture(name: &str) -> std::path::PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(name)
 }
 
 #[test]
 fn report_counts_what_each_tier_survives() {
-    let output = meslint(&fixture("ok-ha-cluster"), &["report", "--format", "json", "."]);
+    let output = meslint(
+        &fixture("ok-ha-cluster"),
+        &["report", "--format", "json", "."],
+    );
     assert_eq!(output.status.code(), Some(0));
     let report = json(&output);
     assert_eq!(report["zookeeper"]["voters"], 3);
@@ -254,22 +259,36 @@ fn report_counts_what_each_tier_survives() {
     assert_eq!(report["agents"], 2);
     let text = String::from_utf8_lossy(&meslint(&fixture("ok-ha-cluster"), &["report"]).stdout)
         .into_owned();
-    assert!(text.contains("3 voting servers: needs 2 up, survives 1 failure"), "{text}");
+    assert!(
+        text.contains("3 voting servers: needs 2 up, survives 1 failure"),
+        "{text}"
+    );
 }
 
 #[test]
 fn show_lists_effective_settings_with_sources_and_masks_secrets() {
     let dir = fixture("CX104-zk-credentials-differ");
     let output = meslint(&dir, &["show", "m1", "--format", "json", "."]);
-    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let text = String::from_utf8_lossy(&output.stdout).into_owned();
     assert!(!text.contains("s3cret"), "a secret leaked: {text}");
     let rows = json(&output);
     let rows = rows.as_array().expect("rows");
     let zk = rows.iter().find(|r| r["name"] == "--zk").expect("--zk row");
-    assert!(zk["value"].as_str().expect("value").starts_with("zk://***"), "{zk}");
+    assert!(
+        zk["value"].as_str().expect("value").starts_with("zk://***"),
+        "{zk}"
+    );
     assert_eq!(zk["source"], "environment (m1/mesos-master.env:1)");
-    let port = rows.iter().find(|r| r["name"] == "--port").expect("--port row");
+    let port = rows
+        .iter()
+        .find(|r| r["name"] == "--port")
+        .expect("--port row");
     assert_eq!(port["value"], "5050");
     assert_eq!(port["source"], "default");
     let output = meslint(&dir, &["show", "nope", "."]);
@@ -280,7 +299,12 @@ fn show_lists_effective_settings_with_sources_and_masks_secrets() {
 #[test]
 fn no_output_format_prints_a_secret() {
     let dir = fixture("CX104-zk-credentials-differ");
-    for args in [&["."][..], &["--format", "json", "."], &["report", "."], &["show", "m2", "."]] {
+    for args in [
+        &["."][..],
+        &["--format", "json", "."],
+        &["report", "."],
+        &["show", "m2", "."],
+    ] {
         let output = meslint(&dir, args);
         let text = String::from_utf8_lossy(&output.stdout);
         assert!(!text.contains("s3cret"), "{args:?} leaked a secret: {text}");

@@ -32,7 +32,13 @@ pub fn collect(paths: &[PathBuf]) -> Vec<Input> {
     for path in paths {
         let shown = display(path);
         match fs::metadata(path) {
-            Ok(meta) if meta.is_dir() => walk_dir(path, &shown, &mut seen_dirs, &mut inputs),
+            Ok(meta) if meta.is_dir() => {
+                let first = inputs.len();
+                walk_dir(path, &shown, &mut seen_dirs, &mut inputs);
+                for input in &mut inputs[first..] {
+                    input.root = Some(shown.clone());
+                }
+            }
             Ok(_) => {
                 let mut input = read_file(path, &shown);
                 input.explicit = true;

@@ -126,7 +126,9 @@ fn kind_by_name(path: &str) -> NameKind {
     }
     let in_etc_mesos = parent == "etc_mesos"
         || (parent == "mesos" && (name == "zk" || parent_name(parent_dir(path)) == "etc"));
-    if in_etc_mesos && !name.starts_with('.') && !name.is_empty() {
+    // Flag names never hold a dot: `/etc/mesos/agent.env` is an env file a unit reads, not a
+    // misplaced flag file.
+    if in_etc_mesos && !name.starts_with('.') && !name.is_empty() && !name.contains('.') {
         return NameKind::Sure(FileKind::MesosEtcFile {
             name: name.to_owned(),
         });
@@ -215,7 +217,9 @@ fn sniff(path: &str, text: &str) -> FileKind {
             wrapper: false,
         };
     }
-    if looks_like_zoo_cfg(text) {
+    // A script that writes a zoo.cfg (a heredoc) is not one.
+    let script = SCRIPT_EXTENSIONS.iter().any(|ext| name.ends_with(ext)) || name == ".env";
+    if !script && looks_like_zoo_cfg(text) {
         return FileKind::ZooCfg;
     }
     FileKind::Other
@@ -323,13 +327,20 @@ pub fn common_dir<'a>(paths: impl IntoIterator<Item = &'a str>) -> String {
                 .collect(),
         });
     }
-    let common = common.unwrap_or_default();
-    // Never cut into a collected filesystem tree: `node1/etc/...` keeps `etc` inside the host.
-    let keep = common
+    common.unwrap_or_default().join("/")
+}
+
+/// Like [`common_dir`], for files the user named one by one: never cuts into a collected
+/// filesystem tree, so `node1/etc/zookeeper/conf/zoo.cfg` keeps `etc` inside host `node1`.
+pub fn common_host_dir<'a>(paths: impl IntoIterator<Item = &'a str>) -> String {
+    let common = common_dir(paths);
+    let segments: Vec<&str> = common.split('/').collect();
+    let keep = segments
         .iter()
-        .position(|d| ROOT_DIRS.contains(d) || d.starts_with("etc_"))
-        .unwrap_or(common.len());
-    common[..keep].join("/")
+        .enumerate()
+        .position(|(i, d)| i > 0 && (ROOT_DIRS.contains(d) || d.starts_with("etc_")))
+        .unwrap_or(segments.len());
+    segments[..keep].join("/")
 }
 
 /// `path` below the directory `dir` (as returned by [`common_dir`]).
@@ -401,7 +412,24 @@ mod tests {
                 wrapper: false
             }
         );
+        assert_eq!(
+            detect(
+                "a1/etc/mesos/agent.env",
+                "MESOS_ISOLATION=cgroups/cpu\n",
+                false
+            ),
+            FileKind::MesosEnv {
+                role: Some(Role::Agent),
+                wrapper: false
+            }
+        );
         assert!(!is_candidate("notes.txt"));
+        let heredoc = "cat > /etc/zookeeper/conf/zoo.cfg <<EOF\ndataDir=/x\nclientPort=2181\nEOF\n";
+        assert_eq!(detect("zk/run.sh", heredoc, false), FileKind::Other);
+        assert_eq!(
+            detect("zk/server.properties", &heredoc[40..], false),
+            FileKind::ZooCfg
+        );
         assert!(!is_candidate("zk1/etc/mesos-master/.hidden"));
     }
 
@@ -430,7 +458,7 @@ mod tests {
         assert_eq!(common_dir(["/x/zk/zoo.cfg", "/x/zk/myid"]), "/x/zk");
         assert_eq!(strip_dir("/x/zk/zoo.cfg", "/x/zk"), "zoo.cfg");
         assert_eq!(
-            common_dir([
+            common_host_dir([
                 "n1/etc/zookeeper/conf/zoo.cfg",
                 "n1/etc/zookeeper/conf/myid"
             ]),

@@ -34,8 +34,8 @@ pub use source::{FileId, SourceMap, Span, Spanned};
 pub use version::{MesosVersion, ZkVersion};
 
 use rules::input::binary_file::BINARY_FILE;
-use rules::input::unreadable_file::UNREADABLE_FILE;
 use rules::input::template_file::TEMPLATE_FILE;
+use rules::input::unreadable_file::UNREADABLE_FILE;
 use rules::input::unrecognized_file::UNRECOGNIZED_FILE;
 
 /// One file handed to meslint by its caller.
@@ -46,6 +46,9 @@ pub struct Input {
     pub content: InputContent,
     /// True when the user named this file itself rather than a directory holding it.
     pub explicit: bool,
+    /// The directory the user named that holds this file (`config` for `config/zk1/zoo.cfg`
+    /// found by `meslint config`); host directories are counted from there.
+    pub root: Option<String>,
 }
 
 /// What the caller could get of a file.
@@ -62,6 +65,7 @@ impl Input {
             path: path.into(),
             content: InputContent::Bytes(bytes),
             explicit: false,
+            root: None,
         }
     }
 
@@ -70,6 +74,7 @@ impl Input {
             path: path.into(),
             content: InputContent::Unreadable(why.into()),
             explicit: false,
+            root: None,
         }
     }
 }
@@ -108,6 +113,7 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
     let mut sources = SourceMap::new();
     let mut diagnostics = Vec::new();
     let mut files = Vec::new();
+    let mut roots: Vec<Option<&str>> = Vec::new();
     for input in &inputs {
         match &input.content {
             InputContent::Bytes(bytes) => {
@@ -140,17 +146,22 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
                     continue;
                 }
                 if kind != layout::FileKind::Project && template::is_template(&text) {
-                    let first_line = sources.file(id).line_range(1).unwrap_or(0..0);
-                    diagnostics.push(TEMPLATE_FILE.report(
-                        Finding::new(format!(
-                            "`{}` is a template: values behind placeholders are not checked",
-                            input.path
-                        ))
-                        .primary(Span::new(id, first_line.start, first_line.end), "template")
-                        .help("lint the rendered files too for a complete check"),
-                    ));
+                    let first_line = template::first_template_line(&text)
+                        .or_else(|| sources.file(id).line_range(1))
+                        .unwrap_or(0..0);
+                    diagnostics.push(
+                        TEMPLATE_FILE.report(
+                            Finding::new(format!(
+                                "`{}` is a template: values behind placeholders are not checked",
+                                input.path
+                            ))
+                            .primary(Span::new(id, first_line.start, first_line.end), "template")
+                            .help("lint the rendered files too for a complete check"),
+                        ),
+                    );
                 }
                 files.push((id, kind));
+                roots.push(input.root.as_deref());
             }
             InputContent::Unreadable(why) => {
                 let id = sources.add(&input.path, b"");
@@ -172,7 +183,22 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
         }
     }
     let settings = &settings;
-    let model = build::cluster(&sources, &files, settings, &mut sink);
+    // Hosts are counted from the directories the user named; without them, from the deepest
+    // directory all files share.
+    let root = if !roots.is_empty() && roots.iter().all(Option::is_some) {
+        layout::common_dir(
+            roots
+                .iter()
+                .flatten()
+                .map(|r| format!("{r}/-"))
+                .collect::<Vec<_>>()
+                .iter()
+                .map(String::as_str),
+        )
+    } else {
+        layout::common_host_dir(files.iter().map(|(id, _)| sources.file(*id).path()))
+    };
+    let model = build::cluster(&sources, &files, &root, settings, &mut sink);
     diagnostics.append(&mut sink.diagnostics);
     for secret in sink.secrets {
         sources.redact(secret);
@@ -184,10 +210,21 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
     diagnostics.extend(rules::run(&context));
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     diagnostics.dedup();
+    once_per_ensemble(&mut diagnostics);
     Report {
         sources,
         diagnostics,
         model,
         settings: settings.clone(),
     }
+}
+
+/// Rules about the size and make-up of the ensemble fire on every server whose zoo.cfg lists
+/// it; the same finding from several hosts is one fact, reported once (on the first file).
+const ENSEMBLE_WIDE: &[&str] = &["ZK209", "ZK210", "ZK211", "ZK212"];
+
+fn once_per_ensemble(diagnostics: &mut Vec<Diagnostic>) {
+    let mut seen = std::collections::BTreeSet::new();
+    diagnostics
+        .retain(|d| !ENSEMBLE_WIDE.contains(&d.code) || seen.insert((d.code, d.message.clone())));
 }

@@ -44,9 +44,40 @@ pub fn is_template(text: &str) -> bool {
         || text.lines().any(is_control_line)
 }
 
+/// The byte range of the first line that shows the text is a template (without its line
+/// break), for pointing at it; `None` when [`is_template`] is false.
+pub fn first_template_line(text: &str) -> Option<std::ops::Range<usize>> {
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        if body.contains("{{")
+            || body.contains("{%")
+            || body.contains("<%")
+            || is_control_line(body)
+        {
+            return Some(start..start + body.len());
+        }
+        start += line.len();
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn first_template_line_skips_plain_lines() {
+        let cases = [
+            ("a=1\nb={{ x }}\n", Some(4..13)),
+            ("{% for h in hs %}\r\n", Some(0..17)),
+            ("a=1\nb=2\n", None),
+            ("", None),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(first_template_line(text), expected, "{text:?}");
+        }
+    }
 
     #[test]
     fn placeholders_of_every_engine() {

@@ -7,13 +7,15 @@
 
 use super::Placed;
 use crate::catalog::mesos::{self as catalog, Role};
+use crate::diagnostic::Finding;
 use crate::layout::FileKind;
 use crate::model::Host;
 use crate::model::mesos::{MesosSource, SourceKind};
 use crate::parse::mesos_env::EnvKind;
 use crate::parse::{Sink, mesos_cmdline, mesos_env, mesos_flag_file, mesos_loader};
+use crate::rules::mesos::crlf_line_ends::CRLF_LINE_ENDS;
 use crate::settings::Settings;
-use crate::source::SourceMap;
+use crate::source::{SourceMap, Span};
 
 /// Builds the Mesos processes of one host.
 pub fn processes(
@@ -27,6 +29,7 @@ pub fn processes(
     let mut shared: Vec<MesosSource> = Vec::new();
     for p in placed {
         let text = sources.file(p.id).text();
+        report_crlf(p, text, sink);
         match p.kind {
             FileKind::MesosScript => invocations.extend(mesos_cmdline::parse_mesos_script(
                 p.id, text, settings, sink,
@@ -102,4 +105,25 @@ fn names_role(source: &MesosSource, role: Role) -> bool {
             catalog::lookup(role, &s.key).is_some()
                 && catalog::lookup(role.other(), &s.key).is_none()
         })
+}
+
+/// Shells keep the `\r` of CRLF line ends in every value; systemd units are left alone.
+fn report_crlf(p: &Placed<'_>, text: &str, sink: &mut Sink) {
+    let is_unit = p.inside.ends_with(".service");
+    if is_unit || !p.kind.is_mesos() {
+        return;
+    }
+    let Some(at) = text.find("\r\n") else { return };
+    let lines = text.matches("\r\n").count();
+    sink.push(
+        CRLF_LINE_ENDS.report(
+            Finding::new(format!(
+                "{lines} line{} end{} in CRLF: the shell keeps the `\\r` in every value",
+                if lines == 1 { "" } else { "s" },
+                if lines == 1 { "s" } else { "" }
+            ))
+            .primary(Span::new(p.id, at, at + 1), "`\\r` before the line end")
+            .help("convert the file to Unix line ends (dos2unix)"),
+        ),
+    );
 }

@@ -29,13 +29,13 @@ struct Placed<'a> {
 pub fn cluster(
     sources: &SourceMap,
     files: &[(FileId, FileKind)],
+    root: &str,
     settings: &Settings,
     sink: &mut Sink,
 ) -> Cluster {
-    let root = layout::common_dir(files.iter().map(|(id, _)| sources.file(*id).path()));
     let mut by_host: BTreeMap<String, Vec<Placed<'_>>> = BTreeMap::new();
     for (id, kind) in files {
-        let rel = layout::strip_dir(sources.file(*id).path(), &root);
+        let rel = layout::strip_dir(sources.file(*id).path(), root);
         let (host, inside) = layout::split_host(rel);
         by_host.entry(host.to_owned()).or_default().push(Placed {
             id: *id,

@@ -584,6 +584,12 @@ pub fn lookup(role: Role, name: &str) -> Option<&'static FlagSpec> {
     all(role).find(|f| f.name == name)
 }
 
+/// Looks up a flag that exists in `version`: `None` for unknown names and for flags that
+/// release does not have.
+pub fn lookup_in(role: Role, name: &str, version: MesosVersion) -> Option<&'static FlagSpec> {
+    lookup(role, name).filter(|f| f.availability(version) == Availability::Available)
+}
+
 /// The canonical spec a name stands for: the spec itself or the one its alias points to.
 pub fn canonical(role: Role, spec: &'static FlagSpec) -> &'static FlagSpec {
     spec.alias_of.and_then(|c| lookup(role, c)).unwrap_or(spec)

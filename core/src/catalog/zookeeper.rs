@@ -207,15 +207,72 @@ pub static PASS_THROUGH_KEYS: &[&str] = &[
     "quorum.ssl.protocol",
 ];
 
-/// Prefixes of pass-through key families that work (`admin.serverPort`, `ssl.keyStore.location`,
-/// `authProvider.1`, ...).
-pub static PASS_THROUGH_PREFIXES: &[&str] = &[
-    "admin.",
-    "ssl.",
-    "authProvider.",
-    "metricsProvider.",
-    "sasl.",
+/// Prefixes of pass-through key families whose members meslint does not list one by one
+/// (`authProvider.1`, `metricsProvider.httpPort`, ...).
+pub static PASS_THROUGH_PREFIXES: &[&str] = &["authProvider.", "metricsProvider.", "sasl."];
+
+/// What may follow `ssl.` or `ssl.quorum.`: the properties ZooKeeper's TLS code reads.
+pub static SSL_SUFFIXES: &[&str] = &[
+    "protocol",
+    "enabledProtocols",
+    "ciphersuites",
+    "keyStore.location",
+    "keyStore.password",
+    "keyStore.passwordPath",
+    "keyStore.type",
+    "trustStore.location",
+    "trustStore.password",
+    "trustStore.passwordPath",
+    "trustStore.type",
+    "context.supplier.class",
+    "hostnameVerification",
+    "clientHostnameVerification",
+    "allowReverseDnsLookup",
+    "crl",
+    "ocsp",
+    "clientAuth",
+    "handshakeDetectionTimeoutMillis",
+    "sslProvider",
+    "fipsMode",
 ];
+
+/// What may follow `admin.`: the AdminServer's properties.
+pub static ADMIN_SUFFIXES: &[&str] = &[
+    "enableServer",
+    "serverAddress",
+    "serverPort",
+    "idleTimeout",
+    "commandURL",
+    "httpVersion",
+    "portUnification",
+    "forceHttps",
+    "needClientAuth",
+    "snapshot.enabled",
+    "snapshot.intervalInMS",
+    "restore.enabled",
+];
+
+/// True for a known `ssl.*`, `ssl.quorum.*` or `admin.*` key.
+fn is_known_family_key(key: &str) -> bool {
+    if let Some(rest) = key.strip_prefix("admin.") {
+        return ADMIN_SUFFIXES.contains(&rest);
+    }
+    let Some(rest) = key.strip_prefix("ssl.") else {
+        return false;
+    };
+    let rest = rest.strip_prefix("quorum.").unwrap_or(rest);
+    rest == "authProvider" || SSL_SUFFIXES.contains(&rest)
+}
+
+/// Every known `ssl.*`, `ssl.quorum.*` and `admin.*` key, for suggestions.
+fn family_keys() -> impl Iterator<Item = String> + Clone {
+    let ssl = SSL_SUFFIXES
+        .iter()
+        .chain(std::iter::once(&"authProvider"))
+        .flat_map(|s| [format!("ssl.{s}"), format!("ssl.quorum.{s}")]);
+    let admin = ADMIN_SUFFIXES.iter().map(|s| format!("admin.{s}"));
+    ssl.chain(admin)
+}
 
 /// JVM properties without the `zookeeper.` prefix: zoo.cfg cannot set them.
 pub static JVM_ONLY_KEYS: &[&str] = &[
@@ -340,7 +397,9 @@ pub fn classify(key: &str, version: ZkVersion) -> KeyClass {
     if let Some((_, real)) = DOC_LABELS.iter().find(|(label, _)| *label == key) {
         return KeyClass::DocLabel(real);
     }
-    if PASS_THROUGH_KEYS.contains(&key) || PASS_THROUGH_PREFIXES.iter().any(|p| key.starts_with(p))
+    if PASS_THROUGH_KEYS.contains(&key)
+        || PASS_THROUGH_PREFIXES.iter().any(|p| key.starts_with(p))
+        || is_known_family_key(key)
     {
         return KeyClass::PassThrough;
     }
@@ -349,22 +408,22 @@ pub fn classify(key: &str, version: ZkVersion) -> KeyClass {
 
 /// The known key closest to `key`: same letters in another case first, then the smallest edit
 /// distance (at most a third of the key's length, at least 1 and at most 3).
-pub fn suggest(key: &str) -> Option<&'static str> {
+pub fn suggest(key: &str) -> Option<String> {
     let known = PARSED_KEYS
         .iter()
-        .map(|k| k.name)
-        .chain(PASS_THROUGH_KEYS.iter().copied());
+        .map(|k| k.name.to_owned())
+        .chain(PASS_THROUGH_KEYS.iter().map(|k| (*k).to_owned()))
+        .chain(family_keys());
     if let Some(same) = known.clone().find(|k| k.eq_ignore_ascii_case(key)) {
         return Some(same);
     }
     let limit = (key.chars().count() / 3).clamp(1, 3);
+    let lower = key.to_ascii_lowercase();
+    let len = lower.chars().count();
     known
-        .map(|k| {
-            (
-                edit_distance(&key.to_ascii_lowercase(), &k.to_ascii_lowercase()),
-                k,
-            )
-        })
+        // Lengths further apart than the limit cannot be within it: skip the work.
+        .filter(|k| k.len().abs_diff(len) <= limit)
+        .map(|k| (edit_distance(&lower, &k.to_ascii_lowercase()), k))
         .filter(|(d, _)| *d <= limit)
         .min_by_key(|(d, _)| *d)
         .map(|(_, k)| k)
@@ -410,6 +469,12 @@ mod tests {
         assert_eq!(classify("snapCount", v38), KeyClass::PassThrough);
         assert_eq!(classify("admin.serverPort", v38), KeyClass::PassThrough);
         assert_eq!(
+            classify("ssl.quorum.keyStore.location", v38),
+            KeyClass::PassThrough
+        );
+        assert_eq!(classify("ssl.keystore.location", v38), KeyClass::Unknown);
+        assert_eq!(classify("admin.port", v38), KeyClass::Unknown);
+        assert_eq!(
             classify("zookeeper.snapshot.trust.empty", v38),
             KeyClass::ZookeeperPrefixed
         );
@@ -430,11 +495,16 @@ mod tests {
             ("tickTim", Some("tickTime")),
             ("initlimit", Some("initLimit")),
             ("snapcount", Some("snapCount")),
+            ("ssl.keystore.location", Some("ssl.keyStore.location")),
+            (
+                "ssl.quorum.trustStore.pasword",
+                Some("ssl.quorum.trustStore.password"),
+            ),
             ("completelyDifferent", None),
             ("x", None),
         ];
         for (key, want) in cases {
-            assert_eq!(suggest(key), want, "{key}");
+            assert_eq!(suggest(key).as_deref(), want, "{key}");
         }
     }
 

@@ -285,10 +285,21 @@ impl MesosProcess {
             .map(|v| v.into_iter().map(|p| p.to_ascii_uppercase()).collect())
     }
 
+    /// True when the process is configured through the Mesosphere packages' init wrapper
+    /// (flag files, `/etc/mesos/zk`, wrapper variables), whose package ships defaults for
+    /// `work_dir`, `quorum` and the agent's `--master`.
+    pub fn uses_package_layout(&self) -> bool {
+        self.sources.iter().any(|s| {
+            matches!(s.kind, SourceKind::FlagFile | SourceKind::SharedZk)
+                || s.settings.iter().any(|x| x.origin == Origin::WrapperVar)
+        })
+    }
+
     /// True when the binary was invoked under its pre-1.0 name `mesos-slave`.
     pub fn uses_slave_binary(&self) -> bool {
-        self.binary
-            .as_ref()
-            .is_some_and(|b| b.value.contains("mesos-slave") || b.value.ends_with(" slave"))
+        self.binary.as_ref().is_some_and(|b| {
+            let base = b.value.rsplit('/').next().unwrap_or(&b.value);
+            matches!(base, "mesos-slave" | "mesos-slave.sh") || b.value.ends_with(" slave")
+        })
     }
 }

@@ -11,29 +11,91 @@ use crate::model::mesos::{ArgForm, MesosSource, Origin, RawSetting, Role, Source
 use crate::parse::Sink;
 use crate::parse::shell::{Command, Word, split_commands};
 use crate::settings::Settings;
-use crate::source::{FileId, Span, Spanned};
+use crate::source::{FileId, Spanned};
 use crate::template::has_placeholder;
+
+/// At most this many invocations are read from one file; real files hold a handful, and the
+/// limit keeps the work linear when every invocation inherits the file's variables.
+const MAX_INVOCATIONS: usize = 64;
 
 /// Every Mesos invocation in a script-like file, one source each.
 pub fn parse_mesos_script(
     file: FileId,
     text: &str,
     _settings: &Settings,
-    _sink: &mut Sink,
+    sink: &mut Sink,
 ) -> Vec<MesosSource> {
     let masked = mask_templates(text);
     let mut commands = Vec::new();
-    for range in regions(&masked) {
-        commands.extend(split_commands(file, &masked, range));
+    // Inline code in prose often shows part of a command line only.
+    let mut partial = Vec::new();
+    for (range, inline) in regions(&masked) {
+        for command in split_commands(file, &masked, range) {
+            commands.push(unwrap_json_array(command));
+            partial.push(inline);
+        }
     }
     let unit = UnitContext::collect(&commands);
+    let env_file = commands
+        .iter()
+        .any(|c| c.words.first().is_some_and(|w| w.text == "env_file:"));
     let mut sources = Vec::new();
-    let mut image_role: Option<(Role, Spanned<String>)> = None;
-    for command in &commands {
-        if let Some(role) = compose_image(command) {
-            image_role = role;
+    // The source of the compose service being read, and whether it has a `command:`.
+    let mut compose: Option<usize> = None;
+    let mut compose_sources: Vec<usize> = Vec::new();
+    let mut compose_commands: Vec<usize> = Vec::new();
+    // `MESOS_*` variables the script sets before it starts the daemon.
+    let mut script_env: Vec<RawSetting> = Vec::new();
+    for (index, command) in commands.iter().enumerate() {
+        if sources.len() >= MAX_INVOCATIONS {
+            break;
         }
-        let Some(found) = find_invocation(command, image_role.as_ref()) else {
+        let first = command.words.first().map_or("", |w| w.text.as_str());
+        if first == "image:" {
+            compose = None;
+            if let Some(image) = command.words.get(1)
+                && let Some(role) = image_role(&image.text)
+            {
+                let mut source =
+                    MesosSource::new(file, SourceKind::Script, Some(role), image.span());
+                source.binary = Some(Spanned::new(image.text.clone(), image.span()));
+                source.open_ended = env_file;
+                sources.push(source);
+                compose = Some(sources.len() - 1);
+                compose_sources.extend(compose);
+            }
+            continue;
+        }
+        if let Some(source) = compose.and_then(|i| sources.get_mut(i)) {
+            if first == "entrypoint:" {
+                if let Some(w) = command.words.get(1)
+                    && let Some(role) = binary_role(&w.text)
+                {
+                    source.role = Some(role);
+                    source.binary = Some(Spanned::new(w.text.clone(), w.span()));
+                }
+                continue;
+            }
+            if matches!(first, "command:" | "args:")
+                && command
+                    .words
+                    .get(1)
+                    .is_some_and(|w| w.text.starts_with('-'))
+            {
+                push_arguments(source, &command.words[1..]);
+                compose_commands.extend(compose);
+                continue;
+            }
+            if let Some(setting) = compose_env(command) {
+                source.settings.push(setting);
+                continue;
+            }
+        }
+        let Some(found) = find_invocation(command) else {
+            let unit_line = first.starts_with("Environment=");
+            if !unit_line {
+                script_env.extend(command.words.iter().filter_map(|w| assignment(w, 0)));
+            }
             continue;
         };
         let mut source = MesosSource::new(
@@ -42,21 +104,132 @@ pub fn parse_mesos_script(
             Some(found.role),
             found.binary.span,
         );
-        source.binary = Some(found.binary);
-        source.open_ended = unit.environment_file;
+        let args = command.words.get(found.args_from..).unwrap_or_default();
+        // A bare `mesos-master` takes its flags from places this file does not show.
+        source.open_ended = unit.environment_file
+            || partial.get(index).copied().unwrap_or(false)
+            || (args.is_empty()
+                && found.env.is_empty()
+                && script_env.is_empty()
+                && unit.env.is_empty()
+                && !found.docker);
         source.settings.extend(unit.env.iter().cloned());
+        source.settings.extend(script_env.iter().cloned());
         source.settings.extend(found.env);
-        for word in command.words.iter().skip(found.args_from) {
-            let setting = argument(word, Origin::CommandLine);
-            if setting.form == ArgForm::Positional && word.expansion {
-                // `"$@"`, `$MESOS_OPTS`: flags meslint cannot see.
-                source.open_ended = true;
-            }
-            source.settings.push(setting);
+        if found.docker && args.is_empty() {
+            image_default_command(&mut source, &found.binary);
         }
+        source.binary = Some(found.binary);
+        push_arguments(&mut source, args);
         sources.push(source);
     }
+    for i in compose_sources {
+        if compose_commands.contains(&i) {
+            continue;
+        }
+        if let Some(source) = sources.get_mut(i)
+            && let Some(image) = source.binary.clone()
+        {
+            image_default_command(source, &image);
+        }
+    }
+    // Credentials in any zk URL or password-like variable, whichever daemon reads it.
+    for setting in sources.iter().flat_map(|s| &s.settings) {
+        crate::parse::mesos_env::mask_secrets(setting, sink);
+    }
     sources
+}
+
+/// Turns the JSON-array form of compose, Kubernetes and Dockerfile commands
+/// (`command: ["mesos-master", "--zk=..."]`) into plain words.
+fn unwrap_json_array(command: Command) -> Command {
+    let opens = command
+        .words
+        .iter()
+        .position(|w| w.text.starts_with('[') && !w.text.starts_with("[{"));
+    let Some(start) = opens.filter(|i| {
+        *i > 0
+            && command
+                .words
+                .get(i - 1)
+                .is_some_and(|w| COMMAND_KEYS.contains(&w.text.as_str()))
+    }) else {
+        return command;
+    };
+    let mut words = Vec::with_capacity(command.words.len());
+    for (i, word) in command.words.into_iter().enumerate() {
+        if i < start {
+            words.push(word);
+            continue;
+        }
+        let text = word.text.as_str();
+        let from = usize::from(i == start && text.starts_with('['));
+        let mut to = text.len();
+        for end in [']', ','] {
+            if to > from && text[..to].ends_with(end) {
+                to -= 1;
+            }
+        }
+        if let Some(inner) = word.slice(from, to).filter(|w| !w.text.is_empty()) {
+            words.push(inner);
+        }
+    }
+    Command { words }
+}
+
+/// Adds the arguments of an invocation; unseen arguments (`"$@"`) make the source open-ended.
+fn push_arguments(source: &mut MesosSource, words: &[Word]) {
+    for word in words {
+        let setting = argument(word, Origin::CommandLine);
+        if setting.form == ArgForm::Positional && word.expansion {
+            // `"$@"`, `$MESOS_OPTS`: flags meslint cannot see.
+            source.open_ended = true;
+        }
+        source.settings.push(setting);
+    }
+}
+
+/// The `mesosphere/mesos-master` image runs `mesos-master --registry=in_memory` unless the
+/// container is given a command of its own.
+fn image_default_command(source: &mut MesosSource, image: &Spanned<String>) {
+    if source.role != Some(Role::Master) || !image.value.contains("mesosphere/mesos-master") {
+        return;
+    }
+    source.settings.push(RawSetting {
+        origin: Origin::Default,
+        form: ArgForm::Flag,
+        name: Spanned::new("registry".to_owned(), image.span),
+        display: "--registry".to_owned(),
+        key: "registry".to_owned(),
+        value: Some(Spanned::new("in_memory".to_owned(), image.span)),
+        whole: image.span,
+        unknown: false,
+    });
+}
+
+/// `MESOS_X: value` and `- MESOS_X=value` entries of a compose `environment:` block.
+fn compose_env(command: &Command) -> Option<RawSetting> {
+    let words = &command.words;
+    let first = words.first()?;
+    if first.text == "-" {
+        return assignment(words.get(1)?, 0);
+    }
+    let name = first.text.strip_suffix(':')?;
+    let suffix = name.strip_prefix("MESOS_")?;
+    if !is_identifier(name) {
+        return None;
+    }
+    let value = words.get(1)?;
+    Some(RawSetting {
+        origin: Origin::Env,
+        form: ArgForm::Flag,
+        name: Spanned::new(name.to_owned(), first.span_of(0, name.len())),
+        display: name.to_owned(),
+        key: suffix.to_ascii_lowercase(),
+        value: Some(Spanned::new(value.text.clone(), value.span())),
+        whole: first.span().cover(value.span()),
+        unknown: value.expansion || has_placeholder(&value.text),
+    })
 }
 
 /// Reads one command-line word as stout's loader classifies it.
@@ -111,50 +284,58 @@ pub fn argument(word: &Word, origin: Origin) -> RawSetting {
 /// Replaces the insides of template tags with same-length text free of shell syntax, so that
 /// `--zk={{ zk_url }}` stays one word and every offset still points at the same byte.
 pub fn mask_templates(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    const TAGS: &[(&str, &str)] = &[("{{", "}}"), ("{%", "%}"), ("<%", "%>"), ("{#", "#}")];
-    while !rest.is_empty() {
-        let next = TAGS
-            .iter()
-            .filter_map(|(open, close)| rest.find(open).map(|i| (i, *open, *close)))
-            .min_by_key(|(i, _, _)| *i);
-        let Some((i, _, close)) = next else {
-            out.push_str(rest);
-            break;
+    const TAGS: &[(&[u8], &[u8])] = &[
+        (b"{{", b"}}"),
+        (b"{%", b"%}"),
+        (b"<%", b"%>"),
+        (b"{#", b"#}"),
+    ];
+    let mut bytes = text.as_bytes().to_vec();
+    let mut i = 0;
+    while i < bytes.len() {
+        let Some((_, close)) = TAGS.iter().find(|(open, _)| bytes[i..].starts_with(open)) else {
+            i += 1;
+            continue;
         };
-        out.push_str(&rest[..i]);
-        let tag = &rest[i..];
-        let line_end = tag.find('\n').unwrap_or(tag.len());
-        let end = tag[..line_end]
-            .find(close)
-            .map_or(line_end, |j| j + close.len());
-        let inner = &tag[..end];
-        let masked: String = inner
-            .chars()
-            .map(|c| match c {
-                ' ' | '\t' | '\'' | '"' | ';' | '|' | '&' | '\\' | '#' | '`' | '$' | '(' | ')' => {
-                    '_'
-                }
-                '<' => '{',
-                '>' => '}',
-                c => c,
-            })
-            .collect();
-        out.push_str(&masked);
-        rest = &tag[end..];
+        // The tag runs to its closing mark or, unclosed, to the end of the line.
+        let mut end = i + 2;
+        while end < bytes.len() && bytes[end] != b'\n' {
+            if bytes[end..].starts_with(close) {
+                end += close.len();
+                break;
+            }
+            end += 1;
+        }
+        for b in &mut bytes[i..end] {
+            *b = match *b {
+                b' ' | b'\t' | b'\'' | b'"' | b';' | b'|' | b'&' | b'\\' | b'#' | b'`' | b'$'
+                | b'(' | b')' => b'_',
+                b'<' => b'{',
+                b'>' => b'}',
+                other => other,
+            };
+        }
+        i = end.max(i + 1);
     }
-    out
+    // Only ASCII bytes were replaced by ASCII bytes, so the text is still valid UTF-8.
+    String::from_utf8(bytes).unwrap_or_else(|_| text.to_owned())
 }
 
-/// The byte ranges worth reading as shell: the whole file, or for Markdown the fenced code
-/// blocks and inline code spans.
-fn regions(text: &str) -> Vec<std::ops::Range<usize>> {
-    let is_markdown = text
-        .lines()
-        .any(|l| l.trim_start().starts_with("```") || l.trim_start().starts_with("~~~"));
+/// The byte ranges worth reading as shell, each with whether it is inline code: the whole
+/// file, or for Markdown the fenced code blocks and inline code spans.
+fn regions(text: &str) -> Vec<(std::ops::Range<usize>, bool)> {
+    let is_fence = |l: &str| {
+        let t = l.trim_start();
+        t.starts_with("```") || t.starts_with("~~~")
+    };
+    // Fences, or list items that open with inline code, mark Markdown; a shell script has
+    // neither.
+    let is_markdown = text.lines().any(|l| {
+        let t = l.trim_start();
+        is_fence(l) || t.starts_with("* `") || t.starts_with("- `")
+    });
     if !is_markdown {
-        return std::iter::once(0..text.len()).collect();
+        return vec![(0..text.len(), false)];
     }
     let mut out = Vec::new();
     let mut offset = 0;
@@ -162,10 +343,9 @@ fn regions(text: &str) -> Vec<std::ops::Range<usize>> {
     for line in text.split_inclusive('\n') {
         let start = offset;
         offset += line.len();
-        let trimmed = line.trim_start();
-        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+        if is_fence(line) {
             match fence_start.take() {
-                Some(s) => out.push(s..start),
+                Some(s) => out.push((s..start, false)),
                 None => fence_start = Some(offset),
             }
             continue;
@@ -176,11 +356,11 @@ fn regions(text: &str) -> Vec<std::ops::Range<usize>> {
         // Inline code: text between pairs of backticks on one line.
         let mut ticks = line.match_indices('`').map(|(i, _)| i);
         while let (Some(a), Some(b)) = (ticks.next(), ticks.next()) {
-            out.push(start + a + 1..start + b);
+            out.push((start + a + 1..start + b, true));
         }
     }
     if let Some(s) = fence_start {
-        out.push(s..text.len());
+        out.push((s..text.len(), false));
     }
     out
 }
@@ -258,9 +438,16 @@ pub fn is_identifier(name: &str) -> bool {
         && bytes.all(|b| b.is_ascii_alphanumeric() || b == b'_')
 }
 
-/// The daemon a program name starts, by its last path component.
+/// The daemon a program name starts, by its last path component. A path must lead through a
+/// `bin` directory (or `.`) so that `/etc/mesos-master` is not taken for the binary.
 fn binary_role(program: &str) -> Option<Role> {
-    let base = program.rsplit('/').next().unwrap_or(program);
+    let mut parts = program.rsplit('/');
+    let base = parts.next().unwrap_or(program);
+    if let Some(parent) = parts.next()
+        && !matches!(parent, "bin" | "sbin" | "." | "")
+    {
+        return None;
+    }
     let base = base.strip_suffix(".sh").unwrap_or(base);
     match base {
         "mesos-master" => Some(Role::Master),
@@ -307,6 +494,16 @@ const WRAPPERS: &[&str] = &[
     "$",
     "mesos-daemon.sh",
 ];
+/// Keys of YAML and similar files whose value is a command line.
+const COMMAND_KEYS: &[&str] = &[
+    "command:",
+    "cmd:",
+    "shell:",
+    "script:",
+    "args:",
+    "CMD",
+    "ENTRYPOINT",
+];
 /// Wrappers whose next word is an argument of theirs (a user name, a duration).
 const WRAPPERS_WITH_ARGUMENT: &[&str] = &["gosu", "su-exec", "timeout", "-u", "-g", "-n"];
 
@@ -317,47 +514,21 @@ struct Invocation {
     env: Vec<RawSetting>,
     /// Index of the first argument word.
     args_from: usize,
+    /// True for `docker run <image>`: the image's entry point is the binary.
+    docker: bool,
 }
 
-/// `image: mesosphere/mesos-master:...` and `entrypoint: mesos-slave` lines of compose files:
-/// `Some` on such a line, holding the daemon the service runs if it is a Mesos one.
-#[allow(clippy::option_option)]
-fn compose_image(command: &Command) -> Option<Option<(Role, Spanned<String>)>> {
-    let [key, value, ..] = command.words.as_slice() else {
-        return None;
-    };
-    let role = match key.text.as_str() {
-        "image:" => image_role(&value.text),
-        "entrypoint:" => binary_role(&value.text),
-        _ => return None,
-    };
-    Some(role.map(|r| (r, Spanned::new(value.text.clone(), value.span()))))
-}
-
-fn find_invocation(
-    command: &Command,
-    image: Option<&(Role, Spanned<String>)>,
-) -> Option<Invocation> {
+fn find_invocation(command: &Command) -> Option<Invocation> {
     let words = &command.words;
     let mut env = Vec::new();
     let mut skip_argument = false;
-    // A compose `command:` with flags only: the image's entry point is the binary.
-    if let (Some(first), Some(second), Some((role, binary))) = (words.first(), words.get(1), image)
-        && first.text == "command:"
-        && second.text.starts_with("--")
-    {
-        return Some(Invocation {
-            role: *role,
-            binary: binary.clone(),
-            env,
-            args_from: 1,
-        });
-    }
     for (i, word) in words.iter().enumerate() {
         let mut text = word.text.as_str();
         let mut from = 0;
         if i == 0
-            && let Some(rest) = text.strip_prefix("ExecStart=")
+            && let Some(rest) = text
+                .strip_prefix("ExecStart=")
+                .or_else(|| text.strip_prefix("command="))
         {
             let rest = rest.trim_start_matches(['-', '@', '+', '!', ':']);
             from = text.len() - rest.len();
@@ -367,12 +538,21 @@ fn find_invocation(
             skip_argument = false;
             continue;
         }
+        if let Some((name, _)) = text.split_once('=')
+            && is_identifier(name)
+        {
+            if let Some(setting) = assignment(word, from) {
+                env.push(setting);
+            }
+            continue;
+        }
         if let Some(role) = binary_role(text) {
             return Some(Invocation {
                 role,
                 binary: Spanned::new(text.to_owned(), word.span_of(from, word.text.len())),
                 env,
                 args_from: i + 1,
+                docker: false,
             });
         }
         let base = text.rsplit('/').next().unwrap_or(text);
@@ -386,24 +566,19 @@ fn find_invocation(
                 binary: Spanned::new(format!("{text} {}", next.text), span),
                 env,
                 args_from: i + 2,
+                docker: false,
             });
         }
         if base == "docker" && words.get(i + 1).is_some_and(|w| w.text == "run") {
             return docker_run(words, i + 2);
-        }
-        if text.contains('=') && !text.starts_with('-') {
-            if let Some(setting) = assignment(word, from) {
-                env.push(setting);
-            }
-            continue;
         }
         if WRAPPERS_WITH_ARGUMENT.contains(&base) {
             skip_argument = true;
             continue;
         }
         let prefix_like = WRAPPERS.contains(&base)
-            || text.starts_with('-')
-            || text.ends_with(':')
+            || (text.starts_with('-') && (text.len() > 1 || i > 0))
+            || COMMAND_KEYS.contains(&text)
             || text.is_empty();
         if !prefix_like {
             return None;
@@ -486,14 +661,10 @@ fn docker_run(words: &[Word], from: usize) -> Option<Invocation> {
             binary: Spanned::new(text.to_owned(), word.span()),
             env,
             args_from: i + 1,
+            docker: true,
         });
     }
     None
-}
-
-/// A span covering nothing at the start of a file, for sources that name no binary.
-pub fn file_start(file: FileId) -> Span {
-    Span::point(file, 0)
 }
 
 #[cfg(test)]
@@ -606,6 +777,26 @@ mod tests {
     }
 
     #[test]
+    fn json_array_commands() {
+        let compose = "agent:\n  image: mesosphere/mesos-agent:1.4.0\n  command: [\"--work_dir=/w\", \"--isolation=cgroups/cpu,cgroups/mem\"]\n";
+        let got = summary(compose);
+        assert_eq!(
+            got[0].2,
+            flags(&[
+                ("--work_dir", Some("/w")),
+                ("--isolation", Some("cgroups/cpu,cgroups/mem"))
+            ])
+        );
+        let docker = "CMD [\"mesos-master\", \"--quorum=2\"]";
+        let got = summary(docker);
+        assert_eq!(got[0].1, "mesos-master");
+        assert_eq!(got[0].2, flags(&[("--quorum", Some("2"))]));
+        let sources = parse(docker);
+        let value = sources[0].settings[0].value.as_ref().expect("value");
+        assert_eq!(&docker[value.span.range()], "2");
+    }
+
+    #[test]
     fn non_invocations_are_skipped() {
         for text in [
             "mkdir -p /var/log/mesos-master",
@@ -631,6 +822,18 @@ mod tests {
     }
 
     #[test]
+    fn markdown_lists_with_inline_code() {
+        let text = "Steps:\n* `mesos-master --quorum=1` (don't forget it)\n";
+        let sources = parse(text);
+        assert_eq!(sources.len(), 1);
+        assert!(sources[0].open_ended, "inline code may be partial");
+        let script = "# run `mesos-master --quorum=1`\nmesos-agent --work_dir=/w\n";
+        let sources = parse(script);
+        assert_eq!(sources.len(), 1);
+        assert!(!sources[0].open_ended);
+    }
+
+    #[test]
     fn units_and_compose_files() {
         let unit = "[Service]\nEnvironment=\"MESOS_QUORUM=2\" MESOS_WORK_DIR=/w\nExecStart=/usr/sbin/mesos-master --zk=z\n";
         let got = summary(unit);
@@ -653,6 +856,27 @@ mod tests {
     }
 
     #[test]
+    fn compose_environment_and_image_default_command() {
+        let compose = "services:\n  master:\n    image: mesosphere/mesos-master:1.0.1\n    environment:\n      MESOS_ZK: zk://a:2181/mesos\n      MESOS_REGISTRY: replicated_log # comment\n  agent:\n    image: mesosphere/mesos-slave:1.0.1\n    environment:\n      - MESOS_MASTER=zk://a:2181/mesos\n  zk:\n    image: zookeeper\n    environment:\n      MESOS_ZK: not-ours\n";
+        let got = summary(compose);
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[0].0, Role::Master);
+        assert_eq!(
+            got[0].2,
+            flags(&[
+                ("MESOS_ZK", Some("zk://a:2181/mesos")),
+                ("MESOS_REGISTRY", Some("replicated_log")),
+                ("--registry", Some("in_memory")),
+            ])
+        );
+        assert_eq!(got[1].0, Role::Agent);
+        assert_eq!(
+            got[1].2,
+            flags(&[("MESOS_MASTER", Some("zk://a:2181/mesos"))])
+        );
+    }
+
+    #[test]
     fn templates_and_expansions_are_unknown() {
         let sources = parse("mesos-master --zk={{ zk_url }} --quorum=<%= @q %> \"$@\"");
         let source = &sources[0];
@@ -663,6 +887,17 @@ mod tests {
             .map(|s| (s.key.as_str(), s.unknown))
             .collect();
         assert_eq!(unknown[..2], [("zk", true), ("quorum", true)]);
+    }
+
+    #[test]
+    fn credentials_in_arguments_are_masked() {
+        let text = "mesos-master --master=zk://u:pw@h:2181/m MESOS_PASSWORD=x";
+        let mut map = SourceMap::new();
+        let file = map.add("script", text.as_bytes());
+        let mut sink = Sink::default();
+        let _ = parse_mesos_script(file, text, &Settings::default(), &mut sink);
+        let masked: Vec<_> = sink.secrets.iter().map(|s| &text[s.range()]).collect();
+        assert_eq!(masked, vec!["u:pw"]);
     }
 
     #[test]
@@ -683,6 +918,8 @@ mod tests {
         fn never_panics(s in "\\PC*") {
             let _ = parse(&s);
             let _ = parse(&format!("mesos-master {s}"));
+            let _ = parse(&format!("image: mesosphere/mesos-master\ncommand: [{s}"));
+            let _ = parse(&format!("CMD [\"mesos-agent\", {s}"));
             let _ = mask_templates(&s);
         }
 

@@ -28,6 +28,33 @@ pub enum EnvKind {
     Systemd,
 }
 
+impl EnvKind {
+    /// The syntax a file most likely has, from its path: the init wrapper's defaults files,
+    /// systemd environment files (`/etc/sysconfig`, DC/OS's `/opt/mesosphere/etc`,
+    /// `*.env` next to units), otherwise shell.
+    pub fn for_path(path: &str) -> EnvKind {
+        let path = path.replace('\\', "/");
+        let name = path.rsplit('/').next().unwrap_or(&path);
+        if path.ends_with("default/mesos")
+            || path.contains("default/mesos-master")
+            || path.contains("default/mesos-slave")
+            || path.contains("default/mesos-agent")
+        {
+            EnvKind::InitDefaults
+        } else if path.contains("/sysconfig/")
+            || path.contains("opt/mesosphere/")
+            || path.contains("etc/mesosphere/")
+            || path.contains("run/dcos/")
+        {
+            EnvKind::Systemd
+        } else if name.ends_with(".env") {
+            EnvKind::DockerEnvFile
+        } else {
+            EnvKind::Shell
+        }
+    }
+}
+
 /// Variables of the Mesosphere init wrapper and the flags it turns them into.
 pub const WRAPPER_VARIABLES: &[(&str, &str)] = &[
     ("ZK", "zk"),
@@ -244,6 +271,23 @@ mod tests {
         let (systemd, _) = parse(text, EnvKind::Systemd);
         assert_eq!(systemd[0].2, "prod");
         assert_eq!(systemd[0].3, "prod");
+    }
+
+    #[test]
+    fn kinds_by_path() {
+        let cases = [
+            ("etc/default/mesos-master", EnvKind::InitDefaults),
+            ("h1/etc/default/mesos-slave", EnvKind::InitDefaults),
+            ("etc/default/mesos", EnvKind::InitDefaults),
+            ("etc/default/mesos-dns", EnvKind::Shell),
+            ("etc/sysconfig/mesos-master", EnvKind::Systemd),
+            ("opt/mesosphere/etc/mesos-master", EnvKind::Systemd),
+            ("docker/.env", EnvKind::DockerEnvFile),
+            ("mesos-master-env.sh", EnvKind::Shell),
+        ];
+        for (path, kind) in cases {
+            assert_eq!(EnvKind::for_path(path), kind, "{path}");
+        }
     }
 
     #[test]

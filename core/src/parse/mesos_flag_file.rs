@@ -16,6 +16,19 @@ use crate::settings::Settings;
 use crate::source::{FileId, Span, Spanned};
 use crate::template::has_placeholder;
 
+/// The directories of the one-file-per-flag layout: `Some(Some(role))` for
+/// `mesos-master`, `mesos-slave` and `mesos-agent`, `Some(None)` for `mesos` (which only
+/// holds `zk`), `None` for any other directory.
+#[allow(clippy::option_option)]
+pub fn flag_dir_role(dir_name: &str) -> Option<Option<Role>> {
+    match dir_name {
+        "mesos-master" => Some(Some(Role::Master)),
+        "mesos-slave" | "mesos-agent" => Some(Some(Role::Agent)),
+        "mesos" => Some(None),
+        _ => None,
+    }
+}
+
 /// Reads one flag file. `dir_role` is the role of its directory (`mesos-master` or
 /// `mesos-slave`/`mesos-agent`), `None` for `/etc/mesos/`.
 pub fn parse_mesos_flag_file(
@@ -100,6 +113,14 @@ mod tests {
             assert_eq!(s.key, *key, "{name}");
             assert_eq!(s.value.as_ref().map(|v| v.value.as_str()), *value, "{name}");
         }
+    }
+
+    #[test]
+    fn directories() {
+        assert_eq!(flag_dir_role("mesos-master"), Some(Some(Role::Master)));
+        assert_eq!(flag_dir_role("mesos-agent"), Some(Some(Role::Agent)));
+        assert_eq!(flag_dir_role("mesos"), Some(None));
+        assert_eq!(flag_dir_role("zookeeper"), None);
     }
 
     #[test]

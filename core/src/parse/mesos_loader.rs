@@ -452,6 +452,10 @@ fn build_process(
     sink: &mut Sink,
 ) -> MesosProcess {
     for flag in flags.values() {
+        // Inline Docker credentials (`auths`) are secrets as a whole.
+        if flag.spec.name == "docker_config" && flag.value.value.trim_start().starts_with('{') {
+            sink.secret(flag.value.span);
+        }
         // Secret flags name files; anything that is not a path may be the secret itself.
         if flag.spec.secret {
             let path_like = crate::rules::mesos::inline_secret::looks_like_path(&flag.value.value);

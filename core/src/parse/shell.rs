@@ -38,6 +38,25 @@ impl Word {
         Span::new(self.file, start, end.max(start))
     }
 
+    /// The word cut down to `text[from..to]`, keeping the source offsets of what remains;
+    /// `None` when the range is not on character boundaries.
+    pub fn slice(&self, from: usize, to: usize) -> Option<Word> {
+        let text = self.text.get(from..to)?.to_owned();
+        let mut offsets = self.offsets.get(from..to)?.to_vec();
+        offsets.push(
+            offsets
+                .last()
+                .map_or(self.span_of(from, from).start as usize, |o| o + 1),
+        );
+        Some(Word {
+            text,
+            offsets,
+            file: self.file,
+            quoted: self.quoted,
+            expansion: self.expansion,
+        })
+    }
+
     /// True when `text[from..to]` maps byte for byte onto contiguous source text.
     pub fn is_contiguous(&self, from: usize, to: usize) -> bool {
         let span = self.span_of(from, to);
@@ -305,6 +324,17 @@ mod tests {
         let empty = words[2].span_of(5, 5);
         assert_eq!(empty.start as usize, text.len());
         assert!(empty.is_empty());
+    }
+
+    #[test]
+    fn slices_keep_their_spans() {
+        let text = "x [\"--zk=a\",";
+        let (_, commands) = split(text);
+        let word = &commands[0].words[1];
+        let inner = word.slice(1, word.text.len() - 1).expect("slice");
+        assert_eq!(inner.text, "--zk=a");
+        assert_eq!(&text[inner.span().range()], "--zk=a");
+        assert!(word.slice(0, 99).is_none());
     }
 
     #[test]

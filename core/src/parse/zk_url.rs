@@ -62,6 +62,15 @@ pub fn parse_zk_url(value: &Spanned<String>, sink: &mut Sink) -> ZkUrl {
             span: at(0, scheme_end),
             kind,
         });
+        // Mask what looks like credentials even though Mesos would not get that far.
+        let after_scheme = trimmed.find("://").map_or(0, |i| i + 3);
+        let rest = trimmed.get(after_scheme..).unwrap_or("");
+        let servers = rest.split('/').next().unwrap_or("");
+        if let Some(i) = servers.rfind('@') {
+            let span = at(after_scheme, after_scheme + i);
+            url.credentials = Some(span);
+            sink.secret(span);
+        }
         return url;
     };
     let base = 5;
@@ -393,6 +402,14 @@ mod tests {
         assert_eq!(sink.secrets, vec![creds]);
         let spans: Vec<_> = url.hosts.iter().map(|h| &text[h.span.range()]).collect();
         assert_eq!(spans, vec!["h1:2181", "h2:2182"]);
+    }
+
+    #[test]
+    fn credentials_are_masked_even_with_a_bad_scheme() {
+        let text = "ZK://user:pw@h1:2181/mesos";
+        let (_, sink) = parse(text);
+        let masked: Vec<_> = sink.secrets.iter().map(|s| &text[s.range()]).collect();
+        assert_eq!(masked, vec!["user:pw"]);
     }
 
     #[test]

@@ -285,9 +285,11 @@ fn mark_duplicates(cfg: &mut ZooCfg, control_lines: &[usize], sink: &mut Sink) {
         let (Some(a), Some(b)) = (cfg.entries.get(prev), cfg.entries.get(next)) else {
             continue;
         };
+        // `control_lines` is sorted: the first one after `a` tells whether any precedes `b`.
+        let after_a = control_lines.partition_point(|&o| o <= a.key.span.start as usize);
         let branches = control_lines
-            .iter()
-            .any(|&o| o > a.key.span.start as usize && o < b.key.span.start as usize);
+            .get(after_a)
+            .is_some_and(|&o| o < b.key.span.start as usize);
         // Two values in different branches of a template conditional are alternatives.
         if !a.templated && !branches {
             let value = if is_secret_key(&a.key.value) {

@@ -4,5 +4,5 @@
 //! re-derives what a rule found.
 
 pub mod human;
-pub mod overview;
 pub mod json;
+pub mod overview;

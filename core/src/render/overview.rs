@@ -78,10 +78,14 @@ pub fn tolerance(report: &Report, settings: &Settings) -> Tolerance {
         .count();
     let master_tier = (!masters.is_empty()).then(|| {
         let count = settings.project.masters.unwrap_or(masters.len());
-        let mut quorums: Vec<i64> = masters.iter().filter_map(|p| p.quorum()).map(|q| q.value).collect();
+        let mut quorums: Vec<i64> = masters
+            .iter()
+            .filter_map(|p| p.quorum())
+            .map(|q| q.value)
+            .collect();
         quorums.sort_unstable();
         let quorum = most_common(&quorums);
-        let uses_zk = masters.iter().any(|p| p.zk().is_some());
+        let uses_zk = masters.iter().any(|p| p.is_set("zk"));
         let tolerates = match quorum {
             Some(q) if uses_zk && q >= 1 && (q as usize) <= count => Some(count - q as usize),
             _ if !uses_zk => Some(0),
@@ -133,7 +137,9 @@ pub fn tolerance_text(t: &Tolerance) -> String {
     }
     match &t.masters {
         Some(m) => {
-            let quorum = m.quorum.map_or("no --quorum".to_owned(), |q| format!("--quorum={q}"));
+            let quorum = m
+                .quorum
+                .map_or("no --quorum".to_owned(), |q| format!("--quorum={q}"));
             let survives = match m.tolerates {
                 Some(n) => format!("survives {n} failure{}", plural(n)),
                 None => "cannot make progress (see the diagnostics)".to_owned(),
@@ -141,7 +147,11 @@ pub fn tolerance_text(t: &Tolerance) -> String {
             out.push_str(&format!(
                 "  Masters    {}{} master{} with {quorum}: {survives}\n",
                 m.masters,
-                if m.count_known { "" } else { " (count unknown)" },
+                if m.count_known {
+                    ""
+                } else {
+                    " (count unknown)"
+                },
                 plural(m.masters)
             ));
         }
@@ -199,7 +209,12 @@ pub fn host_settings(report: &Report, name: &str) -> Option<Vec<SettingRow>> {
 
 /// The names of every host, for error messages.
 pub fn host_names(report: &Report) -> Vec<&str> {
-    report.model.hosts.iter().map(|h: &Host| h.name.as_str()).collect()
+    report
+        .model
+        .hosts
+        .iter()
+        .map(|h: &Host| h.name.as_str())
+        .collect()
 }
 
 fn at(sources: &SourceMap, span: Span) -> String {

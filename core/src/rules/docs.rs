@@ -11,7 +11,7 @@ pub fn rule_markdown(rule: &Rule) -> String {
         name = rule.name,
         severity = rule.severity.as_str(),
         applies = rule.applies_to,
-        docs = demote_headings(&rule.docs_markdown()),
+        docs = rule.docs_markdown(),
     )
 }
 
@@ -35,13 +35,13 @@ pub fn reference_markdown() -> String {
     }
     for rule in ALL {
         out.push('\n');
-        out.push_str(&rule_markdown(rule).replacen("# ", "## ", 1));
+        out.push_str(&demote_headings(&rule_markdown(rule)).replacen("# ", "## ", 1));
     }
     out
 }
 
-/// Rule docs use `##` sections; under a rule's own `#` title they stay `##`, and in the
-/// reference, where the title is `##`, they become `###`.
+/// Rule docs use `##` sections under the rule's `#` title; in the reference, where each title
+/// is `##`, the sections become `###`.
 fn demote_headings(docs: &str) -> String {
     docs.lines()
         .map(|line| {

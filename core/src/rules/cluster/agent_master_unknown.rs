@@ -50,11 +50,17 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
         if has_placeholder(&target.value) {
             continue;
         }
+        // A loopback address means a master on the agent's own host.
+        let local = is_loopback(&target.value);
         let at_host: Vec<_> = masters
             .iter()
             .filter(|(h, _)| {
-                ids.host_of(&target.value) == ids.host_of(&h.name)
-                    && ids.host_of(&target.value).is_some()
+                if local {
+                    std::ptr::eq(*h, host)
+                } else {
+                    ids.host_of(&target.value).is_some()
+                        && ids.host_of(&target.value) == ids.host_of(&h.name)
+                }
             })
             .collect();
         match at_host.first() {
@@ -86,4 +92,8 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
         }
     }
     findings
+}
+
+fn is_loopback(host: &str) -> bool {
+    host.eq_ignore_ascii_case("localhost") || host.starts_with("127.")
 }

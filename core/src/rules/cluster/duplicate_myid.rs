@@ -1,6 +1,8 @@
 use std::collections::BTreeMap;
 
 use crate::diagnostic::{Finding, Severity};
+use crate::model::Host;
+use crate::model::zookeeper::ZkServer;
 use crate::rules::Context;
 use crate::source::Span;
 
@@ -32,13 +34,13 @@ declare_rule! {
 }
 
 fn check(ctx: &Context<'_>) -> Vec<Finding> {
-    let mut by_id: BTreeMap<i64, Vec<(&str, Span)>> = BTreeMap::new();
+    let mut by_id: BTreeMap<i64, Vec<(String, Span)>> = BTreeMap::new();
     for (host, server) in ctx.cluster.zk_servers() {
         if let Some(id) = server.myid.as_ref().and_then(|m| m.id.as_ref()) {
             by_id
                 .entry(id.value)
                 .or_default()
-                .push((&host.name, id.span));
+                .push((server_name(host, server), id.span));
         }
     }
     let mut findings = Vec::new();
@@ -49,7 +51,7 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
         if rest.is_empty() {
             continue;
         }
-        let hosts: Vec<&str> = holders.iter().map(|(h, _)| *h).collect();
+        let hosts: Vec<&str> = holders.iter().map(|(h, _)| h.as_str()).collect();
         let mut finding = Finding::new(format!(
             "myid `{id}` is used by {} servers: {}",
             holders.len(),
@@ -62,4 +64,20 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
         findings.push(finding.help("give each server the number of its own `server.N` line"));
     }
     findings
+}
+
+/// The host, or for servers sharing one host (a pseudo-cluster) their dataDir: the id alone
+/// cannot tell apart servers that claim the same id.
+fn server_name(host: &Host, server: &ZkServer) -> String {
+    let data_dir = server
+        .config
+        .data_dir
+        .as_ref()
+        .and_then(|d| d.value.known());
+    match data_dir {
+        Some(dir) if host.name == "." || host.zookeeper.len() > 1 => {
+            format!("the server of `{dir}`")
+        }
+        _ => host.name.clone(),
+    }
 }

@@ -2,6 +2,7 @@
 
 use crate::model::mesos::{MesosProcess, Role};
 use crate::model::{Cluster, Host};
+use crate::project::HostRole;
 use crate::settings::Settings;
 
 /// The masters found, and how many the cluster runs.
@@ -9,7 +10,7 @@ pub struct Masters<'a> {
     pub found: Vec<(&'a Host, &'a MesosProcess)>,
     /// From `meslint.toml` when it says, else the number found.
     pub count: usize,
-    /// True when `meslint.toml` gave the count.
+    /// True when `meslint.toml` gave the count or named master hosts.
     pub declared: bool,
 }
 
@@ -19,10 +20,18 @@ impl<'a> Masters<'a> {
             .mesos_processes()
             .filter(|(_, p)| p.role == Role::Master)
             .collect();
+        // Hosts `meslint.toml` says run a master whose files were not given still count.
+        let listed_only = settings
+            .project
+            .hosts
+            .iter()
+            .filter(|(_, h)| h.roles.contains(&HostRole::Master))
+            .filter(|(name, _)| !found.iter().any(|(host, _)| host.name == **name))
+            .count();
         let declared = settings.project.masters;
         Masters {
-            count: declared.unwrap_or(found.len()),
-            declared: declared.is_some(),
+            count: declared.unwrap_or(found.len() + listed_only),
+            declared: declared.is_some() || listed_only > 0,
             found,
         }
     }
@@ -34,7 +43,7 @@ impl<'a> Masters<'a> {
     ) -> std::collections::BTreeMap<i64, Vec<(&'a str, crate::source::Span)>> {
         let mut groups: std::collections::BTreeMap<i64, Vec<_>> = std::collections::BTreeMap::new();
         for (host, p) in &self.found {
-            if p.zk().is_none() || p.registry() == "in_memory" {
+            if !p.is_set("zk") || p.registry() == "in_memory" {
                 continue;
             }
             if let Some(q) = p.quorum() {

@@ -58,9 +58,12 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
             .as_ref()
             .map_or(server.config.end, |d| d.span);
         findings.push(
-            Finding::new(format!("no myid was found for the server on {}", host.name))
-                .primary(span, "ZooKeeper reads `myid` from this directory")
-                .help("write the server's id into `<dataDir>/myid`"),
+            Finding::new(format!(
+                "no myid was found for {}",
+                ctx.cluster.describe(host, server)
+            ))
+            .primary(span, "ZooKeeper reads `myid` from this directory")
+            .help("write the server's id into `<dataDir>/myid`"),
         );
     }
     findings

@@ -10,8 +10,8 @@ declare_rule! {
     ///
     /// ## What it finds
     /// On one machine (one host directory, or several servers whose own `server.N` lines all use
-    /// a loopback address, as in a pseudo-cluster), the same port used twice among the client
-    /// port, the secure client port, each server's own quorum and election ports, and the
+    /// a loopback address, as in a pseudo-cluster), the same port used by two servers among the
+    /// client port, the secure client port, each server's own quorum and election ports, and the
     /// AdminServer port (8080 unless changed, ZooKeeper 3.5+).
     ///
     /// ## Why it matters
@@ -74,7 +74,9 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
             let Some((first, rest)) = users.split_first() else {
                 continue;
             };
-            if rest.is_empty() {
+            // One server using a port twice is `port_conflict` (ZK215); here, only clashes
+            // between servers.
+            if rest.iter().all(|l| l.server == first.server) {
                 continue;
             }
             let machine_name = if machine == "loopback" {

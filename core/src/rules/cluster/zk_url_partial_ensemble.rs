@@ -83,19 +83,33 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
             .map(|h| h.span)
             .reduce(crate::source::Span::cover)
             .unwrap_or(use_.url.raw.span);
+        let named = name_some(&missing);
         findings.push(
             Finding::new(format!(
-                "{}'s `{}` lists {} of the ensemble's {} voting servers; it leaves out {}",
+                "{}'s `{}` lists {} of the ensemble's {} voting servers; it leaves out {named}",
                 use_.who(),
                 use_.flag,
                 listed.len(),
                 ensemble.voters(),
-                missing.join(", ")
             ))
-            .primary(span, format!("missing {}", missing.join(", ")))
+            .primary(span, format!("missing {named}"))
             .secondary(ensemble.declared, "the ensemble")
             .help("list every server of the ensemble so the client can fail over to any of them"),
         );
     }
     findings
+}
+
+/// `a, b, c`, or `a, b, c, d, e and 7 more` for long lists.
+fn name_some(names: &[&str]) -> String {
+    const SHOWN: usize = 5;
+    if names.len() <= SHOWN + 1 {
+        names.join(", ")
+    } else {
+        format!(
+            "{} and {} more",
+            names[..SHOWN].join(", "),
+            names.len() - SHOWN
+        )
+    }
 }

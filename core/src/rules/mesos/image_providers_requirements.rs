@@ -82,7 +82,7 @@ fn check(context: &Context<'_>) -> Vec<Finding> {
             && !has("docker/runtime")
         {
             out.push(with_isolation(
-                Finding::new("Docker images need the `docker/runtime` isolator")
+                Finding::new("docker images need the `docker/runtime` isolator")
                     .primary(docker.span, "needs `docker/runtime` in `--isolation`")
                     .help("add `docker/runtime` to `--isolation`"),
             ));

@@ -37,7 +37,10 @@ fn check(context: &Context<'_>) -> Vec<Finding> {
             continue;
         };
         let items = flag.items();
-        for (i, item) in items.iter().enumerate() {
+        let mut seen = std::collections::BTreeMap::new();
+        for item in &items {
+            let first = seen.get(item.value.as_str()).copied();
+            seen.entry(item.value.as_str()).or_insert(item.span);
             let value = item.value.as_str();
             if !valid.contains(&value) {
                 let label = if value == "external" {
@@ -60,12 +63,12 @@ fn check(context: &Context<'_>) -> Vec<Finding> {
                     )),
                 );
             } else if version.minor() >= 1
-                && let Some(first) = items[..i].iter().find(|e| e.value == item.value)
+                && let Some(first) = first
             {
                 out.push(
                     Finding::new(format!("`{value}` is listed twice in `{}`", flag.display))
                         .primary(item.span, "repeated")
-                        .secondary(first.span, "first listed here")
+                        .secondary(first, "first listed here")
                         .help("list each containerizer once"),
                 );
             }

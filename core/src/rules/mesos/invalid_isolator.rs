@@ -41,13 +41,14 @@ fn check(context: &Context<'_>) -> Vec<Finding> {
         let items = flag.items();
         let mut filesystem = None;
         let mut network = None;
-        for (i, item) in items.iter().enumerate() {
+        let mut seen = std::collections::BTreeMap::new();
+        for item in &items {
             let name = item.value.as_str();
-            if let Some(first) = items[..i].iter().find(|e| e.value == item.value) {
+            if let Some(first) = seen.insert(name, item.span) {
                 out.push(
                     Finding::new(format!("`{name}` is listed twice in `{}`", flag.display))
                         .primary(item.span, "repeated")
-                        .secondary(first.span, "first listed here")
+                        .secondary(first, "first listed here")
                         .help("list each isolator once"),
                 );
                 continue;
@@ -83,6 +84,25 @@ fn check(context: &Context<'_>) -> Vec<Finding> {
                         .primary(item.span, "no longer supported")
                         .help("remove it; the external containerizer is gone"),
                 ),
+                Some(iso)
+                    if iso.replaced_by.is_some()
+                        && name != "posix/disk"
+                        && items.len() > 1
+                        && version.minor() <= 5 =>
+                {
+                    // Up to 1.5 the old names were only understood as the whole value.
+                    out.push(
+                        Finding::new(format!(
+                            "`{name}` cannot be combined with other isolators in Mesos {version}"
+                        ))
+                        .primary(item.span, "only understood as the whole value before 1.6")
+                        .help(format!(
+                            "write `{}` instead; Mesos fails with: Unknown or unsupported \
+                             isolator '{name}'",
+                            iso.replaced_by.unwrap_or_default()
+                        )),
+                    );
+                }
                 Some(_) => {}
             }
             if version.minor() >= 5 {
@@ -138,6 +158,8 @@ mod tests {
             ("external", 0, 0),
             ("external", 1, 1),
             ("network/cni,network/ports", 11, 0),
+            ("cgroups,docker/runtime", 5, 1),
+            ("cgroups,docker/runtime", 6, 0),
         ];
         for (list, minor, n) in cases {
             let d = lint_script(&format!("{base}{list}"), minor);

@@ -41,14 +41,14 @@ fn check(context: &Context<'_>) -> Vec<Finding> {
             // Reported as an empty value.
             continue;
         }
+        // The value is not shown: a malformed address may still carry credentials.
         out.push(
-            Finding::new(format!("`{}` is not a master address", flag.value.value))
+            Finding::new(format!("`{}` is not a master address", flag.display))
                 .primary(*span, why.clone())
-                .help(format!(
+                .help(
                     "write `zk://host:2181,.../mesos` or `host:5050`; Mesos fails with: Failed \
-                     to create a master detector: Failed to parse '{}'",
-                    flag.value.value
-                )),
+                     to create a master detector: Failed to parse the value",
+                ),
         );
     }
     out

@@ -16,7 +16,9 @@ declare_rule! {
     /// ``Missing required option `--master` or `--master_detector` ``, `--work_dir needed for
     /// replicated log based registry`, `Need to specify --quorum for replicated log based
     /// registry when using ZooKeeper`. Processes whose arguments meslint cannot fully see
-    /// (templates, `"$@"`, `EnvironmentFile=`) are not reported.
+    /// (templates, `"$@"`, `EnvironmentFile=`) are not reported. With the Mesosphere packages'
+    /// flag files, `work_dir` and the agent's `--master` come from the package and are not
+    /// required either; a missing `quorum` still is, as the package's `1` only suits one master.
     ///
     /// ## How to fix
     /// Add the flag.
@@ -36,12 +38,17 @@ declare_rule! {
 fn check(context: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     for process in super::processes(context) {
-        if process.is_template {
+        // `--help` and `--version` print and exit before anything is required.
+        if process.is_template || process.is_set("help") || process.is_set("version") {
             continue;
         }
         let Some(anchor) = process.anchor else {
             continue;
         };
+        // The packages ship a `work_dir` file, and their wrapper always passes `/etc/mesos/zk`
+        // as the agent's `--master`. Their `quorum` file is only right for one master, so a
+        // missing quorum is still reported.
+        let packaged = process.uses_package_layout();
         let mut missing = |flag: &str, why: &str, mesos_says: &str| {
             out.push(
                 Finding::new(format!(
@@ -59,14 +66,14 @@ fn check(context: &Context<'_>) -> Vec<Finding> {
         };
         match process.role {
             Role::Agent => {
-                if !process.is_set("work_dir") {
+                if !packaged && !process.is_set("work_dir") {
                     missing(
                         "work_dir",
                         "agents need a work directory",
                         "Flag 'work_dir' is required, but it was not provided",
                     );
                 }
-                if !process.is_set("master") && !process.is_set("master_detector") {
+                if !packaged && !process.is_set("master") && !process.is_set("master_detector") {
                     missing(
                         "master",
                         "agents need to know where the master is",
@@ -76,7 +83,7 @@ fn check(context: &Context<'_>) -> Vec<Finding> {
             }
             Role::Master => {
                 let replicated = matches!(process.registry(), "replicated_log" | "log_storage");
-                if replicated && !process.is_set("work_dir") {
+                if replicated && !packaged && !process.is_set("work_dir") {
                     missing(
                         "work_dir",
                         "the replicated log needs a work directory",
@@ -114,12 +121,14 @@ mod tests {
         let cases = [
             ("mesos-agent --master=h:5050", 1),
             ("mesos-agent --work_dir=/w", 1),
-            ("mesos-agent", 2),
+            ("mesos-agent --quiet", 2),
+            ("mesos-agent", 0),
+            ("mesos-agent --help", 0),
             ("MESOS_ZK=zk://a:2181/m mesos-agent --work_dir=/w", 1),
             ("mesos-agent --work_dir=/w --master=h:5050", 0),
             ("mesos-agent \"$@\"", 0),
             ("mesos-master --zk=zk://a:2181/m --work_dir=/w", 1),
-            ("mesos-master", 1),
+            ("mesos-master --quiet", 1),
             ("mesos-master --registry=in_memory", 0),
             (
                 "mesos-master --zk=zk://a:2181/m --work_dir=/w --quorum=2",

@@ -38,14 +38,11 @@ fn check(context: &Context<'_>) -> Vec<Finding> {
         for problem in &url.problems {
             match problem {
                 ZkUrlProblem::MissingPort { span, host } => out.push(
-                    Finding::new(format!(
-                        "ZooKeeper server `{host}` in `{}` has no port",
-                        flag.display
-                    ))
-                    .primary(*span, "no port; 2181 is not assumed")
-                    .help(format!(
-                        "write `{host}:2181` (or the port the server listens on)"
-                    )),
+                    Finding::new(format!("server `{host}` in `{}` has no port", flag.display))
+                        .primary(*span, "no port; 2181 is not assumed")
+                        .help(format!(
+                            "write `{host}:2181` (or the port the server listens on)"
+                        )),
                 ),
                 ZkUrlProblem::BadPort { span, port } => out.push(
                     Finding::new(format!(

@@ -1,6 +1,7 @@
 use crate::diagnostic::{Finding, Severity};
 use crate::model::zk_url::ZkUrlProblem;
 use crate::rules::Context;
+use crate::source::Span;
 
 declare_rule! {
     /// A ZooKeeper URL with a path after every host.
@@ -58,10 +59,14 @@ fn check(context: &Context<'_>) -> Vec<Finding> {
                 .chain(lost.iter().map(|l| l.value.clone()))
                 .collect();
             let path = url.path.value.split(',').next().unwrap_or("/mesos");
+            // Only the first segment: the lost hosts after it carry labels of their own, and
+            // labels nested inside another one's span are drawn out of place.
+            let start = url.path.span.start as usize;
+            let end = (start + path.len()).min(url.path.span.end as usize);
             out.push(
                 finding
                     .primary(
-                        url.path.span,
+                        Span::new(url.path.span.file, start, end),
                         format!("znode path read as `{}`", url.path.value),
                     )
                     .help(format!(

@@ -1,7 +1,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::diagnostic::{Finding, Severity};
-use crate::model::zookeeper::{ProblemKind, Role, Value};
+use crate::model::zookeeper::{ProblemKind, Role, ServerEntry, Value, effective};
 use crate::rules::Context;
 use crate::rules::zookeeper::servers;
 use crate::source::Span;
@@ -77,7 +77,7 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
             continue;
         }
         let version = zk.config.version;
-        let weighted: Vec<i64> = weights
+        let weighted: HashSet<i64> = weights
             .iter()
             .filter_map(|w| w.sid.value.known().copied())
             .collect();
@@ -93,6 +93,9 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
         };
         // ZooKeeper 3.4 ignores groups in standalone mode (fewer than two participants).
         let standalone_34 = version < ZkVersion::V3_5 && voters < 2;
+        let lines: HashMap<i64, &ServerEntry> = effective(zk.effective_servers())
+            .filter_map(|s| Some((*s.sid.value.known()?, s)))
+            .collect();
         let mut grouped: HashMap<i64, Span> = HashMap::new();
         for g in groups {
             for m in &g.members {
@@ -106,7 +109,7 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
                     );
                     continue;
                 }
-                match zk.server(sid) {
+                match lines.get(&sid) {
                     None => {
                         let f = Finding::new(format!(
                             "`{}` names server {sid}, which has no server line",
@@ -171,7 +174,7 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
             let Value::Known(sid) = w.sid.value else {
                 continue;
             };
-            if zk.server(sid).is_none() && !grouped.contains_key(&sid) {
+            if !lines.contains_key(&sid) && !grouped.contains_key(&sid) {
                 out.push(
                     Finding::new(format!(
                         "`{}` weighs server {sid}, which has no server line",

@@ -9,7 +9,9 @@ declare_rule! {
     /// ## What it finds
     /// `admin.enableServer` written as `False`, `no` or `0`; non-numeric `admin.serverPort`,
     /// `admin.idleTimeout` or `admin.httpVersion`; `leaderServes` or `forceSync` turned off with
-    /// anything but `no`; `skipACL` turned on with anything but `yes`.
+    /// anything but `no`; `skipACL` turned on with anything but `yes`; admin booleans other than
+    /// `true`; and an `ssl.clientAuth` other than `need`, `want` or `none` (an error: TLS setup
+    /// fails at startup).
     ///
     /// ## Why it matters
     /// These keys are read by code with loose rules: the AdminServer is disabled only by exactly
@@ -78,6 +80,30 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
                     "read as no",
                     "write `yes` to skip ACL checks",
                 ),
+                "admin.portUnification" | "admin.forceHttps" | "admin.needClientAuth"
+                    if looks_on && !value.eq_ignore_ascii_case("true") =>
+                {
+                    (
+                        format!("`{key}` `{value}` is read as false: only `true` turns it on"),
+                        "read as false",
+                        "write `true`",
+                    )
+                }
+                "ssl.clientAuth" | "ssl.quorum.clientAuth"
+                    if !["need", "want", "none"]
+                        .iter()
+                        .any(|v| value.eq_ignore_ascii_case(v)) =>
+                {
+                    out.push(
+                        Finding::new(format!(
+                            "`{key}` `{value}` is not `need`, `want` or `none`; TLS setup fails at startup"
+                        ))
+                        .primary(e.value.span, "unknown client auth mode")
+                        .help("write `need`, `want` or `none`")
+                        .severity(Severity::Error),
+                    );
+                    continue;
+                }
                 _ => continue,
             };
             out.push(

@@ -453,6 +453,15 @@ proptest::proptest! {
     }
 }
 
+/// A rule code, the release, zoo.cfg, and optionally a myid and a dynamic file (name, text).
+type Example<'a> = (
+    &'a str,
+    ZkVersion,
+    String,
+    Option<&'a str>,
+    Option<(&'a str, &'a str)>,
+);
+
 /// One minimal example per rule: linting it must report that rule's code.
 #[test]
 fn every_rule_has_a_firing_example() {
@@ -460,7 +469,7 @@ fn every_rule_has_a_firing_example() {
     let v35 = ZkVersion::V3_5;
     let v38 = ZkVersion::V3_8;
     let quorum = |extra: &str| format!("{QUORUM}{THREE}{extra}");
-    let examples: Vec<(&str, ZkVersion, String, Option<&str>, Option<(&str, &str)>)> = vec![
+    let examples: Vec<Example<'_>> = vec![
         ("ZK001", v38, format!("{BASE}x=\\u12G4\n"), None, None),
         ("ZK002", v38, format!("\u{feff}{BASE}"), None, None),
         (

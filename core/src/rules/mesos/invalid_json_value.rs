@@ -1,0 +1,88 @@
+use crate::catalog::mesos::ValueType;
+use crate::diagnostic::{Finding, Severity};
+use crate::rules::Context;
+
+declare_rule! {
+    /// A JSON flag whose inline value is not JSON, or that names a file without `file://`.
+    ///
+    /// ## What it finds
+    /// Inline values of JSON flags (`--acls`, `--modules`, `--docker_config`, `--domain`,
+    /// `--executor_environment_variables`, ...) that do not parse as JSON (an error), and
+    /// absolute paths given without `file://` (a warning).
+    ///
+    /// ## Why it matters
+    /// Mesos parses the JSON at start-up and exits on a syntax error. A bare absolute path is
+    /// still read, with a warning that the form is deprecated.
+    ///
+    /// ## How to fix
+    /// Fix the JSON, or put it in a file and pass `file:///path/to/it`.
+    ///
+    /// ## Example
+    /// `--executor_environment_variables={"PATH": "/bin",}`, `--acls=/etc/mesos/acls.json`.
+    pub static INVALID_JSON_VALUE = Rule {
+        code: "MS114",
+        name: "invalid_json_value",
+        severity: Severity::Error,
+        applies_to: "Mesos 1.0+",
+        check: Some(check),
+    };
+}
+
+fn check(context: &Context<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for process in super::processes(context) {
+        for flag in super::readable_flags(process).filter(|f| f.spec.ty == ValueType::Json) {
+            let value = flag.value.value.trim();
+            if value.starts_with('/') {
+                out.push(
+                    Finding::new(format!("`{}` names a file without `file://`", flag.display))
+                        .primary(flag.value.span, "deprecated form")
+                        .help(format!("write `file://{value}`"))
+                        .severity(Severity::Warning),
+                );
+                continue;
+            }
+            if value.is_empty() {
+                continue;
+            }
+            if let Err(e) = serde_json::from_str::<serde_json::Value>(value) {
+                // The parser's message names a position, never the content.
+                out.push(
+                    Finding::new(format!("`{}` is not valid JSON", flag.display))
+                        .primary(flag.value.span, format!("JSON error: {e}"))
+                        .help("fix the JSON, or put it in a file and pass `file:///path`"),
+                );
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::mesos::testing::{codes, lint_script};
+
+    #[test]
+    fn json_values() {
+        let base = "mesos-agent --work_dir=/w --master=h:5050";
+        let cases = [
+            (
+                "--executor_environment_variables='{\"PATH\": \"/bin\"}'",
+                vec![],
+            ),
+            (
+                "--executor_environment_variables='{\"PATH\": \"/bin\",}'",
+                vec![("MS114", "error")],
+            ),
+            ("--acls=/etc/mesos/acls.json", vec![("MS114", "warning")]),
+            ("--acls=file:///etc/mesos/acls.json", vec![]),
+        ];
+        for (args, want) in cases {
+            let got: Vec<_> = codes(&lint_script(&format!("{base} {args}"), 11))
+                .into_iter()
+                .filter(|(c, _)| *c == "MS114")
+                .collect();
+            assert_eq!(got, want, "{args}");
+        }
+    }
+}
