@@ -3,7 +3,7 @@ use std::collections::{HashMap, HashSet};
 use crate::diagnostic::{Finding, Severity};
 use crate::model::zookeeper::{ProblemKind, Role, ServerEntry, Value, effective};
 use crate::rules::Context;
-use crate::rules::zookeeper::servers;
+use crate::rules::zookeeper::{groups_ignored, servers};
 use crate::source::Span;
 use crate::version::ZkVersion;
 
@@ -40,6 +40,9 @@ declare_rule! {
 fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     for zk in servers(ctx) {
+        if groups_ignored(zk) {
+            continue;
+        }
         let (groups, weights) = (zk.effective_groups(), zk.effective_weights());
         if groups.is_empty() && weights.is_empty() {
             continue;
@@ -57,7 +60,9 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
             let dotted = p.0.value.starts_with("group.") || p.0.value.starts_with("weight.");
             let reported = match p.1.kind {
                 ProblemKind::Group => true,
-                ProblemKind::Id => dotted,
+                // Undotted keys in zoo.cfg are `misread_group_key`'s; the dynamic file has no
+                // such rule, so report them here.
+                ProblemKind::Id => dotted || zk.uses_dynamic_file(),
                 _ => false,
             };
             line_problem |= p.1.kind != ProblemKind::TrailingBlank;

@@ -1,7 +1,7 @@
 use crate::catalog::zookeeper::KeyClass;
 use crate::diagnostic::{Finding, Severity};
 use crate::rules::Context;
-use crate::rules::zookeeper::servers;
+use crate::rules::zookeeper::{groups_ignored, servers};
 
 declare_rule! {
     /// A key that merely starts with `group` or `weight`.
@@ -32,7 +32,7 @@ declare_rule! {
 
 fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for zk in servers(ctx) {
+    for zk in servers(ctx).filter(|zk| !groups_ignored(zk)) {
         for e in &zk.config.entries {
             let prefix = match e.class {
                 KeyClass::Group => "group",

@@ -81,6 +81,12 @@ pub(crate) fn server_lists(zk: &ZkServer) -> impl Iterator<Item = &[ServerEntry]
     )
 }
 
+/// True when `group`/`weight` lines are never read: with `oraclePath` (3.8+) ZooKeeper builds
+/// the oracle majority verifier, which reads only server lines.
+pub(crate) fn groups_ignored(zk: &ZkServer) -> bool {
+    zk.config.version >= ZkVersion::V3_8 && zk.config.get("oraclePath").is_some()
+}
+
 /// The lines ZooKeeper reads as in force, unless the dynamic file is missing.
 pub(crate) fn known_servers(zk: &ZkServer) -> Option<&[ServerEntry]> {
     (!zk.servers_unknown()).then(|| zk.effective_servers())
