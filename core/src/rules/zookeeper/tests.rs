@@ -215,6 +215,12 @@ fn cases() -> Vec<Case> {
             Err,
         ),
         quorum("cf14", "server.1=127.0.0.1:2888:3888\nserver.2=127.0.0.2:2888:-1\nserver.3=127.0.0.3:2888:3888\n", Err, Err),
+        quorum("cf15", &format!("{THREE}version=2000  \n"), Err, Ok),
+        quorum("cf16", &format!("{THREE}oraclePath=/x\ngroup.1=1:2\nweight.9=1 \n"), Ok, Err),
+        with_dynamic(
+            quorum("cf17", "dynamicConfigFile=/etc/zookeeper/zoo.cfg.dynamic.100000000\n", Err, Ok),
+            "weightless=1\nserver.1=127.0.0.1:2888:3888:participant;0.0.0.0:2181\nserver.2=127.0.0.2:2888:3888:participant;0.0.0.0:2181\nserver.3=127.0.0.3:2888:3888:participant;0.0.0.0:2181\n",
+        ),
         // Standalone configs (s29 depends on the jar's classpath).
         case("s01", BASE, Ok, Ok),
         case("s02", "tickTime=2000\ninitLimit=10\nsyncLimit=5\ndataDir=/tmp/zookeeper\nclientPort=2181\n", Ok, Ok),
