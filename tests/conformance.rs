@@ -72,6 +72,8 @@ struct Judged {
     verdict: Verdict,
     /// The exception chain on ERROR, the facts on OK, the reason on SKIP.
     detail: String,
+    /// The `dataDir` ZooKeeper read (where it looks for `myid`); empty when unset.
+    data_dir: String,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -103,7 +105,7 @@ enum Outcome {
     Excused(&'static str),
 }
 
-fn verdict(case: &Case, judged: &Judged, diagnostics: &[Diagnostic]) -> Outcome {
+fn verdict(case: &Case, dir: &Path, judged: &Judged, diagnostics: &[Diagnostic]) -> Outcome {
     let errors: Vec<&Diagnostic> = diagnostics
         .iter()
         .filter(|d| d.severity == Severity::Error)
@@ -111,7 +113,8 @@ fn verdict(case: &Case, judged: &Judged, diagnostics: &[Diagnostic]) -> Outcome 
     match judged.verdict {
         Verdict::Skip => Outcome::Excused("not judged"),
         Verdict::Error if errors.is_empty() => {
-            if judged.detail.contains("myid file is missing") && !case.myid_in_data_dir() {
+            if judged.detail.contains("myid file is missing") && !case.myid_in_data_dir(dir, judged)
+            {
                 Outcome::Excused("myid outside the case")
             } else if judged.detail.contains("FileNotFoundException") {
                 // Every file of the case exists, so ZooKeeper looked for one meslint never saw
@@ -136,7 +139,8 @@ fn verdict(case: &Case, judged: &Judged, diagnostics: &[Diagnostic]) -> Outcome 
                 |d: &&&Diagnostic| d.name == "invalid_myid" || d.name.starts_with("myid_");
             if noise.is_empty() {
                 Outcome::Agree
-            } else if !case.myid_in_data_dir()
+            } else if case.myid.is_some()
+                && !case.myid_in_data_dir(dir, judged)
                 && errors
                     .iter()
                     .filter(|d| noise.contains(&d.code))
@@ -194,24 +198,10 @@ impl Case {
         self
     }
 
-    /// True when the myid file sits where ZooKeeper looks for it: `<dataDir>/myid`.
-    fn myid_in_data_dir(&self) -> bool {
-        let data_dir = self
-            .cfg
-            .entries()
-            .filter(|(_, k, _)| *k == "dataDir")
-            .last();
-        let Some((i, _, value)) = data_dir else {
-            return false;
-        };
-        // Properties skips one `=` or `:`; a second one (`dataDir==/x`) starts the value.
-        let clean_separator = match self.cfg.lines.get(i) {
-            Some(Line::Entry { sep, .. }) => sep.matches(['=', ':']).count() <= 1,
-            _ => false,
-        };
-        self.myid.is_some()
-            && clean_separator
-            && (value.trim() == DIR || value.trim() == format!("{DIR}/"))
+    /// True when the myid file sits where ZooKeeper looked for it: `<dataDir>/myid`.
+    fn myid_in_data_dir(&self, dir: &Path, judged: &Judged) -> bool {
+        let read = judged.data_dir.trim_end_matches('/');
+        self.myid.is_some() && !read.is_empty() && Path::new(read) == dir
     }
 
     /// The files of the case as (file name, bytes), with [`DIR`] replaced by `dir`.
@@ -1123,10 +1113,7 @@ fn relocate(line: &str, case: &mut Case, fixture_dir: &Path) -> String {
         ""
     };
     match key {
-        "dataDir" => {
-            case.cfg.push("dataDir", DIR);
-            format!("dataDir={DIR}{eol}")
-        }
+        "dataDir" => format!("dataDir={DIR}{eol}"),
         "dynamicConfigFile" => {
             let value =
                 rest.trim_start_matches(|c: char| c == '=' || c == ':' || c.is_whitespace());
@@ -1251,7 +1238,70 @@ const MUTATIONS: &[(&str, Mutation)] = &[
     ("version keys", version_keys),
     ("version keys", version_keys),
     ("dynamic", dynamic),
+    ("fuzz value", fuzz_value),
+    ("fuzz value", fuzz_value),
+    ("fuzz key", fuzz_key),
 ];
+
+/// Characters that matter to Properties, server lines and numbers.
+const FUZZ: &[char] = &[
+    '0', '1', '2', '3', '8', '9', '0', '1', '2', '3', '8', '9', ':', ':', ':', ';', '|', '[', ']',
+    '.', ' ', '\t', '-', '+', 'a', 'e', 'x', '#', '\\', '=', ',', 'f', ':',
+];
+
+fn fuzz_text(rng: &mut Rng, max: usize) -> String {
+    let len = rng.below(max + 1);
+    (0..len).map(|_| FUZZ[rng.below(FUZZ.len())]).collect()
+}
+
+/// A random short value for a random line: finds what hand-picked values miss.
+fn fuzz_value(rng: &mut Rng, case: &mut Case) -> Option<String> {
+    let (doc, which) = if rng.chance(50) {
+        server_doc(rng, case)
+    } else {
+        target(rng, case)
+    };
+    let i = entry_index(rng, doc)?;
+    let (key, _, value) = entry_mut(doc, i)?;
+    *value = if key.starts_with("server.") && rng.chance(60) {
+        // Keep the shape of a server line, fuzz one piece of it.
+        let mut parts: Vec<String> = server_value(rng).split(':').map(str::to_owned).collect();
+        let at = rng.below(parts.len());
+        if let Some(part) = parts.get_mut(at) {
+            *part = fuzz_text(rng, 8);
+        }
+        parts.join(":")
+    } else {
+        fuzz_text(rng, 20)
+    };
+    Some(format!("{which} `{key}={value}`"))
+}
+
+/// A key made of pieces of real keys.
+fn fuzz_key(rng: &mut Rng, case: &mut Case) -> Option<String> {
+    let pieces = [
+        "server", "group", "weight", ".", "1", "2", "0", "-", "+", "client", "Port", "data", "Dir",
+        "tick", "Time", "version", "peer", "Type", "x", "\\u0050",
+    ];
+    let n = 1 + rng.below(4);
+    let key: String = (0..n).map(|_| pieces[rng.below(pieces.len())]).collect();
+    let value = if key.starts_with("server") {
+        server_value(rng)
+    } else {
+        fuzz_text(rng, 10)
+    };
+    let (doc, which) = target(rng, case);
+    let at = rng.below(doc.lines.len() + 1);
+    doc.lines.insert(
+        at,
+        Line::Entry {
+            key: key.clone(),
+            sep: "=".to_owned(),
+            value: value.clone(),
+        },
+    );
+    Some(format!("{which} +`{key}={value}`"))
+}
 
 /// The doc a mutation works on: mostly zoo.cfg, sometimes the dynamic file.
 fn target<'a>(rng: &mut Rng, case: &'a mut Case) -> (&'a mut Doc, &'static str) {
@@ -2149,6 +2199,7 @@ fn meslint_agrees_with_zookeeper() {
         let mut tally: BTreeMap<&str, usize> = BTreeMap::new();
         let mut shown = 0;
         let mut allowed_seen: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut excused: BTreeMap<&str, usize> = BTreeMap::new();
         for (case, (dir, files)) in cases.iter().zip(&written) {
             let cfg = dir.join("zoo.cfg").to_string_lossy().into_owned();
             let Some(judged) = judged.get(&cfg) else {
@@ -2161,7 +2212,7 @@ fn meslint_agrees_with_zookeeper() {
                 })
                 .collect();
             let lint_report = lint(inputs, &settings);
-            let outcome = verdict(case, judged, &lint_report.diagnostics);
+            let outcome = verdict(case, dir, judged, &lint_report.diagnostics);
             if outcome == Outcome::Agree && judged.verdict == Verdict::Ok {
                 for d in &lint_report.diagnostics {
                     if d.severity == Severity::Error {
@@ -2176,6 +2227,9 @@ fn meslint_agrees_with_zookeeper() {
                 Outcome::Excused(_) => "excused",
             };
             *tally.entry(key).or_default() += 1;
+            if let Outcome::Excused(why) = outcome {
+                *excused.entry(why).or_default() += 1;
+            }
             if matches!(outcome, Outcome::Missed | Outcome::Noise(_)) {
                 failures += 1;
                 shown += 1;
@@ -2210,6 +2264,9 @@ fn meslint_agrees_with_zookeeper() {
             tally.get("noise").copied().unwrap_or(0),
             tally.get("excused").copied().unwrap_or(0),
         );
+        for (why, n) in &excused {
+            let _ = writeln!(summary, "    excused {n}: {why}");
+        }
         for (name, n) in &allowed_seen {
             let why = ALLOWED
                 .iter()
@@ -2236,7 +2293,7 @@ fn parse_judge_output(stdout: &str) -> BTreeMap<String, Judged> {
     stdout
         .lines()
         .filter_map(|line| {
-            let mut parts = line.splitn(3, '\t');
+            let mut parts = line.splitn(4, '\t');
             let path = parts.next()?;
             let verdict = match parts.next()? {
                 "OK" => Verdict::Ok,
@@ -2245,7 +2302,15 @@ fn parse_judge_output(stdout: &str) -> BTreeMap<String, Judged> {
                 _ => return None,
             };
             let detail = parts.next().unwrap_or("").to_owned();
-            Some((path.to_owned(), Judged { verdict, detail }))
+            let data_dir = parts.next().unwrap_or("").to_owned();
+            Some((
+                path.to_owned(),
+                Judged {
+                    verdict,
+                    detail,
+                    data_dir,
+                },
+            ))
         })
         .collect()
 }
@@ -2307,24 +2372,103 @@ fn generator_is_reproducible() {
 
 #[test]
 fn verdict_rule() {
-    let case = Case::new("x", "", standalone());
-    let ok = Judged {
-        verdict: Verdict::Ok,
-        detail: "mode=quorum myid=4 myid_listed=false".to_owned(),
+    let dir = Path::new("/cases/x");
+    let judged = |verdict, detail: &str, data_dir: &str| Judged {
+        verdict,
+        detail: detail.to_owned(),
+        data_dir: data_dir.to_owned(),
     };
-    let err = Judged {
-        verdict: Verdict::Error,
-        detail: "NumberFormatException: For input string: \"x\"".to_owned(),
+    let diagnostic = |name: &'static str, severity| Diagnostic {
+        code: "ZK999",
+        name,
+        severity,
+        message: String::new(),
+        help: None,
+        labels: Vec::new(),
     };
-    assert_eq!(ok.fact("myid_listed"), Some("false"));
-    assert_eq!(verdict(&case, &ok, &[]), Outcome::Agree);
-    assert_eq!(verdict(&case, &err, &[]), Outcome::Missed);
-    let missing_myid = Judged {
-        verdict: Verdict::Error,
-        detail: "IllegalArgumentException: myid file is missing".to_owned(),
-    };
+    let unlisted = "mode=quorum myid=4 myid_listed=false port_clash=none";
+    let listed = "mode=quorum myid=1 myid_listed=true port_clash=none";
+    let nfe = "NumberFormatException: For input string: \"x\"";
+    let no_myid = "IllegalArgumentException: myid file is missing";
+    let bare = Case::new("x", "", standalone());
+    let with_myid = Case::new("x", "", standalone()).with_myid("1\n");
+    let table = [
+        (
+            &bare,
+            judged(Verdict::Ok, listed, ""),
+            vec![],
+            Outcome::Agree,
+        ),
+        (
+            &bare,
+            judged(Verdict::Ok, listed, ""),
+            vec![diagnostic("unknown_key", Severity::Warning)],
+            Outcome::Agree,
+        ),
+        (
+            &bare,
+            judged(Verdict::Ok, unlisted, ""),
+            vec![diagnostic("myid_not_in_server_list", Severity::Error)],
+            Outcome::Agree,
+        ),
+        (
+            &bare,
+            judged(Verdict::Ok, listed, ""),
+            vec![diagnostic("myid_not_in_server_list", Severity::Error)],
+            Outcome::Noise(vec!["ZK999"]),
+        ),
+        (
+            &bare,
+            judged(Verdict::Ok, listed, ""),
+            vec![diagnostic("invalid_number", Severity::Error)],
+            Outcome::Noise(vec!["ZK999"]),
+        ),
+        (
+            &bare,
+            judged(Verdict::Error, nfe, ""),
+            vec![],
+            Outcome::Missed,
+        ),
+        (
+            &bare,
+            judged(Verdict::Error, nfe, ""),
+            vec![diagnostic("invalid_number", Severity::Error)],
+            Outcome::Agree,
+        ),
+        (
+            &bare,
+            judged(Verdict::Error, no_myid, "/cases/x"),
+            vec![],
+            Outcome::Excused("myid outside the case"),
+        ),
+        (
+            &with_myid,
+            judged(Verdict::Error, no_myid, "/cases/x/"),
+            vec![],
+            Outcome::Missed,
+        ),
+        (
+            &with_myid,
+            judged(Verdict::Error, no_myid, "/elsewhere"),
+            vec![],
+            Outcome::Excused("myid outside the case"),
+        ),
+        (
+            &bare,
+            judged(Verdict::Skip, "network", ""),
+            vec![],
+            Outcome::Excused("not judged"),
+        ),
+    ];
+    for (i, (case, judged, diagnostics, expected)) in table.into_iter().enumerate() {
+        assert_eq!(
+            verdict(case, dir, &judged, &diagnostics),
+            expected,
+            "row {i}"
+        );
+    }
     assert_eq!(
-        verdict(&case, &missing_myid, &[]),
-        Outcome::Excused("myid outside the case")
+        judged(Verdict::Ok, unlisted, "").fact("myid_listed"),
+        Some("false")
     );
 }

@@ -3,9 +3,11 @@
 // Usage: java -cp <dir of ZkJudge.class>:<ZooKeeper jars> -Djdk.net.hosts.file=<hosts> ZkJudge [cfg ...]
 // With no arguments it reads one path per line from stdin. For every path it prints one line:
 //
-//   <path> TAB OK TAB <facts>           parse() accepted the file
-//   <path> TAB ERROR TAB <exception>    parse() threw: `Class: message <- CauseClass: message ...`
+//   <path> TAB OK TAB <facts> TAB <dataDir>          parse() accepted the file
+//   <path> TAB ERROR TAB <exception> TAB <dataDir>   parse() threw: `Class: message <- Cause: ...`
 //   <path> TAB SKIP TAB <why>           the file was not given to ZooKeeper (it would use the network)
+//
+// <dataDir> is the directory the parser looks in for `myid` (empty when unset).
 //
 // <facts> are space-separated `key=value` pairs about what ZooKeeper would do next at start-up,
 // which parse() itself does not check: `mode` (standalone or quorum), `myid`, `myid_listed`
@@ -82,6 +84,7 @@ public final class ZkJudge {
             emit(path, "SKIP", skip);
             return;
         }
+        String dataDir = dataDir(path);
         Properties savedProperties = (Properties) System.getProperties().clone();
         Path backup = Paths.get(path + ".bak");
         byte[] backupBefore = readIfPresent(backup);
@@ -89,15 +92,28 @@ public final class ZkJudge {
         try {
             Object config = configClass.getConstructor().newInstance();
             configClass.getMethod("parse", String.class).invoke(config, path);
-            emit(path, "OK", facts(config));
+            emit(path, "OK", facts(config), dataDir);
         } catch (InvocationTargetException e) {
-            emit(path, "ERROR", describe(e.getCause()));
+            emit(path, "ERROR", describe(e.getCause()), dataDir);
         } catch (ReflectiveOperationException | RuntimeException e) {
-            emit(path, "ERROR", "judge: " + describe(e));
+            emit(path, "ERROR", "judge: " + describe(e), dataDir);
         } finally {
             System.setProperties(savedProperties);
             restore(backup, backupBefore);
         }
+    }
+
+    /// The `dataDir` the parser reads (where it looks for `myid`), as Properties decodes it and
+    /// ZooKeeper trims it; empty when unset or unreadable.
+    private static String dataDir(String path) {
+        Properties props = new Properties();
+        try (InputStream in = new FileInputStream(path)) {
+            props.load(in);
+        } catch (Exception e) {
+            return "";
+        }
+        String value = props.getProperty("dataDir");
+        return value == null ? "" : value.trim();
     }
 
     /// ZooKeeper 3.4.11 to 3.4.14 ping every server address while parsing when
@@ -387,6 +403,10 @@ public final class ZkJudge {
 
     private void emit(String path, String verdict, String detail) {
         out.println(path + "\t" + verdict + "\t" + oneLine(detail));
+    }
+
+    private void emit(String path, String verdict, String detail, String dataDir) {
+        out.println(path + "\t" + verdict + "\t" + oneLine(detail) + "\t" + oneLine(dataDir));
     }
 
     private static String oneLine(String text) {
