@@ -227,8 +227,12 @@ public final class ZkJudge {
         if (name != null) {
             try {
                 factory = Class.forName(name, false, ZkJudge.class.getClassLoader());
-            } catch (ClassNotFoundException | LinkageError e) {
+            } catch (ClassNotFoundException e) {
                 return "unloadable";
+            } catch (LinkageError e) {
+                // The class exists but a library it needs is not on this classpath (3.4's
+                // Netty 3): a gap of this machine, not of the configuration.
+                factory = null;
             }
         }
         if (call(config, "getSecureClientPortAddress") != null) {
