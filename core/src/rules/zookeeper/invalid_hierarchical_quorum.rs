@@ -96,8 +96,9 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
                 .collect();
             sids.len() == voters
         };
-        // ZooKeeper 3.4 ignores groups in standalone mode (fewer than two participants).
-        let standalone_34 = version < ZkVersion::V3_5 && voters < 2;
+        // ZooKeeper 3.4 ignores groups in standalone mode (fewer than two participants), and
+        // weights without any group line.
+        let standalone_34 = version < ZkVersion::V3_5 && (voters < 2 || groups.is_empty());
         let lines: HashMap<i64, &ServerEntry> = effective(zk.effective_servers())
             .filter_map(|s| Some((*s.sid.value.known()?, s)))
             .collect();
