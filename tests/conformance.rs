@@ -116,6 +116,12 @@ fn verdict(case: &Case, dir: &Path, judged: &Judged, diagnostics: &[Diagnostic])
             if judged.detail.contains("myid file is missing") && !case.myid_in_data_dir(dir, judged)
             {
                 Outcome::Excused("myid outside the case")
+            } else if judged
+                .detail
+                .contains("metrics provider class was not found")
+            {
+                // Whether a class loads depends on the server's classpath, not on the file.
+                Outcome::Excused("class not on the judge's classpath")
             } else if judged.detail.contains("FileNotFoundException") {
                 // Every file of the case exists, so ZooKeeper looked for one meslint never saw
                 // (a dynamic file under another name, or a relative path).
