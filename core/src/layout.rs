@@ -234,7 +234,12 @@ fn starts_mesos(text: &str) -> bool {
                 line.match_indices(binary).any(|(at, _)| {
                     let rest = &line[at + binary.len()..];
                     let rest = rest.strip_prefix(".sh").unwrap_or(rest);
-                    rest.trim_start().starts_with("--") || rest.trim() == "\\"
+                    let rest = rest.trim_start();
+                    // Flags, a continuation, or a variable that holds the flags (`$MESOS_OPTS`).
+                    rest.starts_with("--")
+                        || rest.trim_end() == "\\"
+                        || rest.starts_with('$')
+                        || rest.starts_with("\"$")
                 })
             })
     })
@@ -422,6 +427,14 @@ mod tests {
                 role: Some(Role::Agent),
                 wrapper: false
             }
+        );
+        assert_eq!(
+            detect(
+                "a1/mesos-agent.service",
+                "[Service]\nExecStart=/usr/sbin/mesos-agent $MESOS_OPTS\n",
+                false
+            ),
+            FileKind::MesosScript
         );
         assert!(!is_candidate("notes.txt"));
         let heredoc = "cat > /etc/zookeeper/conf/zoo.cfg <<EOF\ndataDir=/x\nclientPort=2181\nEOF\n";

@@ -19,6 +19,7 @@ pub mod catalog;
 pub mod diagnostic;
 pub mod layout;
 pub mod model;
+pub mod net;
 pub mod parse;
 pub mod project;
 pub mod render;

@@ -19,6 +19,9 @@ pub struct Ensemble<'a> {
     /// A span covering the reference list's `server.N` lines, for "the ensemble is declared
     /// here" labels.
     pub declared: Span,
+    /// For each server id, the host the other servers' lines name: what a server's own
+    /// wildcard line (`server.1=0.0.0.0:2888:3888` on server 1) stands for.
+    pub usual_hosts: BTreeMap<i64, String>,
 }
 
 /// One member of the ensemble.
@@ -34,12 +37,20 @@ pub struct Member<'a> {
 
 /// How one server line reads, for comparing lists across hosts.
 pub fn entry_key(entry: &ServerEntry) -> String {
+    entry_key_as(entry, None)
+}
+
+/// [`entry_key`], with the first address's host replaced by `host` when given.
+fn entry_key_as(entry: &ServerEntry, host: Option<&str>) -> String {
     let mut key = String::new();
     for (i, address) in entry.addresses.iter().enumerate() {
         if i > 0 {
             key.push('|');
         }
-        key.push_str(&address.host.value.to_ascii_lowercase());
+        match host {
+            Some(host) if i == 0 => key.push_str(host),
+            _ => key.push_str(&address.host.value.to_ascii_lowercase()),
+        }
         for port in [&address.quorum_port, &address.election_port] {
             key.push(':');
             match port.as_ref().map(|p| &p.value) {
@@ -70,13 +81,68 @@ pub fn sid(entry: &ServerEntry) -> Option<i64> {
     entry.sid.value.known().copied()
 }
 
+/// True for a server's own line written with a wildcard address (`0.0.0.0`), which binds all
+/// interfaces: a common, valid way to write the own line, equal to the host's name elsewhere.
+pub fn is_own_wildcard(server: &ZkServer, entry: &ServerEntry) -> bool {
+    let own = server
+        .myid
+        .as_ref()
+        .and_then(|m| m.id.as_ref())
+        .map(|i| i.value);
+    own.is_some()
+        && own == sid(entry)
+        && entry
+            .addresses
+            .first()
+            .is_some_and(|a| crate::net::is_wildcard(&a.host.value))
+}
+
+/// How `server`'s line `entry` reads, its own wildcard line read as the usual host name.
+pub fn line_key(server: &ZkServer, entry: &ServerEntry, usual: &BTreeMap<i64, String>) -> String {
+    let host = if is_own_wildcard(server, entry) {
+        sid(entry).and_then(|id| usual.get(&id)).map(String::as_str)
+    } else {
+        None
+    };
+    entry_key_as(entry, host)
+}
+
 /// A server's list as comparable `(sid, line)` pairs, sorted by sid.
-pub fn signature(server: &ZkServer) -> Vec<(i64, String)> {
+fn signature(server: &ZkServer, usual: &BTreeMap<i64, String>) -> Vec<(i64, String)> {
     let mut list: Vec<(i64, String)> = effective(server.effective_servers())
-        .filter_map(|e| Some((sid(e)?, entry_key(e))))
+        .filter_map(|e| Some((sid(e)?, line_key(server, e, usual))))
         .collect();
     list.sort();
     list
+}
+
+/// For each server id, the host most lines name, not counting wildcard addresses.
+fn usual_hosts(servers: &[(&Host, &ZkServer)]) -> BTreeMap<i64, String> {
+    let mut votes: BTreeMap<i64, BTreeMap<String, usize>> = BTreeMap::new();
+    for (_, server) in servers {
+        for entry in effective(server.effective_servers()) {
+            let (Some(id), Some(address)) = (sid(entry), entry.addresses.first()) else {
+                continue;
+            };
+            // A wildcard names no machine, on whichever line it is written.
+            if !crate::net::is_wildcard(&address.host.value) {
+                *votes
+                    .entry(id)
+                    .or_default()
+                    .entry(address.host.value.to_ascii_lowercase())
+                    .or_default() += 1;
+            }
+        }
+    }
+    votes
+        .into_iter()
+        .filter_map(|(id, hosts)| {
+            let best = hosts
+                .into_iter()
+                .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))?;
+            Some((id, best.0))
+        })
+        .collect()
 }
 
 /// True when a server's list can be compared: known, and not built by a template.
@@ -92,9 +158,13 @@ impl Cluster {
     pub fn ensemble(&self) -> Option<Ensemble<'_>> {
         let candidates: Vec<(&Host, &ZkServer)> =
             self.zk_servers().filter(|(_, z)| comparable(z)).collect();
+        let usual = usual_hosts(&candidates);
         let mut counts: BTreeMap<Vec<(i64, String)>, (usize, usize)> = BTreeMap::new();
         for (index, (_, server)) in candidates.iter().enumerate() {
-            counts.entry(signature(server)).or_insert((0, index)).0 += 1;
+            counts
+                .entry(signature(server, &usual))
+                .or_insert((0, index))
+                .0 += 1;
         }
         // Most votes wins; on a tie, the first server in path order.
         let (_, first) = counts
@@ -124,7 +194,10 @@ impl Cluster {
                 Member {
                     sid,
                     entry,
-                    host: address.host.value.to_ascii_lowercase(),
+                    host: match usual.get(&sid) {
+                        Some(name) if is_own_wildcard(server, entry) => name.clone(),
+                        _ => address.host.value.to_ascii_lowercase(),
+                    },
                     client_port,
                 },
             );
@@ -141,6 +214,7 @@ impl Cluster {
             members,
             reference: (host, server),
             declared,
+            usual_hosts: usual,
         })
     }
 }

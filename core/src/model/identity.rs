@@ -7,6 +7,7 @@
 use std::collections::BTreeMap;
 
 use super::Cluster;
+use crate::net;
 use crate::settings::Settings;
 
 /// Every name of every host, lower-cased, mapped to the host's index in [`Cluster::hosts`].
@@ -20,7 +21,10 @@ impl Identities {
         for (index, host) in cluster.hosts.iter().enumerate() {
             let mut add = |name: &str| {
                 let name = name.trim().to_ascii_lowercase();
-                if !name.is_empty() && name != "." && name != "0.0.0.0" && !name.starts_with("127.")
+                if !name.is_empty()
+                    && name != "."
+                    && !net::is_wildcard(&name)
+                    && !net::is_loopback(&name)
                 {
                     names.entry(name).or_insert(index);
                 }

@@ -206,7 +206,8 @@ fn check_value_syntax(
     }
     let is_path =
         matches!(class, KeyClass::Parsed(k) | KeyClass::TooNew(k) if k.kind == KeyType::Path);
-    if is_path && has_escape(&entry.raw_value) {
+    // A malformed `\u` stops ZooKeeper before the path means anything (ZK001 says so).
+    if is_path && has_escape(&entry.raw_value) && !has_malformed_unicode(&entry.raw_value) {
         sink.push(
             BACKSLASH_IN_PATH.report(
                 Finding::new(format!(
@@ -230,6 +231,26 @@ fn has_escape(raw: &str) -> bool {
             match bytes.get(i + 1) {
                 Some(b'\n' | b'\r') => {}
                 _ => return true,
+            }
+            i += 2;
+        } else {
+            i += 1;
+        }
+    }
+    false
+}
+
+/// True when the raw text holds a `\u` escape not followed by four hex digits.
+fn has_malformed_unicode(raw: &str) -> bool {
+    let bytes = raw.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b == b'\\' {
+            if bytes.get(i + 1) == Some(&b'u') {
+                let digits = bytes.get(i + 2..i + 6).unwrap_or(&[]);
+                if digits.len() < 4 || !digits.iter().all(u8::is_ascii_hexdigit) {
+                    return true;
+                }
             }
             i += 2;
         } else {
@@ -389,6 +410,20 @@ mod tests {
     }
 
     #[test]
+    fn malformed_unicode_in_a_path_is_not_also_a_backslash_path() {
+        let cases = [
+            ("dataDir=/var/lib/zoo\\uZZkeeper\n", vec!["ZK001"]),
+            ("dataDir=/var/lib/zoo\\u12\n", vec!["ZK001"]),
+            ("dataDir=C:\\zk\\data\n", vec!["ZK005"]),
+            ("dataDir=/a\\u0041b\n", vec!["ZK005"]),
+        ];
+        for (text, expected) in cases {
+            let (_, sink) = parse(text, ZkVersion::V3_8);
+            assert_eq!(codes(&sink), expected, "{text:?}");
+        }
+    }
+
+    #[test]
     fn syntax_findings() {
         let v = ZkVersion::V3_8;
         let cases: &[(&str, &[&str])] = &[
@@ -396,7 +431,7 @@ mod tests {
             ("clientPort=2181 # client port\n", &["ZK004"]),
             ("dataDir=/x#y\n", &[]),
             ("dataDir=C:\\zk\\data\n", &["ZK005"]),
-            ("dataDir=\\uZZZZ\n", &["ZK001", "ZK005"]),
+            ("dataDir=\\uZZZZ\n", &["ZK001"]),
             ("\u{feff}tickTime=2000\n", &["ZK002"]),
             ("dataDir=/donn\u{e9}es\n", &["ZK003"]),
             ("clientPort=2181\nclientPort=2182\n", &["ZK006"]),

@@ -52,11 +52,14 @@ pub fn tolerance(report: &Report, settings: &Settings) -> Tolerance {
     let zookeeper = cluster.ensemble().map(|e| {
         let voters = e.voters();
         let observers = e.members.len() - voters;
-        let quorum = voters / 2 + 1;
-        let tolerates = voters.saturating_sub(quorum);
-        if voters > 0 && voters % 2 == 0 {
+        let hierarchical = hierarchical(e.reference.1);
+        let (quorum, tolerates) = hierarchical.unwrap_or_else(|| {
+            let quorum = voters / 2 + 1;
+            (quorum, voters.saturating_sub(quorum))
+        });
+        if hierarchical.is_none() && voters > 2 && voters % 2 == 0 {
             notes.push(format!(
-                "{voters} voting ZooKeeper servers tolerate no more failures than {}",
+                "{voters} voting ZooKeeper servers survive no more failures than {} would",
                 voters - 1
             ));
         }
@@ -107,6 +110,67 @@ pub fn tolerance(report: &Report, settings: &Settings) -> Tolerance {
         agents,
         notes,
     }
+}
+
+/// For hierarchical quorums (`group.N`): the fewest servers up that can form a quorum, and
+/// the failures survived whichever servers fail. `None` without groups, or when a group
+/// member is not known.
+fn hierarchical(server: &ZkServer) -> Option<(usize, usize)> {
+    let groups = server.effective_groups();
+    if groups.is_empty() {
+        return None;
+    }
+    let weight_of = |sid: i64| {
+        server
+            .effective_weights()
+            .iter()
+            .rfind(|w| w.sid.value.known() == Some(&sid))
+            .and_then(|w| w.weight.value.known().copied())
+            .unwrap_or(1)
+    };
+    // Per group with weight: servers up to hold more than half its weight, and failures
+    // (heaviest first) that leave it half or less.
+    let mut to_hold = Vec::new();
+    let mut to_break = Vec::new();
+    for group in groups {
+        let mut weights = Vec::new();
+        for member in &group.members {
+            weights.push(weight_of(*member.value.known()?));
+        }
+        let total: i64 = weights.iter().sum();
+        if total <= 0 {
+            continue;
+        }
+        weights.sort_unstable_by(|a, b| b.cmp(a));
+        let (mut held, mut up) = (0, 0);
+        for w in &weights {
+            if 2 * held > total {
+                break;
+            }
+            held += w;
+            up += 1;
+        }
+        let (mut left, mut down) = (total, 0);
+        for w in &weights {
+            if 2 * left <= total {
+                break;
+            }
+            left -= w;
+            down += 1;
+        }
+        to_hold.push(up);
+        to_break.push(down);
+    }
+    let count = to_hold.len();
+    if count == 0 {
+        return None;
+    }
+    to_hold.sort_unstable();
+    to_break.sort_unstable();
+    // A quorum needs more than half of the groups; breaking it, all the others.
+    let quorum = to_hold.iter().take(count / 2 + 1).sum();
+    let fewest_failures: usize = to_break.iter().take(count - count / 2).sum();
+    Some((quorum, fewest_failures.saturating_sub(1)))
 }
 
 fn most_common(sorted: &[i64]) -> Option<i64> {
@@ -323,4 +387,51 @@ pub fn host_settings_text(host: &str, rows: &[SettingRow]) -> String {
         ));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Input, lint};
+
+    /// One zoo.cfg with `servers` participants and the given group and weight lines.
+    fn tolerance_of(servers: usize, extra: &str) -> (usize, usize) {
+        let mut text = String::from("tickTime=2000\ninitLimit=10\nsyncLimit=5\ndataDir=/d\n");
+        for sid in 1..=servers {
+            text.push_str(&format!("server.{sid}=zk{sid}:2888:3888\n"));
+        }
+        text.push_str(extra);
+        let settings = Settings::default();
+        let report = lint(vec![Input::file("zoo.cfg", text.into_bytes())], &settings);
+        let zk = tolerance(&report, &settings)
+            .zookeeper
+            .expect("an ensemble");
+        (zk.quorum, zk.tolerates)
+    }
+
+    #[test]
+    fn quorum_and_failures_survived() {
+        let cases = [
+            (3, "", (2, 1)),
+            (6, "", (4, 2)),
+            // Three groups of two: two whole groups are needed; two failures can break two.
+            (6, "group.1=1:2\ngroup.2=3:4\ngroup.3=5:6\n", (4, 1)),
+            // The reference's example: three groups of three survive any three failures.
+            (9, "group.1=1:2:3\ngroup.2=4:5:6\ngroup.3=7:8:9\n", (4, 3)),
+            // A heavy server holds its group alone, and its failure alone breaks it; with two
+            // groups both are needed.
+            (
+                6,
+                "group.1=1:2:3\ngroup.2=4:5:6\nweight.1=3\nweight.4=3\n",
+                (2, 0),
+            ),
+        ];
+        for (servers, extra, expected) in cases {
+            assert_eq!(
+                tolerance_of(servers, extra),
+                expected,
+                "{servers} {extra:?}"
+            );
+        }
+    }
 }

@@ -51,7 +51,7 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
             continue;
         }
         // A loopback address means a master on the agent's own host.
-        let local = is_loopback(&target.value);
+        let local = crate::net::is_loopback(&target.value);
         let at_host: Vec<_> = masters
             .iter()
             .filter(|(h, _)| {
@@ -92,8 +92,4 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
         }
     }
     findings
-}
-
-fn is_loopback(host: &str) -> bool {
-    host.eq_ignore_ascii_case("localhost") || host.starts_with("127.")
 }

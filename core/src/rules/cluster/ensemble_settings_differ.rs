@@ -32,15 +32,22 @@ declare_rule! {
     };
 }
 
-/// True when the server's own line uses a loopback address: one of several on one machine.
+/// True when the server is one of several on one machine: its own line (or, without a myid,
+/// every line) uses a loopback address.
 fn on_loopback(server: &crate::model::zookeeper::ZkServer) -> bool {
-    server
-        .own_server()
-        .and_then(|e| e.addresses.first())
-        .is_some_and(|a| {
-            let h = a.host.value.to_ascii_lowercase();
-            h == "localhost" || h.starts_with("127.")
-        })
+    let loopback = |e: &crate::model::zookeeper::ServerEntry| {
+        e.addresses
+            .first()
+            .is_some_and(|a| crate::net::is_loopback(&a.host.value))
+    };
+    match server.own_server() {
+        Some(own) => loopback(own),
+        None => {
+            let mut lines =
+                crate::model::zookeeper::effective(server.effective_servers()).peekable();
+            lines.peek().is_some() && lines.all(loopback)
+        }
+    }
 }
 
 type Getter = fn(&ZooCfg) -> Option<&Setting<i64>>;

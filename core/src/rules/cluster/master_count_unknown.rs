@@ -41,8 +41,13 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
             let span = p.flag("quorum").map(|f| f.value.span).or(p.anchor)?;
             Some(
                 Finding::new(format!(
-                    "only one master configuration was found (on {}), so the number of masters is unknown",
-                    host.name
+                    "only one master configuration was found{}, so the number of masters is unknown",
+                    // `.` is the directory linted, not a host name worth printing.
+                    if host.name == "." {
+                        String::new()
+                    } else {
+                        format!(" (on {})", host.name)
+                    }
                 ))
                 .primary(span, "not checked against the number of masters")
                 .help("lint all masters together, or set `masters = N` in meslint.toml"),

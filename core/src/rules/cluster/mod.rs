@@ -23,5 +23,5 @@ pub mod zk_path_differs;
 pub mod zk_url_outside_ensemble;
 pub mod zk_url_partial_ensemble;
 
-mod masters;
+pub(crate) mod masters;
 mod urls;

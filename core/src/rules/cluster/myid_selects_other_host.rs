@@ -47,7 +47,7 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
         };
         let named = address.host.value.to_ascii_lowercase();
         let me = host_label(&host.name);
-        if named == me || named == "0.0.0.0" || named.is_empty() || entry.templated {
+        if named == me || crate::net::is_wildcard(&named) || named.is_empty() || entry.templated {
             continue;
         }
         let me_is_member = ensemble.member_by_host(&me);

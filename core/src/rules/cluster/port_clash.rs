@@ -53,7 +53,7 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
         }
         // A shared zoo.cfg stands for servers on different machines: its ports are per machine.
         let machine = match own_address(server) {
-            Some(a) if is_loopback(&a) => "loopback".to_owned(),
+            Some(a) if crate::net::is_loopback(&a) => "loopback".to_owned(),
             _ => host.name.clone(),
         };
         if !seen_files.insert((machine.clone(), server.config.file)) {
@@ -106,10 +106,6 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
 fn own_address(server: &ZkServer) -> Option<String> {
     let entry = server.own_server()?;
     Some(entry.addresses.first()?.host.value.to_ascii_lowercase())
-}
-
-fn is_loopback(host: &str) -> bool {
-    host == "localhost" || host.starts_with("127.") || host == "::1" || host == "[::1]"
 }
 
 fn listeners(server: &ZkServer, index: usize) -> Vec<Listener> {

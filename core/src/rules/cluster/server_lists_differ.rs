@@ -1,7 +1,7 @@
 use std::collections::BTreeMap;
 
 use crate::diagnostic::{Finding, Severity};
-use crate::model::ensemble::{comparable, entry_key, sid};
+use crate::model::ensemble::{comparable, line_key, sid};
 use crate::model::zookeeper::effective;
 use crate::rules::Context;
 
@@ -53,7 +53,9 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
             .collect();
         for (id, entry) in &own {
             match reference.get(id) {
-                Some(theirs) if entry_key(theirs) == entry_key(entry) => {}
+                Some(theirs)
+                    if line_key(ref_server, theirs, &ensemble.usual_hosts)
+                        == line_key(server, entry, &ensemble.usual_hosts) => {}
                 Some(theirs) => findings.push(
                     Finding::new(format!(
                         "`server.{id}` on {} differs from {}",

@@ -18,6 +18,10 @@ pub struct UrlUse<'a> {
 impl UrlUse<'_> {
     /// `the master on m1`, `the agent on a1`.
     pub fn who(&self) -> String {
+        // `.` is the directory linted, not a host name worth printing.
+        if self.host.name == "." {
+            return format!("the {}", self.process.role.as_str());
+        }
         format!("the {} on {}", self.process.role.as_str(), self.host.name)
     }
 }

@@ -2,6 +2,7 @@ use std::collections::BTreeMap;
 
 use crate::diagnostic::{Finding, Severity};
 use crate::model::mesos::Role;
+use crate::model::zk_url::ZkUrlProblem;
 use crate::rules::Context;
 
 use super::urls::zk_urls;
@@ -35,15 +36,27 @@ declare_rule! {
 }
 
 fn check(ctx: &Context<'_>) -> Vec<Finding> {
-    let urls = zk_urls(ctx.cluster);
+    // A path written after every host is MS301's finding; its "path" is not one anybody chose.
+    let urls: Vec<_> = zk_urls(ctx.cluster)
+        .into_iter()
+        .filter(|u| {
+            !u.url
+                .problems
+                .iter()
+                .any(|p| matches!(p, ZkUrlProblem::PathPerHost { .. }))
+        })
+        .collect();
     let masters: Vec<_> = urls
         .iter()
         .filter(|u| u.process.role == Role::Master)
         .collect();
-    let basis = if masters.is_empty() {
-        urls.iter().collect()
-    } else {
+    // Masters that differ among themselves are CM103's finding; here the others are held
+    // against the masters' path.
+    let masters_lead = !masters.is_empty();
+    let basis = if masters_lead {
         masters
+    } else {
+        urls.iter().collect()
     };
     let mut counts: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     for (i, u) in basis.iter().enumerate() {
@@ -60,7 +73,7 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
     };
     let mut findings = Vec::new();
     for u in &urls {
-        if u.url.path.value == *path {
+        if u.url.path.value == *path || (masters_lead && u.process.role == Role::Master) {
             continue;
         }
         findings.push(

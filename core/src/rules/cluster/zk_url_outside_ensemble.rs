@@ -11,6 +11,8 @@ declare_rule! {
     /// A host in a master's `--zk` or an agent's `--master=zk://...` that no `server.N` line of
     /// the ensemble names (directly, or through the host names, `--ip`/`--hostname` and
     /// `meslint.toml` addresses meslint knows), or whose port is not that member's client port.
+    /// When the URL names every server by IP address and the ensemble every server by host name
+    /// (or the reverse) and nothing links the two, only DNS could tell: meslint says so as info.
     ///
     /// ## Why it matters
     /// Mesos hands the list to the ZooKeeper client unchecked. A host that is not a member is
@@ -58,6 +60,28 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
                     }
                 }
             }
+        }
+        if !outside.is_empty()
+            && outside.len() == use_.url.hosts.len()
+            && names_and_addresses(outside.iter().map(|h| h.value.host.as_str()), &ensemble)
+        {
+            // Only DNS could tell whether `10.0.0.1` is `zk1`: say so rather than call it wrong.
+            let Some(first) = outside.first() else {
+                continue;
+            };
+            findings.push(
+                Finding::new(format!(
+                    "{}'s `{}` and the ZooKeeper ensemble name their servers in different ways \
+                     (addresses and host names), so meslint cannot tell whether they match",
+                    use_.who(),
+                    use_.flag
+                ))
+                .primary(first.span.cover(use_.url.hosts.last().map_or(first.span, |h| h.span)), "servers as this URL names them")
+                .secondary(ensemble.declared, format!("the ensemble, as {ref_host} lists it"))
+                .help("give each host's `address` (and names) in meslint.toml so that they can be compared")
+                .severity(Severity::Info),
+            );
+            outside.clear();
         }
         if !outside.is_empty() {
             let names: Vec<String> = outside
@@ -113,4 +137,16 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
         }
     }
     findings
+}
+
+/// True when every URL host is an IP literal and every member a name, or the other way round.
+fn names_and_addresses<'h>(
+    url_hosts: impl Iterator<Item = &'h str>,
+    ensemble: &crate::model::ensemble::Ensemble<'_>,
+) -> bool {
+    let is_ip = |h: &str| crate::net::parse_ip(h).is_some();
+    let url: Vec<bool> = url_hosts.map(is_ip).collect();
+    let members: Vec<bool> = ensemble.members.values().map(|m| is_ip(&m.host)).collect();
+    let all = |v: &[bool], ip: bool| !v.is_empty() && v.iter().all(|&b| b == ip);
+    (all(&url, true) && all(&members, false)) || (all(&url, false) && all(&members, true))
 }

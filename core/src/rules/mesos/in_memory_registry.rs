@@ -30,10 +30,9 @@ declare_rule! {
 fn check(context: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     // With several masters, `in_memory_registry_ha` (CM104) reports it as the error it is.
-    let masters = super::processes(context)
-        .filter(|p| p.role == Role::Master)
-        .count();
-    if masters > 1 {
+    // Counted as CM104 counts them, `meslint.toml`'s `masters = N` included.
+    let masters = crate::rules::cluster::masters::Masters::of(context.cluster, context.settings);
+    if masters.count > 1 {
         return out;
     }
     for process in super::processes(context).filter(|p| p.role == Role::Master) {

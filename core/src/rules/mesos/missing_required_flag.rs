@@ -35,6 +35,17 @@ declare_rule! {
     };
 }
 
+/// Set, or at least written: `--quorum 2` leaves the flag without a value, which
+/// `space_separated_value` reports; saying it is missing as well would be a second finding for
+/// one mistake.
+fn mentioned(process: &MesosProcess, name: &str) -> bool {
+    process.is_set(name)
+        || process
+            .sources
+            .iter()
+            .any(|source| source.settings.iter().any(|s| s.key == name))
+}
+
 fn check(context: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     for process in super::processes(context) {
@@ -66,14 +77,15 @@ fn check(context: &Context<'_>) -> Vec<Finding> {
         };
         match process.role {
             Role::Agent => {
-                if !packaged && !process.is_set("work_dir") {
+                if !packaged && !mentioned(process, "work_dir") {
                     missing(
                         "work_dir",
                         "agents need a work directory",
                         "Flag 'work_dir' is required, but it was not provided",
                     );
                 }
-                if !packaged && !process.is_set("master") && !process.is_set("master_detector") {
+                if !packaged && !mentioned(process, "master") && !process.is_set("master_detector")
+                {
                     missing(
                         "master",
                         "agents need to know where the master is",
@@ -83,14 +95,14 @@ fn check(context: &Context<'_>) -> Vec<Finding> {
             }
             Role::Master => {
                 let replicated = matches!(process.registry(), "replicated_log" | "log_storage");
-                if replicated && !packaged && !process.is_set("work_dir") {
+                if replicated && !packaged && !mentioned(process, "work_dir") {
                     missing(
                         "work_dir",
                         "the replicated log needs a work directory",
                         "--work_dir needed for replicated log based registry",
                     );
                 }
-                if replicated && process.is_set("zk") && !process.is_set("quorum") {
+                if replicated && process.is_set("zk") && !mentioned(process, "quorum") {
                     let zk = zk_span(process).unwrap_or(anchor);
                     out.push(
                         Finding::new("master with `--zk` but without `--quorum`")
@@ -134,6 +146,12 @@ mod tests {
                 "mesos-master --zk=zk://a:2181/m --work_dir=/w --quorum=2",
                 0,
             ),
+            // Written without `=`: MS003's finding, not a missing flag.
+            (
+                "mesos-master --zk=zk://a:2181/m --work_dir=/w --quorum 2",
+                0,
+            ),
+            ("mesos-agent --master=h:5050 --work_dir /w", 0),
         ];
         for (text, n) in cases {
             let d = lint_script(text, 11);

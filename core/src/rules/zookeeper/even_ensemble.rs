@@ -6,7 +6,9 @@ declare_rule! {
     /// An ensemble with an even number of voters.
     ///
     /// ## What it finds
-    /// Four, six or any even number (four or more) of participant server lines.
+    /// Four, six or any even number (four or more) of participant server lines, in an ensemble
+    /// that counts a plain majority (`group.N` lines switch to hierarchical quorums, where the
+    /// groups and weights decide what survives).
     ///
     /// ## Why it matters
     /// A majority of 2k voters tolerates as many failures as 2k-1 voters, so the extra server adds
@@ -34,7 +36,7 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
         let Some(list) = known_servers(zk) else {
             continue;
         };
-        if list.iter().any(|s| s.templated) {
+        if list.iter().any(|s| s.templated) || !zk.effective_groups().is_empty() {
             continue;
         }
         let voters = zk.voters();
@@ -45,7 +47,9 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
         {
             out.push(
                 Finding::new(format!(
-                    "the ensemble has {n} voters, which tolerates no more failures than {}",
+                    "the ensemble has {n} voters, which survive {} failure{}, as {} voters do",
+                    (n - 1) / 2,
+                    if (n - 1) / 2 == 1 { "" } else { "s" },
                     n - 1
                 ))
                 .primary(last.key.span, format!("voter number {n}"))

@@ -1,5 +1,3 @@
-use std::net::IpAddr;
-
 use crate::diagnostic::{Finding, Severity};
 use crate::model::zookeeper::effective;
 use crate::rules::Context;
@@ -50,11 +48,15 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
         let remote_peer = effective(zk.effective_servers())
             .filter(|s| s.sid.value != own.sid.value && !s.templated)
             .flat_map(|s| &s.addresses)
-            .any(|a| !a.host.value.is_empty() && !is_loopback(&a.host.value));
+            .any(|a| !a.host.value.is_empty() && !crate::net::is_loopback(&a.host.value));
         if !remote_peer {
             continue;
         }
-        for a in own.addresses.iter().filter(|a| is_loopback(&a.host.value)) {
+        for a in own
+            .addresses
+            .iter()
+            .filter(|a| crate::net::is_loopback(&a.host.value))
+        {
             out.push(
                 Finding::new(format!(
                     "this server's own line `{}` uses the loopback address `{}`, which its peers cannot reach",
@@ -66,10 +68,4 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
         }
     }
     out
-}
-
-fn is_loopback(host: &str) -> bool {
-    let host = host.trim_start_matches('[').trim_end_matches(']');
-    host.eq_ignore_ascii_case("localhost")
-        || host.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback())
 }
