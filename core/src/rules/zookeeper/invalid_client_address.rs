@@ -52,6 +52,10 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
             ),
         ];
         for (key, address, port_key, port) in pairs {
+            // ZooKeeper 3.4 has no secure client port: the key is an ignored system property.
+            if key == "secureClientPortAddress" && cfg.version < ZkVersion::V3_5 {
+                continue;
+            }
             let Some(address) = address else { continue };
             let Value::Known(text) = &address.value else {
                 continue;

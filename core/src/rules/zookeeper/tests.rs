@@ -222,6 +222,7 @@ fn cases() -> Vec<Case> {
             "weightless=1\nserver.1=127.0.0.1:2888:3888:participant;0.0.0.0:2181\nserver.2=127.0.0.2:2888:3888:participant;0.0.0.0:2181\nserver.3=127.0.0.3:2888:3888:participant;0.0.0.0:2181\n",
         ),
         quorum("cf18", &format!("{THREE}weight.1=2\n"), Err, Ok),
+        quorum("cf19", &format!("{THREE}secureClientPortAddress=127.0.0.1:2281\n"), Err, Ok),
         // Standalone configs (s29 depends on the jar's classpath).
         case("s01", BASE, Ok, Ok),
         case("s02", "tickTime=2000\ninitLimit=10\nsyncLimit=5\ndataDir=/tmp/zookeeper\nclientPort=2181\n", Ok, Ok),
