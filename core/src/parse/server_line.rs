@@ -328,9 +328,14 @@ fn host_and_ports<'a>(ctx: &mut LineCtx<'_>, piece: Piece<'a>) -> Option<Vec<Pie
 }
 
 fn parse_34(ctx: &mut LineCtx<'_>, whole: Piece<'_>, key: &str) -> Vec<ServerAddress> {
-    if whole.text.contains(';') {
+    let Some(parts) = host_and_ports(ctx, whole) else {
+        return Vec::new();
+    };
+    // A `;` matters only where 3.4 reads a port or the role (`host:q:e;2181` breaks the
+    // election port). In the host it is an odd name; past the fourth part 3.4 ignores it.
+    if let Some(part) = parts.iter().skip(1).take(3).find(|p| p.text.contains(';')) {
         // Reported once here rather than as a bad port number: the cause is 3.5 syntax.
-        let semi = whole.text.find(';').unwrap_or(0);
+        let semi = part.at.saturating_sub(whole.at) + part.text.find(';').unwrap_or(0);
         let span = ctx.span(whole.sub(semi, whole.text.len()));
         ctx.problem(
             ProblemKind::Syntax,
@@ -341,9 +346,6 @@ fn parse_34(ctx: &mut LineCtx<'_>, whole: Piece<'_>, key: &str) -> Vec<ServerAdd
         );
         return Vec::new();
     }
-    let Some(parts) = host_and_ports(ctx, whole) else {
-        return Vec::new();
-    };
     let span = ctx.span(whole);
     if parts.len() < 2 {
         ctx.problem(
@@ -382,7 +384,14 @@ fn parse_34(ctx: &mut LineCtx<'_>, whole: Piece<'_>, key: &str) -> Vec<ServerAdd
         .next()
         .map_or_else(|| Spanned::new(String::new(), span), |h| ctx.spanned(h));
     let quorum_port = parts.next().map(|p| ctx.port(p, "quorum port"));
-    let election_port = parts.next().map(|p| ctx.port(p, "election port"));
+    // 3.4 builds an election address only for a positive port: 0 or less means none.
+    let election_port = parts.next().and_then(|p| {
+        if parse_java_integer(p.text, 32).is_some_and(|n| n <= 0) {
+            None
+        } else {
+            Some(ctx.port(p, "election port"))
+        }
+    });
     let role = parts.next().map(|r| {
         if Role::parse(r.text).is_none() && !has_placeholder(r.text) {
             let span = ctx.span(r);

@@ -11,7 +11,7 @@ use crate::diagnostic::Finding;
 use crate::model::zookeeper::{DynamicCfg, Value};
 use crate::parse::Sink;
 use crate::parse::server_line::{parse_group, parse_server, parse_weight};
-use crate::parse::zoo_cfg::read_properties;
+use crate::parse::zoo_cfg::{last_of_each_key, read_properties};
 use crate::rules::zookeeper::{
     duplicate_key::DUPLICATE_KEY, invalid_dynamic_key::INVALID_DYNAMIC_KEY,
 };
@@ -28,8 +28,19 @@ pub fn parse_dynamic(
     settings: &Settings,
     sink: &mut Sink,
 ) -> DynamicCfg {
-    // A 3.4 target never reads the file; parse it with the first release that does.
-    let version = settings.zookeeper.max(ZkVersion::V3_5);
+    if settings.zookeeper < ZkVersion::V3_5 {
+        // ZooKeeper 3.4 never opens the file (`dynamic_config_ignored` says so), so nothing in
+        // it can stop this server: read it as 3.5 would, keeping only the secrets to mask.
+        let as_read_by = Settings {
+            zookeeper: ZkVersion::V3_5,
+            ..settings.clone()
+        };
+        let mut unread = Sink::default();
+        let cfg = parse_dynamic(file, file_name, text, &as_read_by, &mut unread);
+        sink.secrets.extend(unread.secrets);
+        return cfg;
+    }
+    let version = settings.zookeeper;
     let props = read_properties(file, text, sink);
     let mut cfg = DynamicCfg {
         file,
@@ -41,7 +52,8 @@ pub fn parse_dynamic(
         end: Span::point(file, text.len()),
     };
     let mut seen: HashMap<String, Span> = HashMap::new();
-    for entry in &props.entries {
+    let last = last_of_each_key(&props.entries);
+    for (entry, last) in props.entries.iter().zip(last) {
         let key = entry.trimmed_key();
         if let Some(earlier) = seen.insert(key.value.clone(), key.span)
             && !has_placeholder(&key.value)
@@ -56,6 +68,8 @@ pub fn parse_dynamic(
             );
         }
         match classify(&key.value, version) {
+            // Properties keeps only the last line of a key: ZooKeeper never sees the others.
+            KeyClass::Server | KeyClass::Group | KeyClass::Weight if !last => {}
             KeyClass::Server => cfg.servers.push(parse_server(entry, &key, version)),
             KeyClass::Group => cfg.groups.push(parse_group(entry, &key, version)),
             KeyClass::Weight => cfg.weights.push(parse_weight(entry, &key, version)),

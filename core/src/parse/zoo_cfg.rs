@@ -50,7 +50,8 @@ pub fn parse_zoo_cfg(file: FileId, text: &str, settings: &Settings, sink: &mut S
         standalone_enabled: None,
         reconfig_enabled: None,
     };
-    for entry in &props.entries {
+    let last = last_of_each_key(&props.entries);
+    for (entry, last) in props.entries.iter().zip(last) {
         let key = entry.trimmed_key();
         let class = classify(&key.value, version);
         let value = entry.trimmed_value();
@@ -61,10 +62,11 @@ pub fn parse_zoo_cfg(file: FileId, text: &str, settings: &Settings, sink: &mut S
             // Whatever a secret holds, no message may quote it.
             check_value_syntax(entry, &key, &value, class, sink);
         }
+        // Properties keeps only the last line of a key: ZooKeeper never sees the others.
         match class {
-            KeyClass::Server => cfg.servers.push(parse_server(entry, &key, version)),
-            KeyClass::Group => cfg.groups.push(parse_group(entry, &key, version)),
-            KeyClass::Weight => cfg.weights.push(parse_weight(entry, &key, version)),
+            KeyClass::Server if last => cfg.servers.push(parse_server(entry, &key, version)),
+            KeyClass::Group if last => cfg.groups.push(parse_group(entry, &key, version)),
+            KeyClass::Weight if last => cfg.weights.push(parse_weight(entry, &key, version)),
             _ => {}
         }
         let templated = has_placeholder(&key.value) || has_placeholder(&value.value);
@@ -81,6 +83,18 @@ pub fn parse_zoo_cfg(file: FileId, text: &str, settings: &Settings, sink: &mut S
     mark_duplicates(&mut cfg, &control_line_starts(text), sink);
     fill_typed(&mut cfg);
     cfg
+}
+
+/// For each entry, whether it is the last one with its key: `java.util.Properties` keeps only
+/// that one.
+pub(crate) fn last_of_each_key(entries: &[Entry]) -> Vec<bool> {
+    let mut last: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (i, e) in entries.iter().enumerate() {
+        last.insert(e.key.value.as_str(), i);
+    }
+    (0..entries.len())
+        .map(|i| entries.get(i).and_then(|e| last.get(e.key.value.as_str())) == Some(&i))
+        .collect()
 }
 
 /// Lexes the text, reports what is wrong at the Properties level and drops template control

@@ -51,6 +51,11 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
         // The own line when the myid is known; else only when every line disagrees.
         let lines: Vec<_> = match zk.own_server() {
             Some(own) => vec![own],
+            // Without a myid a standalone server never compares (3.5+ skips the check when the
+            // id is unset); a quorum member needs a myid anyway.
+            None if !zk.is_quorum_mode() => Vec::new(),
+            // A myid that names no line: 3.5+ finds no own line and compares nothing.
+            None if zk.myid.is_some() => Vec::new(),
             None => {
                 let all: Vec<_> = effective(zk.effective_servers()).collect();
                 let all_differ = !all.is_empty()
@@ -78,12 +83,16 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
                     .client_port_address
                     .as_ref()
                     .and_then(|a| Some((a.value.known()?.parse::<IpAddr>().ok()?, a.span)));
-                let line_ip = client.host.as_ref().and_then(|h| {
-                    Some((
-                        h.value.trim_matches(['[', ']']).parse::<IpAddr>().ok()?,
-                        h.span,
-                    ))
-                });
+                // A `;port` without a host listens on the wildcard address.
+                let line_ip = match client.host.as_ref() {
+                    Some(h) => h
+                        .value
+                        .trim_matches(['[', ']'])
+                        .parse::<IpAddr>()
+                        .ok()
+                        .map(|ip| (ip, h.span)),
+                    None => Some((IpAddr::from([0, 0, 0, 0]), client.port.span)),
+                };
                 if let (Some((a, a_span)), Some((b, b_span))) = (static_ip, line_ip)
                     && !a.is_unspecified()
                     && a != b

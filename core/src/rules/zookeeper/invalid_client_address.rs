@@ -52,11 +52,18 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
             ),
         ];
         for (key, address, port_key, port) in pairs {
+            // ZooKeeper 3.4 has no secure client port: the key is an ignored system property.
+            if key == "secureClientPortAddress" && cfg.version < ZkVersion::V3_5 {
+                continue;
+            }
             let Some(address) = address else { continue };
             let Value::Known(text) = &address.value else {
                 continue;
             };
-            if text.is_empty() {
+            let port_set = matches!(port.as_ref().map(|p| &p.value), Some(Value::Known(p)) if *p != 0)
+                || port.as_ref().is_some_and(|p| p.value.is_unknown());
+            // An empty address still counts as set: 3.5+ refuses it without its port key.
+            if text.is_empty() && (port_set || cfg.version < ZkVersion::V3_5) {
                 out.push(
                     Finding::new(format!("`{key}` is empty, so ZooKeeper binds the port to loopback only"))
                         .primary(address.span, "empty address")
@@ -77,8 +84,6 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
                 );
                 continue;
             }
-            let port_set = matches!(port.as_ref().map(|p| &p.value), Some(Value::Known(p)) if *p != 0)
-                || port.as_ref().is_some_and(|p| p.value.is_unknown());
             // 3.4 reports the missing clientPort itself first.
             if !port_set && cfg.version >= ZkVersion::V3_5 {
                 out.push(

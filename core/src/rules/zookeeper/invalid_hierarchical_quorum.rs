@@ -3,7 +3,7 @@ use std::collections::{HashMap, HashSet};
 use crate::diagnostic::{Finding, Severity};
 use crate::model::zookeeper::{ProblemKind, Role, ServerEntry, Value, effective};
 use crate::rules::Context;
-use crate::rules::zookeeper::servers;
+use crate::rules::zookeeper::{groups_ignored, servers};
 use crate::source::Span;
 use crate::version::ZkVersion;
 
@@ -40,6 +40,9 @@ declare_rule! {
 fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     for zk in servers(ctx) {
+        if groups_ignored(zk) {
+            continue;
+        }
         let (groups, weights) = (zk.effective_groups(), zk.effective_weights());
         if groups.is_empty() && weights.is_empty() {
             continue;
@@ -57,7 +60,9 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
             let dotted = p.0.value.starts_with("group.") || p.0.value.starts_with("weight.");
             let reported = match p.1.kind {
                 ProblemKind::Group => true,
-                ProblemKind::Id => dotted,
+                // Undotted keys in zoo.cfg are `misread_group_key`'s; the dynamic file has no
+                // such rule, so report them here.
+                ProblemKind::Id => dotted || zk.uses_dynamic_file(),
                 _ => false,
             };
             line_problem |= p.1.kind != ProblemKind::TrailingBlank;
@@ -81,6 +86,19 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
             .iter()
             .filter_map(|w| w.sid.value.known().copied())
             .collect();
+        // ZooKeeper 3.4 only compares counts, in quorum mode: as many distinct grouped sids as
+        // participants passes, whoever they are, as long as each has a weight.
+        let voters = zk.voters().len();
+        let lenient_34 = version < ZkVersion::V3_5 && {
+            let sids: HashSet<i64> = groups
+                .iter()
+                .flat_map(|g| g.members.iter().filter_map(|m| m.value.known().copied()))
+                .collect();
+            sids.len() == voters
+        };
+        // ZooKeeper 3.4 ignores groups in standalone mode (fewer than two participants), and
+        // weights without any group line.
+        let standalone_34 = version < ZkVersion::V3_5 && (voters < 2 || groups.is_empty());
         let lines: HashMap<i64, &ServerEntry> = effective(zk.effective_servers())
             .filter_map(|s| Some((*s.sid.value.known()?, s)))
             .collect();
@@ -107,12 +125,17 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
                         .help(format!(
                             "add `server.{sid}=...`, or remove {sid} from the group"
                         ));
-                        // 3.5+ accepts it when the sid has a weight; 3.4 never does.
-                        out.push(if version >= ZkVersion::V3_5 && weighted.contains(&sid) {
-                            f.severity(Severity::Warning)
-                        } else {
-                            f
-                        });
+                        // Accepted when the sid has a weight (3.4: and the counts match); else a crash.
+                        out.push(
+                            if standalone_34
+                                || (lenient_34 || version >= ZkVersion::V3_5)
+                                    && weighted.contains(&sid)
+                            {
+                                f.severity(Severity::Warning)
+                            } else {
+                                f
+                            },
+                        );
                     }
                     Some(s) if s.role == Role::Observer => {
                         let f = Finding::new(format!(
@@ -121,11 +144,16 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
                         ))
                         .primary(m.span, "observer")
                         .help(format!("remove {sid} from the group"));
-                        out.push(if version >= ZkVersion::V3_5 && weighted.contains(&sid) {
-                            f.severity(Severity::Warning)
-                        } else {
-                            f
-                        });
+                        out.push(
+                            if standalone_34
+                                || (lenient_34 || version >= ZkVersion::V3_5)
+                                    && weighted.contains(&sid)
+                            {
+                                f.severity(Severity::Warning)
+                            } else {
+                                f
+                            },
+                        );
                     }
                     Some(_) => {}
                 }
@@ -141,6 +169,9 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
                     .help(format!("add {sid} to one `group.N` line"));
                 if let Some(g) = groups.first() {
                     f = f.secondary(g.key.span, "groups are defined here");
+                }
+                if standalone_34 || lenient_34 {
+                    f = f.severity(Severity::Warning);
                 }
                 out.push(f);
             }

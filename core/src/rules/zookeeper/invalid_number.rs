@@ -36,6 +36,18 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     for zk in servers(ctx) {
         for e in &zk.config.entries {
+            if e.class == KeyClass::Version && !e.overridden && !e.templated {
+                // 3.5+ reads a static `version` as the config version: the raw value in hex.
+                let raw = &e.untrimmed.value;
+                if !zk.uses_dynamic_file() && i64::from_str_radix(raw, 16).is_err() {
+                    out.push(
+                        Finding::new(format!("`version` value `{raw}` is not a hex number"))
+                            .primary(e.untrimmed.span, "not hex")
+                            .help("write the config version in hex digits, or delete the line"),
+                    );
+                }
+                continue;
+            }
             let KeyClass::Parsed(info) = e.class else {
                 continue;
             };

@@ -2,7 +2,6 @@ use crate::diagnostic::{Finding, Severity};
 use crate::model::zookeeper::Value;
 use crate::rules::Context;
 use crate::rules::zookeeper::servers;
-use crate::version::ZkVersion;
 
 declare_rule! {
     /// A `tickTime` of zero or less.
@@ -11,9 +10,10 @@ declare_rule! {
     /// `tickTime=0` or a negative `tickTime`.
     ///
     /// ## Why it matters
-    /// ZooKeeper refuses `tickTime=0` (`tickTime is not set`). A negative value makes 3.5+ refuse
-    /// to start through the session timeout check; 3.4 accepts it and every timeout derived from it
-    /// is broken (a warning there).
+    /// ZooKeeper refuses `tickTime=0` (`tickTime is not set`). A negative value is a warning: 3.4
+    /// accepts it and every timeout derived from it is broken; 3.5+ refuses to start only when
+    /// the session timeouts derived from it come out with the minimum above the maximum, which
+    /// `session_timeout_range` reports (with Java's wrap-around, `-2147483648` passes).
     ///
     /// ## How to fix
     /// Set `tickTime` to the tick length in milliseconds, e.g. `tickTime=2000`.
@@ -45,7 +45,7 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
         ))
         .primary(tick.span, "not a positive tick")
         .help("set `tickTime=2000`");
-        out.push(if n < 0 && cfg.version < ZkVersion::V3_5 {
+        out.push(if n < 0 {
             finding.severity(Severity::Warning)
         } else {
             finding

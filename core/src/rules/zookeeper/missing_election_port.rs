@@ -1,5 +1,5 @@
 use crate::diagnostic::{Finding, Severity};
-use crate::model::zookeeper::{Value, effective};
+use crate::model::zookeeper::{Role, Value, effective};
 use crate::rules::Context;
 use crate::rules::zookeeper::servers;
 use crate::source::Span;
@@ -44,7 +44,8 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
         {
             continue;
         }
-        for s in effective(&cfg.servers) {
+        // 3.4 checks the participants only.
+        for s in effective(&cfg.servers).filter(|s| s.role != Role::Observer) {
             for a in &s.addresses {
                 if let (Some(q), None) = (&a.quorum_port, &a.election_port) {
                     out.push(

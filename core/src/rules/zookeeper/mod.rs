@@ -62,6 +62,7 @@ pub mod zero_fault_tolerance;
 use crate::catalog::zookeeper::KeyClass;
 use crate::model::zookeeper::{CfgEntry, DynamicCfg, ServerEntry, ZkServer};
 use crate::rules::Context;
+use crate::version::ZkVersion;
 
 /// Every ZooKeeper server of the cluster.
 pub(crate) fn servers<'a>(ctx: &'a Context<'_>) -> impl Iterator<Item = &'a ZkServer> {
@@ -70,11 +71,20 @@ pub(crate) fn servers<'a>(ctx: &'a Context<'_>) -> impl Iterator<Item = &'a ZkSe
 
 /// Every server-line list a server has: the static file's, then the dynamic file's.
 pub(crate) fn server_lists(zk: &ZkServer) -> impl Iterator<Item = &[ServerEntry]> {
+    // ZooKeeper 3.4 never reads the dynamic file.
+    let read = zk.config.version >= ZkVersion::V3_5;
     std::iter::once(zk.config.servers.as_slice()).chain(
         zk.dynamic
             .as_ref()
+            .filter(|_| read)
             .map(|d: &DynamicCfg| d.servers.as_slice()),
     )
+}
+
+/// True when `group`/`weight` lines are never read: with `oraclePath` (3.8+) ZooKeeper builds
+/// the oracle majority verifier, which reads only server lines.
+pub(crate) fn groups_ignored(zk: &ZkServer) -> bool {
+    zk.config.version >= ZkVersion::V3_8 && zk.config.get("oraclePath").is_some()
 }
 
 /// The lines ZooKeeper reads as in force, unless the dynamic file is missing.

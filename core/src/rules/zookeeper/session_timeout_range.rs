@@ -36,7 +36,8 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     for zk in servers(ctx) {
         let cfg = &zk.config;
-        let Some(tick) = cfg.effective_tick_time().filter(|t| *t > 0) else {
+        // `tickTime=0` is refused before this check; a negative tick still reaches it on 3.5+.
+        let Some(tick) = cfg.effective_tick_time().filter(|t| *t != 0) else {
             continue;
         };
         let known = |s: &Option<Setting<i64>>| match s {
@@ -78,8 +79,12 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
         }
         let unset = |v: Option<(i64, Span)>| v.filter(|(n, _)| *n != -1);
         let (min, max) = (unset(min), unset(max));
-        let min_value = min.map_or(2 * tick, |m| m.0);
-        let max_value = max.map_or(20 * tick, |m| m.0);
+        // Java int arithmetic: the defaults wrap around for huge or negative ticks.
+        let Ok(tick32) = i32::try_from(tick) else {
+            continue;
+        };
+        let min_value = min.map_or(i64::from(tick32.wrapping_mul(2)), |m| m.0);
+        let max_value = max.map_or(i64::from(tick32.wrapping_mul(20)), |m| m.0);
         if min_value > max_value {
             let primary = max.or(min).map_or(cfg.end, |m| m.1);
             let other = if max.is_some() {

@@ -1,7 +1,8 @@
 use crate::diagnostic::{Finding, Severity};
 use crate::model::zookeeper::{LineProblem, ProblemKind};
 use crate::rules::Context;
-use crate::rules::zookeeper::{server_lists, servers};
+use crate::rules::zookeeper::{groups_ignored, server_lists, servers};
+use crate::version::ZkVersion;
 
 declare_rule! {
     /// Blanks at the end of a `server.N`, `group.N` or `weight.N` line.
@@ -36,9 +37,16 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
         for list in server_lists(zk) {
             problems.extend(list.iter().flat_map(|s| &s.problems));
         }
-        problems.extend(zk.config.groups.iter().flat_map(|g| &g.problems));
-        problems.extend(zk.config.weights.iter().flat_map(|w| &w.problems));
-        if let Some(d) = &zk.dynamic {
+        if !groups_ignored(zk) {
+            problems.extend(zk.config.groups.iter().flat_map(|g| &g.problems));
+            problems.extend(zk.config.weights.iter().flat_map(|w| &w.problems));
+        }
+        // ZooKeeper 3.4 never reads the dynamic file.
+        if let Some(d) = zk
+            .dynamic
+            .as_ref()
+            .filter(|_| zk.config.version >= ZkVersion::V3_5 && !groups_ignored(zk))
+        {
             problems.extend(d.groups.iter().flat_map(|g| &g.problems));
             problems.extend(d.weights.iter().flat_map(|w| &w.problems));
         }

@@ -51,6 +51,10 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
                 .primary(alg.span, "deprecated")
                 .help("delete the line to use fast leader election (3)")
                 .severity(Severity::Warning)
+        } else if cfg.version < ZkVersion::V3_6 {
+            // Before 3.6 the parser takes any number; the server starts without a working
+            // election, so this is a warning there.
+            finding.severity(Severity::Warning)
         } else {
             finding
         });
