@@ -270,18 +270,20 @@ fn starts_mesos(text: &str) -> bool {
 }
 
 fn looks_like_zoo_cfg(text: &str) -> bool {
+    // Lower-cased, so that `datadir=` and `clientport=` typos still count.
     let keys = [
-        "dataDir",
-        "tickTime",
-        "clientPort",
-        "initLimit",
-        "syncLimit",
+        "datadir",
+        "ticktime",
+        "clientport",
+        "initlimit",
+        "synclimit",
+        "server.",
     ];
     let hits = text
         .lines()
         .filter(|l| {
-            let l = l.trim_start();
-            keys.iter().any(|k| l.starts_with(k)) || l.starts_with("server.")
+            let l = l.trim_start().to_ascii_lowercase();
+            keys.iter().any(|k| l.starts_with(k))
         })
         .count();
     hits >= 2
