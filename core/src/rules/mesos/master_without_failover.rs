@@ -29,6 +29,13 @@ declare_rule! {
 
 fn check(context: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
+    // A cluster of one master, or of masters without ZooKeeper, has nothing to fail over to.
+    let masters = crate::rules::cluster::masters::Masters::of(context.cluster, context.settings);
+    let single = masters.declared && masters.count <= 1;
+    let no_zk = !masters.found.is_empty() && masters.found.iter().all(|(_, m)| !m.is_set("zk"));
+    if single || no_zk {
+        return out;
+    }
     for process in super::processes(context) {
         let Some(MasterAddr::Pid { host, port }) = process.master() else {
             continue;
