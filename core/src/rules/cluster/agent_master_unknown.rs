@@ -66,11 +66,14 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
         match at_host.first() {
             None => findings.push(
                 Finding::new(format!(
-                    "the agent on {} registers with `{}`, which is not one of the {} master{} found",
+                    "the agent on {} registers with `{}`, which is not {}",
                     host.name,
                     target.value,
-                    masters.len(),
-                    if masters.len() == 1 { "" } else { "s" }
+                    if masters.len() == 1 {
+                        "the master found".to_owned()
+                    } else {
+                        format!("one of the {} masters found", masters.len())
+                    }
                 ))
                 .primary(target.span, "no master here")
                 .help("use the masters' zk:// URL, or a master's address"),
