@@ -310,3 +310,48 @@ fn no_output_format_prints_a_secret() {
         assert!(!text.contains("s3cret"), "{args:?} leaked a secret: {text}");
     }
 }
+
+#[test]
+fn huge_files_are_reported_not_read() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir_all(dir.path().join("zk1")).expect("mkdir");
+    let file = std::fs::File::create(dir.path().join("zk1/zoo.cfg")).expect("create");
+    // Sparse: 17 MiB on paper, nothing on disk.
+    file.set_len(17 * 1024 * 1024).expect("set_len");
+    let output = meslint(dir.path(), &["--format", "json", "."]);
+    assert_eq!(output.status.code(), Some(2));
+    let report = json(&output);
+    assert_eq!(codes(&report), ["ML001"]);
+    let message = report["diagnostics"][0]["message"]
+        .as_str()
+        .expect("message");
+    assert!(message.contains("larger than"), "{message}");
+}
+
+#[test]
+fn latin1_bytes_keep_their_columns_and_crlf_is_fine_for_zookeeper() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // `\xe9` is not UTF-8: read as ISO-8859-1 `é`, as Java does.
+    write(
+        dir.path(),
+        "zk1/zoo.cfg",
+        b"dataDir=/var/lib/zook\xe9eper\r\nclientPort=2181\r\n",
+    );
+    let output = meslint(dir.path(), &["--format", "json", "."]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+    let report = json(&output);
+    assert_eq!(
+        codes(&report),
+        ["ZK003"],
+        "CRLF alone is no finding for zoo.cfg"
+    );
+    let label = &report["diagnostics"][0]["labels"][0];
+    assert_eq!(label["line"], 1);
+    // `é` is the 22nd character of the line.
+    assert_eq!(label["column"], 22);
+}
