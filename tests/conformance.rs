@@ -2247,6 +2247,7 @@ fn meslint_agrees_with_zookeeper() {
         let mut shown = 0;
         let mut allowed_seen: BTreeMap<&str, usize> = BTreeMap::new();
         let mut excused: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut rejected = 0;
         for (case, (dir, files)) in cases.iter().zip(&written) {
             let cfg = dir.join("zoo.cfg").to_string_lossy().into_owned();
             let Some(judged) = judged.get(&cfg) else {
@@ -2274,6 +2275,9 @@ fn meslint_agrees_with_zookeeper() {
                 Outcome::Excused(_) => "excused",
             };
             *tally.entry(key).or_default() += 1;
+            if judged.verdict == Verdict::Error {
+                rejected += 1;
+            }
             if let Outcome::Excused(why) = outcome {
                 *excused.entry(why).or_default() += 1;
             }
@@ -2311,6 +2315,7 @@ fn meslint_agrees_with_zookeeper() {
             tally.get("noise").copied().unwrap_or(0),
             tally.get("excused").copied().unwrap_or(0),
         );
+        let _ = writeln!(summary, "    ZooKeeper rejected {rejected} case(s)");
         for (why, n) in &excused {
             let _ = writeln!(summary, "    excused {n}: {why}");
         }
