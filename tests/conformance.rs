@@ -1269,7 +1269,15 @@ fn non_ascii(rng: &mut Rng, case: &mut Case) -> Option<String> {
     let i = entry_index(rng, doc)?;
     let latin1 = doc.latin1;
     let (key, _, value) = entry_mut(doc, i)?;
+    if key.ends_with("PortAddress") {
+        // ZooKeeper resolves these names; meslint does no DNS (see docs/conformance.md).
+        return None;
+    }
     let text = if rng.chance(25) { key } else { value };
+    if latin1 && text.is_empty() {
+        // One ISO-8859-1 byte alone: see docs/conformance.md, known gaps.
+        return None;
+    }
     let at = (0..=text.len())
         .filter(|&m| text.is_char_boundary(m))
         .nth(rng.below(text.chars().count() + 1))
