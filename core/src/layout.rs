@@ -187,12 +187,36 @@ fn mesos_kind_by_name(name: &str, parent: &str) -> Option<NameKind> {
 /// `explicit` files (named by the user) are read as Mesos scripts when they mention a Mesos
 /// command even if their name says nothing, Markdown guides included.
 pub fn detect(path: &str, text: &str, explicit: bool) -> FileKind {
-    match kind_by_name(path) {
-        NameKind::Sure(kind) => kind,
+    let kind = match kind_by_name(path) {
+        NameKind::Sure(kind) => return kind,
         NameKind::Sniff => sniff(path, text),
         NameKind::No if explicit => sniff(path, text),
         NameKind::No => FileKind::Other,
+    };
+    if kind == FileKind::Other && explicit {
+        return explicit_guess(path, text);
     }
+    kind
+}
+
+/// A file the user named whose name and text say too little: guess from the name's hints
+/// (`zk1.myid`, `case.cfg`, `zoo-dynamic`), as the user evidently wants it checked.
+fn explicit_guess(path: &str, text: &str) -> FileKind {
+    let name = base_name(path).to_ascii_lowercase();
+    let script = SCRIPT_EXTENSIONS.iter().any(|ext| name.ends_with(ext));
+    if script {
+        return FileKind::Other;
+    }
+    if name.contains("myid") && text.lines().count() <= 2 {
+        return FileKind::MyId;
+    }
+    if name.contains("dynamic") {
+        return FileKind::ZkDynamic;
+    }
+    if name.ends_with(".cfg") || name.ends_with(".properties") || name.contains("zoo") {
+        return FileKind::ZooCfg;
+    }
+    FileKind::Other
 }
 
 fn sniff(path: &str, text: &str) -> FileKind {
@@ -246,18 +270,20 @@ fn starts_mesos(text: &str) -> bool {
 }
 
 fn looks_like_zoo_cfg(text: &str) -> bool {
+    // Lower-cased, so that `datadir=` and `clientport=` typos still count.
     let keys = [
-        "dataDir",
-        "tickTime",
-        "clientPort",
-        "initLimit",
-        "syncLimit",
+        "datadir",
+        "ticktime",
+        "clientport",
+        "initlimit",
+        "synclimit",
+        "server.",
     ];
     let hits = text
         .lines()
         .filter(|l| {
-            let l = l.trim_start();
-            keys.iter().any(|k| l.starts_with(k)) || l.starts_with("server.")
+            let l = l.trim_start().to_ascii_lowercase();
+            keys.iter().any(|k| l.starts_with(k))
         })
         .count();
     hits >= 2
@@ -437,6 +463,16 @@ mod tests {
             FileKind::MesosScript
         );
         assert!(!is_candidate("notes.txt"));
+        assert_eq!(
+            detect("case7.cfg", "clientport=2181\n", true),
+            FileKind::ZooCfg
+        );
+        assert_eq!(detect("zk2.myid", "2\n", true), FileKind::MyId);
+        assert_eq!(detect("notes.txt", "hello\n", true), FileKind::Other);
+        assert_eq!(
+            detect("zk.properties", "datadir=/x\nclientport=1\n", false),
+            FileKind::ZooCfg
+        );
         let heredoc = "cat > /etc/zookeeper/conf/zoo.cfg <<EOF\ndataDir=/x\nclientPort=2181\nEOF\n";
         assert_eq!(detect("zk/run.sh", heredoc, false), FileKind::Other);
         assert_eq!(
