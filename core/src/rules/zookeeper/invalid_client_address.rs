@@ -72,6 +72,16 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
                 );
                 continue;
             }
+            // No host name or IP literal holds these: the lookup fails whatever the DNS says.
+            let host_char = |c: char| c.is_ascii_alphanumeric() || ".-_:%[]".contains(c);
+            if !text.is_empty() && !text.chars().all(host_char) {
+                out.push(
+                    Finding::new(format!("`{key}` `{text}` is not a host name or IP address"))
+                        .primary(address.span, "cannot be resolved")
+                        .help(format!("write only the host or IP in `{key}`")),
+                );
+                continue;
+            }
             if text.matches(':').count() == 1 && !text.starts_with('[') {
                 out.push(
                     Finding::new(format!(
