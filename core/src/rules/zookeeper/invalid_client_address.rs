@@ -94,6 +94,17 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
                 );
                 continue;
             }
+            // Java reads any text with a `:` as an IPv6 literal (brackets and `%scope` allowed).
+            let literal = text.trim_start_matches('[').trim_end_matches(']');
+            let literal = literal.split_once('%').map_or(literal, |(ip, _)| ip);
+            if text.contains(':') && literal.parse::<std::net::Ipv6Addr>().is_err() {
+                out.push(
+                    Finding::new(format!("`{key}` `{text}` is not a valid IPv6 address"))
+                        .primary(address.span, "invalid IPv6 address literal")
+                        .help(format!("write only the host or IP in `{key}`")),
+                );
+                continue;
+            }
             // 3.4 reports the missing clientPort itself first.
             if !port_set && cfg.version >= ZkVersion::V3_5 {
                 out.push(
