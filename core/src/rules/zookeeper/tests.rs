@@ -241,6 +241,8 @@ fn cases() -> Vec<Case> {
             Err,
             Err,
         ),
+        case("cf25", format!("{BASE}clientPortAddress=127.0.0.1:218:1\n"), Err, Err),
+        case("cf26", format!("{BASE}clientPortAddress=::ffff:10.0.0.1\n"), Ok, Ok),
         // Standalone configs (s29 depends on the jar's classpath).
         case("s01", BASE, Ok, Ok),
         case("s02", "tickTime=2000\ninitLimit=10\nsyncLimit=5\ndataDir=/tmp/zookeeper\nclientPort=2181\n", Ok, Ok),
