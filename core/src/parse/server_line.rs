@@ -10,7 +10,7 @@ use crate::model::zookeeper::{
     ClientAddress, GroupEntry, LineProblem, ProblemKind, Role, ServerAddress, ServerEntry, Setting,
     Value, WeightEntry,
 };
-use crate::parse::properties::{Entry, java_trim_range};
+use crate::parse::properties::{Entry, java_trim, java_trim_range};
 use crate::source::{Span, Spanned};
 use crate::template::has_placeholder;
 use crate::version::ZkVersion;
@@ -238,7 +238,7 @@ pub fn parse_server(entry: &Entry, key: &Spanned<String>, version: ZkVersion) ->
     for a in &addresses {
         if let Some(r) = &a.role {
             let text = if version >= ZkVersion::V3_6 {
-                r.value.trim()
+                java_trim(&r.value)
             } else {
                 r.value.as_str()
             };
@@ -501,7 +501,7 @@ fn parse_35(
         let election_port = it.next().map(|p| ctx.port(p, "election port"));
         let role = it.next().map(|r| {
             let text = if ctx.version >= ZkVersion::V3_6 {
-                r.text.trim()
+                java_trim(r.text)
             } else {
                 r.text
             };
@@ -523,7 +523,7 @@ fn parse_35(
                 None if has_placeholder(text) => {}
                 None => {
                     let span = ctx.span(r);
-                    let extra = if r.text != r.text.trim() && ctx.version < ZkVersion::V3_6 {
+                    let extra = if r.text != java_trim(r.text) && ctx.version < ZkVersion::V3_6 {
                         " (ZooKeeper 3.5 does not trim it)"
                     } else {
                         ""
@@ -573,7 +573,8 @@ pub fn parse_group(entry: &Entry, key: &Spanned<String>, version: ZkVersion) -> 
             Some(n) => members.push(Spanned::new(Value::Known(n), span)),
             None => {
                 if java_trim_range(part.text).1 < part.text.len()
-                    && parse_java_integer(part.text.trim_end(), 64).is_some()
+                    && parse_java_integer(part.text.trim_end_matches(|c: char| c <= ' '), 64)
+                        .is_some()
                 {
                     // Already reported as trailing blanks.
                     members.push(Spanned::new(Value::Invalid, span));
@@ -631,7 +632,8 @@ pub fn parse_weight(entry: &Entry, key: &Spanned<String>, version: ZkVersion) ->
     } else if let Some(w) = parse_java_integer(&value, 64) {
         Spanned::new(Value::Known(w), span)
     } else {
-        if parse_java_integer(value.trim_end(), 64).is_none() {
+        // Java's trim, not Rust's: a no-break space is no blank to ZooKeeper.
+        if parse_java_integer(value.trim_end_matches(|c: char| c <= ' '), 64).is_none() {
             ctx.problem(
                 ProblemKind::Group,
                 span,

@@ -223,6 +223,8 @@ fn cases() -> Vec<Case> {
         ),
         quorum("cf18", &format!("{THREE}weight.1=2\n"), Err, Ok),
         quorum("cf19", &format!("{THREE}secureClientPortAddress=127.0.0.1:2281\n"), Err, Ok),
+        quorum("cf20", &format!("{THREE}group.1=1:2:3\nweight.1=1\u{a0}\n"), Err, Err),
+        case("cf21", "tickTime=2000\ndataDir=\u{fc}\nclientPort=2181\n", Ok, Ok),
         // Standalone configs (s29 depends on the jar's classpath).
         case("s01", BASE, Ok, Ok),
         case("s02", "tickTime=2000\ninitLimit=10\nsyncLimit=5\ndataDir=/tmp/zookeeper\nclientPort=2181\n", Ok, Ok),
