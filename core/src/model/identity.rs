@@ -20,7 +20,7 @@ impl Identities {
         let mut names = BTreeMap::new();
         for (index, host) in cluster.hosts.iter().enumerate() {
             let mut add = |name: &str| {
-                let name = name.trim().to_ascii_lowercase();
+                let name = key(name);
                 if !name.is_empty()
                     && name != "."
                     && !net::is_wildcard(&name)
@@ -50,12 +50,38 @@ impl Identities {
 
     /// The host a name stands for.
     pub fn host_of(&self, name: &str) -> Option<usize> {
-        self.names.get(&name.trim().to_ascii_lowercase()).copied()
+        self.names.get(&key(name)).copied()
     }
 
-    /// True when two names are the same text or stand for the same host.
+    /// True when two names are the same text or address, or stand for the same host.
     pub fn same(&self, a: &str, b: &str) -> bool {
-        a.eq_ignore_ascii_case(b)
+        key(a) == key(b)
             || matches!((self.host_of(a), self.host_of(b)), (Some(x), Some(y)) if x == y)
+    }
+}
+
+/// How a name is compared: an IP literal in its canonical form (`[2001:DB8::1]` and
+/// `2001:db8::1` are one address), anything else trimmed and lower-cased.
+fn key(name: &str) -> String {
+    net::parse_ip(name).map_or_else(|| name.trim().to_ascii_lowercase(), |ip| ip.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_compare_as_addresses_or_text() {
+        let ids = Identities::new(&Cluster::default(), &Settings::default());
+        let cases = [
+            ("[2001:db8::1]", "2001:DB8:0::1", true),
+            ("10.0.0.1", "10.0.0.1", true),
+            ("ZK1", "zk1", true),
+            ("zk1", "zk2", false),
+            ("10.0.0.1", "10.0.0.2", false),
+        ];
+        for (a, b, same) in cases {
+            assert_eq!(ids.same(a, b), same, "{a} {b}");
+        }
     }
 }

@@ -549,10 +549,15 @@ fn parse_35(
     (out, client)
 }
 
-/// Parses one key that starts with `group` for `version`.
-pub fn parse_group(entry: &Entry, key: &Spanned<String>, version: ZkVersion) -> GroupEntry {
+/// What `group.N` and `weight.N` lines share: the id after the dot, the value as the release
+/// reads it (and where it starts), whether a template wrote it, and trailing blanks reported.
+fn start_id_line<'a>(
+    entry: &'a Entry,
+    key: &Spanned<String>,
+    version: ZkVersion,
+) -> (LineCtx<'a>, Setting<i64>, String, usize, bool) {
     let mut problems = Vec::new();
-    let gid = key_id(entry, key, &mut problems);
+    let id = key_id(entry, key, &mut problems);
     let (value, at) = line_value(entry, version);
     let templated = has_placeholder(&value) || has_placeholder(&key.value);
     let mut ctx = LineCtx {
@@ -561,6 +566,12 @@ pub fn parse_group(entry: &Entry, key: &Spanned<String>, version: ZkVersion) -> 
         problems,
     };
     trailing_blank(&mut ctx, &value, &key.value);
+    (ctx, id, value, at, templated)
+}
+
+/// Parses one key that starts with `group` for `version`.
+pub fn parse_group(entry: &Entry, key: &Spanned<String>, version: ZkVersion) -> GroupEntry {
+    let (mut ctx, gid, value, at, templated) = start_id_line(entry, key, version);
     let whole = Piece { text: &value, at };
     let mut members = Vec::new();
     for part in whole.split(':') {
@@ -615,16 +626,7 @@ pub fn parse_group(entry: &Entry, key: &Spanned<String>, version: ZkVersion) -> 
 
 /// Parses one key that starts with `weight` for `version`.
 pub fn parse_weight(entry: &Entry, key: &Spanned<String>, version: ZkVersion) -> WeightEntry {
-    let mut problems = Vec::new();
-    let sid = key_id(entry, key, &mut problems);
-    let (value, at) = line_value(entry, version);
-    let templated = has_placeholder(&value) || has_placeholder(&key.value);
-    let mut ctx = LineCtx {
-        entry,
-        version,
-        problems,
-    };
-    trailing_blank(&mut ctx, &value, &key.value);
+    let (mut ctx, sid, value, at, templated) = start_id_line(entry, key, version);
     let whole = Piece { text: &value, at };
     let span = ctx.span(whole);
     let weight = if has_placeholder(&value) {

@@ -51,7 +51,12 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
             }
             let finding = if cfg.version >= ZkVersion::V3_5 {
                 Finding::new(format!(
-                    "`{key}` `{path}` is too short: ZooKeeper {} crashes on a relative path of less than two characters",
+                    "{} is too short: ZooKeeper {} crashes on a relative path of less than two characters",
+                    if path.is_empty() {
+                        format!("empty `{key}`")
+                    } else {
+                        format!("`{key}` `{path}`")
+                    },
                     cfg.version
                 ))
                 .primary(span, "empty or one-character path")
