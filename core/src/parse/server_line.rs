@@ -10,7 +10,7 @@ use crate::model::zookeeper::{
     ClientAddress, GroupEntry, LineProblem, ProblemKind, Role, ServerAddress, ServerEntry, Setting,
     Value, WeightEntry,
 };
-use crate::parse::properties::{Entry, java_trim_range};
+use crate::parse::properties::{Entry, java_trim, java_trim_range};
 use crate::source::{Span, Spanned};
 use crate::template::has_placeholder;
 use crate::version::ZkVersion;
@@ -238,7 +238,7 @@ pub fn parse_server(entry: &Entry, key: &Spanned<String>, version: ZkVersion) ->
     for a in &addresses {
         if let Some(r) = &a.role {
             let text = if version >= ZkVersion::V3_6 {
-                r.value.trim()
+                java_trim(&r.value)
             } else {
                 r.value.as_str()
             };
@@ -501,7 +501,7 @@ fn parse_35(
         let election_port = it.next().map(|p| ctx.port(p, "election port"));
         let role = it.next().map(|r| {
             let text = if ctx.version >= ZkVersion::V3_6 {
-                r.text.trim()
+                java_trim(r.text)
             } else {
                 r.text
             };
@@ -523,7 +523,7 @@ fn parse_35(
                 None if has_placeholder(text) => {}
                 None => {
                     let span = ctx.span(r);
-                    let extra = if r.text != r.text.trim() && ctx.version < ZkVersion::V3_6 {
+                    let extra = if r.text != java_trim(r.text) && ctx.version < ZkVersion::V3_6 {
                         " (ZooKeeper 3.5 does not trim it)"
                     } else {
                         ""
@@ -549,10 +549,15 @@ fn parse_35(
     (out, client)
 }
 
-/// Parses one key that starts with `group` for `version`.
-pub fn parse_group(entry: &Entry, key: &Spanned<String>, version: ZkVersion) -> GroupEntry {
+/// What `group.N` and `weight.N` lines share: the id after the dot, the value as the release
+/// reads it (and where it starts), whether a template wrote it, and trailing blanks reported.
+fn start_id_line<'a>(
+    entry: &'a Entry,
+    key: &Spanned<String>,
+    version: ZkVersion,
+) -> (LineCtx<'a>, Setting<i64>, String, usize, bool) {
     let mut problems = Vec::new();
-    let gid = key_id(entry, key, &mut problems);
+    let id = key_id(entry, key, &mut problems);
     let (value, at) = line_value(entry, version);
     let templated = has_placeholder(&value) || has_placeholder(&key.value);
     let mut ctx = LineCtx {
@@ -561,6 +566,12 @@ pub fn parse_group(entry: &Entry, key: &Spanned<String>, version: ZkVersion) -> 
         problems,
     };
     trailing_blank(&mut ctx, &value, &key.value);
+    (ctx, id, value, at, templated)
+}
+
+/// Parses one key that starts with `group` for `version`.
+pub fn parse_group(entry: &Entry, key: &Spanned<String>, version: ZkVersion) -> GroupEntry {
+    let (mut ctx, gid, value, at, templated) = start_id_line(entry, key, version);
     let whole = Piece { text: &value, at };
     let mut members = Vec::new();
     for part in whole.split(':') {
@@ -573,7 +584,8 @@ pub fn parse_group(entry: &Entry, key: &Spanned<String>, version: ZkVersion) -> 
             Some(n) => members.push(Spanned::new(Value::Known(n), span)),
             None => {
                 if java_trim_range(part.text).1 < part.text.len()
-                    && parse_java_integer(part.text.trim_end(), 64).is_some()
+                    && parse_java_integer(part.text.trim_end_matches(|c: char| c <= ' '), 64)
+                        .is_some()
                 {
                     // Already reported as trailing blanks.
                     members.push(Spanned::new(Value::Invalid, span));
@@ -614,16 +626,7 @@ pub fn parse_group(entry: &Entry, key: &Spanned<String>, version: ZkVersion) -> 
 
 /// Parses one key that starts with `weight` for `version`.
 pub fn parse_weight(entry: &Entry, key: &Spanned<String>, version: ZkVersion) -> WeightEntry {
-    let mut problems = Vec::new();
-    let sid = key_id(entry, key, &mut problems);
-    let (value, at) = line_value(entry, version);
-    let templated = has_placeholder(&value) || has_placeholder(&key.value);
-    let mut ctx = LineCtx {
-        entry,
-        version,
-        problems,
-    };
-    trailing_blank(&mut ctx, &value, &key.value);
+    let (mut ctx, sid, value, at, templated) = start_id_line(entry, key, version);
     let whole = Piece { text: &value, at };
     let span = ctx.span(whole);
     let weight = if has_placeholder(&value) {
@@ -631,7 +634,8 @@ pub fn parse_weight(entry: &Entry, key: &Spanned<String>, version: ZkVersion) ->
     } else if let Some(w) = parse_java_integer(&value, 64) {
         Spanned::new(Value::Known(w), span)
     } else {
-        if parse_java_integer(value.trim_end(), 64).is_none() {
+        // Java's trim, not Rust's: a no-break space is no blank to ZooKeeper.
+        if parse_java_integer(value.trim_end_matches(|c: char| c <= ' '), 64).is_none() {
             ctx.problem(
                 ProblemKind::Group,
                 span,

@@ -54,7 +54,7 @@ pub mod zk_url_scheme;
 mod scenarios;
 
 use crate::model::mesos::{EffectiveFlag, MesosProcess};
-use crate::model::zk_url::{MasterAddr, ZkUrl};
+use crate::model::zk_url::{MasterAddr, ZkUrl, ZkUrlProblem};
 use crate::rules::Context;
 
 /// Every Mesos master and agent of the cluster.
@@ -80,6 +80,15 @@ fn zk_url(process: &MesosProcess) -> Option<(&ZkUrl, &EffectiveFlag)> {
     };
     let flag = process.flag("zk").or_else(|| process.flag("master"))?;
     Some((url, flag))
+}
+
+/// Every problem of every zk URL (`--zk`, or a `zk://` agent `--master`), with its URL and flag.
+fn url_problems<'a>(
+    context: &'a Context<'_>,
+) -> impl Iterator<Item = (&'a ZkUrl, &'a EffectiveFlag, &'a ZkUrlProblem)> {
+    processes(context)
+        .filter_map(zk_url)
+        .flat_map(|(url, flag)| url.problems.iter().map(move |p| (url, flag, p)))
 }
 
 /// Lints Mesos text the way the whole pipeline would, for tests of parsers and rules.

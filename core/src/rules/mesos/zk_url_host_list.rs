@@ -30,42 +30,37 @@ declare_rule! {
 
 fn check(context: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for process in super::processes(context) {
-        let Some((url, flag)) = super::zk_url(process) else {
-            continue;
+    for (_, flag, problem) in super::url_problems(context) {
+        let finding = match problem {
+            ZkUrlProblem::EmptyHost { span } => {
+                Finding::new(format!("`{}` has an empty server entry", flag.display))
+                    .primary(*span, "stray comma")
+                    .help("remove the extra comma")
+                    .severity(Severity::Warning)
+            }
+            ZkUrlProblem::Whitespace { span } => {
+                Finding::new(format!("`{}` has spaces in its server list", flag.display))
+                    .primary(*span, "space inside the list")
+                    .help("remove the spaces")
+                    .severity(Severity::Warning)
+            }
+            ZkUrlProblem::Ipv6Brackets { span } => Finding::new(format!(
+                "`{}` writes an IPv6 server in brackets",
+                flag.display
+            ))
+            .primary(
+                *span,
+                "the bundled ZooKeeper client does not understand brackets",
+            )
+            .help("use a host name or an IPv4 address"),
+            ZkUrlProblem::NoHosts { span } => {
+                Finding::new(format!("`{}` names no ZooKeeper server", flag.display))
+                    .primary(*span, "empty server list")
+                    .help("list the servers: `zk://zk1:2181,zk2:2181,zk3:2181/mesos`")
+            }
+            _ => continue,
         };
-        for problem in &url.problems {
-            let finding = match problem {
-                ZkUrlProblem::EmptyHost { span } => {
-                    Finding::new(format!("`{}` has an empty server entry", flag.display))
-                        .primary(*span, "stray comma")
-                        .help("remove the extra comma")
-                        .severity(Severity::Warning)
-                }
-                ZkUrlProblem::Whitespace { span } => {
-                    Finding::new(format!("`{}` has spaces in its server list", flag.display))
-                        .primary(*span, "space inside the list")
-                        .help("remove the spaces")
-                        .severity(Severity::Warning)
-                }
-                ZkUrlProblem::Ipv6Brackets { span } => Finding::new(format!(
-                    "`{}` writes an IPv6 server in brackets",
-                    flag.display
-                ))
-                .primary(
-                    *span,
-                    "the bundled ZooKeeper client does not understand brackets",
-                )
-                .help("use a host name or an IPv4 address"),
-                ZkUrlProblem::NoHosts { span } => {
-                    Finding::new(format!("`{}` names no ZooKeeper server", flag.display))
-                        .primary(*span, "empty server list")
-                        .help("list the servers: `zk://zk1:2181,zk2:2181,zk3:2181/mesos`")
-                }
-                _ => continue,
-            };
-            out.push(finding);
-        }
+        out.push(finding);
     }
     out
 }

@@ -30,30 +30,25 @@ declare_rule! {
 
 fn check(context: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for process in super::processes(context) {
-        let Some((url, flag)) = super::zk_url(process) else {
-            continue;
-        };
-        for problem in &url.problems {
-            match problem {
-                ZkUrlProblem::MissingPath { span } => out.push(
-                    Finding::new(format!("`{}` has no znode path", flag.display))
-                        .primary(*span, "no path, or only `/`")
-                        .help(
-                            "end the URL with a path such as `/mesos`; Mesos fails with: \
+    for (url, flag, problem) in super::url_problems(context) {
+        match problem {
+            ZkUrlProblem::MissingPath { span } => out.push(
+                Finding::new(format!("`{}` has no znode path", flag.display))
+                    .primary(*span, "no path, or only `/`")
+                    .help(
+                        "end the URL with a path such as `/mesos`; Mesos fails with: \
                              Expecting a (chroot) path for ZooKeeper ('/' is not supported)",
-                        ),
-                ),
-                ZkUrlProblem::DoubleSlash { span } => out.push(
-                    Finding::new(format!(
-                        "`{}` has a doubled slash in its path `{}`",
-                        flag.display, url.path.value
-                    ))
-                    .primary(*span, "doubled slash")
-                    .help("write the path with single slashes, e.g. `/mesos`"),
-                ),
-                _ => {}
-            }
+                    ),
+            ),
+            ZkUrlProblem::DoubleSlash { span } => out.push(
+                Finding::new(format!(
+                    "`{}` has a doubled slash in its path `{}`",
+                    flag.display, url.path.value
+                ))
+                .primary(*span, "doubled slash")
+                .help("write the path with single slashes, e.g. `/mesos`"),
+            ),
+            _ => {}
         }
     }
     out

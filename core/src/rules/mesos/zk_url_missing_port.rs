@@ -31,29 +31,24 @@ declare_rule! {
 
 fn check(context: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for process in super::processes(context) {
-        let Some((url, flag)) = super::zk_url(process) else {
-            continue;
-        };
-        for problem in &url.problems {
-            match problem {
-                ZkUrlProblem::MissingPort { span, host } => out.push(
-                    Finding::new(format!("server `{host}` in `{}` has no port", flag.display))
-                        .primary(*span, "no port; 2181 is not assumed")
-                        .help(format!(
-                            "write `{host}:2181` (or the port the server listens on)"
-                        )),
-                ),
-                ZkUrlProblem::BadPort { span, port } => out.push(
-                    Finding::new(format!(
-                        "`{port}` is not a usable ZooKeeper port in `{}`",
-                        flag.display
-                    ))
-                    .primary(*span, "not a decimal port from 1 to 65535")
-                    .help("write the port as a plain decimal number, e.g. `2181`"),
-                ),
-                _ => {}
-            }
+    for (_, flag, problem) in super::url_problems(context) {
+        match problem {
+            ZkUrlProblem::MissingPort { span, host } => out.push(
+                Finding::new(format!("server `{host}` in `{}` has no port", flag.display))
+                    .primary(*span, "no port; 2181 is not assumed")
+                    .help(format!(
+                        "write `{host}:2181` (or the port the server listens on)"
+                    )),
+            ),
+            ZkUrlProblem::BadPort { span, port } => out.push(
+                Finding::new(format!(
+                    "`{port}` is not a usable ZooKeeper port in `{}`",
+                    flag.display
+                ))
+                .primary(*span, "not a decimal port from 1 to 65535")
+                .help("write the port as a plain decimal number, e.g. `2181`"),
+            ),
+            _ => {}
         }
     }
     out

@@ -32,49 +32,44 @@ declare_rule! {
 
 fn check(context: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for process in super::processes(context) {
-        let Some((url, flag)) = super::zk_url(process) else {
+    for (url, flag, problem) in super::url_problems(context) {
+        let ZkUrlProblem::PathPerHost { lost } = problem else {
             continue;
         };
-        for problem in &url.problems {
-            let ZkUrlProblem::PathPerHost { lost } = problem else {
-                continue;
-            };
-            let names: Vec<String> = lost.iter().map(|l| format!("`{}`", l.value)).collect();
-            let used: Vec<String> = url.hosts.iter().map(|h| h.value.address()).collect();
-            let mut finding = Finding::new(format!(
-                "`{}` has a path after every host: Mesos uses only `{}` and loses {}",
-                flag.display,
-                used.join(","),
-                names.join(", ")
-            ));
-            for host in &url.hosts {
-                finding = finding.secondary(host.span, "the only server Mesos uses");
-            }
-            for l in lost {
-                finding = finding.secondary(l.span, "read as part of the path");
-            }
-            let all: Vec<String> = used
-                .into_iter()
-                .chain(lost.iter().map(|l| l.value.clone()))
-                .collect();
-            let path = url.path.value.split(',').next().unwrap_or("/mesos");
-            // Only the first segment: the lost hosts after it carry labels of their own, and
-            // labels nested inside another one's span are drawn out of place.
-            let start = url.path.span.start as usize;
-            let end = (start + path.len()).min(url.path.span.end as usize);
-            out.push(
-                finding
-                    .primary(
-                        Span::new(url.path.span.file, start, end),
-                        format!("znode path read as `{}`", url.path.value),
-                    )
-                    .help(format!(
-                        "write the path once, after all hosts: `zk://{}{path}`",
-                        all.join(",")
-                    )),
-            );
+        let names: Vec<String> = lost.iter().map(|l| format!("`{}`", l.value)).collect();
+        let used: Vec<String> = url.hosts.iter().map(|h| h.value.address()).collect();
+        let mut finding = Finding::new(format!(
+            "`{}` has a path after every host: Mesos uses only `{}` and loses {}",
+            flag.display,
+            used.join(","),
+            names.join(", ")
+        ));
+        for host in &url.hosts {
+            finding = finding.secondary(host.span, "the only server Mesos uses");
         }
+        for l in lost {
+            finding = finding.secondary(l.span, "read as part of the path");
+        }
+        let all: Vec<String> = used
+            .into_iter()
+            .chain(lost.iter().map(|l| l.value.clone()))
+            .collect();
+        let path = url.path.value.split(',').next().unwrap_or("/mesos");
+        // Only the first segment: the lost hosts after it carry labels of their own, and
+        // labels nested inside another one's span are drawn out of place.
+        let start = url.path.span.start as usize;
+        let end = (start + path.len()).min(url.path.span.end as usize);
+        out.push(
+            finding
+                .primary(
+                    Span::new(url.path.span.file, start, end),
+                    format!("znode path read as `{}`", url.path.value),
+                )
+                .help(format!(
+                    "write the path once, after all hosts: `zk://{}{path}`",
+                    all.join(",")
+                )),
+        );
     }
     out
 }

@@ -29,28 +29,23 @@ declare_rule! {
 
 fn check(context: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for process in super::processes(context) {
-        let Some((url, flag)) = super::zk_url(process) else {
+    for (_, flag, problem) in super::url_problems(context) {
+        let ZkUrlProblem::Scheme { span, kind } = problem else {
             continue;
         };
-        for problem in &url.problems {
-            let ZkUrlProblem::Scheme { span, kind } = problem else {
-                continue;
-            };
-            let label = match kind {
-                SchemeProblem::Uppercase => "the `zk://` prefix is case-sensitive",
-                SchemeProblem::Malformed => "malformed `zk://` prefix",
-                SchemeProblem::Missing => "no `zk://` prefix",
-            };
-            out.push(
-                Finding::new(format!("`{}` does not start with `zk://`", flag.display))
-                    .primary(*span, label)
-                    .help(
-                        "start the URL with `zk://`; Mesos fails with: Expecting 'zk://' at the \
+        let label = match kind {
+            SchemeProblem::Uppercase => "the `zk://` prefix is case-sensitive",
+            SchemeProblem::Malformed => "malformed `zk://` prefix",
+            SchemeProblem::Missing => "no `zk://` prefix",
+        };
+        out.push(
+            Finding::new(format!("`{}` does not start with `zk://`", flag.display))
+                .primary(*span, label)
+                .help(
+                    "start the URL with `zk://`; Mesos fails with: Expecting 'zk://' at the \
                          beginning of the URL",
-                    ),
-            );
-        }
+                ),
+        );
     }
     out
 }

@@ -2,6 +2,7 @@ use std::net::IpAddr;
 
 use crate::diagnostic::{Finding, Severity};
 use crate::model::zookeeper::{Value, effective};
+use crate::parse::properties::java_trim;
 use crate::rules::Context;
 use crate::rules::zookeeper::servers;
 use crate::version::ZkVersion;
@@ -78,11 +79,17 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
                 continue;
             };
             if line_port == port {
-                // Same port: a static address that is not the wildcard must match too.
-                let static_ip = cfg
-                    .client_port_address
-                    .as_ref()
-                    .and_then(|a| Some((a.value.known()?.parse::<IpAddr>().ok()?, a.span)));
+                // Same port: a static address that is not the wildcard must match too. An
+                // empty one means loopback; a host name is compared only with the wildcard.
+                let static_addr = cfg.client_port_address.as_ref().and_then(|a| {
+                    let text = java_trim(a.value.known()?).to_owned();
+                    let ip = if text.is_empty() {
+                        Some(IpAddr::from([127, 0, 0, 1]))
+                    } else {
+                        text.trim_matches(['[', ']']).parse::<IpAddr>().ok()
+                    };
+                    Some((text, ip, a.span))
+                });
                 // A `;port` without a host listens on the wildcard address.
                 let line_ip = match client.host.as_ref() {
                     Some(h) => h
@@ -93,13 +100,21 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
                         .map(|ip| (ip, h.span)),
                     None => Some((IpAddr::from([0, 0, 0, 0]), client.port.span)),
                 };
-                if let (Some((a, a_span)), Some((b, b_span))) = (static_ip, line_ip)
-                    && !a.is_unspecified()
-                    && a != b
+                let differ = match (&static_addr, line_ip) {
+                    (Some((_, Some(a), _)), Some((b, _))) => !a.is_unspecified() && *a != b,
+                    (Some((_, None, _)), Some((b, _))) => b.is_unspecified(),
+                    _ => false,
+                };
+                if let (true, Some((text, ip, a_span)), Some((b, b_span))) =
+                    (differ, static_addr, line_ip)
                 {
+                    let shown = match ip {
+                        Some(ip) if text.is_empty() => format!("(empty, so `{ip}`)"),
+                        _ => format!("`{text}`"),
+                    };
                     out.push(
                         Finding::new(format!(
-                            "`clientPortAddress` `{a}` differs from the client address `{b}` of `{}`",
+                            "`clientPortAddress` {shown} differs from the client address `{b}` of `{}`",
                             s.key.value
                         ))
                         .primary(a_span, "static client address")

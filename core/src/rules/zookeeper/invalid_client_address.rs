@@ -72,6 +72,16 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
                 );
                 continue;
             }
+            // No host name or IP literal holds these: the lookup fails whatever the DNS says.
+            let host_char = |c: char| c.is_ascii_alphanumeric() || ".-_:%[]".contains(c);
+            if !text.is_empty() && !text.chars().all(host_char) {
+                out.push(
+                    Finding::new(format!("`{key}` `{text}` is not a host name or IP address"))
+                        .primary(address.span, "cannot be resolved")
+                        .help(format!("write only the host or IP in `{key}`")),
+                );
+                continue;
+            }
             if text.matches(':').count() == 1 && !text.starts_with('[') {
                 out.push(
                     Finding::new(format!(
@@ -81,6 +91,17 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
                     .help(format!(
                         "write only the host in `{key}` and the port in `{port_key}`"
                     )),
+                );
+                continue;
+            }
+            // Java reads any text with a `:` as an IPv6 literal (brackets and `%scope` allowed).
+            let literal = text.trim_start_matches('[').trim_end_matches(']');
+            let literal = literal.split_once('%').map_or(literal, |(ip, _)| ip);
+            if text.contains(':') && literal.parse::<std::net::Ipv6Addr>().is_err() {
+                out.push(
+                    Finding::new(format!("`{key}` `{text}` is not a valid IPv6 address"))
+                        .primary(address.span, "invalid IPv6 address literal")
+                        .help(format!("write only the host or IP in `{key}`")),
                 );
                 continue;
             }

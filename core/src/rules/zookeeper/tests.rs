@@ -223,6 +223,26 @@ fn cases() -> Vec<Case> {
         ),
         quorum("cf18", &format!("{THREE}weight.1=2\n"), Err, Ok),
         quorum("cf19", &format!("{THREE}secureClientPortAddress=127.0.0.1:2281\n"), Err, Ok),
+        quorum("cf20", &format!("{THREE}group.1=1:2:3\nweight.1=1\u{a0}\n"), Err, Err),
+        case("cf21", "tickTime=2000\ndataDir=\u{fc}\nclientPort=2181\n", Ok, Ok),
+        quorum("cf22", &format!("{THREE}clientPortAddress==127.0.0.1\n"), Err, Err),
+        with_dynamic(
+            quorum(
+                "cf23",
+                "clientPortAddress=zk1\ndynamicConfigFile=/etc/zookeeper/zoo.cfg.dynamic.100000000\n",
+                Err,
+                Ok,
+            ),
+            DYN3,
+        ),
+        quorum(
+            "cf24",
+            "clientPortAddress=\nserver.1=127.0.0.1:2888:3888;0.0.0.0:2181\nserver.2=127.0.0.2:2888:3888\nserver.3=127.0.0.3:2888:3888\n",
+            Err,
+            Err,
+        ),
+        case("cf25", format!("{BASE}clientPortAddress=127.0.0.1:218:1\n"), Err, Err),
+        case("cf26", format!("{BASE}clientPortAddress=::ffff:10.0.0.1\n"), Ok, Ok),
         // Standalone configs (s29 depends on the jar's classpath).
         case("s01", BASE, Ok, Ok),
         case("s02", "tickTime=2000\ninitLimit=10\nsyncLimit=5\ndataDir=/tmp/zookeeper\nclientPort=2181\n", Ok, Ok),
