@@ -10,12 +10,14 @@ use crate::catalog::mesos::{self as catalog, Role};
 use crate::diagnostic::Finding;
 use crate::layout::FileKind;
 use crate::model::Host;
-use crate::model::mesos::{MesosSource, SourceKind};
+use crate::model::mesos::{MesosProcess, MesosSource, SourceKind};
+use crate::model::zk_url::MasterAddr;
+use crate::parse::zk_url::{parse_master_addr, parse_zk_url};
 use crate::parse::mesos_env::EnvKind;
 use crate::parse::{Sink, mesos_cmdline, mesos_env, mesos_flag_file, mesos_loader};
 use crate::rules::mesos::crlf_line_ends::CRLF_LINE_ENDS;
 use crate::settings::Settings;
-use crate::source::{SourceMap, Span};
+use crate::source::{SourceMap, Span, Spanned};
 
 /// Builds the Mesos processes of one host.
 pub fn processes(
@@ -63,8 +65,19 @@ pub fn processes(
     let mut plans: Vec<(Role, Vec<MesosSource>)> = Vec::new();
     for invocation in invocations {
         let role = invocation.role.unwrap_or(Role::Master);
+        // `/etc/mesos/zk` reaches the daemon only through the init wrapper; a command line
+        // that gives its own `--zk`/`--master` (perhaps `file:///etc/mesos/zk`) does not use it.
+        let own_url = invocation
+            .settings
+            .iter()
+            .any(|s| s.key == "zk" || s.key == "master");
         let mut group = vec![invocation];
-        group.extend(shared.iter().filter(|s| applies(s, role)).cloned());
+        group.extend(
+            shared
+                .iter()
+                .filter(|s| applies(s, role) && !(own_url && s.kind == SourceKind::SharedZk))
+                .cloned(),
+        );
         plans.push((role, group));
     }
     for role in [Role::Master, Role::Agent] {
@@ -87,8 +100,37 @@ pub fn processes(
     }
     plans.sort_by_key(|(role, _)| *role);
     for (role, group) in plans {
-        host.mesos
-            .push(mesos_loader::resolve(role, &group, settings, sink));
+        let mut process = mesos_loader::resolve(role, &group, settings, sink);
+        follow_file_urls(&mut process, placed, sources, sink);
+        host.mesos.push(process);
+    }
+}
+
+/// `--zk=file:///etc/mesos/zk` and `--master=file://...`: Mesos reads the URL from that file at
+/// start-up. When the file is part of the host's tree, read it here too, so the URL inside is
+/// checked against the ensemble like any other.
+fn follow_file_urls(
+    process: &mut MesosProcess,
+    placed: &[Placed<'_>],
+    sources: &SourceMap,
+    sink: &mut Sink,
+) {
+    let target = |path: &str| {
+        let wanted = path.trim_start_matches('/');
+        placed.iter().find(|p| p.inside == wanted).map(|p| {
+            let text = sources.file(p.id).text();
+            Spanned::new(text.to_owned(), Span::new(p.id, 0, text.len()))
+        })
+    };
+    if let Some(path) = process.zk.as_ref().and_then(|u| u.file.as_ref())
+        && let Some(contents) = target(&path.value)
+    {
+        process.zk = Some(parse_zk_url(&contents, sink));
+    }
+    if let Some(MasterAddr::File(path)) = &process.master
+        && let Some(contents) = target(&path.value)
+    {
+        process.master = Some(parse_master_addr(&contents, sink));
     }
 }
 
