@@ -43,11 +43,13 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let reference: BTreeMap<i64, _> = effective(ref_server.effective_servers())
         .filter_map(|e| Some((sid(e)?, e)))
         .collect();
+    let ref_who = ctx.cluster.describe(ref_host, ref_server);
     let mut findings = Vec::new();
     for (host, server) in ctx.cluster.zk_servers() {
         if !comparable(server) || std::ptr::eq(server, ref_server) {
             continue;
         }
+        let who = ctx.cluster.describe(host, server);
         let own: BTreeMap<i64, _> = effective(server.effective_servers())
             .filter_map(|e| Some((sid(e)?, e)))
             .collect();
@@ -57,32 +59,29 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
                     if line_key(ref_server, theirs, &ensemble.usual_hosts)
                         == line_key(server, entry, &ensemble.usual_hosts) => {}
                 Some(theirs) => findings.push(
-                    Finding::new(format!(
-                        "`server.{id}` on {} differs from {}",
-                        host.name, ref_host.name
-                    ))
-                    .primary(
-                        entry.value.span,
-                        format!("{} says `{}`", host.name, entry.value.value.trim()),
-                    )
-                    .secondary(
-                        theirs.value.span,
-                        format!("{} says `{}`", ref_host.name, theirs.value.value.trim()),
-                    )
-                    .help("make the `server.N` lines identical on every host"),
+                    Finding::new(format!("`server.{id}` on {} differs from {}", who, ref_who))
+                        .primary(
+                            entry.value.span,
+                            format!("{} says `{}`", who, entry.value.value.trim()),
+                        )
+                        .secondary(
+                            theirs.value.span,
+                            format!("{} says `{}`", ref_who, theirs.value.value.trim()),
+                        )
+                        .help("make the `server.N` lines identical on every host"),
                 ),
                 None => findings.push(
                     Finding::new(format!(
                         "{} lists `server.{id}`, which {} does not",
-                        host.name, ref_host.name
+                        who, ref_who
                     ))
                     .primary(
                         entry.key.span.cover(entry.value.span),
-                        format!("only on {}", host.name),
+                        format!("only on {}", who),
                     )
                     .secondary(
                         ensemble.declared,
-                        format!("{}'s list has no `server.{id}`", ref_host.name),
+                        format!("{}'s list has no `server.{id}`", ref_who),
                     )
                     .help("make the `server.N` lines identical on every host"),
                 ),
@@ -97,12 +96,12 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
                 findings.push(
                     Finding::new(format!(
                         "{} does not list `server.{id}`, which {} does",
-                        host.name, ref_host.name
+                        who, ref_who
                     ))
-                    .primary(end, format!("no `server.{id}` on {}", host.name))
+                    .primary(end, format!("no `server.{id}` on {}", who))
                     .secondary(
                         theirs.key.span.cover(theirs.value.span),
-                        format!("{} lists it", ref_host.name),
+                        format!("{} lists it", ref_who),
                     )
                     .help("make the `server.N` lines identical on every host"),
                 );
