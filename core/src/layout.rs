@@ -295,12 +295,27 @@ const ROOT_DIRS: &[&str] = &[
     "etc", "var", "opt", "usr", "srv", "run", "tmp", "home", "root", "app",
 ];
 
+/// Top-level directories that people add to machines for data (`dataDir=/data/zookeeper`).
+/// They count as a filesystem root only with a directory below them, so that a pseudo-cluster's
+/// `zoo1/data/myid` keeps `data` as a plain inner directory.
+const DATA_ROOT_DIRS: &[&str] = &["data", "mnt"];
+
+/// True when `dirs[i]` starts a collected filesystem tree.
+fn is_root_dir(dirs: &[&str], i: usize) -> bool {
+    let Some(d) = dirs.get(i) else {
+        return false;
+    };
+    ROOT_DIRS.contains(d)
+        || d.starts_with("etc_")
+        || (DATA_ROOT_DIRS.contains(d) && i + 1 < dirs.len())
+}
+
 /// True when a path inside a host starts at a filesystem root directory (`etc/...`, `var/...`):
 /// the host directory is a tree collected from the machine.
 pub fn is_tree_path(inside: &str) -> bool {
-    inside
-        .split_once('/')
-        .is_some_and(|(first, _)| ROOT_DIRS.contains(&first) || first.starts_with("etc_"))
+    let segments: Vec<&str> = inside.split('/').collect();
+    let dirs = &segments[..segments.len().saturating_sub(1)];
+    is_root_dir(dirs, 0)
 }
 
 /// Directory names inside a per-host directory that do not name a host themselves.
@@ -320,9 +335,8 @@ const INNER_DIRS: &[&str] = &[
 pub fn split_host(rel: &str) -> (&str, &str) {
     let segments: Vec<&str> = rel.split('/').collect();
     let dirs = &segments[..segments.len().saturating_sub(1)];
-    let cut = dirs
-        .iter()
-        .position(|d| ROOT_DIRS.contains(d) || d.starts_with("etc_"))
+    let cut = (0..dirs.len())
+        .position(|i| is_root_dir(dirs, i))
         .or_else(|| {
             // `zoo1/conf/zoo.cfg`: the host is `zoo1`; strip inner directory names.
             let mut end = dirs.len();
@@ -493,6 +507,12 @@ mod tests {
         assert_eq!(split_host("etc/mesos/zk"), ("", "etc/mesos/zk"));
         assert_eq!(split_host("zoo1/conf/zoo.cfg"), ("zoo1", "conf/zoo.cfg"));
         assert_eq!(split_host("zoo1/data/myid"), ("zoo1", "data/myid"));
+        assert_eq!(
+            split_host("zk1/data/zookeeper/myid"),
+            ("zk1", "data/zookeeper/myid")
+        );
+        assert!(is_tree_path("data/zookeeper/myid"));
+        assert!(!is_tree_path("data/myid"));
         assert_eq!(
             split_host("m1/mesos-master/quorum"),
             ("m1", "mesos-master/quorum")
