@@ -296,8 +296,9 @@ const ROOT_DIRS: &[&str] = &[
 ];
 
 /// Top-level directories that people add to machines for data (`dataDir=/data/zookeeper`).
-/// They count as a filesystem root only with a directory below them, so that a pseudo-cluster's
-/// `zoo1/data/myid` keeps `data` as a plain inner directory.
+/// They count as a filesystem root only below a host directory and with a directory below them,
+/// so that a pseudo-cluster's `zoo1/data/myid` keeps `data` as a plain inner directory and
+/// `data/zk1/zoo.cfg` still names host `data/zk1`.
 const DATA_ROOT_DIRS: &[&str] = &["data", "mnt"];
 
 /// True when `dirs[i]` starts a collected filesystem tree.
@@ -336,7 +337,11 @@ pub fn split_host(rel: &str) -> (&str, &str) {
     let segments: Vec<&str> = rel.split('/').collect();
     let dirs = &segments[..segments.len().saturating_sub(1)];
     let cut = (0..dirs.len())
-        .position(|i| is_root_dir(dirs, i))
+        .position(|i| {
+            // A leading `data/` is the user's own folder of hosts, not a machine's `/data`.
+            is_root_dir(dirs, i)
+                && (i > 0 || dirs.first().is_some_and(|d| !DATA_ROOT_DIRS.contains(d)))
+        })
         .or_else(|| {
             // `zoo1/conf/zoo.cfg`: the host is `zoo1`; strip inner directory names.
             let mut end = dirs.len();
@@ -512,6 +517,7 @@ mod tests {
             ("zk1", "data/zookeeper/myid")
         );
         assert!(is_tree_path("data/zookeeper/myid"));
+        assert_eq!(split_host("data/zk1/zoo.cfg"), ("data/zk1", "zoo.cfg"));
         assert!(!is_tree_path("data/myid"));
         assert_eq!(
             split_host("m1/mesos-master/quorum"),
