@@ -36,7 +36,7 @@ pub fn parse_mesos_script(
             let nested = shell_c_body(&command)
                 .map(|body| split_commands(file, &masked, body))
                 .unwrap_or_default();
-            if nested.is_empty() {
+            if !nested.iter().any(|c| find_invocation(c).is_some()) {
                 commands.push(command);
                 partial.push(inline);
             } else {
