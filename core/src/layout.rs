@@ -258,9 +258,16 @@ fn starts_mesos(text: &str) -> bool {
                 line.match_indices(binary).any(|(at, _)| {
                     let rest = &line[at + binary.len()..];
                     let rest = rest.strip_prefix(".sh").unwrap_or(rest);
+                    let spaced = rest.starts_with([' ', '\t']);
                     let rest = rest.trim_start();
+                    // A single-dash flag (`-zk=`), which Mesos skips: still this daemon's line.
+                    let single_dash = spaced
+                        && rest
+                            .strip_prefix('-')
+                            .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_lowercase()));
                     // Flags, a continuation, or a variable that holds the flags (`$MESOS_OPTS`).
-                    rest.starts_with("--")
+                    single_dash
+                        || rest.starts_with("--")
                         || rest.trim_end() == "\\"
                         || rest.starts_with('$')
                         || rest.starts_with("\"$")
@@ -453,6 +460,18 @@ mod tests {
         );
         assert_eq!(
             detect("master1/run.sh", "exec mesos-master \\\n --zk=x", false),
+            FileKind::MesosScript
+        );
+        assert_eq!(
+            detect(
+                "m1/run.sh",
+                "mesos-master -zk=zk://a:2181/m --quorum=1",
+                false
+            ),
+            FileKind::MesosScript
+        );
+        assert_ne!(
+            detect("m1/hosts.env", "NAME=mesos-master-01\n", false),
             FileKind::MesosScript
         );
         assert_eq!(
