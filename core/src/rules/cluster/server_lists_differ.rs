@@ -2,7 +2,7 @@ use std::collections::BTreeMap;
 
 use crate::diagnostic::{Finding, Severity};
 use crate::model::ensemble::{comparable, line_key, sid};
-use crate::model::zookeeper::effective;
+use crate::model::zookeeper::{ZkServer, effective};
 use crate::rules::Context;
 
 declare_rule! {
@@ -12,7 +12,9 @@ declare_rule! {
     /// A `server.N` line that reads differently on two hosts (another address, port or role), or
     /// that one host lists and another does not. The static list, or the dynamic file's when
     /// `dynamicConfigFile` is used, is compared. The primary label sits on the line that differs
-    /// from what most hosts say; the secondary label shows what the others say.
+    /// from what most hosts say; the secondary label shows what the others say. A server with no
+    /// `server.N` line at all next to an ensemble is reported too, and so are several servers of
+    /// one cluster that all lack them (a warning: each runs on its own).
     ///
     /// ## Why it matters
     /// ZooKeeper never compares its list with its peers'. Servers that disagree count votes
@@ -41,9 +43,47 @@ fn same_or_unreadable(a: &str, b: &str) -> bool {
     a == b || a.contains('?') || b.contains('?')
 }
 
+/// A readable, non-template config without a single `server.N` line: ZooKeeper runs it
+/// standalone, whatever myid says.
+fn lists_nothing(server: &ZkServer) -> bool {
+    !server.servers_unknown()
+        && !server.config.is_template
+        && effective(server.effective_servers()).next().is_none()
+}
+
+/// Several servers, each with a myid but no `server.N` line: each runs standalone.
+fn all_standalone(ctx: &Context<'_>) -> Vec<Finding> {
+    let servers: Vec<_> = ctx.cluster.zk_servers().collect();
+    if servers.len() < 2
+        || !servers
+            .iter()
+            .all(|(_, s)| lists_nothing(s) && s.myid.is_some())
+    {
+        return Vec::new();
+    }
+    let mut finding = Finding::new(format!(
+        "{} servers have a myid but no `server.N` lines, so each runs standalone",
+        servers.len()
+    ));
+    for (host, server) in &servers {
+        finding = finding.primary(
+            server.config.end,
+            format!(
+                "{}: no `server.N` lines",
+                ctx.cluster.describe(host, server)
+            ),
+        );
+    }
+    vec![
+        finding
+            .help("list every server of the ensemble as `server.N=host:2888:3888` in each zoo.cfg")
+            .severity(Severity::Warning),
+    ]
+}
+
 fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let Some(ensemble) = ctx.cluster.ensemble() else {
-        return Vec::new();
+        return all_standalone(ctx);
     };
     let (ref_host, ref_server) = ensemble.reference;
     let reference: BTreeMap<i64, _> = effective(ref_server.effective_servers())
@@ -52,6 +92,21 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let ref_who = ctx.cluster.describe(ref_host, ref_server);
     let mut findings = Vec::new();
     for (host, server) in ctx.cluster.zk_servers() {
+        if lists_nothing(server) {
+            let who = ctx.cluster.describe(host, server);
+            findings.push(
+                Finding::new(format!(
+                    "{who} lists no `server.N` lines, so it runs standalone outside the ensemble"
+                ))
+                .primary(server.config.end, format!("no `server.N` lines on {who}"))
+                .secondary(
+                    ensemble.declared,
+                    format!("the ensemble, as {ref_who} lists it"),
+                )
+                .help("copy the ensemble's `server.N` lines into this zoo.cfg"),
+            );
+            continue;
+        }
         if !comparable(server) || std::ptr::eq(server, ref_server) {
             continue;
         }
