@@ -33,7 +33,7 @@ pub fn parse_mesos_script(
         for command in split_commands(file, &masked, range.clone()) {
             let command = unwrap_json_array(command);
             // `ExecStart=/bin/sh -c 'exec mesos-agent ...'`: read the quoted command itself.
-            let nested = shell_c_body(&command)
+            let nested = shell_c_body(&command, &masked)
                 .map(|body| split_commands(file, &masked, body))
                 .unwrap_or_default();
             if !nested.iter().any(|c| find_invocation(c).is_some()) {
@@ -153,8 +153,9 @@ pub fn parse_mesos_script(
 }
 
 /// The source range of the quoted command in `sh -c '<command>'` (also `bash -ec`, after
-/// `ExecStart=`), which the shell runs as a command line of its own.
-fn shell_c_body(command: &Command) -> Option<std::ops::Range<usize>> {
+/// `ExecStart=`), which the shell runs as a command line of its own; `None` when the quoted
+/// text holds escapes, which a second reading would not undo.
+fn shell_c_body(command: &Command, text: &str) -> Option<std::ops::Range<usize>> {
     let words = &command.words;
     let shell = words.iter().take(3).position(|w| {
         let text = w.text.strip_prefix("ExecStart=").unwrap_or(&w.text);
@@ -173,7 +174,9 @@ fn shell_c_body(command: &Command) -> Option<std::ops::Range<usize>> {
         return None;
     }
     let span = body.span();
-    Some(span.start as usize..span.end as usize)
+    let range = span.start as usize..span.end as usize;
+    // Only a body written without escapes reads the same when lexed again.
+    (text.get(range.clone()) == Some(body.text.as_str())).then_some(range)
 }
 
 /// Turns the JSON-array form of compose, Kubernetes and Dockerfile commands
@@ -852,6 +855,8 @@ mod tests {
             "echo mesos-master --zk=x",
             "cp mesos-slave.sh /usr/bin",
             "tail -f /var/log/mesos-master.log",
+            // Escapes inside `sh -c "..."` would read differently a second time: not unwrapped.
+            "bash -c \"mesos-master --work_dir=\\\"/w\\\"\"",
         ] {
             assert!(parse(text).is_empty(), "{text}");
         }
