@@ -258,9 +258,16 @@ fn starts_mesos(text: &str) -> bool {
                 line.match_indices(binary).any(|(at, _)| {
                     let rest = &line[at + binary.len()..];
                     let rest = rest.strip_prefix(".sh").unwrap_or(rest);
+                    let spaced = rest.starts_with([' ', '\t']);
                     let rest = rest.trim_start();
+                    // A single-dash flag (`-zk=`), which Mesos skips: still this daemon's line.
+                    let single_dash = spaced
+                        && rest
+                            .strip_prefix('-')
+                            .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_lowercase()));
                     // Flags, a continuation, or a variable that holds the flags (`$MESOS_OPTS`).
-                    rest.starts_with("--")
+                    single_dash
+                        || rest.starts_with("--")
                         || rest.trim_end() == "\\"
                         || rest.starts_with('$')
                         || rest.starts_with("\"$")
@@ -295,12 +302,28 @@ const ROOT_DIRS: &[&str] = &[
     "etc", "var", "opt", "usr", "srv", "run", "tmp", "home", "root", "app",
 ];
 
+/// Top-level directories that people add to machines for data (`dataDir=/data/zookeeper`).
+/// They count as a filesystem root only below a host directory and with a directory below them,
+/// so that a pseudo-cluster's `zoo1/data/myid` keeps `data` as a plain inner directory and
+/// `data/zk1/zoo.cfg` still names host `data/zk1`.
+const DATA_ROOT_DIRS: &[&str] = &["data", "mnt"];
+
+/// True when `dirs[i]` starts a collected filesystem tree.
+fn is_root_dir(dirs: &[&str], i: usize) -> bool {
+    let Some(d) = dirs.get(i) else {
+        return false;
+    };
+    ROOT_DIRS.contains(d)
+        || d.starts_with("etc_")
+        || (DATA_ROOT_DIRS.contains(d) && i + 1 < dirs.len())
+}
+
 /// True when a path inside a host starts at a filesystem root directory (`etc/...`, `var/...`):
 /// the host directory is a tree collected from the machine.
 pub fn is_tree_path(inside: &str) -> bool {
-    inside
-        .split_once('/')
-        .is_some_and(|(first, _)| ROOT_DIRS.contains(&first) || first.starts_with("etc_"))
+    let segments: Vec<&str> = inside.split('/').collect();
+    let dirs = &segments[..segments.len().saturating_sub(1)];
+    is_root_dir(dirs, 0)
 }
 
 /// Directory names inside a per-host directory that do not name a host themselves.
@@ -320,9 +343,12 @@ const INNER_DIRS: &[&str] = &[
 pub fn split_host(rel: &str) -> (&str, &str) {
     let segments: Vec<&str> = rel.split('/').collect();
     let dirs = &segments[..segments.len().saturating_sub(1)];
-    let cut = dirs
-        .iter()
-        .position(|d| ROOT_DIRS.contains(d) || d.starts_with("etc_"))
+    let cut = (0..dirs.len())
+        .position(|i| {
+            // A leading `data/` is the user's own folder of hosts, not a machine's `/data`.
+            is_root_dir(dirs, i)
+                && (i > 0 || dirs.first().is_some_and(|d| !DATA_ROOT_DIRS.contains(d)))
+        })
         .or_else(|| {
             // `zoo1/conf/zoo.cfg`: the host is `zoo1`; strip inner directory names.
             let mut end = dirs.len();
@@ -437,6 +463,18 @@ mod tests {
             FileKind::MesosScript
         );
         assert_eq!(
+            detect(
+                "m1/run.sh",
+                "mesos-master -zk=zk://a:2181/m --quorum=1",
+                false
+            ),
+            FileKind::MesosScript
+        );
+        assert_ne!(
+            detect("m1/hosts.env", "NAME=mesos-master-01\n", false),
+            FileKind::MesosScript
+        );
+        assert_eq!(
             detect("m/mesos-master.env", "MESOS_QUORUM=2\n", false),
             FileKind::MesosEnv {
                 role: Some(Role::Master),
@@ -493,6 +531,13 @@ mod tests {
         assert_eq!(split_host("etc/mesos/zk"), ("", "etc/mesos/zk"));
         assert_eq!(split_host("zoo1/conf/zoo.cfg"), ("zoo1", "conf/zoo.cfg"));
         assert_eq!(split_host("zoo1/data/myid"), ("zoo1", "data/myid"));
+        assert_eq!(
+            split_host("zk1/data/zookeeper/myid"),
+            ("zk1", "data/zookeeper/myid")
+        );
+        assert!(is_tree_path("data/zookeeper/myid"));
+        assert_eq!(split_host("data/zk1/zoo.cfg"), ("data/zk1", "zoo.cfg"));
+        assert!(!is_tree_path("data/myid"));
         assert_eq!(
             split_host("m1/mesos-master/quorum"),
             ("m1", "mesos-master/quorum")

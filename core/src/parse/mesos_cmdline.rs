@@ -30,9 +30,21 @@ pub fn parse_mesos_script(
     // Inline code in prose often shows part of a command line only.
     let mut partial = Vec::new();
     for (range, inline) in regions(&masked) {
-        for command in split_commands(file, &masked, range) {
-            commands.push(unwrap_json_array(command));
-            partial.push(inline);
+        for command in split_commands(file, &masked, range.clone()) {
+            let command = unwrap_json_array(command);
+            // `ExecStart=/bin/sh -c 'exec mesos-agent ...'`: read the quoted command itself.
+            let nested = shell_c_body(&command, &masked)
+                .map(|body| split_commands(file, &masked, body))
+                .unwrap_or_default();
+            if !nested.iter().any(|c| find_invocation(c).is_some()) {
+                commands.push(command);
+                partial.push(inline);
+            } else {
+                for command in nested {
+                    commands.push(command);
+                    partial.push(inline);
+                }
+            }
         }
     }
     let unit = UnitContext::collect(&commands);
@@ -138,6 +150,33 @@ pub fn parse_mesos_script(
         crate::parse::mesos_env::mask_secrets(setting, sink);
     }
     sources
+}
+
+/// The source range of the quoted command in `sh -c '<command>'` (also `bash -ec`, after
+/// `ExecStart=`), which the shell runs as a command line of its own; `None` when the quoted
+/// text holds escapes, which a second reading would not undo.
+fn shell_c_body(command: &Command, text: &str) -> Option<std::ops::Range<usize>> {
+    let words = &command.words;
+    let shell = words.iter().take(3).position(|w| {
+        let text = w.text.strip_prefix("ExecStart=").unwrap_or(&w.text);
+        let text = text.trim_start_matches(['-', '@', '+', '!', ':']);
+        matches!(
+            text.rsplit('/').next(),
+            Some("sh" | "bash" | "dash" | "zsh")
+        )
+    })?;
+    let flag = &words.get(shell + 1)?.text;
+    if !(flag.starts_with('-') && !flag.starts_with("--") && flag.ends_with('c')) {
+        return None;
+    }
+    let body = words.get(shell + 2)?;
+    if !body.quoted {
+        return None;
+    }
+    let span = body.span();
+    let range = span.start as usize..span.end as usize;
+    // Only a body written without escapes reads the same when lexed again.
+    (text.get(range.clone()) == Some(body.text.as_str())).then_some(range)
 }
 
 /// Turns the JSON-array form of compose, Kubernetes and Dockerfile commands
@@ -738,6 +777,18 @@ mod tests {
                 &[("--quorum", Some("2"))],
             ),
             (
+                "ExecStart=/bin/sh -c 'exec /usr/sbin/mesos-agent --work_dir=/w'",
+                Role::Agent,
+                "/usr/sbin/mesos-agent",
+                &[("--work_dir", Some("/w"))],
+            ),
+            (
+                "bash -ec \"mesos-master --quorum=2\"",
+                Role::Master,
+                "mesos-master",
+                &[("--quorum", Some("2"))],
+            ),
+            (
                 "/usr/bin/mesos master --quorum=1",
                 Role::Master,
                 "/usr/bin/mesos master",
@@ -804,6 +855,8 @@ mod tests {
             "echo mesos-master --zk=x",
             "cp mesos-slave.sh /usr/bin",
             "tail -f /var/log/mesos-master.log",
+            // Escapes inside `sh -c "..."` would read differently a second time: not unwrapped.
+            "bash -c \"mesos-master --work_dir=\\\"/w\\\"\"",
         ] {
             assert!(parse(text).is_empty(), "{text}");
         }

@@ -313,6 +313,16 @@ fn load<'a>(
     })
 }
 
+/// `MESOS_*` variables (without the prefix) that scripts, bindings and the build set for
+/// reasons of their own: the daemons ignore them, and nothing goes wrong.
+const NOT_FLAG_VARIABLES: &[&str] = &[
+    "home",
+    "native_java_library",
+    "native_library",
+    "build_dir",
+    "source_dir",
+];
+
 fn report_unknown(
     setting: &RawSetting,
     bare: &str,
@@ -323,6 +333,10 @@ fn report_unknown(
     let env = setting.origin == Origin::Env;
     if env && mesos::lookup(role.other(), bare).is_some() {
         // A shared environment file: the other daemon reads this one.
+        return;
+    }
+    if env && NOT_FLAG_VARIABLES.contains(&bare.to_ascii_lowercase().as_str()) {
+        // `MESOS_HOME`, `MESOS_NATIVE_JAVA_LIBRARY`: read by scripts and frameworks, not flags.
         return;
     }
     let suggestion = mesos::suggest(role, bare, settings.mesos);
@@ -575,6 +589,12 @@ mod tests {
                 &[("MS001", "warning")],
             ),
             ("MESOS_QUORUM=2 {AGENT}", &[]),
+            // Variables that scripts and bindings use, not flags: nothing.
+            ("MESOS_HOME=/opt/mesos {AGENT}", &[]),
+            (
+                "MESOS_NATIVE_JAVA_LIBRARY=/usr/lib/libmesos.so {AGENT}",
+                &[],
+            ),
             // `MESOS_NO_FOO` negates nothing: it is flag `no_foo`.
             ("MESOS_NO_SWITCH_USER=1 {AGENT}", &[("MS001", "warning")]),
             // Case of the suffix does not matter.

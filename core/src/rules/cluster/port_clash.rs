@@ -18,14 +18,16 @@ declare_rule! {
     /// ZooKeeper checks none of this when it reads its config. The second listener fails to bind
     /// at start-up: `Address already in use`, or for the AdminServer `Unable to start
     /// AdminServer, exiting abnormally` (exit 4). Pseudo-clusters hit the AdminServer clash
-    /// first, since every server defaults to 8080.
+    /// first, since every server defaults to 8080. A server in quorum mode (with `server.N`
+    /// lines) only logs `Problem starting AdminServer` and runs on without it, so a clash of
+    /// AdminServer ports alone between quorum servers is reported as info.
     ///
     /// ## How to fix
     /// Give every listener on the machine its own port; on 3.5+ set `admin.serverPort` per server
     /// or `admin.enableServer=false`.
     ///
     /// ## Example
-    /// `zoo1.cfg` and `zoo2.cfg` on one host both leave the AdminServer on 8080.
+    /// `zoo1.cfg` and `zoo3.cfg` on one host both set `clientPort=2181`.
     pub static PORT_CLASH = Rule {
         code: "CZ105",
         name: "port_clash",
@@ -42,6 +44,8 @@ struct Listener {
     span: Span,
     /// Which server, to tell two servers apart from one server using a port twice.
     server: usize,
+    /// The AdminServer of a server in quorum mode, which starts without it on a clash.
+    optional: bool,
 }
 
 fn check(ctx: &Context<'_>) -> Vec<Finding> {
@@ -84,8 +88,14 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
             } else {
                 machine.clone()
             };
+            let admin_only = users.iter().all(|l| l.optional);
+            let consequence = if admin_only {
+                ": only one AdminServer starts, the other servers run without one"
+            } else {
+                ""
+            };
             let mut finding = Finding::new(format!(
-                "port {port} is bound {} times on {machine_name}",
+                "port {port} is bound {} times on {machine_name}{consequence}",
                 users.len()
             ))
             .secondary(first.span, format!("{} {port}", first.what));
@@ -97,7 +107,11 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
                 };
                 finding = finding.primary(l.span, format!("{whose} {} {port}", l.what));
             }
-            findings.push(finding.help("give every listener on one machine its own port"));
+            let mut finding = finding.help("give every listener on one machine its own port");
+            if admin_only {
+                finding = finding.severity(Severity::Info);
+            }
+            findings.push(finding);
         }
     }
     findings
@@ -111,13 +125,15 @@ fn own_address(server: &ZkServer) -> Option<String> {
 fn listeners(server: &ZkServer, index: usize) -> Vec<Listener> {
     let mut out = Vec::new();
     let config = &server.config;
-    let mut push = |port: Option<i64>, what, span| {
+    let quorum = server.own_server().is_some();
+    let mut push = |port: Option<i64>, what, span, admin: bool| {
         if let Some(port) = port.filter(|p| *p > 0) {
             out.push(Listener {
                 port,
                 what,
                 span,
                 server: index,
+                optional: admin && quorum,
             });
         }
     };
@@ -126,7 +142,7 @@ fn listeners(server: &ZkServer, index: usize) -> Vec<Listener> {
         (&config.secure_client_port, "secureClientPort"),
     ] {
         if let Some(s) = setting {
-            push(s.value.known().copied(), what, s.span);
+            push(s.value.known().copied(), what, s.span, false);
         }
     }
     if let Some(entry) = server.own_server() {
@@ -136,7 +152,7 @@ fn listeners(server: &ZkServer, index: usize) -> Vec<Listener> {
                 (&address.election_port, "election port"),
             ] {
                 if let Some(p) = port {
-                    push(p.value.known().copied(), what, p.span);
+                    push(p.value.known().copied(), what, p.span, false);
                 }
             }
         }
@@ -150,7 +166,7 @@ fn listeners(server: &ZkServer, index: usize) -> Vec<Listener> {
         } else {
             "default AdminServer port"
         };
-        push(Some(admin), what, span);
+        push(Some(admin), what, span, true);
     }
     out
 }

@@ -2,7 +2,7 @@ use std::collections::BTreeMap;
 
 use crate::diagnostic::{Finding, Severity};
 use crate::model::ensemble::{comparable, line_key, sid};
-use crate::model::zookeeper::effective;
+use crate::model::zookeeper::{ZkServer, effective};
 use crate::rules::Context;
 
 declare_rule! {
@@ -12,7 +12,9 @@ declare_rule! {
     /// A `server.N` line that reads differently on two hosts (another address, port or role), or
     /// that one host lists and another does not. The static list, or the dynamic file's when
     /// `dynamicConfigFile` is used, is compared. The primary label sits on the line that differs
-    /// from what most hosts say; the secondary label shows what the others say.
+    /// from what most hosts say; the secondary label shows what the others say. A server with no
+    /// `server.N` line at all next to an ensemble is reported too, and so are several servers of
+    /// one cluster that all lack them (a warning: each runs on its own).
     ///
     /// ## Why it matters
     /// ZooKeeper never compares its list with its peers'. Servers that disagree count votes
@@ -35,54 +37,114 @@ declare_rule! {
     };
 }
 
+/// Two lines agree, or one has a port ZooKeeper cannot read (`?`), which the rules of that file
+/// report (a trailing blank, a typo): comparing it would only say the same thing again.
+fn same_or_unreadable(a: &str, b: &str) -> bool {
+    a == b || a.contains('?') || b.contains('?')
+}
+
+/// A readable, non-template config without a single `server.N` line: ZooKeeper runs it
+/// standalone, whatever myid says.
+fn lists_nothing(server: &ZkServer) -> bool {
+    !server.servers_unknown()
+        && !server.config.is_template
+        && effective(server.effective_servers()).next().is_none()
+}
+
+/// Several servers, each with a myid but no `server.N` line: each runs standalone.
+fn all_standalone(ctx: &Context<'_>) -> Vec<Finding> {
+    let servers: Vec<_> = ctx.cluster.zk_servers().collect();
+    if servers.len() < 2
+        || !servers
+            .iter()
+            .all(|(_, s)| lists_nothing(s) && s.myid.is_some())
+    {
+        return Vec::new();
+    }
+    let mut finding = Finding::new(format!(
+        "{} servers have a myid but no `server.N` lines, so each runs standalone",
+        servers.len()
+    ));
+    for (host, server) in &servers {
+        finding = finding.primary(
+            server.config.end,
+            format!(
+                "{}: no `server.N` lines",
+                ctx.cluster.describe(host, server)
+            ),
+        );
+    }
+    vec![
+        finding
+            .help("list every server of the ensemble as `server.N=host:2888:3888` in each zoo.cfg")
+            .severity(Severity::Warning),
+    ]
+}
+
 fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let Some(ensemble) = ctx.cluster.ensemble() else {
-        return Vec::new();
+        return all_standalone(ctx);
     };
     let (ref_host, ref_server) = ensemble.reference;
     let reference: BTreeMap<i64, _> = effective(ref_server.effective_servers())
         .filter_map(|e| Some((sid(e)?, e)))
         .collect();
+    let ref_who = ctx.cluster.describe(ref_host, ref_server);
     let mut findings = Vec::new();
     for (host, server) in ctx.cluster.zk_servers() {
+        if lists_nothing(server) {
+            let who = ctx.cluster.describe(host, server);
+            findings.push(
+                Finding::new(format!(
+                    "{who} lists no `server.N` lines, so it runs standalone outside the ensemble"
+                ))
+                .primary(server.config.end, format!("no `server.N` lines on {who}"))
+                .secondary(
+                    ensemble.declared,
+                    format!("the ensemble, as {ref_who} lists it"),
+                )
+                .help("copy the ensemble's `server.N` lines into this zoo.cfg"),
+            );
+            continue;
+        }
         if !comparable(server) || std::ptr::eq(server, ref_server) {
             continue;
         }
+        let who = ctx.cluster.describe(host, server);
         let own: BTreeMap<i64, _> = effective(server.effective_servers())
             .filter_map(|e| Some((sid(e)?, e)))
             .collect();
         for (id, entry) in &own {
             match reference.get(id) {
                 Some(theirs)
-                    if line_key(ref_server, theirs, &ensemble.usual_hosts)
-                        == line_key(server, entry, &ensemble.usual_hosts) => {}
+                    if same_or_unreadable(
+                        &line_key(ref_server, theirs, &ensemble.usual_hosts),
+                        &line_key(server, entry, &ensemble.usual_hosts),
+                    ) => {}
                 Some(theirs) => findings.push(
-                    Finding::new(format!(
-                        "`server.{id}` on {} differs from {}",
-                        host.name, ref_host.name
-                    ))
-                    .primary(
-                        entry.value.span,
-                        format!("{} says `{}`", host.name, entry.value.value.trim()),
-                    )
-                    .secondary(
-                        theirs.value.span,
-                        format!("{} says `{}`", ref_host.name, theirs.value.value.trim()),
-                    )
-                    .help("make the `server.N` lines identical on every host"),
+                    Finding::new(format!("`server.{id}` on {} differs from {}", who, ref_who))
+                        .primary(
+                            entry.value.span,
+                            format!("{} says `{}`", who, entry.value.value.trim()),
+                        )
+                        .secondary(
+                            theirs.value.span,
+                            format!("{} says `{}`", ref_who, theirs.value.value.trim()),
+                        )
+                        .help("make the `server.N` lines identical on every host"),
                 ),
                 None => findings.push(
                     Finding::new(format!(
                         "{} lists `server.{id}`, which {} does not",
-                        host.name, ref_host.name
+                        who, ref_who
                     ))
                     .primary(
                         entry.key.span.cover(entry.value.span),
-                        format!("only on {}", host.name),
+                        format!("only on {}", who),
                     )
                     .secondary(
                         ensemble.declared,
-                        format!("{}'s list has no `server.{id}`", ref_host.name),
+                        format!("{}'s list has no `server.{id}`", ref_who),
                     )
                     .help("make the `server.N` lines identical on every host"),
                 ),
@@ -97,12 +159,12 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
                 findings.push(
                     Finding::new(format!(
                         "{} does not list `server.{id}`, which {} does",
-                        host.name, ref_host.name
+                        who, ref_who
                     ))
-                    .primary(end, format!("no `server.{id}` on {}", host.name))
+                    .primary(end, format!("no `server.{id}` on {}", who))
                     .secondary(
                         theirs.key.span.cover(theirs.value.span),
-                        format!("{} lists it", ref_host.name),
+                        format!("{} lists it", ref_who),
                     )
                     .help("make the `server.N` lines identical on every host"),
                 );
