@@ -226,6 +226,14 @@ fn claim_myid(
             None
         };
     }
+    // Debian's zookeeper package links `/var/lib/zookeeper/myid` to `/etc/zookeeper/conf/myid`;
+    // a collected tree often holds only the link's target.
+    if let Some((dir, _)) = &data_dir
+        && dir.trim_end_matches('/') == "/var/lib/zookeeper"
+        && let Some(myid) = take(myids, &|path| path == DEBIAN_MYID)
+    {
+        return Some(myid);
+    }
     // A collected tree must hold the myid under dataDir: one elsewhere is never read.
     if let (Some((dir, span)), true) = (&data_dir, single_config) {
         for (path, myid) in myids.iter_mut() {
@@ -236,6 +244,9 @@ fn claim_myid(
     }
     None
 }
+
+/// Where Debian keeps the myid that `/var/lib/zookeeper/myid` links to.
+const DEBIAN_MYID: &str = "etc/zookeeper/conf/myid";
 
 fn report_misplaced_myid(
     file: FileId,

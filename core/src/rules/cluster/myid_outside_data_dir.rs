@@ -5,7 +5,8 @@ declare_rule! {
     ///
     /// ## What it finds
     /// In a host tree collected from a machine (`etc/zookeeper/conf/zoo.cfg`, `var/...`), a
-    /// `myid` that is not at `<dataDir>/myid`, the only place ZooKeeper looks.
+    /// `myid` that is not at `<dataDir>/myid`, the only place ZooKeeper looks. Debian's layout is
+    /// understood: its package links `/var/lib/zookeeper/myid` to `/etc/zookeeper/conf/myid`.
     ///
     /// ## Why it matters
     /// ZooKeeper reads `<dataDir>/myid` and nothing else: not the conf directory, not
@@ -16,7 +17,7 @@ declare_rule! {
     /// Move the file into dataDir, or point dataDir at the directory that holds it.
     ///
     /// ## Example
-    /// `dataDir=/var/lib/zookeeper` with the myid at `etc/zookeeper/conf/myid`.
+    /// `dataDir=/srv/zookeeper` with the myid at `etc/zookeeper/conf/myid`.
     pub static MYID_OUTSIDE_DATA_DIR = Rule {
         code: "CZ106",
         name: "myid_outside_data_dir",
