@@ -79,6 +79,7 @@ pub static ALL: &[&Rule] = &[
     &cluster::in_memory_registry_ha::IN_MEMORY_REGISTRY_HA,
     &cluster::zk_missing_with_masters::ZK_MISSING_WITH_MASTERS,
     &cluster::master_count_unknown::MASTER_COUNT_UNKNOWN,
+    &cluster::mesos_port_clash::MESOS_PORT_CLASH,
     &cluster::zk_url_outside_ensemble::ZK_URL_OUTSIDE_ENSEMBLE,
     &cluster::zk_url_partial_ensemble::ZK_URL_PARTIAL_ENSEMBLE,
     &cluster::zk_path_differs::ZK_PATH_DIFFERS,

@@ -10,6 +10,7 @@ pub mod ensemble_settings_differ;
 pub mod in_memory_registry_ha;
 pub mod master_count_unknown;
 pub mod master_settings_differ;
+pub mod mesos_port_clash;
 pub mod myid_missing;
 pub mod myid_outside_data_dir;
 pub mod myid_selects_other_host;

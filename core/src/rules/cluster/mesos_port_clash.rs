@@ -1,0 +1,78 @@
+use std::collections::BTreeMap;
+
+use crate::diagnostic::{Finding, Severity};
+use crate::rules::Context;
+
+declare_rule! {
+    /// Two Mesos daemons on one host that listen on the same port.
+    ///
+    /// ## What it finds
+    /// A master and an agent (or two of either) configured on one host with the same
+    /// `--port`, for example through a shared `/etc/default/mesos` that sets `MESOS_PORT`, which
+    /// both daemons read.
+    ///
+    /// ## Why it matters
+    /// Both binaries read every `MESOS_*` variable, so one shared setting moves both daemons.
+    /// The second to start cannot bind: `Failed to initialize: Failed to bind on <ip>:<port>:
+    /// Address already in use`.
+    ///
+    /// ## How to fix
+    /// Set the port per daemon (`/etc/default/mesos-master`, `/etc/mesos-slave/port`, or the
+    /// command line), or keep the defaults: 5050 for masters, 5051 for agents.
+    ///
+    /// ## Example
+    /// `/etc/default/mesos` with `MESOS_PORT=5050` on a host that runs a master and an agent.
+    pub static MESOS_PORT_CLASH = Rule {
+        code: "CM107",
+        name: "mesos_port_clash",
+        severity: Severity::Error,
+        applies_to: "all Mesos releases",
+        check: Some(check),
+    };
+}
+
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for host in &ctx.cluster.hosts {
+        if host.mesos.len() < 2 {
+            continue;
+        }
+        let mut by_port: BTreeMap<u16, Vec<_>> = BTreeMap::new();
+        for process in &host.mesos {
+            if let Some(port) = process.port().filter(|p| p.value != 0) {
+                by_port
+                    .entry(port.value)
+                    .or_default()
+                    .push((process, port.span));
+            }
+        }
+        for (port, users) in by_port {
+            let Some(((first, first_span), rest)) = users.split_first() else {
+                continue;
+            };
+            if rest.is_empty() {
+                continue;
+            }
+            let mut finding = Finding::new(format!(
+                "the {} and the {} on {} both listen on port {port}",
+                first.role.as_str(),
+                rest[0].0.role.as_str(),
+                host.name
+            ));
+            if rest.iter().all(|(_, span)| span == first_span) {
+                // One setting read by both daemons: one place to fix.
+                finding = finding.primary(*first_span, "read by both daemons");
+            } else {
+                finding =
+                    finding.secondary(*first_span, format!("the {}'s port", first.role.as_str()));
+                for (process, span) in rest {
+                    finding =
+                        finding.primary(*span, format!("the {}'s port", process.role.as_str()));
+                }
+            }
+            findings
+                .push(finding.help("give each daemon its own port (masters 5050, agents 5051)"));
+        }
+    }
+    findings
+}
