@@ -213,7 +213,15 @@ fn explicit_guess(path: &str, text: &str) -> FileKind {
     if name.contains("dynamic") {
         return FileKind::ZkDynamic;
     }
-    if name.ends_with(".cfg") || name.ends_with(".properties") || name.contains("zoo") {
+    // Only names whose ending says nothing else: `zoo.cfg.bak` yes, `zookeeper.yml` no.
+    let extension = name.rsplit_once('.').map(|(_, ext)| ext);
+    let plain = matches!(
+        extension,
+        None | Some(
+            "cfg" | "properties" | "conf" | "txt" | "bak" | "orig" | "old" | "sample" | "dist"
+        )
+    );
+    if plain && (name.ends_with(".cfg") || name.ends_with(".properties") || name.contains("zoo")) {
         return FileKind::ZooCfg;
     }
     FileKind::Other
@@ -507,6 +515,14 @@ mod tests {
         );
         assert_eq!(detect("zk2.myid", "2\n", true), FileKind::MyId);
         assert_eq!(detect("notes.txt", "hello\n", true), FileKind::Other);
+        assert_eq!(
+            detect("zookeeper.yml", "- name: x\n", true),
+            FileKind::Other
+        );
+        assert_eq!(
+            detect("zoo.cfg.bak", "tickTime=2000\n", true),
+            FileKind::ZooCfg
+        );
         assert_eq!(
             detect("zk.properties", "datadir=/x\nclientport=1\n", false),
             FileKind::ZooCfg
