@@ -8,14 +8,14 @@ declare_rule! {
     ///
     /// ## What it finds
     /// `--quorum` greater than the number of masters (error), or equal to it with more than one
-    /// master (warning), or zero or negative (error).
+    /// master (warning). Zero and negative values are `quorum_not_positive` (MS109).
     ///
     /// ## Why it matters
     /// The replicated log needs `--quorum` replicas for every write and for recovery. With
     /// more than there are masters, the leader logs `Unable to finish the recover protocol`
     /// and aborts after `--registry_fetch_timeout`, in a loop. With exactly as many, no master
     /// may ever be down, and a new cluster never initialises its log (that needs `2 * quorum
-    /// - 1` empty replicas). Zero removes every safety; a negative value wraps to a huge one.
+    /// - 1` empty replicas).
     ///
     /// ## How to fix
     /// Run `2 * quorum - 1` masters: `--quorum=2` for three masters, 3 for five.
@@ -37,12 +37,8 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
     for (quorum, holders) in masters.by_quorum() {
         let hosts: Vec<&str> = holders.iter().map(|(h, _)| *h).collect();
         let on = hosts.join(", ");
-        let finding = if quorum <= 0 {
-            Finding::new(format!(
-                "`--quorum={quorum}` is not a positive number (set on {on})"
-            ))
-            .help("use a majority of the masters: `masters / 2 + 1`")
-        } else if masters.count_unknown() {
+        // Zero and negative values are `quorum_not_positive` (MS109), per master.
+        let finding = if quorum <= 0 || masters.count_unknown() {
             continue;
         } else if quorum as usize > masters.count {
             Finding::new(format!(
@@ -65,9 +61,7 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
         } else {
             continue;
         };
-        let label = if quorum <= 0 {
-            "Mesos accepts it, but the log then has no real quorum"
-        } else if quorum as usize > masters.count {
+        let label = if quorum as usize > masters.count {
             "the replicated log can never reach this many replicas"
         } else {
             "no master may fail"
