@@ -115,6 +115,9 @@ fn check_path(url: &mut ZkUrl, path: &str, path_at: usize, at: &impl Fn(usize, u
     // `host:port` is a server the author meant to list.
     let mut lost = Vec::new();
     let mut offset = 0;
+    // The path written after the first host, e.g. `/mesos`: a later piece `zk2/mesos` repeats it
+    // after a host without a port.
+    let first_path = path.split(',').next().unwrap_or("");
     for (i, piece) in path.split(',').enumerate() {
         let piece_at = offset;
         offset += piece.len() + 1;
@@ -122,7 +125,12 @@ fn check_path(url: &mut ZkUrl, path: &str, path_at: usize, at: &impl Fn(usize, u
             continue;
         }
         let address = piece.split('/').next().unwrap_or("");
-        if looks_like_host_port(address) {
+        let repeats_path = !address.is_empty()
+            && piece.get(address.len()..) == Some(first_path)
+            && address
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-' || b == b'_');
+        if looks_like_host_port(address) || repeats_path {
             lost.push(Spanned::new(
                 address.to_owned(),
                 at(path_at + piece_at, path_at + piece_at + address.len()),
@@ -391,6 +399,29 @@ mod tests {
             .collect();
         assert_eq!(got, vec![("b:2181", "b:2181"), ("c:2181", "c:2181")]);
         assert_eq!(&text[url.hosts[0].span.range()], "a:2181");
+    }
+
+    #[test]
+    fn hosts_without_ports_that_repeat_the_path_are_lost_too() {
+        let text = "zk://zk1/mesos,zk2/mesos,zk3/mesos";
+        let (url, _) = parse(text);
+        let lost = url.problems.iter().find_map(|p| match p {
+            ZkUrlProblem::PathPerHost { lost } => Some(lost),
+            _ => None,
+        });
+        let names: Vec<_> = lost
+            .expect("path after every host")
+            .iter()
+            .map(|l| &text[l.span.range()])
+            .collect();
+        assert_eq!(names, ["zk2", "zk3"]);
+        // A path that merely has a comma in it is no lost host.
+        let (url, _) = parse("zk://zk1:2181/mesos,prod");
+        assert!(
+            !url.problems
+                .iter()
+                .any(|p| matches!(p, ZkUrlProblem::PathPerHost { .. }))
+        );
     }
 
     #[test]
