@@ -44,7 +44,19 @@ pub fn cluster(
         });
     }
 
-    adopt_pseudo_cluster_myids(&mut by_host, sources, settings);
+    // Each zoo.cfg is parsed once, here: placing myids needs the dataDirs before hosts are built.
+    let mut configs: BTreeMap<FileId, ZooCfg> = files
+        .iter()
+        .filter(|(_, kind)| *kind == FileKind::ZooCfg)
+        .map(|(id, _)| {
+            let text = sources.file(*id).text();
+            (
+                *id,
+                parse::zoo_cfg::parse_zoo_cfg(*id, text, settings, sink),
+            )
+        })
+        .collect();
+    adopt_pseudo_cluster_myids(&mut by_host, &configs);
     let root_name = root.rsplit('/').find(|s| !s.is_empty()).unwrap_or(".");
     let mut hosts: Vec<Host> = Vec::new();
     let mut shared: Vec<ZooCfg> = Vec::new();
@@ -55,7 +67,7 @@ pub fn cluster(
             name: name.to_owned(),
             ..Host::default()
         };
-        let orphans = zookeeper_servers(&mut host, placed, sources, settings, sink);
+        let orphans = zookeeper_servers(&mut host, placed, &mut configs, sources, settings, sink);
         // A top-level zoo.cfg with no myid of its own may be the one every host uses.
         if key.is_empty() && by_host.len() > 1 && orphans.is_empty() {
             let has_myid = host.zookeeper.iter().any(|z| z.myid.is_some());
@@ -88,19 +100,15 @@ pub fn cluster(
 /// a top-level zoo.cfg's dataDir ends with their path.
 fn adopt_pseudo_cluster_myids(
     by_host: &mut BTreeMap<String, Vec<Placed<'_>>>,
-    sources: &SourceMap,
-    settings: &Settings,
+    configs: &BTreeMap<FileId, ZooCfg>,
 ) {
     let Some(top) = by_host.get("") else { return };
     let data_dirs: Vec<String> = top
         .iter()
-        .filter(|p| *p.kind == FileKind::ZooCfg)
-        .filter_map(|p| {
-            // A throwaway sink: the real parse of these files reports their problems.
-            let mut scratch = Sink::default();
-            let text = sources.file(p.id).text();
-            let cfg = parse::zoo_cfg::parse_zoo_cfg(p.id, text, settings, &mut scratch);
-            cfg.data_dir?
+        .filter_map(|p| configs.get(&p.id))
+        .filter_map(|cfg| {
+            cfg.data_dir
+                .as_ref()?
                 .value
                 .known()
                 .map(|d| d.trim_end_matches('/').to_owned())
@@ -137,6 +145,7 @@ fn adopt_pseudo_cluster_myids(
 fn zookeeper_servers(
     host: &mut Host,
     placed: &[Placed<'_>],
+    configs: &mut BTreeMap<FileId, ZooCfg>,
     sources: &SourceMap,
     settings: &Settings,
     sink: &mut Sink,
@@ -156,11 +165,7 @@ fn zookeeper_servers(
         .collect();
     let configs: Vec<(&Placed<'_>, ZooCfg)> = placed
         .iter()
-        .filter(|p| *p.kind == FileKind::ZooCfg)
-        .map(|p| {
-            let cfg = parse::zoo_cfg::parse_zoo_cfg(p.id, text(p.id), settings, sink);
-            (p, cfg)
-        })
+        .filter_map(|p| Some((p, configs.remove(&p.id)?)))
         .collect();
     let single = configs.len() == 1;
     for (cfg_file, config) in configs {
