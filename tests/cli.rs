@@ -61,7 +61,16 @@ fn json_output_has_the_documented_shape() {
     keys.sort();
     assert_eq!(
         keys,
-        ["code", "help", "labels", "message", "name", "severity"]
+        [
+            "code",
+            "fingerprint",
+            "help",
+            "labels",
+            "message",
+            "name",
+            "severity",
+            "url"
+        ]
     );
     let label = &diagnostic["labels"][0];
     let mut keys: Vec<_> = label.as_object().expect("object").keys().cloned().collect();

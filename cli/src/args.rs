@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use meslint_core::{MesosVersion, ZkVersion};
+use meslint_core::{MesosVersion, Severity, ZkVersion};
 
 /// Lints Apache Mesos and ZooKeeper cluster configuration before it ships.
 ///
@@ -55,6 +55,26 @@ pub struct CheckArgs {
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
 
+    /// Write the output to FILE instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output_file: Option<PathBuf>,
+
+    /// Exit 0 even when problems were found (meslint's own failures still exit 2).
+    #[arg(long)]
+    pub exit_zero: bool,
+
+    /// The least severity that makes meslint exit 1.
+    #[arg(long, value_enum, value_name = "SEVERITY", default_value_t = FailLevel::Error)]
+    pub fail_level: FailLevel,
+
+    /// Print only the diagnostics: no summary line, and nothing at all when there are none.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+
+    /// Print how many diagnostics each rule produced instead of the diagnostics.
+    #[arg(long)]
+    pub statistics: bool,
+
     /// ZooKeeper release to check against, 3.4 to 3.9 [default: meslint.toml's, else 3.8].
     #[arg(long, value_name = "VERSION")]
     pub zookeeper_version: Option<ZkVersion>,
@@ -73,8 +93,38 @@ pub enum Format {
     /// Source snippets with labels, for people.
     #[default]
     Human,
-    /// One JSON document, for tools.
+    /// One line per diagnostic: `file:line:col: severity[CODE] message`.
+    Concise,
+    /// One JSON document, for tools (schema: docs/schema/report.schema.json).
     Json,
+    /// SARIF 2.1.0, for GitHub code scanning and other dashboards.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+    /// GitLab Code Quality JSON.
+    Gitlab,
+    /// JUnit XML.
+    Junit,
+    /// Checkstyle XML.
+    Checkstyle,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum FailLevel {
+    #[default]
+    Error,
+    Warning,
+    Info,
+}
+
+impl FailLevel {
+    pub fn severity(self) -> Severity {
+        match self {
+            FailLevel::Error => Severity::Error,
+            FailLevel::Warning => Severity::Warning,
+            FailLevel::Info => Severity::Info,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]

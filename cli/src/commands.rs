@@ -2,11 +2,15 @@
 
 use std::io::IsTerminal;
 
-use meslint_core::render::{human, json, overview};
+use meslint_core::render::{
+    checkstyle, concise, github, gitlab, human, json, junit, overview, sarif,
+};
 use meslint_core::settings::Fixed;
 use meslint_core::{Settings, lint, rules};
 
 use crate::args::{Args, CheckArgs, Color, Command, Format};
+
+const VERSION: &str = env!("CARGO_PKG_VERSION");
 use crate::walk;
 
 /// The exit status of a run.
@@ -20,10 +24,22 @@ pub enum Status {
     Failure = 2,
 }
 
-/// What to print on standard output, and how to exit.
+/// What to print, where, and how to exit.
 pub struct Output {
     pub text: String,
     pub status: Status,
+    /// `--output-file`: write the text there instead of to standard output.
+    pub file: Option<std::path::PathBuf>,
+}
+
+impl Output {
+    fn stdout(text: String, status: Status) -> Self {
+        Output {
+            text,
+            status,
+            file: None,
+        }
+    }
 }
 
 /// meslint's own failures, as opposed to problems in the configuration it reads.
@@ -33,13 +49,15 @@ pub enum Error {
     UnknownRule(String),
     #[error("no host is called `{0}`; the hosts are: {1}")]
     UnknownHost(String, String),
+    #[error("`meslint {0}` prints `--format human` or `--format json`")]
+    FormatNotSupported(&'static str),
 }
 
 pub fn run(args: Args) -> Result<Output, Error> {
     match args.command {
         None => Ok(check(&args.check)),
         Some(Command::Check(check_args)) => Ok(check(&check_args)),
-        Some(Command::Report(check_args)) => Ok(report(&check_args)),
+        Some(Command::Report(check_args)) => report(&check_args),
         Some(Command::Show { host, args }) => show(&host, &args),
         Some(Command::Rules) => Ok(list_rules()),
         Some(Command::Explain { rule }) => explain(&rule),
@@ -65,42 +83,87 @@ fn lint_paths(args: &CheckArgs) -> (meslint_core::Report, Settings) {
 
 fn check(args: &CheckArgs) -> Output {
     let (report, _) = lint_paths(args);
-    let text = match args.format {
-        Format::Json => json::render(&report, env!("CARGO_PKG_VERSION")),
-        Format::Human => {
-            let color = match args.color {
-                Color::Always => true,
-                Color::Never => false,
-                Color::Auto => {
-                    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
-                }
-            };
-            human::render(
-                &report,
-                human::Style {
-                    color,
+    let text = if args.statistics {
+        statistics(&report, args.format)
+    } else {
+        match args.format {
+            Format::Human => {
+                let style = human::Style {
+                    color: use_color(args.color),
                     ..human::Style::default()
-                },
-            )
+                };
+                if args.quiet {
+                    human::render_diagnostics(&report, style)
+                } else {
+                    human::render(&report, style)
+                }
+            }
+            Format::Concise => concise::render(&report),
+            Format::Json => json::render(&report, VERSION),
+            Format::Sarif => sarif::render(&report, VERSION),
+            Format::Github => github::render(&report),
+            Format::Gitlab => gitlab::render(&report),
+            Format::Junit => junit::render(&report),
+            Format::Checkstyle => checkstyle::render(&report),
         }
     };
     Output {
         text,
-        status: status(&report),
+        status: check_status(&report, args),
+        file: args.output_file.clone(),
     }
 }
 
-fn report(args: &CheckArgs) -> Output {
+/// Colour for `--color auto`: only on a terminal, never when `NO_COLOR` is set to something
+/// (an empty `NO_COLOR` does not count, as no-color.org says) or the terminal is `dumb`.
+fn use_color(choice: Color) -> bool {
+    match choice {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => {
+            let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+            let dumb = std::env::var_os("TERM").is_some_and(|t| t == "dumb");
+            std::io::stdout().is_terminal() && !no_color && !dumb
+        }
+    }
+}
+
+/// `--statistics`: how many diagnostics each code produced, most first.
+fn statistics(report: &meslint_core::Report, format: Format) -> String {
+    let mut counts: std::collections::BTreeMap<&str, (usize, &str, meslint_core::Severity)> =
+        std::collections::BTreeMap::new();
+    for d in &report.diagnostics {
+        counts.entry(d.code).or_insert((0, d.name, d.severity)).0 += 1;
+    }
+    let mut rows: Vec<_> = counts.into_iter().collect();
+    rows.sort_by(|a, b| b.1.0.cmp(&a.1.0).then(a.0.cmp(b.0)));
+    if format == Format::Json {
+        let rows: Vec<_> = rows
+            .iter()
+            .map(|(code, (count, name, _))| {
+                serde_json::json!({"code": code, "name": name, "count": count})
+            })
+            .collect();
+        return json_text(&rows);
+    }
+    rows.iter()
+        .map(|(code, (count, name, _))| format!("{count:>5}  {code:<6} {name}\n"))
+        .collect()
+}
+
+fn report(args: &CheckArgs) -> Result<Output, Error> {
     let (report, settings) = lint_paths(args);
     let tolerance = overview::tolerance(&report, &settings);
     let text = match args.format {
         Format::Json => json_text(&tolerance),
         Format::Human => overview::tolerance_text(&tolerance),
+        _ => return Err(Error::FormatNotSupported("report")),
     };
-    Output {
+    Ok(Output {
         text,
         status: status(&report),
-    }
+        file: args.output_file.clone(),
+    })
 }
 
 fn show(host: &str, args: &CheckArgs) -> Result<Output, Error> {
@@ -111,10 +174,12 @@ fn show(host: &str, args: &CheckArgs) -> Result<Output, Error> {
     let text = match args.format {
         Format::Json => json_text(&rows),
         Format::Human => overview::host_settings_text(host, &rows),
+        _ => return Err(Error::FormatNotSupported("show")),
     };
     Ok(Output {
         text,
         status: status(&report),
+        file: args.output_file.clone(),
     })
 }
 
@@ -123,6 +188,19 @@ fn json_text(value: &impl serde::Serialize) -> String {
         serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     text.push('\n');
     text
+}
+
+/// `check`'s exit status: `--fail-level` and `--exit-zero` apply; an unreadable input is still
+/// meslint's own failure.
+fn check_status(report: &meslint_core::Report, args: &CheckArgs) -> Status {
+    let threshold = args.fail_level.severity();
+    if report.had_unreadable_input() {
+        Status::Failure
+    } else if !args.exit_zero && report.diagnostics.iter().any(|d| d.severity >= threshold) {
+        Status::Errors
+    } else {
+        Status::Clean
+    }
 }
 
 fn status(report: &meslint_core::Report) -> Status {
@@ -146,17 +224,16 @@ fn list_rules() -> Output {
             rule.summary()
         ));
     }
-    Output {
-        text,
-        status: Status::Clean,
-    }
+    Output::stdout(text, Status::Clean)
 }
 
 fn explain(code_or_name: &str) -> Result<Output, Error> {
     let rule =
         rules::find(code_or_name).ok_or_else(|| Error::UnknownRule(code_or_name.to_owned()))?;
-    Ok(Output {
-        text: rules::docs::rule_markdown(rule),
-        status: Status::Clean,
-    })
+    let text = format!(
+        "{}\nDocumentation: {}\n",
+        rules::docs::rule_markdown(rule),
+        rules::docs::url(rule)
+    );
+    Ok(Output::stdout(text, Status::Clean))
 }

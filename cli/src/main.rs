@@ -16,6 +16,17 @@ fn main() -> ExitCode {
     let args = args::Args::parse();
     match commands::run(args) {
         Ok(output) => {
+            if let Some(path) = &output.file {
+                if let Err(error) = std::fs::write(path, output.text.as_bytes()) {
+                    let _ = writeln!(
+                        std::io::stderr(),
+                        "meslint: cannot write `{}`: {error}",
+                        path.display()
+                    );
+                    return ExitCode::from(commands::Status::Failure as u8);
+                }
+                return ExitCode::from(output.status as u8);
+            }
             let mut stdout = std::io::stdout().lock();
             // A closed pipe (`meslint . | head`) is not an error worth reporting.
             let _ = stdout.write_all(output.text.as_bytes());

@@ -102,6 +102,13 @@ impl miette::Diagnostic for MietteView<'_> {
 
 /// Renders every diagnostic and a summary line.
 pub fn render(report: &Report, style: Style) -> String {
+    let mut out = render_diagnostics(report, style);
+    out.push_str(&summary_line(report));
+    out
+}
+
+/// Renders every diagnostic, without the summary (`--quiet`).
+pub fn render_diagnostics(report: &Report, style: Style) -> String {
     let theme = match (style.unicode, style.color) {
         (true, true) => GraphicalTheme::unicode(),
         (true, false) => GraphicalTheme::unicode_nocolor(),
@@ -129,7 +136,6 @@ pub fn render(report: &Report, style: Style) -> String {
         }
         out.push('\n');
     }
-    out.push_str(&summary_line(report));
     out
 }
 

@@ -22,6 +22,10 @@ pub struct JsonDiagnostic<'a> {
     pub severity: Severity,
     pub message: &'a str,
     pub help: Option<&'a str>,
+    /// The rule's documentation.
+    pub url: Option<String>,
+    /// Stable across edits elsewhere in the files (see [`super::fingerprints`]).
+    pub fingerprint: String,
     pub labels: Vec<JsonLabel<'a>>,
 }
 
@@ -47,12 +51,14 @@ pub struct Summary {
 
 impl<'a> JsonReport<'a> {
     pub fn new(report: &'a Report, version: &'a str) -> Self {
+        let fingerprints = super::fingerprints(&report.diagnostics, &report.sources);
         JsonReport {
             version,
             diagnostics: report
                 .diagnostics
                 .iter()
-                .map(|d| JsonDiagnostic::new(d, &report.sources))
+                .zip(fingerprints)
+                .map(|(d, fingerprint)| JsonDiagnostic::new(d, &report.sources, fingerprint))
                 .collect(),
             summary: summary(report),
         }
@@ -60,26 +66,26 @@ impl<'a> JsonReport<'a> {
 }
 
 impl<'a> JsonDiagnostic<'a> {
-    pub fn new(diagnostic: &'a Diagnostic, sources: &'a SourceMap) -> Self {
+    pub fn new(diagnostic: &'a Diagnostic, sources: &'a SourceMap, fingerprint: String) -> Self {
         JsonDiagnostic {
             code: diagnostic.code,
             name: diagnostic.name,
             severity: diagnostic.severity,
             message: &diagnostic.message,
             help: diagnostic.help.as_deref(),
+            url: super::docs_url(diagnostic),
+            fingerprint,
             labels: diagnostic
                 .labels
                 .iter()
                 .map(|label| {
-                    let file = sources.file(label.span.file);
-                    let (line, column) = file.line_col(label.span.start as usize);
-                    let (end_line, end_column) = file.line_col(label.span.end as usize);
+                    let at = super::location(sources, label.span);
                     JsonLabel {
-                        file: file.path(),
-                        line,
-                        column,
-                        end_line,
-                        end_column,
+                        file: at.file,
+                        line: at.line,
+                        column: at.column,
+                        end_line: at.end_line,
+                        end_column: at.end_column,
                         message: &label.message,
                         primary: label.primary,
                     }

@@ -3,6 +3,20 @@
 
 use super::{ALL, Rule};
 
+/// Where `docs/rules.md` is published; every diagnostic links into it.
+pub const REFERENCE_URL: &str = "https://github.com/meslint/meslint/blob/main/docs/rules.md";
+
+/// The anchor GitHub gives the rule's heading `## ZK101 unknown_key`: lower case, the space
+/// turned into `-`, underscores kept.
+pub fn anchor(rule: &Rule) -> String {
+    format!("{}-{}", rule.code.to_ascii_lowercase(), rule.name)
+}
+
+/// The rule's stable documentation URL.
+pub fn url(rule: &Rule) -> String {
+    format!("{REFERENCE_URL}#{}", anchor(rule))
+}
+
 /// The documentation of one rule.
 pub fn rule_markdown(rule: &Rule) -> String {
     format!(
@@ -27,7 +41,7 @@ pub fn reference_markdown() -> String {
         out.push_str(&format!(
             "| [{code}](#{anchor}) | `{name}` | {severity} | {summary} |\n",
             code = rule.code,
-            anchor = rule.code.to_ascii_lowercase() + "-" + rule.name,
+            anchor = anchor(rule),
             name = rule.name,
             severity = rule.severity.as_str(),
             summary = rule.summary().replace('|', "\\|"),
