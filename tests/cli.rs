@@ -364,3 +364,127 @@ fn latin1_bytes_keep_their_columns_and_crlf_is_fine_for_zookeeper() {
     // `é` is the 22nd character of the line.
     assert_eq!(label["column"], 22);
 }
+
+#[test]
+fn fail_level_exit_zero_quiet_and_statistics() {
+    // Warnings only: exit 0 by default, 1 from --fail-level warning, 0 again with --exit-zero.
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(
+        dir.path(),
+        "zk1/zoo.cfg",
+        b"dataDir=/var/lib/zookeeper\nclientPort=2181\nnoSuchKey=1\n",
+    );
+    let report = json(&meslint(dir.path(), &["--format", "json", "."]));
+    assert_eq!(report["summary"]["errors"], 0, "{report}");
+    assert!(report["summary"]["warnings"].as_u64() > Some(0), "{report}");
+    assert_eq!(meslint(dir.path(), &["."]).status.code(), Some(0));
+    let strict = meslint(dir.path(), &["--fail-level", "warning", "."]);
+    assert_eq!(strict.status.code(), Some(1));
+    let zero = meslint(dir.path(), &["--fail-level", "info", "--exit-zero", "."]);
+    assert_eq!(zero.status.code(), Some(0));
+
+    let seed = fixture("seed");
+    assert_eq!(meslint(&seed, &["."]).status.code(), Some(1));
+    assert_eq!(meslint(&seed, &["--exit-zero", "."]).status.code(), Some(0));
+    let quiet = String::from_utf8_lossy(&meslint(&seed, &["-q", "."]).stdout).into_owned();
+    assert!(!quiet.contains("checked:"), "{quiet}");
+    assert!(quiet.contains("CX101"), "{quiet}");
+    let clean = meslint(&fixture("ok-ha-cluster"), &["--quiet", "."]);
+    assert!(
+        clean.stdout.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&clean.stdout)
+    );
+
+    let full = json(&meslint(&seed, &["--format", "json", "."]));
+    let stats =
+        String::from_utf8_lossy(&meslint(&seed, &["--statistics", "."]).stdout).into_owned();
+    let mut total = 0;
+    for line in stats.lines() {
+        let mut parts = line.split_whitespace();
+        let count: usize = parts.next().expect("count").parse().expect("a number");
+        let code = parts.next().expect("code");
+        assert_eq!(
+            codes(&full).iter().filter(|c| *c == code).count(),
+            count,
+            "{line}"
+        );
+        total += count;
+    }
+    assert_eq!(total, codes(&full).len(), "{stats}");
+}
+
+#[test]
+fn a_mistyped_subcommand_is_a_usage_error_with_a_suggestion() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let output = meslint(dir.path(), &["explian", "ZK101"]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("did you mean `explain`"), "{stderr}");
+    assert!(!String::from_utf8_lossy(&output.stdout).contains("cannot read"));
+    // A directory of that name is linted, not taken for a typo.
+    write(
+        dir.path(),
+        "explian/zk1/zoo.cfg",
+        b"dataDir=/var/lib/zookeeper\nclientPort=2181\n",
+    );
+    assert_eq!(meslint(dir.path(), &["explian"]).status.code(), Some(0));
+    // A word far from every subcommand is still a path that cannot be read (ML001).
+    let output = meslint(dir.path(), &["zookeeper-configs"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("cannot read"));
+}
+
+#[test]
+fn completions_and_man_page() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let bash = meslint(dir.path(), &["completions", "bash"]);
+    assert_eq!(bash.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&bash.stdout);
+    assert!(
+        text.contains("_meslint()") && text.contains("--fail-level"),
+        "{text}"
+    );
+    let zsh =
+        String::from_utf8_lossy(&meslint(dir.path(), &["completions", "zsh"]).stdout).into_owned();
+    assert!(zsh.starts_with("#compdef meslint"), "{zsh}");
+    let man = String::from_utf8_lossy(&meslint(dir.path(), &["man"]).stdout).into_owned();
+    assert!(man.contains(".TH meslint 1"), "{man}");
+    assert!(man.contains("fail\\-level"), "{man}");
+}
+
+/// Runs meslint on a pseudo-terminal (util-linux `script`), where `--color auto` decides.
+fn on_terminal(dir: &Path, env: &[(&str, &str)]) -> Option<String> {
+    let script = ["/usr/bin/script", "/bin/script"]
+        .into_iter()
+        .find(|p| Path::new(p).exists())?;
+    let command = format!("{} .", env!("CARGO_BIN_EXE_meslint"));
+    let mut cmd = Command::new(script);
+    cmd.args(["-qec", &command, "/dev/null"])
+        .current_dir(dir)
+        .env_remove("NO_COLOR")
+        .env("TERM", "xterm-256color");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    Some(String::from_utf8_lossy(&cmd.output().ok()?.stdout).into_owned())
+}
+
+#[test]
+fn colour_follows_the_terminal_no_color_and_term_dumb() {
+    let dir = fixture("seed");
+    let Some(plain) = on_terminal(&dir, &[]) else {
+        eprintln!("no `script` here: skipping the terminal test");
+        return;
+    };
+    assert!(plain.contains('\u{1b}'), "a terminal gets colour");
+    let dumb = on_terminal(&dir, &[("TERM", "dumb")]).expect("script");
+    assert!(!dumb.contains('\u{1b}'), "TERM=dumb gets no escape codes");
+    let no_color = on_terminal(&dir, &[("NO_COLOR", "1")]).expect("script");
+    assert!(!no_color.contains('\u{1b}'), "NO_COLOR=1 gets none");
+    let empty = on_terminal(&dir, &[("NO_COLOR", "")]).expect("script");
+    assert!(empty.contains('\u{1b}'), "an empty NO_COLOR does not count");
+    // Off a terminal, nothing.
+    let piped = meslint(&dir, &["."]);
+    assert!(!String::from_utf8_lossy(&piped.stdout).contains('\u{1b}'));
+}

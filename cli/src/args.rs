@@ -1,6 +1,6 @@
 //! Command-line arguments. The `///` comments are the `--help` text.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand, ValueEnum};
 use meslint_core::{MesosVersion, Severity, ZkVersion};
@@ -43,6 +43,59 @@ pub enum Command {
         /// A rule code or name.
         rule: String,
     },
+    /// Print a shell completion script (`meslint completions bash > /etc/bash_completion.d/meslint`).
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff): `meslint man > meslint.1`.
+    Man,
+}
+
+/// The subcommand names, for "did you mean" on a mistyped one.
+pub const SUBCOMMANDS: &[&str] = &[
+    "check",
+    "report",
+    "show",
+    "rules",
+    "explain",
+    "completions",
+    "man",
+];
+
+/// A first argument that is no existing path but close to a subcommand's name is a typo, not a
+/// path to lint: `meslint explian` says "did you mean `explain`" instead of "cannot read".
+pub fn mistyped_subcommand(args: &[std::ffi::OsString]) -> Option<(String, &'static str)> {
+    let first = args.get(1)?.to_str()?;
+    if first.starts_with('-') || SUBCOMMANDS.contains(&first) || Path::new(first).exists() {
+        return None;
+    }
+    SUBCOMMANDS
+        .iter()
+        .map(|name| (edit_distance(first, name), *name))
+        .filter(|(distance, name)| {
+            *distance <= 2 && *distance < name.len().max(first.len()) / 2 + 1
+        })
+        .min()
+        .map(|(_, name)| (first.to_owned(), name))
+}
+
+/// Levenshtein distance, over characters.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut previous = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let current = row[j + 1];
+            row[j + 1] = (previous + usize::from(ca != *cb))
+                .min(row[j] + 1)
+                .min(current + 1);
+            previous = current;
+        }
+    }
+    row[b.len()]
 }
 
 #[derive(Debug, clap::Args, Default)]

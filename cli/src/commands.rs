@@ -2,6 +2,8 @@
 
 use std::io::IsTerminal;
 
+use clap::CommandFactory;
+
 use meslint_core::render::{
     checkstyle, concise, github, gitlab, human, json, junit, overview, sarif,
 };
@@ -51,6 +53,8 @@ pub enum Error {
     UnknownHost(String, String),
     #[error("`meslint {0}` prints `--format human` or `--format json`")]
     FormatNotSupported(&'static str),
+    #[error("{0}")]
+    Io(String),
 }
 
 pub fn run(args: Args) -> Result<Output, Error> {
@@ -61,6 +65,8 @@ pub fn run(args: Args) -> Result<Output, Error> {
         Some(Command::Show { host, args }) => show(&host, &args),
         Some(Command::Rules) => Ok(list_rules()),
         Some(Command::Explain { rule }) => explain(&rule),
+        Some(Command::Completions { shell }) => Ok(completions(shell)),
+        Some(Command::Man) => man(),
     }
 }
 
@@ -88,10 +94,20 @@ fn check(args: &CheckArgs) -> Output {
     } else {
         match args.format {
             Format::Human => {
-                let style = human::Style {
-                    color: use_color(args.color),
+                let color = use_color(args.color);
+                let terminal = std::io::stdout().is_terminal() && args.output_file.is_none();
+                let mut style = human::Style {
+                    color,
+                    // Links only where colour is on: terminals that show neither would print
+                    // the escape codes.
+                    links: terminal && color,
                     ..human::Style::default()
                 };
+                if terminal
+                    && let Some((terminal_size::Width(width), _)) = terminal_size::terminal_size()
+                {
+                    style.width = usize::from(width).max(40);
+                }
                 if args.quiet {
                     human::render_diagnostics(&report, style)
                 } else {
@@ -225,6 +241,23 @@ fn list_rules() -> Output {
         ));
     }
     Output::stdout(text, Status::Clean)
+}
+
+fn completions(shell: clap_complete::Shell) -> Output {
+    let mut buffer = Vec::new();
+    clap_complete::generate(shell, &mut Args::command(), "meslint", &mut buffer);
+    Output::stdout(String::from_utf8_lossy(&buffer).into_owned(), Status::Clean)
+}
+
+fn man() -> Result<Output, Error> {
+    let mut buffer = Vec::new();
+    clap_mangen::Man::new(Args::command())
+        .render(&mut buffer)
+        .map_err(|e| Error::Io(e.to_string()))?;
+    Ok(Output::stdout(
+        String::from_utf8_lossy(&buffer).into_owned(),
+        Status::Clean,
+    ))
 }
 
 fn explain(code_or_name: &str) -> Result<Output, Error> {

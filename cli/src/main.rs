@@ -10,10 +10,22 @@ mod walk;
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 
 fn main() -> ExitCode {
-    let args = args::Args::parse();
+    let argv: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    if let Some((typed, suggestion)) = args::mistyped_subcommand(&argv) {
+        args::Args::command()
+            .error(
+                clap::error::ErrorKind::InvalidSubcommand,
+                format!(
+                    "unrecognized subcommand `{typed}`, and no file or directory has that name\n\n  \
+                     tip: did you mean `{suggestion}`? (`meslint ./{typed}` lints a path of that name)"
+                ),
+            )
+            .exit();
+    }
+    let args = args::Args::parse_from(argv);
     match commands::run(args) {
         Ok(output) => {
             if let Some(path) = &output.file {

@@ -14,7 +14,11 @@ use crate::source::SourceMap;
 pub struct Style {
     pub color: bool,
     pub unicode: bool,
+    /// The terminal's width; callers that do not write to a terminal keep the default, so that
+    /// the output is the same everywhere.
     pub width: usize,
+    /// Rule codes as terminal hyperlinks (OSC 8) to their documentation.
+    pub links: bool,
 }
 
 impl Default for Style {
@@ -23,6 +27,7 @@ impl Default for Style {
             color: false,
             unicode: true,
             width: 100,
+            links: false,
         }
     }
 }
@@ -31,6 +36,7 @@ impl Default for Style {
 struct MietteView<'a> {
     diagnostic: &'a Diagnostic,
     sources: &'a SourceMap,
+    links: bool,
 }
 
 impl fmt::Debug for MietteView<'_> {
@@ -53,6 +59,13 @@ impl miette::Diagnostic for MietteView<'_> {
             "{}({})",
             self.diagnostic.code, self.diagnostic.name
         )))
+    }
+
+    fn url<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        if !self.links {
+            return None;
+        }
+        super::docs_url(self.diagnostic).map(|u| Box::new(u) as Box<dyn fmt::Display>)
     }
 
     fn severity(&self) -> Option<miette::Severity> {
@@ -117,13 +130,14 @@ pub fn render_diagnostics(report: &Report, style: Style) -> String {
     };
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_width(style.width)
-        .with_links(false)
+        .with_links(style.links)
         .with_context_lines(1);
     let mut out = String::new();
     for diagnostic in &report.diagnostics {
         let view = MietteView {
             diagnostic,
             sources: &report.sources,
+            links: style.links,
         };
         if handler.render_report(&mut out, &view).is_err() {
             // A snippet that cannot be shown must not hide the finding itself.
