@@ -45,9 +45,15 @@ impl fmt::Debug for MietteView<'_> {
     }
 }
 
+/// The severity as a word next to miette's glyph, so it reads without colour: `× error: ...`.
 impl fmt::Display for MietteView<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.diagnostic.message)
+        write!(
+            f,
+            "{}: {}",
+            self.diagnostic.severity.as_str(),
+            self.diagnostic.message
+        )
     }
 }
 
