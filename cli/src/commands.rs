@@ -59,8 +59,8 @@ pub enum Error {
 
 pub fn run(args: Args) -> Result<Output, Error> {
     match args.command {
-        None => Ok(check(&args.check)),
-        Some(Command::Check(check_args)) => Ok(check(&check_args)),
+        None => check(&args.check),
+        Some(Command::Check(check_args)) => check(&check_args),
         Some(Command::Report(check_args)) => report(&check_args),
         Some(Command::Show { host, args }) => show(&host, &args),
         Some(Command::Rules) => Ok(list_rules()),
@@ -71,7 +71,21 @@ pub fn run(args: Args) -> Result<Output, Error> {
 }
 
 /// Reads the paths and lints them; every subcommand that looks at a cluster starts here.
-fn lint_paths(args: &CheckArgs) -> (meslint_core::Report, Settings) {
+fn lint_paths(args: &CheckArgs) -> Result<(meslint_core::Report, Settings), Error> {
+    let baseline = match (&args.baseline, &args.write_baseline) {
+        // A new baseline records every finding, whatever an old one accepted.
+        (Some(path), None) => {
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| Error::Io(format!("cannot read `{}`: {e}", path.display())))?;
+            meslint_core::policy::read_baseline(&text).map_err(|e| {
+                Error::Io(format!(
+                    "`{}` is not a meslint baseline: {e}",
+                    path.display()
+                ))
+            })?
+        }
+        _ => Default::default(),
+    };
     let settings = Settings {
         zookeeper: args.zookeeper_version.unwrap_or_default(),
         mesos: args.mesos_version.unwrap_or_default(),
@@ -79,16 +93,23 @@ fn lint_paths(args: &CheckArgs) -> (meslint_core::Report, Settings) {
             zookeeper: args.zookeeper_version.is_some(),
             mesos: args.mesos_version.is_some(),
         },
+        baseline,
         ..Settings::default()
     };
-    let inputs = walk::collect(&args.paths);
+    let mut inputs = walk::collect(&args.paths);
+    crate::config::add(&mut inputs, &args.paths, args.config.as_deref());
     let report = lint(inputs, &settings);
+    if let Some(path) = &args.write_baseline {
+        let baseline = meslint_core::policy::baseline_of(&report.diagnostics, &report.sources);
+        std::fs::write(path, meslint_core::policy::write_baseline(&baseline))
+            .map_err(|e| Error::Io(format!("cannot write `{}`: {e}", path.display())))?;
+    }
     let settings = report.settings.clone();
-    (report, settings)
+    Ok((report, settings))
 }
 
-fn check(args: &CheckArgs) -> Output {
-    let (report, _) = lint_paths(args);
+fn check(args: &CheckArgs) -> Result<Output, Error> {
+    let (report, _) = lint_paths(args)?;
     let text = if args.statistics {
         statistics(&report, args.format)
     } else {
@@ -123,11 +144,11 @@ fn check(args: &CheckArgs) -> Output {
             Format::Checkstyle => checkstyle::render(&report),
         }
     };
-    Output {
+    Ok(Output {
         text,
         status: check_status(&report, args),
         file: args.output_file.clone(),
-    }
+    })
 }
 
 /// Colour for `--color auto`: only on a terminal, never when `NO_COLOR` is set to something
@@ -168,7 +189,7 @@ fn statistics(report: &meslint_core::Report, format: Format) -> String {
 }
 
 fn report(args: &CheckArgs) -> Result<Output, Error> {
-    let (report, settings) = lint_paths(args);
+    let (report, settings) = lint_paths(args)?;
     let tolerance = overview::tolerance(&report, &settings);
     let text = match args.format {
         Format::Json => json_text(&tolerance),
@@ -183,7 +204,7 @@ fn report(args: &CheckArgs) -> Result<Output, Error> {
 }
 
 fn show(host: &str, args: &CheckArgs) -> Result<Output, Error> {
-    let (report, _) = lint_paths(args);
+    let (report, _) = lint_paths(args)?;
     let rows = overview::host_settings(&report, host).ok_or_else(|| {
         Error::UnknownHost(host.to_owned(), overview::host_names(&report).join(", "))
     })?;

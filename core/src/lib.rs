@@ -21,6 +21,7 @@ pub mod layout;
 pub mod model;
 pub mod net;
 pub mod parse;
+pub mod policy;
 pub mod project;
 pub mod render;
 pub mod rules;
@@ -50,6 +51,9 @@ pub struct Input {
     /// The directory the user named that holds this file (`config` for `config/zk1/zoo.cfg`
     /// found by `meslint config`); host directories are counted from there.
     pub root: Option<String>,
+    /// True for the run's `meslint.toml` whatever its name (`--config FILE`, or one found
+    /// above the linted directory).
+    pub project: bool,
 }
 
 /// What the caller could get of a file.
@@ -67,6 +71,15 @@ impl Input {
             content: InputContent::Bytes(bytes),
             explicit: false,
             root: None,
+            project: false,
+        }
+    }
+
+    /// The run's `meslint.toml`, under any name.
+    pub fn project(path: impl Into<String>, bytes: Vec<u8>) -> Self {
+        Input {
+            project: true,
+            ..Input::file(path, bytes)
         }
     }
 
@@ -76,6 +89,7 @@ impl Input {
             content: InputContent::Unreadable(why.into()),
             explicit: false,
             root: None,
+            project: false,
         }
     }
 }
@@ -119,7 +133,11 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
         match &input.content {
             InputContent::Bytes(bytes) => {
                 let (text, _) = source::decode(bytes);
-                let kind = layout::detect(&input.path, &text, input.explicit);
+                let kind = if input.project {
+                    layout::FileKind::Project
+                } else {
+                    layout::detect(&input.path, &text, input.explicit)
+                };
                 if kind == layout::FileKind::Other && !input.explicit {
                     // Found while walking and not configuration after all: not part of the run.
                     continue;
@@ -161,8 +179,11 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
                         ),
                     );
                 }
+                if kind != layout::FileKind::Project {
+                    // meslint.toml may sit above the cluster; hosts are counted from the cluster.
+                    roots.push(input.root.as_deref());
+                }
                 files.push((id, kind));
-                roots.push(input.root.as_deref());
             }
             InputContent::Unreadable(why) => {
                 let id = sources.add(&input.path, b"");
@@ -179,7 +200,8 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
     let mut settings = settings.clone();
     for (id, kind) in &files {
         if *kind == layout::FileKind::Project {
-            let project = project::parse(*id, sources.file(*id).text(), &mut sink);
+            let mut project = project::parse(*id, sources.file(*id).text(), &mut sink);
+            project.rules.base_dir = parent_dir(sources.file(*id).path()).to_owned();
             settings = settings.with_project(project);
         }
     }
@@ -197,7 +219,12 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
                 .map(String::as_str),
         )
     } else {
-        layout::common_host_dir(files.iter().map(|(id, _)| sources.file(*id).path()))
+        layout::common_host_dir(
+            files
+                .iter()
+                .filter(|(_, kind)| *kind != layout::FileKind::Project)
+                .map(|(id, _)| sources.file(*id).path()),
+        )
     };
     let model = build::cluster(&sources, &files, &root, settings, &mut sink);
     diagnostics.append(&mut sink.diagnostics);
@@ -212,12 +239,30 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     diagnostics.dedup();
     once_per_ensemble(&mut diagnostics);
+    // Selection, severities and suppressions: the one place every diagnostic passes through.
+    let mut policy = policy::Policy::new(
+        &settings.project.rules,
+        &sources,
+        &files,
+        &settings.baseline,
+    );
+    let mut diagnostics: Vec<Diagnostic> = diagnostics
+        .into_iter()
+        .filter_map(|d| policy.apply(d))
+        .collect();
+    diagnostics.extend(policy.unused());
+    diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     Report {
         sources,
         diagnostics,
         model,
         settings: settings.clone(),
     }
+}
+
+/// `cluster` for `cluster/meslint.toml`, `` for `meslint.toml`.
+fn parent_dir(path: &str) -> &str {
+    path.rfind('/').map_or("", |at| &path[..at])
 }
 
 /// Rules about the size and make-up of the ensemble fire on every server whose zoo.cfg lists

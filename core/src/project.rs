@@ -6,9 +6,10 @@
 
 use std::collections::BTreeMap;
 
-use serde::Deserialize;
+use toml::Spanned as DeSpanned;
+use toml::de::{DeTable, DeValue};
 
-use crate::diagnostic::Finding;
+use crate::diagnostic::{Finding, Severity};
 use crate::parse::Sink;
 use crate::rules::input::invalid_project_file::INVALID_PROJECT_FILE;
 use crate::source::{FileId, Span};
@@ -23,94 +24,368 @@ pub struct Project {
     pub masters: Option<usize>,
     /// Hosts by the name of their directory.
     pub hosts: BTreeMap<String, HostConfig>,
+    /// Rule selection, severities and per-path ignores.
+    pub rules: RuleSelection,
 }
 
 /// What `meslint.toml` says about one host.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct HostConfig {
     /// The address peers use for the host (an IP or a DNS name).
-    #[serde(default)]
     pub address: Option<String>,
     /// Other names the host goes by in `server.N` lines or zk URLs.
-    #[serde(default)]
     pub aliases: Vec<String>,
     /// `zookeeper`, `master`, `agent`: what the host runs, for hosts whose files are missing.
-    #[serde(default)]
     pub roles: Vec<HostRole>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum HostRole {
     Zookeeper,
     Master,
     Agent,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Raw {
-    zookeeper_version: Option<String>,
-    mesos_version: Option<String>,
-    masters: Option<usize>,
-    #[serde(default)]
-    hosts: BTreeMap<String, HostConfig>,
+/// Which rules run and how loud they are: `select`, `extend_select`, `ignore`, `[severity]`
+/// and `[per-path]`. Codes may be prefixes (`ZK1`, `CX`); `ALL` selects every rule.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RuleSelection {
+    /// Only these rules run (`None`: all of them).
+    pub select: Option<Vec<String>>,
+    /// Added to `select` (or to all, which changes nothing).
+    pub extend_select: Vec<String>,
+    /// These never run; `ignore` wins over `select`.
+    pub ignore: Vec<String>,
+    /// A severity per code or prefix; the longest matching entry wins.
+    pub severity: BTreeMap<String, Severity>,
+    /// Codes ignored in the files a glob matches, relative to the directory of `meslint.toml`.
+    pub per_path: Vec<PerPath>,
+    /// The directory of `meslint.toml` as displayed (`cluster` for `cluster/meslint.toml`).
+    pub base_dir: String,
 }
 
-/// Reads `meslint.toml`; problems become diagnostics pointing into the file.
+/// One `[per-path]` entry.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PerPath {
+    pub glob: String,
+    pub codes: Vec<String>,
+    /// The entry in meslint.toml, for reporting one that ignores nothing.
+    pub span: Span,
+}
+
+const TOP_KEYS: &[&str] = &[
+    "zookeeper_version",
+    "mesos_version",
+    "masters",
+    "hosts",
+    "select",
+    "extend_select",
+    "ignore",
+    "severity",
+    "per_path",
+];
+const HOST_KEYS: &[&str] = &["address", "aliases", "roles"];
+
+/// Reads `meslint.toml`; problems become diagnostics pointing into the file. One bad key or
+/// value is reported and skipped: the rest of the file still applies.
 pub fn parse(file: FileId, text: &str, sink: &mut Sink) -> Project {
-    let raw: Raw = match toml::from_str(text) {
-        Ok(raw) => raw,
-        Err(error) => {
-            let span = error
-                .span()
-                .map_or(Span::point(file, 0), |r| Span::new(file, r.start, r.end));
-            sink.push(
-                INVALID_PROJECT_FILE.report(
-                    Finding::new(format!(
-                        "meslint.toml cannot be read: {}",
-                        first_line(error.message())
-                    ))
-                    .primary(span, "here")
-                    .help("see the meslint.toml section of the README"),
-                ),
-            );
-            return Project::default();
-        }
-    };
-    let mut project = Project {
-        masters: raw.masters,
-        hosts: raw.hosts,
-        ..Project::default()
-    };
-    if let Some(v) = &raw.zookeeper_version {
-        match v.parse() {
-            Ok(parsed) => project.zookeeper_version = Some(parsed),
-            Err(error) => bad_value(file, text, "zookeeper_version", &error.to_string(), sink),
-        }
+    let (table, errors) = DeTable::parse_recoverable(text);
+    let mut report = Reporter { file, sink };
+    for error in errors {
+        let span = error
+            .span()
+            .map_or(Span::point(file, 0), |r| Span::new(file, r.start, r.end));
+        report.problem(
+            span,
+            format!(
+                "meslint.toml cannot be read: {}",
+                first_line(error.message())
+            ),
+            "see the meslint.toml section of the README",
+        );
     }
-    if let Some(v) = &raw.mesos_version {
-        match v.parse() {
-            Ok(parsed) => project.mesos_version = Some(parsed),
-            Err(error) => bad_value(file, text, "mesos_version", &error.to_string(), sink),
+    let mut project = Project::default();
+    for (key, value) in table.get_ref() {
+        let key_span = report.span(key.span());
+        let value_span = report.span(value.span());
+        // `extend-select` and `per-path` are accepted as spelled in other linters.
+        let name = key.get_ref().replace('-', "_");
+        match name.as_str() {
+            "zookeeper_version" => {
+                if let Some(v) = report.string(value, "zookeeper_version") {
+                    match v.parse() {
+                        Ok(parsed) => project.zookeeper_version = Some(parsed),
+                        Err(error) => report.problem(
+                            value_span,
+                            format!("`zookeeper_version` in meslint.toml is not usable: {error}"),
+                            RELEASES,
+                        ),
+                    }
+                }
+            }
+            "mesos_version" => {
+                if let Some(v) = report.string(value, "mesos_version") {
+                    match v.parse() {
+                        Ok(parsed) => project.mesos_version = Some(parsed),
+                        Err(error) => report.problem(
+                            value_span,
+                            format!("`mesos_version` in meslint.toml is not usable: {error}"),
+                            RELEASES,
+                        ),
+                    }
+                }
+            }
+            "masters" => match value
+                .get_ref()
+                .as_integer()
+                .map(|i| i.as_str().parse::<usize>())
+            {
+                Some(Ok(n)) => project.masters = Some(n),
+                _ => report.problem(
+                    value_span,
+                    "`masters` in meslint.toml must be a whole number".to_owned(),
+                    "write the number of masters the cluster runs, e.g. `masters = 3`",
+                ),
+            },
+            "hosts" => match value.get_ref().as_table() {
+                Some(hosts) => {
+                    for (host, config) in hosts {
+                        let config = report.host(host.get_ref(), config);
+                        project.hosts.insert(host.get_ref().to_string(), config);
+                    }
+                }
+                None => report.wrong_kind(value_span, "hosts", "a table of hosts"),
+            },
+            "select" => project.rules.select = Some(report.codes(value, "select")),
+            "extend_select" => project.rules.extend_select = report.codes(value, "extend_select"),
+            "ignore" => project.rules.ignore = report.codes(value, "ignore"),
+            "severity" => match value.get_ref().as_table() {
+                Some(entries) => {
+                    for (code, level) in entries {
+                        let span = report.span(code.span());
+                        let Some(code) = report.code(code.get_ref(), span) else {
+                            continue;
+                        };
+                        match level.get_ref().as_str().and_then(parse_severity) {
+                            Some(severity) => {
+                                project.rules.severity.insert(code, severity);
+                            }
+                            None => report.problem(
+                                report.span(level.span()),
+                                format!("the severity of `{code}` must be \"error\", \"warning\" or \"info\""),
+                                "use `ignore` to turn a rule off",
+                            ),
+                        }
+                    }
+                }
+                None => report.wrong_kind(value_span, "severity", "a table of codes"),
+            },
+            "per_path" => match value.get_ref().as_table() {
+                Some(entries) => {
+                    for (glob, codes) in entries {
+                        let span = report.span(glob.span()).cover(report.span(codes.span()));
+                        if let Err(error) = globset::Glob::new(glob.get_ref()) {
+                            report.problem(
+                                report.span(glob.span()),
+                                format!(
+                                    "`{}` in [per-path] is not a glob: {error}",
+                                    glob.get_ref()
+                                ),
+                                "write a glob such as `roles/**` or `**/myid`",
+                            );
+                            continue;
+                        }
+                        let codes = report.codes(codes, "per-path");
+                        project.rules.per_path.push(PerPath {
+                            glob: glob.get_ref().to_string(),
+                            codes,
+                            span,
+                        });
+                    }
+                }
+                None => report.wrong_kind(value_span, "per-path", "a table of globs"),
+            },
+            _ => report.unknown_key(key.get_ref(), key_span, TOP_KEYS),
         }
     }
     project
 }
 
-fn bad_value(file: FileId, text: &str, key: &str, why: &str, sink: &mut Sink) {
-    let span = text.find(key).map_or(Span::point(file, 0), |at| {
-        let end = text[at..].find('\n').map_or(text.len(), |n| at + n);
-        Span::new(file, at, end)
-    });
-    sink.push(
-        INVALID_PROJECT_FILE.report(
-            Finding::new(format!("`{key}` in meslint.toml is not usable: {why}"))
-                .primary(span, "here")
-                .help("use a release meslint knows: ZooKeeper 3.4 to 3.9, Mesos 1.0 to 1.11"),
-        ),
-    );
+const RELEASES: &str = "use a release meslint knows: ZooKeeper 3.4 to 3.9, Mesos 1.0 to 1.11";
+
+fn parse_severity(text: &str) -> Option<Severity> {
+    match text {
+        "error" => Some(Severity::Error),
+        "warning" => Some(Severity::Warning),
+        "info" => Some(Severity::Info),
+        _ => None,
+    }
+}
+
+/// Turns problems in meslint.toml into ML004 diagnostics.
+struct Reporter<'s> {
+    file: FileId,
+    sink: &'s mut Sink,
+}
+
+impl Reporter<'_> {
+    fn span(&self, range: std::ops::Range<usize>) -> Span {
+        Span::new(self.file, range.start, range.end)
+    }
+
+    fn problem(&mut self, span: Span, message: String, help: &str) {
+        self.sink.push(
+            INVALID_PROJECT_FILE.report(Finding::new(message).primary(span, "here").help(help)),
+        );
+    }
+
+    fn wrong_kind(&mut self, span: Span, key: &str, expected: &str) {
+        self.problem(
+            span,
+            format!("`{key}` in meslint.toml must be {expected}"),
+            "see the meslint.toml section of the README",
+        );
+    }
+
+    fn unknown_key(&mut self, key: &str, span: Span, known: &[&str]) {
+        let help = match closest(key, known) {
+            Some(close) => format!("did you mean `{close}`?"),
+            None => format!("the keys are: {}", known.join(", ")),
+        };
+        self.sink.push(
+            INVALID_PROJECT_FILE.report(
+                Finding::new(format!("unknown key `{key}` in meslint.toml"))
+                    .primary(span, "unknown key")
+                    .help(help),
+            ),
+        );
+    }
+
+    fn string(&mut self, value: &DeSpanned<DeValue<'_>>, key: &str) -> Option<String> {
+        match value.get_ref().as_str() {
+            Some(s) => Some(s.to_owned()),
+            None => {
+                self.wrong_kind(self.span(value.span()), key, "a string");
+                None
+            }
+        }
+    }
+
+    /// A list of rule codes or prefixes; unknown ones are reported and left out.
+    fn codes(&mut self, value: &DeSpanned<DeValue<'_>>, key: &str) -> Vec<String> {
+        let Some(items) = value.get_ref().as_array() else {
+            self.wrong_kind(self.span(value.span()), key, "a list of rule codes");
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for item in items.iter() {
+            let span = self.span(item.span());
+            match item.get_ref().as_str() {
+                Some(code) => out.extend(self.code(code, span)),
+                None => self.wrong_kind(span, key, "a list of rule codes"),
+            }
+        }
+        out
+    }
+
+    /// A code or prefix that names at least one rule, in upper case; `ALL` too.
+    fn code(&mut self, code: &str, span: Span) -> Option<String> {
+        let upper = code.to_ascii_uppercase();
+        if crate::policy::is_selector(&upper) {
+            return Some(upper);
+        }
+        let codes: Vec<&str> = crate::rules::ALL.iter().map(|r| r.code).collect();
+        let help = match closest(&upper, &codes) {
+            Some(close) => format!("did you mean `{close}`? `meslint rules` lists every code"),
+            None => "`meslint rules` lists every code".to_owned(),
+        };
+        self.sink.push(
+            INVALID_PROJECT_FILE.report(
+                Finding::new(format!(
+                    "`{code}` in meslint.toml is no rule code or prefix"
+                ))
+                .primary(span, "no such rule")
+                .help(help),
+            ),
+        );
+        None
+    }
+
+    fn host(&mut self, name: &str, value: &DeSpanned<DeValue<'_>>) -> HostConfig {
+        let mut config = HostConfig::default();
+        let Some(table) = value.get_ref().as_table() else {
+            self.wrong_kind(self.span(value.span()), &format!("hosts.{name}"), "a table");
+            return config;
+        };
+        for (key, value) in table {
+            let span = self.span(value.span());
+            match key.get_ref().as_ref() {
+                "address" => config.address = self.string(value, "address"),
+                "aliases" => config.aliases = self.strings(value, "aliases"),
+                "roles" => {
+                    for role in self.strings(value, "roles") {
+                        match role.as_str() {
+                            "zookeeper" => config.roles.push(HostRole::Zookeeper),
+                            "master" => config.roles.push(HostRole::Master),
+                            "agent" => config.roles.push(HostRole::Agent),
+                            _ => self.problem(
+                                span,
+                                format!("unknown role `{role}` for host `{name}` in meslint.toml"),
+                                "the roles are `zookeeper`, `master` and `agent`",
+                            ),
+                        }
+                    }
+                }
+                other => self.unknown_key(other, self.span(key.span()), HOST_KEYS),
+            }
+        }
+        config
+    }
+
+    fn strings(&mut self, value: &DeSpanned<DeValue<'_>>, key: &str) -> Vec<String> {
+        let strings: Option<Vec<String>> = value.get_ref().as_array().and_then(|items| {
+            items
+                .iter()
+                .map(|i| i.get_ref().as_str().map(str::to_owned))
+                .collect()
+        });
+        strings.unwrap_or_else(|| {
+            self.wrong_kind(self.span(value.span()), key, "a list of strings");
+            Vec::new()
+        })
+    }
+}
+
+/// The known word closest to a mistyped one, if any is close.
+pub fn closest<'k>(word: &str, known: &[&'k str]) -> Option<&'k str> {
+    known
+        .iter()
+        .map(|k| {
+            (
+                edit_distance(&word.to_ascii_lowercase(), &k.to_ascii_lowercase()),
+                *k,
+            )
+        })
+        .filter(|(d, k)| *d <= 2.max(k.len() / 3))
+        .min()
+        .map(|(_, k)| k)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut previous = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let current = row[j + 1];
+            row[j + 1] = (previous + usize::from(ca != *cb))
+                .min(row[j] + 1)
+                .min(current + 1);
+            previous = current;
+        }
+    }
+    row[b.len()]
 }
 
 fn first_line(text: &str) -> &str {
@@ -158,5 +433,33 @@ mod tests {
         assert!(problems[0].contains("adress"), "{problems:?}");
         let (_, problems) = read("masters = \"three\"\n");
         assert_eq!(problems.len(), 1);
+    }
+
+    #[test]
+    fn rule_selection_and_one_bad_key_keeps_the_rest() {
+        let (project, problems) = read(
+            "select = [\"zk1\", \"ML\"]\nextend-select = [\"CX101\"]\nignore = [\"ZK108\", \"QQ1\"]\n\
+             masterz = 3\n[severity]\nZK101 = \"error\"\n[per-path]\n\"roles/**\" = [\"ML005\"]\n",
+        );
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(problems.iter().any(|p| p.contains("masterz")));
+        assert!(problems.iter().any(|p| p.contains("QQ1")));
+        let rules = &project.rules;
+        assert_eq!(
+            rules.select.as_deref(),
+            Some(&["ZK1".to_owned(), "ML".to_owned()][..])
+        );
+        assert_eq!(rules.extend_select, ["CX101"]);
+        assert_eq!(rules.ignore, ["ZK108"]);
+        assert_eq!(rules.severity.get("ZK101"), Some(&Severity::Error));
+        assert_eq!(rules.per_path[0].glob, "roles/**");
+        assert_eq!(rules.per_path[0].codes, ["ML005"]);
+    }
+
+    #[test]
+    fn a_syntax_error_keeps_what_could_be_read() {
+        let (project, problems) = read("masters = 3\nselect = [\n");
+        assert!(!problems.is_empty());
+        assert_eq!(project.masters, Some(3));
     }
 }

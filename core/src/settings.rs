@@ -12,6 +12,8 @@ pub struct Settings {
     pub fixed: Fixed,
     /// What `meslint.toml` says, once read.
     pub project: Project,
+    /// Findings accepted by `--baseline`: not reported.
+    pub baseline: crate::policy::Baseline,
 }
 
 /// Settings the caller chose explicitly.

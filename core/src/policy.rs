@@ -1,0 +1,411 @@
+//! Which diagnostics a run reports, and how loud: rule selection (`select`, `extend_select`,
+//! `ignore`), per-rule severities, per-path ignores, inline `# meslint: ignore[CODE]` comments
+//! and a baseline of accepted findings.
+//!
+//! Pure: the inputs are `meslint.toml`'s [`RuleSelection`], the source texts and the baseline
+//! the caller read; [`Policy::apply`] is the one function every diagnostic passes through.
+//! Suppressions that suppress nothing become diagnostics themselves ([`Policy::unused`]).
+
+use std::collections::BTreeMap;
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
+
+use crate::diagnostic::{Diagnostic, Finding, Severity};
+use crate::layout::FileKind;
+use crate::project::RuleSelection;
+use crate::rules::input::unused_suppression::UNUSED_SUPPRESSION;
+use crate::source::{FileId, SourceMap, Span};
+
+/// True when `selector` is `ALL` or the code or a prefix of the code of at least one rule.
+pub fn is_selector(selector: &str) -> bool {
+    selector == "ALL"
+        || (!selector.is_empty()
+            && crate::rules::ALL
+                .iter()
+                .any(|r| r.code.starts_with(selector)))
+}
+
+fn matches(selector: &str, code: &str) -> bool {
+    selector == "ALL" || code.starts_with(selector)
+}
+
+/// Accepted findings, keyed by file, code and message (which names the key or flag), never by
+/// line; the count says how many identical findings are accepted.
+pub type Baseline = BTreeMap<(String, String, String), usize>;
+
+/// An inline `# meslint: ignore[CODES] reason` comment.
+#[derive(Clone, Debug)]
+pub struct Suppression {
+    pub file: FileId,
+    /// The 1-based line the comment covers: the next line that is not such a comment itself.
+    pub line: usize,
+    pub codes: Vec<String>,
+    /// The comment, for reporting it when it suppresses nothing.
+    pub span: Span,
+}
+
+/// The policy of one run; [`apply`](Policy::apply) every diagnostic, then collect
+/// [`unused`](Policy::unused).
+pub struct Policy<'a> {
+    selection: &'a RuleSelection,
+    sources: &'a SourceMap,
+    per_path: GlobSet,
+    per_path_used: Vec<bool>,
+    suppressions: Vec<Suppression>,
+    suppressions_used: Vec<bool>,
+    baseline: Baseline,
+}
+
+impl<'a> Policy<'a> {
+    pub fn new(
+        selection: &'a RuleSelection,
+        sources: &'a SourceMap,
+        files: &[(FileId, FileKind)],
+        baseline: &Baseline,
+    ) -> Self {
+        let mut builder = GlobSetBuilder::new();
+        for entry in &selection.per_path {
+            // meslint.toml's reader reported globs that do not compile; an unmatchable glob
+            // keeps the indexes aligned.
+            builder.add(Glob::new(&entry.glob).unwrap_or_else(|_| never_glob()));
+        }
+        let per_path = builder.build().unwrap_or_else(|_| GlobSet::empty());
+        let suppressions: Vec<Suppression> = files
+            .iter()
+            .filter(|(_, kind)| has_comments(kind))
+            .flat_map(|(id, _)| inline_suppressions(*id, sources))
+            .collect();
+        Policy {
+            selection,
+            sources,
+            per_path_used: vec![false; selection.per_path.len()],
+            per_path,
+            suppressions_used: vec![false; suppressions.len()],
+            suppressions,
+            baseline: baseline.clone(),
+        }
+    }
+
+    /// The diagnostic as the run reports it, or `None` when it is not selected, ignored for its
+    /// path, suppressed inline or in the baseline.
+    pub fn apply(&mut self, mut diagnostic: Diagnostic) -> Option<Diagnostic> {
+        if !self.selected(diagnostic.code) {
+            return None;
+        }
+        if let Some(severity) = self.severity(diagnostic.code) {
+            diagnostic.severity = severity;
+        }
+        if diagnostic.code == UNUSED_SUPPRESSION.code {
+            return Some(diagnostic);
+        }
+        let primary = diagnostic.primary_span();
+        if let Some(span) = primary {
+            let path = self.relative(self.sources.file(span.file).path());
+            for index in self.per_path.matches(&path) {
+                if self.selection.per_path[index]
+                    .codes
+                    .iter()
+                    .any(|c| matches(c, diagnostic.code))
+                {
+                    self.per_path_used[index] = true;
+                    return None;
+                }
+            }
+            let file = self.sources.file(span.file);
+            let first = file.line_col(span.start as usize).0;
+            let last = file.line_col(span.end as usize).0.max(first);
+            for (i, suppression) in self.suppressions.iter().enumerate() {
+                if suppression.file == span.file
+                    && (first..=last).contains(&suppression.line)
+                    && suppression
+                        .codes
+                        .iter()
+                        .any(|c| matches(c, diagnostic.code))
+                {
+                    self.suppressions_used[i] = true;
+                    return None;
+                }
+            }
+        }
+        let key = identity(&diagnostic, self.sources);
+        if let Some(count) = self.baseline.get_mut(&key)
+            && *count > 0
+        {
+            *count -= 1;
+            return None;
+        }
+        Some(diagnostic)
+    }
+
+    /// Inline suppressions and `[per-path]` entries that suppressed nothing.
+    pub fn unused(&self) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        for (suppression, used) in self.suppressions.iter().zip(&self.suppressions_used) {
+            if !used {
+                out.push(
+                    UNUSED_SUPPRESSION.report(
+                        Finding::new(format!(
+                            "`meslint: ignore[{}]` suppresses nothing",
+                            suppression.codes.join(",")
+                        ))
+                        .primary(suppression.span, "no such finding on the next line")
+                        .help("remove the comment, or put it on the line just before the finding"),
+                    ),
+                );
+            }
+        }
+        for (entry, used) in self.selection.per_path.iter().zip(&self.per_path_used) {
+            if !used {
+                out.push(
+                    UNUSED_SUPPRESSION.report(
+                        Finding::new(format!(
+                            "`[per-path]` entry `{}` ignores nothing",
+                            entry.glob
+                        ))
+                        .primary(entry.span, "matches no finding")
+                        .help(
+                            "remove the entry, or check the glob against the paths in the output",
+                        ),
+                    ),
+                );
+            }
+        }
+        out.into_iter()
+            .filter_map(|d| self.selected(d.code).then_some(d))
+            .map(|mut d| {
+                if let Some(severity) = self.severity(d.code) {
+                    d.severity = severity;
+                }
+                d
+            })
+            .collect()
+    }
+
+    fn selected(&self, code: &str) -> bool {
+        // A narrow `select` must not hide that a file or meslint.toml itself could not be read;
+        // only an explicit `ignore` does.
+        let always = ["ML001", "ML004"].contains(&code);
+        let chosen = always
+            || match &self.selection.select {
+                None => true,
+                Some(select) => select.iter().any(|s| matches(s, code)),
+            }
+            || self
+                .selection
+                .extend_select
+                .iter()
+                .any(|s| matches(s, code));
+        chosen && !self.selection.ignore.iter().any(|s| matches(s, code))
+    }
+
+    /// The longest matching `[severity]` entry.
+    fn severity(&self, code: &str) -> Option<Severity> {
+        self.selection
+            .severity
+            .iter()
+            .filter(|(selector, _)| matches(selector, code))
+            .max_by_key(|(selector, _)| {
+                if *selector == "ALL" {
+                    0
+                } else {
+                    selector.len()
+                }
+            })
+            .map(|(_, severity)| *severity)
+    }
+
+    /// A path relative to the directory of meslint.toml, when it lies below it.
+    fn relative(&self, path: &str) -> String {
+        let base = &self.selection.base_dir;
+        if base.is_empty() {
+            return path.to_owned();
+        }
+        path.strip_prefix(base.as_str())
+            .and_then(|rest| rest.strip_prefix('/'))
+            .unwrap_or(path)
+            .to_owned()
+    }
+}
+
+/// What identifies a finding in a baseline: file, code and message.
+pub fn identity(diagnostic: &Diagnostic, sources: &SourceMap) -> (String, String, String) {
+    let [file, code, message] = crate::render::identity(diagnostic, sources);
+    (file, code, message)
+}
+
+/// The baseline that accepts every diagnostic of a run.
+pub fn baseline_of(diagnostics: &[Diagnostic], sources: &SourceMap) -> Baseline {
+    let mut baseline = Baseline::new();
+    for d in diagnostics {
+        *baseline.entry(identity(d, sources)).or_default() += 1;
+    }
+    baseline
+}
+
+/// One accepted finding in a baseline file.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct BaselineEntry {
+    file: String,
+    code: String,
+    message: String,
+    count: usize,
+}
+
+#[derive(serde::Serialize, serde::Deserialize)]
+struct BaselineFile {
+    meslint_baseline: u32,
+    findings: Vec<BaselineEntry>,
+}
+
+/// The baseline file `--write-baseline` writes: JSON, sorted, one entry per distinct finding.
+pub fn write_baseline(baseline: &Baseline) -> String {
+    let file = BaselineFile {
+        meslint_baseline: 1,
+        findings: baseline
+            .iter()
+            .map(|((file, code, message), count)| BaselineEntry {
+                file: file.clone(),
+                code: code.clone(),
+                message: message.clone(),
+                count: *count,
+            })
+            .collect(),
+    };
+    let mut text = serde_json::to_string_pretty(&file).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// Reads a baseline file; the error says why it is not one.
+pub fn read_baseline(text: &str) -> Result<Baseline, String> {
+    let file: BaselineFile = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    if file.meslint_baseline != 1 {
+        return Err(format!(
+            "baseline format {} is newer than this meslint reads",
+            file.meslint_baseline
+        ));
+    }
+    let mut baseline = Baseline::new();
+    for entry in file.findings {
+        *baseline
+            .entry((entry.file, entry.code, entry.message))
+            .or_default() += entry.count;
+    }
+    Ok(baseline)
+}
+
+fn never_glob() -> Glob {
+    #[allow(clippy::unwrap_used)]
+    // A literal that compiles.
+    Glob::new("\u{0}never\u{0}").unwrap()
+}
+
+/// Files whose format has comments; myid and the one-file-per-flag files hold only a value, so
+/// they are suppressed from meslint.toml's `[per-path]`.
+fn has_comments(kind: &FileKind) -> bool {
+    !matches!(
+        kind,
+        FileKind::MyId | FileKind::MesosFlagFile { .. } | FileKind::MesosEtcFile { .. }
+    )
+}
+
+/// Every whole-line `meslint: ignore[...]` comment of a file: `#` (zoo.cfg, env files,
+/// scripts, YAML, TOML), `!` (Java properties) and `;` (systemd units) start one.
+pub fn inline_suppressions(file: FileId, sources: &SourceMap) -> Vec<Suppression> {
+    let source = sources.file(file);
+    let mut pending: Vec<(Vec<String>, Span)> = Vec::new();
+    let mut out = Vec::new();
+    for line in 1..=source.line_count() {
+        let Some(range) = source.line_range(line) else {
+            continue;
+        };
+        let text = &source.text()[range.clone()];
+        match directive(text) {
+            Some(codes) => pending.push((codes, Span::new(file, range.start, range.end))),
+            None => {
+                for (codes, span) in pending.drain(..) {
+                    out.push(Suppression {
+                        file,
+                        line,
+                        codes,
+                        span,
+                    });
+                }
+            }
+        }
+    }
+    // Comments at the end of the file cover nothing; they are reported as unused.
+    for (codes, span) in pending {
+        out.push(Suppression {
+            file,
+            line: source.line_count() + 1,
+            codes,
+            span,
+        });
+    }
+    out
+}
+
+/// The codes of `# meslint: ignore[ZK104, CX1] reason`, upper-cased.
+fn directive(line: &str) -> Option<Vec<String>> {
+    let rest = line.trim_start().strip_prefix(['#', '!', ';'])?;
+    let rest = rest.trim_start_matches(['#', ' ', '\t']);
+    let rest = rest.strip_prefix("meslint:")?.trim_start();
+    let inside = rest.strip_prefix("ignore[")?;
+    let (codes, _reason) = inside.split_once(']')?;
+    let codes: Vec<String> = codes
+        .split(',')
+        .map(|c| c.trim().to_ascii_uppercase())
+        .filter(|c| !c.is_empty())
+        .collect();
+    (!codes.is_empty()).then_some(codes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn directives() {
+        assert_eq!(
+            directive("# meslint: ignore[ZK104] fixed in the next release"),
+            Some(vec!["ZK104".to_owned()])
+        );
+        assert_eq!(
+            directive("  #meslint: ignore[zk104, CX1]"),
+            Some(vec!["ZK104".to_owned(), "CX1".to_owned()])
+        );
+        assert_eq!(
+            directive("; meslint: ignore[MS001]"),
+            Some(vec!["MS001".to_owned()])
+        );
+        assert_eq!(
+            directive("! meslint: ignore[ZK101]"),
+            Some(vec!["ZK101".to_owned()])
+        );
+        assert_eq!(directive("tickTime=2000 # meslint: ignore[ZK104]"), None);
+        assert_eq!(directive("# meslint: ignore[]"), None);
+        assert_eq!(directive("# meslint ignore ZK104"), None);
+    }
+
+    #[test]
+    fn a_comment_covers_the_next_line_that_is_not_a_directive() {
+        let mut map = SourceMap::new();
+        let id = map.add(
+            "zk1/zoo.cfg",
+            b"# meslint: ignore[ZK101]\n# meslint: ignore[ZK104]\nfoo=1\nbar=2\n# meslint: ignore[ZK1]\n",
+        );
+        let found = inline_suppressions(id, &map);
+        let lines: Vec<usize> = found.iter().map(|s| s.line).collect();
+        assert_eq!(lines, [3, 3, 6]);
+    }
+
+    #[test]
+    fn selectors() {
+        assert!(is_selector("ZK1"));
+        assert!(is_selector("ALL"));
+        assert!(is_selector("CX101"));
+        assert!(!is_selector("ZK9"));
+        assert!(!is_selector(""));
+    }
+}

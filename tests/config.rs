@@ -1,0 +1,343 @@
+//! meslint.toml's rule selection, severities and per-path ignores; inline suppressions; and
+//! baselines, through the real binary on clusters written here.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn meslint(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_meslint"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the meslint binary runs")
+}
+
+fn write(dir: &Path, rel: &str, text: &str) {
+    let path = dir.join(rel);
+    std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+    std::fs::write(path, text).expect("write");
+}
+
+/// `(code, severity, file:line)` of every diagnostic.
+fn findings(dir: &Path, args: &[&str]) -> Vec<(String, String, String)> {
+    let mut all = vec!["--format", "json"];
+    all.extend(args);
+    let output = meslint(dir, &all);
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
+        panic!(
+            "not JSON ({e}): {}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        )
+    });
+    report["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .map(|d| {
+            let label = d["labels"]
+                .as_array()
+                .expect("labels")
+                .iter()
+                .find(|l| l["primary"] == true)
+                .expect("primary");
+            (
+                d["code"].as_str().expect("code").to_owned(),
+                d["severity"].as_str().expect("severity").to_owned(),
+                format!(
+                    "{}:{}",
+                    label["file"].as_str().expect("file"),
+                    label["line"]
+                ),
+            )
+        })
+        .collect()
+}
+
+fn codes(found: &[(String, String, String)]) -> Vec<&str> {
+    found.iter().map(|(c, _, _)| c.as_str()).collect()
+}
+
+/// A three-server ensemble with an unknown key (ZK101) on zk1 and a masterless template.
+fn cluster(dir: &Path) {
+    for n in 1..=3 {
+        let extra = if n == 1 { "monitoring.port=9141\n" } else { "" };
+        write(
+            dir,
+            &format!("cluster/zk{n}/zoo.cfg"),
+            &format!(
+                "tickTime=2000\ninitLimit=10\nsyncLimit=5\ndataDir=/var/lib/zookeeper\nclientPort=2181\n{extra}\
+                 server.1=zk1:2888:3888\nserver.2=zk2:2888:3888\nserver.3=zk3:2888:3888\n"
+            ),
+        );
+        write(dir, &format!("cluster/zk{n}/myid"), &format!("{n}\n"));
+    }
+    write(
+        dir,
+        "cluster/roles/zk/templates/zoo.cfg.j2",
+        "dataDir={{ zk_data_dir }}\nclientPort=2181\n",
+    );
+}
+
+#[test]
+fn select_ignore_severity_and_per_path_from_meslint_toml() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    cluster(d);
+    let all = findings(d, &["cluster"]);
+    assert!(codes(&all).contains(&"ZK101"), "{all:?}");
+    assert!(codes(&all).contains(&"ML005"), "{all:?}");
+
+    write(d, "cluster/meslint.toml", "ignore = [\"ZK1\"]\n");
+    let found = findings(d, &["cluster"]);
+    assert!(
+        !codes(&found).contains(&"ZK101"),
+        "a prefix ignores: {found:?}"
+    );
+    assert!(codes(&found).contains(&"ML005"));
+
+    write(d, "cluster/meslint.toml", "select = [\"ML\"]\n");
+    let found = findings(d, &["cluster"]);
+    assert!(
+        codes(&found).iter().all(|c| c.starts_with("ML")),
+        "{found:?}"
+    );
+
+    write(
+        d,
+        "cluster/meslint.toml",
+        "select = [\"ML\"]\nextend-select = [\"ZK101\"]\n",
+    );
+    let found = findings(d, &["cluster"]);
+    assert!(
+        codes(&found).contains(&"ZK101") && codes(&found).contains(&"ML005"),
+        "{found:?}"
+    );
+
+    write(
+        d,
+        "cluster/meslint.toml",
+        "[severity]\nZK101 = \"error\"\nZK = \"info\"\n",
+    );
+    let found = findings(d, &["cluster"]);
+    let zk101 = found.iter().find(|f| f.0 == "ZK101").expect("ZK101");
+    assert_eq!(zk101.1, "error", "the longest entry wins");
+    assert_eq!(meslint(d, &["cluster"]).status.code(), Some(1));
+
+    // Globs are relative to meslint.toml's directory.
+    write(
+        d,
+        "cluster/meslint.toml",
+        "[per-path]\n\"roles/**\" = [\"ML005\"]\n\"zk1/*\" = [\"ZK101\"]\n",
+    );
+    let found = findings(d, &["cluster"]);
+    assert!(!codes(&found).contains(&"ML005"), "{found:?}");
+    assert!(!codes(&found).contains(&"ZK101"), "{found:?}");
+    assert!(
+        !codes(&found).contains(&"ML006"),
+        "both entries were used: {found:?}"
+    );
+
+    // Found by walking up from a linted sub-directory, and taken from --config.
+    let found = findings(d, &["cluster/roles"]);
+    assert!(!codes(&found).contains(&"ML005"), "walked up: {found:?}");
+    write(d, "other.toml", "ignore = [\"ML005\", \"ZK101\"]\n");
+    let found = findings(d, &["--config", "other.toml", "cluster"]);
+    assert!(
+        !codes(&found).contains(&"ML005") && !codes(&found).contains(&"ZK101"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn unknown_keys_suggest_and_do_not_discard_the_rest() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    cluster(d);
+    write(
+        d,
+        "cluster/meslint.toml",
+        "ignroe = [\"ML005\"]\nselect = [\"ZK1\", \"ZK9\"]\n[severity]\nZK101 = \"loud\"\n[hosts.zk1]\nadress = \"10.0.0.1\"\n",
+    );
+    let output = meslint(d, &["--format", "json", "cluster"]);
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let problems: Vec<(String, String)> = report["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter(|d| d["code"] == "ML004")
+        .map(|d| {
+            (
+                d["message"].as_str().expect("message").to_owned(),
+                d["help"].as_str().unwrap_or("").to_owned(),
+            )
+        })
+        .collect();
+    assert!(
+        problems
+            .iter()
+            .any(|(m, h)| m.contains("ignroe") && h.contains("did you mean `ignore`")),
+        "{problems:?}"
+    );
+    assert!(
+        problems
+            .iter()
+            .any(|(m, h)| m.contains("adress") && h.contains("did you mean `address`")),
+        "{problems:?}"
+    );
+    assert!(
+        problems.iter().any(|(m, _)| m.contains("`ZK9`")),
+        "{problems:?}"
+    );
+    assert!(
+        problems
+            .iter()
+            .any(|(m, _)| m.contains("severity of `ZK101`")),
+        "{problems:?}"
+    );
+    // The good `select` still applies: only ZK1xx and the problems in meslint.toml itself.
+    let found = findings(d, &["cluster"]);
+    assert!(codes(&found).contains(&"ZK101"), "{found:?}");
+    assert!(!codes(&found).contains(&"ML005"), "{found:?}");
+}
+
+#[test]
+fn inline_suppressions_and_unused_ones() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    cluster(d);
+    let zoo = d.join("cluster/zk1/zoo.cfg");
+    let text = std::fs::read_to_string(&zoo).expect("read");
+    let suppressed = text.replace(
+        "monitoring.port",
+        "# meslint: ignore[ZK101] read by our agent\n! meslint: ignore[ZK104]\nmonitoring.port",
+    );
+    std::fs::write(&zoo, suppressed).expect("write");
+    let found = findings(d, &["cluster"]);
+    assert!(!codes(&found).contains(&"ZK101"), "{found:?}");
+    // The ZK104 comment covers the same line, where there is no ZK104: reported.
+    let unused: Vec<_> = found.iter().filter(|f| f.0 == "ML006").collect();
+    assert_eq!(unused.len(), 1, "{found:?}");
+    assert_eq!(unused[0].2, "cluster/zk1/zoo.cfg:7");
+    assert_eq!(unused[0].1, "warning");
+    // ML006 itself can be ignored.
+    write(d, "cluster/meslint.toml", "ignore = [\"ML006\"]\n");
+    assert!(!codes(&findings(d, &["cluster"])).contains(&"ML006"));
+}
+
+#[test]
+fn baseline_round_trip_survives_edits_elsewhere() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    cluster(d);
+    let before = findings(d, &["cluster"]);
+    assert!(!before.is_empty());
+    let written = meslint(d, &["--write-baseline", "baseline.json", "cluster"]);
+    assert_eq!(
+        written.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&written.stderr)
+    );
+    let baseline: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(d.join("baseline.json")).expect("written"))
+            .expect("JSON");
+    let entries = baseline["findings"].as_array().expect("findings");
+    assert!(
+        entries
+            .iter()
+            .any(|e| e["code"] == "ZK101" && e["file"] == "cluster/zk1/zoo.cfg")
+    );
+    assert!(
+        entries.iter().all(|e| e.get("line").is_none()),
+        "no line numbers"
+    );
+
+    assert!(findings(d, &["--baseline", "baseline.json", "cluster"]).is_empty());
+
+    // Lines added above the finding move it; the baseline still accepts it.
+    let zoo = d.join("cluster/zk1/zoo.cfg");
+    let text = std::fs::read_to_string(&zoo).expect("read");
+    std::fs::write(&zoo, format!("# rack 4\n# managed by hand\n{text}")).expect("write");
+    assert!(findings(d, &["--baseline", "baseline.json", "cluster"]).is_empty());
+
+    // A new finding is reported; the accepted one stays quiet.
+    std::fs::write(&zoo, format!("{text}otherUnknown=1\n")).expect("write");
+    let found = findings(d, &["--baseline", "baseline.json", "cluster"]);
+    assert_eq!(codes(&found), ["ZK101"], "{found:?}");
+    assert_eq!(found[0].2, "cluster/zk1/zoo.cfg:10");
+
+    // A broken baseline file is meslint's own failure.
+    write(d, "bad.json", "{}");
+    assert_eq!(
+        meslint(d, &["--baseline", "bad.json", "cluster"])
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+fn schema() -> jsonschema::Validator {
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/schema/meslint.schema.json"),
+    )
+    .expect("schema");
+    jsonschema::validator_for(&serde_json::from_str(&text).expect("JSON")).expect("a schema")
+}
+
+fn as_json(toml_text: &str) -> serde_json::Value {
+    let value: toml::Value = toml::from_str(toml_text).expect("TOML");
+    serde_json::to_value(value).expect("JSON")
+}
+
+#[test]
+fn the_documented_examples_and_fixtures_validate_against_the_schema() {
+    let validator = schema();
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+        .expect("README");
+    let mut examples = Vec::new();
+    let mut block: Option<String> = None;
+    for line in readme.lines() {
+        match (&mut block, line.trim()) {
+            (None, "```toml") => block = Some(String::new()),
+            (Some(text), "```") => {
+                examples.push(text.clone());
+                block = None;
+            }
+            (Some(text), _) => {
+                text.push_str(line);
+                text.push('\n');
+            }
+            _ => {}
+        }
+    }
+    assert!(examples.len() >= 2, "the README documents meslint.toml");
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    for entry in std::fs::read_dir(&fixtures).expect("fixtures") {
+        let path = entry.expect("entry").path().join("meslint.toml");
+        if path.is_file() && !path.to_string_lossy().contains("ML004") {
+            examples.push(std::fs::read_to_string(path).expect("read"));
+        }
+    }
+    for example in &examples {
+        let value = as_json(example);
+        let errors: Vec<String> = validator
+            .iter_errors(&value)
+            .map(|e| e.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{example}\n{errors:?}");
+        // And meslint itself reads it without a complaint.
+        let dir = tempfile::tempdir().expect("tempdir");
+        write(dir.path(), "meslint.toml", example);
+        write(
+            dir.path(),
+            "zk1/zoo.cfg",
+            "dataDir=/var/lib/zookeeper\nclientPort=2181\n",
+        );
+        let found = findings(dir.path(), &["."]);
+        assert!(!codes(&found).contains(&"ML004"), "{example}\n{found:?}");
+    }
+    assert!(!validator.is_valid(&as_json("master = 3\n")));
+    assert!(!validator.is_valid(&as_json("[severity]\nZK101 = \"loud\"\n")));
+}
