@@ -1,6 +1,7 @@
 //! The module's logic on native: whatever files and names a page hands over, the reports are
 //! built without a panic (a panic in wasm aborts the page's module), and the UTF-16 offsets
 //! stay inside the text they index.
+#![cfg(not(target_arch = "wasm32"))]
 
 use meslint_wasm::check::{self, ContentIn, FileIn, Options};
 use proptest::prelude::*;

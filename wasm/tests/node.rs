@@ -59,23 +59,36 @@ fn lint_reports_codes_and_utf16_offsets() {
 
 #[wasm_bindgen_test]
 fn versions_and_rule_selection_apply() {
-    let files = js(r#"[{path: "zk1/zoo.cfg", text: "dataDir=/var/lib/zookeeper\n"}]"#);
+    // ZooKeeper 3.4 rejects the 3.5-style `;2181` client port of a server line (ZK201).
+    let files = js(
+        r#"[{path: "zk1/zoo.cfg", text: "tickTime=2000\ndataDir=/var/lib/zookeeper\nclientPort=2181\nserver.1=zk1:2888:3888;2181\n"}]"#,
+    );
     let v34 = meslint_wasm::lint(files.clone(), js(r#"{zookeeperVersion: "3.4"}"#)).expect("3.4");
     assert!(
-        codes(&v34).contains(&"ZK110".to_owned()),
-        "3.4 requires clientPort"
+        codes(&v34).contains(&"ZK201".to_owned()),
+        "{:?}",
+        codes(&v34)
     );
     let v38 = meslint_wasm::lint(files.clone(), js(r#"{zookeeperVersion: "3.8"}"#)).expect("3.8");
-    assert!(!codes(&v38).contains(&"ZK110".to_owned()));
+    assert!(
+        !codes(&v38).contains(&"ZK201".to_owned()),
+        "{:?}",
+        codes(&v38)
+    );
     let ignored = meslint_wasm::lint(
         files.clone(),
-        js(r#"{zookeeperVersion: "3.4", ignore: ["ZK1"]}"#),
+        js(r#"{zookeeperVersion: "3.4", ignore: ["ZK2"]}"#),
     )
     .expect("ignore");
-    assert!(codes(&ignored).iter().all(|c| !c.starts_with("ZK1")));
-    let selected = meslint_wasm::lint(files, js(r#"{zookeeperVersion: "3.4", select: ["ZK110"]}"#))
+    assert!(codes(&ignored).iter().all(|c| !c.starts_with("ZK2")));
+    assert_eq!(
+        get(&get(&ignored, "summary"), "errors").as_f64(),
+        Some(0.0),
+        "the summary counts what is kept"
+    );
+    let selected = meslint_wasm::lint(files, js(r#"{zookeeperVersion: "3.4", select: ["ZK201"]}"#))
         .expect("select");
-    assert_eq!(codes(&selected), vec!["ZK110".to_owned()]);
+    assert_eq!(codes(&selected), vec!["ZK201".to_owned()]);
 }
 
 #[wasm_bindgen_test]

@@ -144,6 +144,14 @@ try {
   await fresh.waitForFunction(() => document.querySelectorAll('#tree .file').length === 14);
   assert.ok((await codesOnScreen(fresh)).includes('CX101'));
 
+  // A folder opened whole is read as `meslint .` inside it: the CLI's file names only.
+  await fresh.click('#clear');
+  await fresh.setInputFiles('#open-folder', path.join(repo, 'fixtures/ok-three-node-ensemble'));
+  await fresh.waitForFunction(() => document.querySelectorAll('#tree .file').length > 0);
+  const opened = await fresh.$$eval('#tree .file', (f) => f.map((x) => x.dataset.path));
+  assert.deepEqual(opened, ['zk1/myid', 'zk1/zoo.cfg', 'zk2/myid', 'zk2/zoo.cfg', 'zk3/myid', 'zk3/zoo.cfg']);
+  await fresh.waitForSelector('#diagnostics .none.ok');
+
   const foreign = requests.filter((u) => !u.startsWith(base));
   assert.deepEqual(foreign, [], 'requests outside the page');
   assert.ok(requests.some((u) => u.endsWith('/pkg/meslint_wasm_bg.wasm')), 'the module came from the subpath');
