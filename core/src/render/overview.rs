@@ -5,12 +5,12 @@
 
 use serde::Serialize;
 
-use crate::Report;
 use crate::catalog::mesos as mesos_catalog;
 use crate::catalog::zookeeper::PARSED_KEYS;
 use crate::model::Host;
 use crate::model::mesos::{MesosProcess, Origin};
 use crate::model::zookeeper::{ZkServer, effective};
+use crate::report::Report;
 use crate::settings::Settings;
 use crate::source::{SourceMap, Span};
 
