@@ -49,11 +49,10 @@ pub fn cluster(
         .iter()
         .filter(|(_, kind)| *kind == FileKind::ZooCfg)
         .map(|(id, _)| {
-            let text = sources.file(*id).text();
-            (
-                *id,
-                parse::zoo_cfg::parse_zoo_cfg(*id, text, settings, sink),
-            )
+            let file = sources.file(*id);
+            let mut config = parse::zoo_cfg::parse_zoo_cfg(*id, file.text(), settings, sink);
+            config.path = file.path().to_owned();
+            (*id, config)
         })
         .collect();
     adopt_pseudo_cluster_myids(&mut by_host, &configs);
