@@ -1,7 +1,7 @@
 //! The typed model rules read: hosts, their ZooKeeper servers and Mesos processes.
 //!
 //! Every value a rule may point at is [`Spanned`](crate::source::Spanned). The model is built
-//! by [`crate::parse`] from the input files; rules never see raw text.
+//! by the parsers from the input files; rules never see raw text.
 
 pub mod ensemble;
 pub mod identity;

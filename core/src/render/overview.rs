@@ -7,13 +7,13 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use crate::Report;
 use crate::catalog::mesos as mesos_catalog;
 use crate::catalog::zookeeper::PARSED_KEYS;
 use crate::diagnostic::Severity;
 use crate::model::Host;
 use crate::model::mesos::{MesosProcess, Origin};
 use crate::model::zookeeper::{ZkServer, effective};
+use crate::report::Report;
 use crate::rules::cluster::masters::Masters;
 use crate::settings::Settings;
 use crate::source::{FileId, SourceMap, Span};

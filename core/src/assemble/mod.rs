@@ -262,7 +262,7 @@ fn report_misplaced_myid(
     use crate::rules::cluster::myid_outside_data_dir::MYID_OUTSIDE_DATA_DIR;
     sink.push(
         MYID_OUTSIDE_DATA_DIR.report(
-            crate::Finding::new(format!(
+            crate::diagnostic::Finding::new(format!(
                 "`{path}` is not in dataDir `{data_dir}`, so ZooKeeper never reads it"
             ))
             .primary(Span::point(file, 0), "this myid is never read")
