@@ -11,9 +11,9 @@ use meslint_core::settings::Fixed;
 use meslint_core::{Settings, lint, rules};
 
 use crate::args::{Args, CheckArgs, Color, Command, Format};
+use crate::{probe, walk};
 
 const VERSION: &str = env!("CARGO_PKG_VERSION");
-use crate::walk;
 
 /// The exit status of a run.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -109,7 +109,21 @@ fn lint_paths(args: &CheckArgs) -> Result<(meslint_core::Report, Settings), Erro
 }
 
 fn check(args: &CheckArgs) -> Result<Output, Error> {
-    let (report, _) = lint_paths(args)?;
+    let (mut report, _) = lint_paths(args)?;
+    let probed = args.probe.then(|| {
+        let found = probe::run(
+            &report,
+            probe::Limits {
+                connection: args.probe_timeout,
+                total: args.probe_deadline,
+            },
+        );
+        report.diagnostics.extend(found.diagnostics);
+        report
+            .diagnostics
+            .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        found.results
+    });
     let text = if args.statistics {
         statistics(&report, args.format)
     } else {
@@ -136,7 +150,13 @@ fn check(args: &CheckArgs) -> Result<Output, Error> {
                 }
             }
             Format::Concise => concise::render(&report),
-            Format::Json => json::render(&report, VERSION),
+            Format::Json => match &probed {
+                None => json::render(&report, VERSION),
+                Some(results) => json_text(&ProbedJson {
+                    report: json::JsonReport::new(&report, VERSION),
+                    probe: results,
+                }),
+            },
             Format::Sarif => sarif::render(&report, VERSION),
             Format::Github => github::render(&report),
             Format::Gitlab => gitlab::render(&report),
@@ -163,6 +183,14 @@ fn use_color(choice: Color) -> bool {
             std::io::stdout().is_terminal() && !no_color && !dumb
         }
     }
+}
+
+/// The JSON document of `check --probe`: the usual one, plus the probe's results.
+#[derive(serde::Serialize)]
+struct ProbedJson<'a> {
+    #[serde(flatten)]
+    report: json::JsonReport<'a>,
+    probe: &'a probe::Results,
 }
 
 /// `--statistics`: how many diagnostics each code produced, most first.

@@ -1,8 +1,8 @@
-//! Turns a [`Report`](crate::Report) into text: for people (miette), for grep (`concise`), and
+//! Turns a [`Report`](crate::report::Report) into text: for people (miette), for grep (`concise`), and
 //! for machines and CI systems (JSON, SARIF, GitHub workflow commands, GitLab Code Quality,
 //! JUnit, Checkstyle).
 //!
-//! Every format is built from the same [`Diagnostic`](crate::Diagnostic)s of the masked report;
+//! Every format is built from the same [`Diagnostic`](crate::diagnostic::Diagnostic)s of the masked report;
 //! no renderer re-derives what a rule found, and none can see a secret.
 
 pub mod checkstyle;
