@@ -35,6 +35,7 @@ pub use source::{FileId, SourceMap, Span, Spanned};
 pub use version::{MesosVersion, ZkVersion};
 
 use rules::input::binary_file::BINARY_FILE;
+use rules::input::link_outside_root::LINK_OUTSIDE_ROOT;
 use rules::input::template_file::TEMPLATE_FILE;
 use rules::input::unreadable_file::UNREADABLE_FILE;
 use rules::input::unrecognized_file::UNRECOGNIZED_FILE;
@@ -58,6 +59,12 @@ pub enum InputContent {
     Bytes(Vec<u8>),
     /// The caller could not read it; the text says why (`permission denied`, `is a FIFO`, ...).
     Unreadable(String),
+    /// The caller found the file and did not read it, for the reason given (`not a file meslint
+    /// reads`, `excluded by --exclude '*.bak'`): counted, never linted.
+    Skipped(String),
+    /// A symbolic link whose target (given) lies outside the directory being linted: never
+    /// read, because it would check the reading machine's files instead of the tree's.
+    LinkOutsideRoot(String),
 }
 
 impl Input {
@@ -78,6 +85,41 @@ impl Input {
             root: None,
         }
     }
+
+    pub fn skipped(path: impl Into<String>, why: impl Into<String>) -> Self {
+        Input {
+            path: path.into(),
+            content: InputContent::Skipped(why.into()),
+            explicit: false,
+            root: None,
+        }
+    }
+
+    pub fn link_outside_root(path: impl Into<String>, target: impl Into<String>) -> Self {
+        Input {
+            path: path.into(),
+            content: InputContent::LinkOutsideRoot(target.into()),
+            explicit: false,
+            root: None,
+        }
+    }
+}
+
+/// What became of one input: read as configuration, or skipped and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileOutcome {
+    pub path: String,
+    pub status: FileStatus,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FileStatus {
+    /// Recognised and read.
+    Read,
+    /// Recognised, but holding nothing beyond blank lines and comments.
+    NoSettings,
+    /// Not read, for the reason given.
+    Skipped(String),
 }
 
 /// The outcome of a lint run: the files as read (secrets masked) and what was found in them.
@@ -89,6 +131,8 @@ pub struct Report {
     pub model: model::Cluster,
     /// The settings the run used, after `meslint.toml`.
     pub settings: Settings,
+    /// Every input and what became of it, sorted by path.
+    pub files: Vec<FileOutcome>,
 }
 
 impl Report {
@@ -96,6 +140,14 @@ impl Report {
         self.diagnostics
             .iter()
             .filter(|d| d.severity == severity)
+            .count()
+    }
+
+    /// How many inputs ended with `status` (compared by kind, not by reason).
+    pub fn count_files(&self, status: &FileStatus) -> usize {
+        self.files
+            .iter()
+            .filter(|f| std::mem::discriminant(&f.status) == std::mem::discriminant(status))
             .count()
     }
 
@@ -115,15 +167,44 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
     let mut diagnostics = Vec::new();
     let mut files = Vec::new();
     let mut roots: Vec<Option<&str>> = Vec::new();
+    let mut outcomes = Vec::new();
+    let mut outcome = |path: &str, status: FileStatus| {
+        outcomes.push(FileOutcome {
+            path: path.to_owned(),
+            status,
+        });
+    };
     for input in &inputs {
         match &input.content {
             InputContent::Bytes(bytes) => {
+                if !input.explicit
+                    && let Some(why) = layout::not_live(&input.path)
+                {
+                    outcome(&input.path, FileStatus::Skipped(why.to_owned()));
+                    continue;
+                }
                 let (text, _) = source::decode(bytes);
                 let kind = layout::detect(&input.path, &text, input.explicit);
                 if kind == layout::FileKind::Other && !input.explicit {
                     // Found while walking and not configuration after all: not part of the run.
+                    outcome(
+                        &input.path,
+                        FileStatus::Skipped(
+                            "its text is not ZooKeeper or Mesos configuration".into(),
+                        ),
+                    );
                     continue;
                 }
+                let status = if bytes.contains(&0) {
+                    FileStatus::Skipped("binary data".into())
+                } else if kind == layout::FileKind::Other {
+                    FileStatus::Skipped("not a ZooKeeper or Mesos file meslint knows".into())
+                } else if layout::holds_settings(&kind, &text) {
+                    FileStatus::Read
+                } else {
+                    FileStatus::NoSettings
+                };
+                outcome(&input.path, status);
                 let id = sources.add(&input.path, bytes);
                 if bytes.contains(&0) {
                     diagnostics.push(
@@ -164,7 +245,29 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
                 files.push((id, kind));
                 roots.push(input.root.as_deref());
             }
+            InputContent::Skipped(why) => outcome(&input.path, FileStatus::Skipped(why.clone())),
+            InputContent::LinkOutsideRoot(target) => {
+                outcome(
+                    &input.path,
+                    FileStatus::Skipped(format!("symbolic link out of the tree, to `{target}`")),
+                );
+                let id = sources.add(&input.path, b"");
+                diagnostics.push(
+                    LINK_OUTSIDE_ROOT.report(
+                        Finding::new(format!(
+                            "`{}` links to `{target}`, outside the tree: not read",
+                            input.path
+                        ))
+                        .primary(Span::point(id, 0), "link out of the tree")
+                        .help(
+                            "copy what it points to into the tree, or pass --follow-links \
+                             to read it from this machine",
+                        ),
+                    ),
+                );
+            }
             InputContent::Unreadable(why) => {
+                outcome(&input.path, FileStatus::Skipped(why.clone()));
                 let id = sources.add(&input.path, b"");
                 diagnostics.push(
                     UNREADABLE_FILE.report(
@@ -217,6 +320,7 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
         diagnostics,
         model,
         settings: settings.clone(),
+        files: outcomes,
     }
 }
 
