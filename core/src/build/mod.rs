@@ -49,7 +49,7 @@ pub fn cluster(
         .iter()
         .filter(|(_, kind)| *kind == FileKind::ZooCfg)
         .map(|(id, _)| {
-            let text = sources.file(*id).text();
+            let text = sources.file(*id).config_text();
             (
                 *id,
                 parse::zoo_cfg::parse_zoo_cfg(*id, text, settings, sink),
@@ -150,7 +150,7 @@ fn zookeeper_servers(
     settings: &Settings,
     sink: &mut Sink,
 ) -> Vec<MyId> {
-    let text = |id: FileId| sources.file(id).text();
+    let text = |id: FileId| sources.file(id).config_text();
     let mut myids: Vec<(String, Option<MyId>)> = placed
         .iter()
         .filter(|p| *p.kind == FileKind::MyId)
