@@ -4,7 +4,7 @@
 //! a host-root tree collected from each machine (`node1/etc/zookeeper/conf/zoo.cfg`), a flat
 //! directory for one host, a shared `zoo.cfg` above per-host `myid`s, and pseudo-clusters
 //! (`zoo1.cfg`, `zoo2.cfg` side by side). This module only classifies paths and text; it does
-//! not parse values (that is [`crate::parse`]) and never touches the filesystem.
+//! not parse values (the parsers do) and never touches the filesystem.
 
 pub use crate::catalog::mesos::Role;
 

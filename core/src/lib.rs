@@ -14,7 +14,7 @@
 //! assert!(report.diagnostics.iter().all(|d| d.severity != meslint_core::Severity::Error));
 //! ```
 
-mod build;
+mod assemble;
 pub mod catalog;
 pub mod diagnostic;
 pub mod layout;
@@ -23,6 +23,7 @@ pub mod net;
 pub mod parse;
 pub mod project;
 pub mod render;
+pub mod report;
 pub mod rules;
 pub mod settings;
 pub mod source;
@@ -30,6 +31,7 @@ pub mod template;
 pub mod version;
 
 pub use diagnostic::{Diagnostic, Finding, Label, Severity};
+pub use report::{FileOutcome, FileStatus, Report};
 pub use settings::Settings;
 pub use source::{FileId, SourceMap, Span, Spanned};
 pub use version::{MesosVersion, ZkVersion};
@@ -102,60 +104,6 @@ impl Input {
             explicit: false,
             root: None,
         }
-    }
-}
-
-/// What became of one input: read as configuration, or skipped and why.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FileOutcome {
-    pub path: String,
-    pub status: FileStatus,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum FileStatus {
-    /// Recognised and read.
-    Read,
-    /// Recognised, but holding nothing beyond blank lines and comments.
-    NoSettings,
-    /// Not read, for the reason given.
-    Skipped(String),
-}
-
-/// The outcome of a lint run: the files as read (secrets masked) and what was found in them.
-#[derive(Debug)]
-pub struct Report {
-    pub sources: SourceMap,
-    /// Sorted by file, offset and code.
-    pub diagnostics: Vec<Diagnostic>,
-    pub model: model::Cluster,
-    /// The settings the run used, after `meslint.toml`.
-    pub settings: Settings,
-    /// Every input and what became of it, sorted by path.
-    pub files: Vec<FileOutcome>,
-}
-
-impl Report {
-    pub fn count(&self, severity: Severity) -> usize {
-        self.diagnostics
-            .iter()
-            .filter(|d| d.severity == severity)
-            .count()
-    }
-
-    /// How many inputs ended with `status` (compared by kind, not by reason).
-    pub fn count_files(&self, status: &FileStatus) -> usize {
-        self.files
-            .iter()
-            .filter(|f| std::mem::discriminant(&f.status) == std::mem::discriminant(status))
-            .count()
-    }
-
-    /// True when any input could not be read at all.
-    pub fn had_unreadable_input(&self) -> bool {
-        self.diagnostics
-            .iter()
-            .any(|d| d.code == UNREADABLE_FILE.code)
     }
 }
 
@@ -302,7 +250,7 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
     } else {
         layout::common_host_dir(files.iter().map(|(id, _)| sources.file(*id).path()))
     };
-    let model = build::cluster(&sources, &files, &root, settings, &mut sink);
+    let model = assemble::cluster(&sources, &files, &root, settings, &mut sink);
     diagnostics.append(&mut sink.diagnostics);
     for secret in sink.secrets {
         sources.redact(secret);

@@ -22,11 +22,13 @@ impl Sink {
     }
 }
 
+pub mod java;
 pub mod mesos_cmdline;
 pub mod mesos_env;
 pub mod mesos_flag_file;
 pub mod mesos_loader;
 pub mod mesos_values;
+pub mod mesos_words;
 pub mod myid;
 pub mod properties;
 pub mod server_line;

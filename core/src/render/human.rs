@@ -6,8 +6,9 @@ use std::fmt;
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan};
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::report::FileStatus;
+use crate::report::Report;
 use crate::source::SourceMap;
-use crate::{FileStatus, Report};
 
 /// How the human output should look.
 #[derive(Clone, Copy, Debug)]

@@ -4,8 +4,9 @@
 use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::report::FileStatus;
+use crate::report::Report;
 use crate::source::SourceMap;
-use crate::{FileStatus, Report};
 
 /// The whole document `meslint --format json` prints.
 #[derive(Debug, Serialize)]

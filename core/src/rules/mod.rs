@@ -44,9 +44,20 @@ impl Rule {
         out.trim_end().to_owned() + "\n"
     }
 
-    /// Builds the diagnostic for a finding of this rule.
+    /// Stamps a finding of this rule into the diagnostic users see: the rule's code and name,
+    /// and its severity unless the finding carries its own.
+    ///
+    /// This is the one place a diagnostic is made; selection, severity overrides and
+    /// suppressions belong here.
     pub fn report(&self, finding: Finding) -> Diagnostic {
-        finding.into_diagnostic(self)
+        Diagnostic {
+            code: self.code,
+            name: self.name,
+            severity: finding.severity.unwrap_or(self.severity),
+            message: finding.message,
+            help: finding.help,
+            labels: finding.labels,
+        }
     }
 }
 

@@ -140,7 +140,7 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
 }
 
 /// True when every URL host is an IP literal and every member a name, or the other way round.
-fn names_and_addresses<'h>(
+pub(crate) fn names_and_addresses<'h>(
     url_hosts: impl Iterator<Item = &'h str>,
     ensemble: &crate::model::ensemble::Ensemble<'_>,
 ) -> bool {

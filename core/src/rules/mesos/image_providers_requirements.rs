@@ -43,7 +43,7 @@ fn check(context: &Context<'_>) -> Vec<Finding> {
         if items.is_empty() {
             continue;
         }
-        for item in &items {
+        for item in items {
             let upper = item.value.to_ascii_uppercase();
             if !IMAGE_PROVIDERS.contains(&upper.as_str()) {
                 out.push(

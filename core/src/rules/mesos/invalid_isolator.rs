@@ -42,7 +42,7 @@ fn check(context: &Context<'_>) -> Vec<Finding> {
         let mut filesystem = None;
         let mut network = None;
         let mut seen = std::collections::BTreeMap::new();
-        for item in &items {
+        for item in items {
             let name = item.value.as_str();
             if let Some(first) = seen.insert(name, item.span) {
                 out.push(

@@ -1,5 +1,4 @@
 use crate::diagnostic::{Finding, Severity};
-use crate::parse::server_line::parse_java_integer;
 use crate::rules::Context;
 use crate::rules::zookeeper::servers;
 
@@ -56,7 +55,7 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
                     "write `admin.enableServer=false`",
                 ),
                 "admin.serverPort" | "admin.idleTimeout" | "admin.httpVersion"
-                    if parse_java_integer(value, 32).is_none() =>
+                    if e.int.is_none() =>
                 {
                     (
                         format!(

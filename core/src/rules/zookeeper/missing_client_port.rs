@@ -40,7 +40,10 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
         if !missing || (port.is_none() && cfg.has_templated_keys()) {
             continue;
         }
-        let span = cfg.client_port.as_ref().map_or(cfg.end, |p| p.span);
+        let span = cfg
+            .client_port
+            .as_ref()
+            .map_or_else(|| cfg.missing_key_anchor("clientPort"), |p| p.span);
         if cfg.version < ZkVersion::V3_5 {
             if !port.is_some_and(|p| p.is_unknown()) {
                 out.push(

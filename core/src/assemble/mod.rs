@@ -49,11 +49,10 @@ pub fn cluster(
         .iter()
         .filter(|(_, kind)| *kind == FileKind::ZooCfg)
         .map(|(id, _)| {
-            let text = sources.file(*id).config_text();
-            (
-                *id,
-                parse::zoo_cfg::parse_zoo_cfg(*id, text, settings, sink),
-            )
+            let file = sources.file(*id);
+            let mut config = parse::zoo_cfg::parse_zoo_cfg(*id, file.config_text(), settings, sink);
+            config.path = file.path().to_owned();
+            (*id, config)
         })
         .collect();
     adopt_pseudo_cluster_myids(&mut by_host, &configs);
@@ -263,7 +262,7 @@ fn report_misplaced_myid(
     use crate::rules::cluster::myid_outside_data_dir::MYID_OUTSIDE_DATA_DIR;
     sink.push(
         MYID_OUTSIDE_DATA_DIR.report(
-            crate::Finding::new(format!(
+            crate::diagnostic::Finding::new(format!(
                 "`{path}` is not in dataDir `{data_dir}`, so ZooKeeper never reads it"
             ))
             .primary(Span::point(file, 0), "this myid is never read")

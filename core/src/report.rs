@@ -1,0 +1,61 @@
+//! [`Report`]: what a lint run hands back, and all that renderers read.
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model;
+use crate::rules::input::unreadable_file::UNREADABLE_FILE;
+use crate::settings::Settings;
+use crate::source::SourceMap;
+
+/// The outcome of a lint run: the files as read (secrets masked) and what was found in them.
+#[derive(Debug)]
+pub struct Report {
+    pub sources: SourceMap,
+    /// Sorted by file, offset and code.
+    pub diagnostics: Vec<Diagnostic>,
+    pub model: model::Cluster,
+    /// The settings the run used, after `meslint.toml`.
+    pub settings: Settings,
+    /// Every input and what became of it, sorted by path.
+    pub files: Vec<FileOutcome>,
+}
+
+/// What became of one input: read as configuration, or skipped and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileOutcome {
+    pub path: String,
+    pub status: FileStatus,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FileStatus {
+    /// Recognised and read.
+    Read,
+    /// Recognised, but holding nothing beyond blank lines and comments.
+    NoSettings,
+    /// Not read, for the reason given.
+    Skipped(String),
+}
+
+impl Report {
+    pub fn count(&self, severity: Severity) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
+    }
+
+    /// How many inputs ended with `status` (compared by kind, not by reason).
+    pub fn count_files(&self, status: &FileStatus) -> usize {
+        self.files
+            .iter()
+            .filter(|f| std::mem::discriminant(&f.status) == std::mem::discriminant(status))
+            .count()
+    }
+
+    /// True when any input could not be read at all.
+    pub fn had_unreadable_input(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| d.code == UNREADABLE_FILE.code)
+    }
+}
