@@ -142,3 +142,80 @@ fn rules_reference_is_up_to_date() {
         panic!("docs/rules.md was stale and has been regenerated; commit it");
     }
 }
+
+/// A rule's listed severity is the one it prints; a rule that can print another one says when
+/// in a `## Severity` section. Seen two ways: the severities the fixtures print, and rule files
+/// that give a finding its own severity.
+#[test]
+fn varying_severities_are_documented() {
+    let mut printed: std::collections::BTreeMap<String, std::collections::BTreeSet<&str>> =
+        std::collections::BTreeMap::new();
+    for entry in std::fs::read_dir(repo_root().join("fixtures")).expect("fixtures/ exists") {
+        let Ok(text) = std::fs::read_to_string(entry.expect("entry").path().join("expected.snap"))
+        else {
+            continue;
+        };
+        let lines: Vec<&str> = text.lines().collect();
+        for (i, line) in lines.iter().enumerate() {
+            let Some((code, _)) = line.split_once('(') else {
+                continue;
+            };
+            if !ALL.iter().any(|r| r.code == code) || !line.ends_with(')') {
+                continue;
+            }
+            let severity = match lines.get(i + 2).map(|l| l.trim_start().chars().next()) {
+                Some(Some('×')) => "error",
+                Some(Some('⚠')) => "warning",
+                Some(Some('☞')) => "info",
+                _ => continue,
+            };
+            printed.entry(code.to_owned()).or_default().insert(severity);
+        }
+    }
+    let mut stack = vec![repo_root().join("core/src/rules")];
+    let mut varying_in_code = Vec::new();
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(dir).expect("rules/ exists") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if let Ok(text) = std::fs::read_to_string(&path) {
+                if let Some(rule) = ALL
+                    .iter()
+                    .find(|r| text.contains(&format!("code: \"{}\"", r.code)))
+                    && text.contains(".severity(")
+                {
+                    varying_in_code.push(rule.code);
+                }
+            }
+        }
+    }
+    for rule in ALL {
+        let own = rule.severity.as_str();
+        let varies = varying_in_code.contains(&rule.code)
+            || printed
+                .get(rule.code)
+                .is_some_and(|s| s.iter().any(|p| *p != own));
+        if !varies {
+            continue;
+        }
+        let docs = rule.docs_markdown();
+        let section = docs
+            .split("## Severity")
+            .nth(1)
+            .and_then(|rest| rest.split("\n## ").next());
+        let Some(section) = section else {
+            panic!(
+                "{}: prints or sets a severity other than `{own}`; its docs need a `## Severity` section saying when",
+                rule.code
+            );
+        };
+        for severity in printed.get(rule.code).into_iter().flatten() {
+            assert!(
+                section.to_ascii_lowercase().contains(severity),
+                "{}: prints `{severity}`, which its `## Severity` section does not name",
+                rule.code
+            );
+        }
+    }
+}

@@ -270,7 +270,9 @@ impl ZooCfg {
             .iter()
             .filter(|k| **k != key)
             .find_map(|k| self.get(k))
-            .map_or(Span::point(self.file, 0), |e| e.key.span.cover(e.value.span))
+            .map_or(Span::point(self.file, 0), |e| {
+                e.key.span.cover(e.value.span)
+            })
     }
 
     /// True when some key is itself a template placeholder (`{{ k }}={{ v }}` in a loop), so
