@@ -135,7 +135,7 @@ fn select_ignore_severity_and_per_path_from_meslint_toml() {
     assert!(!codes(&found).contains(&"ML005"), "{found:?}");
     assert!(!codes(&found).contains(&"ZK101"), "{found:?}");
     assert!(
-        !codes(&found).contains(&"ML006"),
+        !codes(&found).contains(&"ML007"),
         "both entries were used: {found:?}"
     );
 
@@ -217,13 +217,13 @@ fn inline_suppressions_and_unused_ones() {
     let found = findings(d, &["cluster"]);
     assert!(!codes(&found).contains(&"ZK101"), "{found:?}");
     // The ZK104 comment covers the same line, where there is no ZK104: reported.
-    let unused: Vec<_> = found.iter().filter(|f| f.0 == "ML006").collect();
+    let unused: Vec<_> = found.iter().filter(|f| f.0 == "ML007").collect();
     assert_eq!(unused.len(), 1, "{found:?}");
     assert_eq!(unused[0].2, "cluster/zk1/zoo.cfg:7");
     assert_eq!(unused[0].1, "warning");
-    // ML006 itself can be ignored.
-    write(d, "cluster/meslint.toml", "ignore = [\"ML006\"]\n");
-    assert!(!codes(&findings(d, &["cluster"])).contains(&"ML006"));
+    // ML007 itself can be ignored.
+    write(d, "cluster/meslint.toml", "ignore = [\"ML007\"]\n");
+    assert!(!codes(&findings(d, &["cluster"])).contains(&"ML007"));
 }
 
 #[test]

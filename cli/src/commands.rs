@@ -8,7 +8,7 @@ use meslint_core::render::{
     checkstyle, concise, github, gitlab, human, json, junit, overview, sarif,
 };
 use meslint_core::settings::Fixed;
-use meslint_core::{Settings, lint, rules};
+use meslint_core::{FileStatus, Settings, lint, rules};
 
 use crate::args::{Args, CheckArgs, Color, Command, Format};
 use crate::{probe, walk};
@@ -55,6 +55,8 @@ pub enum Error {
     FormatNotSupported(&'static str),
     #[error("{0}")]
     Io(String),
+    #[error("`{0}` holds no file meslint reads ({1} skipped; --verbose lists them)")]
+    NothingToRead(String, usize),
 }
 
 pub fn run(args: Args) -> Result<Output, Error> {
@@ -96,9 +98,15 @@ fn lint_paths(args: &CheckArgs) -> Result<(meslint_core::Report, Settings), Erro
         baseline,
         ..Settings::default()
     };
-    let mut inputs = walk::collect(&args.paths);
+    let options = walk::Options {
+        no_ignore: args.no_ignore,
+        follow_links: args.follow_links,
+        exclude: args.exclude.clone(),
+    };
+    let mut inputs = walk::collect(&args.paths, &options);
     crate::config::add(&mut inputs, &args.paths, args.config.as_deref());
     let report = lint(inputs, &settings);
+    nothing_to_read(args, &report)?;
     if let Some(path) = &args.write_baseline {
         let baseline = meslint_core::policy::baseline_of(&report.diagnostics, &report.sources);
         std::fs::write(path, meslint_core::policy::write_baseline(&baseline))
@@ -106,6 +114,38 @@ fn lint_paths(args: &CheckArgs) -> Result<(meslint_core::Report, Settings), Erro
     }
     let settings = report.settings.clone();
     Ok((report, settings))
+}
+
+/// A directory given on the command line in which meslint read nothing is a wrong path, not a
+/// clean cluster: CI must not pass on it.
+fn nothing_to_read(args: &CheckArgs, report: &meslint_core::Report) -> Result<(), Error> {
+    for path in &args.paths {
+        if !path.is_dir() {
+            continue;
+        }
+        let shown = walk::display(path);
+        let below = |file: &str| shown.is_empty() || file.starts_with(&format!("{shown}/"));
+        let read = report
+            .files
+            .iter()
+            .any(|f| below(&f.path) && !matches!(f.status, FileStatus::Skipped(_)));
+        // A binary myid or a link out of the tree was not read, but it was reported.
+        let reported = report.diagnostics.iter().any(|d| {
+            d.labels
+                .iter()
+                .any(|l| below(report.sources.file(l.span.file).path()))
+        });
+        if !read && !reported {
+            let skipped = report.files.iter().filter(|f| below(&f.path)).count();
+            let name = if shown.is_empty() {
+                ".".to_owned()
+            } else {
+                shown
+            };
+            return Err(Error::NothingToRead(name, skipped));
+        }
+    }
+    Ok(())
 }
 
 fn check(args: &CheckArgs) -> Result<Output, Error> {
@@ -136,6 +176,7 @@ fn check(args: &CheckArgs) -> Result<Output, Error> {
                     // Links only where colour is on: terminals that show neither would print
                     // the escape codes.
                     links: terminal && color,
+                    list_skipped: args.verbose,
                     ..human::Style::default()
                 };
                 if terminal

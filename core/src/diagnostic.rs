@@ -108,6 +108,15 @@ impl Diagnostic {
             .map(|l| l.span)
     }
 
+    /// `file`, `code` and `message`: what a finding is, wherever its line moves. Baselines
+    /// and fingerprints are built from it.
+    pub fn identity(&self, sources: &crate::source::SourceMap) -> [String; 3] {
+        let file = self
+            .primary_span()
+            .map_or("", |span| sources.file(span.file).path());
+        [file.to_owned(), self.code.to_owned(), self.message.clone()]
+    }
+
     /// The deterministic output order: file, offset, code, then message.
     pub fn sort_key(&self) -> impl Ord + '_ {
         let span = self.primary_span();

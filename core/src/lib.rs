@@ -32,12 +32,13 @@ pub mod template;
 pub mod version;
 
 pub use diagnostic::{Diagnostic, Finding, Label, Severity};
-pub use report::Report;
+pub use report::{FileOutcome, FileStatus, Report};
 pub use settings::Settings;
 pub use source::{FileId, SourceMap, Span, Spanned};
 pub use version::{MesosVersion, ZkVersion};
 
 use rules::input::binary_file::BINARY_FILE;
+use rules::input::link_outside_root::LINK_OUTSIDE_ROOT;
 use rules::input::template_file::TEMPLATE_FILE;
 use rules::input::unreadable_file::UNREADABLE_FILE;
 use rules::input::unrecognized_file::UNRECOGNIZED_FILE;
@@ -64,6 +65,12 @@ pub enum InputContent {
     Bytes(Vec<u8>),
     /// The caller could not read it; the text says why (`permission denied`, `is a FIFO`, ...).
     Unreadable(String),
+    /// The caller found the file and did not read it, for the reason given (`not a file meslint
+    /// reads`, `excluded by --exclude '*.bak'`): counted, never linted.
+    Skipped(String),
+    /// A symbolic link whose target (given) lies outside the directory being linted: never
+    /// read, because it would check the reading machine's files instead of the tree's.
+    LinkOutsideRoot(String),
 }
 
 impl Input {
@@ -94,6 +101,26 @@ impl Input {
             project: false,
         }
     }
+
+    pub fn skipped(path: impl Into<String>, why: impl Into<String>) -> Self {
+        Input {
+            path: path.into(),
+            content: InputContent::Skipped(why.into()),
+            explicit: false,
+            root: None,
+            project: false,
+        }
+    }
+
+    pub fn link_outside_root(path: impl Into<String>, target: impl Into<String>) -> Self {
+        Input {
+            path: path.into(),
+            content: InputContent::LinkOutsideRoot(target.into()),
+            explicit: false,
+            root: None,
+            project: false,
+        }
+    }
 }
 
 /// Lints a set of files as one cluster.
@@ -104,9 +131,22 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
     let mut diagnostics = Vec::new();
     let mut files = Vec::new();
     let mut roots: Vec<Option<&str>> = Vec::new();
+    let mut outcomes = Vec::new();
+    let mut outcome = |path: &str, status: FileStatus| {
+        outcomes.push(FileOutcome {
+            path: path.to_owned(),
+            status,
+        });
+    };
     for input in &inputs {
         match &input.content {
             InputContent::Bytes(bytes) => {
+                if !input.explicit
+                    && let Some(why) = layout::not_live(&input.path)
+                {
+                    outcome(&input.path, FileStatus::Skipped(why.to_owned()));
+                    continue;
+                }
                 let (text, _) = source::decode(bytes);
                 let kind = if input.project {
                     layout::FileKind::Project
@@ -115,8 +155,24 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
                 };
                 if kind == layout::FileKind::Other && !input.explicit {
                     // Found while walking and not configuration after all: not part of the run.
+                    outcome(
+                        &input.path,
+                        FileStatus::Skipped(
+                            "its text is not ZooKeeper or Mesos configuration".into(),
+                        ),
+                    );
                     continue;
                 }
+                let status = if bytes.contains(&0) {
+                    FileStatus::Skipped("binary data".into())
+                } else if kind == layout::FileKind::Other {
+                    FileStatus::Skipped("not a ZooKeeper or Mesos file meslint knows".into())
+                } else if layout::holds_settings(&kind, &text) {
+                    FileStatus::Read
+                } else {
+                    FileStatus::NoSettings
+                };
+                outcome(&input.path, status);
                 let id = sources.add(&input.path, bytes);
                 if bytes.contains(&0) {
                     diagnostics.push(
@@ -160,7 +216,29 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
                 }
                 files.push((id, kind));
             }
+            InputContent::Skipped(why) => outcome(&input.path, FileStatus::Skipped(why.clone())),
+            InputContent::LinkOutsideRoot(target) => {
+                outcome(
+                    &input.path,
+                    FileStatus::Skipped(format!("symbolic link out of the tree, to `{target}`")),
+                );
+                let id = sources.add(&input.path, b"");
+                diagnostics.push(
+                    LINK_OUTSIDE_ROOT.report(
+                        Finding::new(format!(
+                            "`{}` links to `{target}`, outside the tree: not read",
+                            input.path
+                        ))
+                        .primary(Span::point(id, 0), "link out of the tree")
+                        .help(
+                            "copy what it points to into the tree, or pass --follow-links \
+                             to read it from this machine",
+                        ),
+                    ),
+                );
+            }
             InputContent::Unreadable(why) => {
+                outcome(&input.path, FileStatus::Skipped(why.clone()));
                 let id = sources.add(&input.path, b"");
                 diagnostics.push(
                     UNREADABLE_FILE.report(
@@ -173,9 +251,10 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
     }
     let mut sink = parse::Sink::default();
     let mut settings = settings.clone();
+    let codes: Vec<&str> = rules::ALL.iter().map(|r| r.code).collect();
     for (id, kind) in &files {
         if *kind == layout::FileKind::Project {
-            let mut project = project::parse(*id, sources.file(*id).text(), &mut sink);
+            let mut project = project::parse(*id, sources.file(*id).text(), &codes, &mut sink);
             project.rules.base_dir = parent_dir(sources.file(*id).path()).to_owned();
             settings = settings.with_project(project);
         }
@@ -232,6 +311,7 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
         diagnostics,
         model,
         settings: settings.clone(),
+        files: outcomes,
     }
 }
 

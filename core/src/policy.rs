@@ -6,8 +6,6 @@
 //! the caller read; [`Policy::apply`] is the one function every diagnostic passes through.
 //! Suppressions that suppress nothing become diagnostics themselves ([`Policy::unused`]).
 
-use std::collections::BTreeMap;
-
 use globset::{Glob, GlobSet, GlobSetBuilder};
 
 use crate::diagnostic::{Diagnostic, Finding, Severity};
@@ -16,22 +14,11 @@ use crate::project::RuleSelection;
 use crate::rules::input::unused_suppression::UNUSED_SUPPRESSION;
 use crate::source::{FileId, SourceMap, Span};
 
-/// True when `selector` is `ALL` or the code or a prefix of the code of at least one rule.
-pub fn is_selector(selector: &str) -> bool {
-    selector == "ALL"
-        || (!selector.is_empty()
-            && crate::rules::ALL
-                .iter()
-                .any(|r| r.code.starts_with(selector)))
-}
-
 fn matches(selector: &str, code: &str) -> bool {
     selector == "ALL" || code.starts_with(selector)
 }
 
-/// Accepted findings, keyed by file, code and message (which names the key or flag), never by
-/// line; the count says how many identical findings are accepted.
-pub type Baseline = BTreeMap<(String, String, String), usize>;
+pub use crate::settings::Baseline;
 
 /// An inline `# meslint: ignore[CODES] reason` comment.
 #[derive(Clone, Debug)]
@@ -229,7 +216,7 @@ impl<'a> Policy<'a> {
 
 /// What identifies a finding in a baseline: file, code and message.
 pub fn identity(diagnostic: &Diagnostic, sources: &SourceMap) -> (String, String, String) {
-    let [file, code, message] = crate::render::identity(diagnostic, sources);
+    let [file, code, message] = diagnostic.identity(sources);
     (file, code, message)
 }
 
@@ -402,6 +389,7 @@ mod tests {
 
     #[test]
     fn selectors() {
+        use crate::rules::is_selector;
         assert!(is_selector("ZK1"));
         assert!(is_selector("ALL"));
         assert!(is_selector("CX101"));

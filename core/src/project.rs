@@ -24,6 +24,8 @@ pub struct Project {
     pub masters: Option<usize>,
     /// Hosts by the name of their directory.
     pub hosts: BTreeMap<String, HostConfig>,
+    /// Gitignore-style patterns of paths, relative to the file's directory, that are not linted.
+    pub exclude: Vec<String>,
     /// Rule selection, severities and per-path ignores.
     pub rules: RuleSelection,
 }
@@ -78,6 +80,7 @@ const TOP_KEYS: &[&str] = &[
     "mesos_version",
     "masters",
     "hosts",
+    "exclude",
     "select",
     "extend_select",
     "ignore",
@@ -88,9 +91,11 @@ const HOST_KEYS: &[&str] = &["address", "aliases", "roles"];
 
 /// Reads `meslint.toml`; problems become diagnostics pointing into the file. One bad key or
 /// value is reported and skipped: the rest of the file still applies.
-pub fn parse(file: FileId, text: &str, sink: &mut Sink) -> Project {
+///
+/// `codes` are the rule codes that `select`, `ignore` and the other lists may name.
+pub fn parse(file: FileId, text: &str, codes: &[&str], sink: &mut Sink) -> Project {
     let (table, errors) = DeTable::parse_recoverable(text);
-    let mut report = Reporter { file, sink };
+    let mut report = Reporter { file, codes, sink };
     for error in errors {
         let span = error
             .span()
@@ -156,6 +161,7 @@ pub fn parse(file: FileId, text: &str, sink: &mut Sink) -> Project {
                 }
                 None => report.wrong_kind(value_span, "hosts", "a table of hosts"),
             },
+            "exclude" => project.exclude = report.strings(value, "exclude"),
             "select" => project.rules.select = Some(report.codes(value, "select")),
             "extend_select" => project.rules.extend_select = report.codes(value, "extend_select"),
             "ignore" => project.rules.ignore = report.codes(value, "ignore"),
@@ -211,6 +217,22 @@ pub fn parse(file: FileId, text: &str, sink: &mut Sink) -> Project {
     project
 }
 
+/// The `exclude` patterns of a `meslint.toml`, for a caller that walks directories before
+/// linting; a file that cannot be read yields none (its problems are reported by [`parse`]).
+pub fn exclude_patterns(text: &str) -> Vec<String> {
+    let (table, _) = DeTable::parse_recoverable(text);
+    let Some(exclude) = table.get_ref().get("exclude") else {
+        return Vec::new();
+    };
+    let patterns: Option<Vec<String>> = exclude.get_ref().as_array().and_then(|items| {
+        items
+            .iter()
+            .map(|i| i.get_ref().as_str().map(str::to_owned))
+            .collect()
+    });
+    patterns.unwrap_or_default()
+}
+
 const RELEASES: &str = "use a release meslint knows: ZooKeeper 3.4 to 3.9, Mesos 1.0 to 1.11";
 
 fn parse_severity(text: &str) -> Option<Severity> {
@@ -225,6 +247,7 @@ fn parse_severity(text: &str) -> Option<Severity> {
 /// Turns problems in meslint.toml into ML004 diagnostics.
 struct Reporter<'s> {
     file: FileId,
+    codes: &'s [&'s str],
     sink: &'s mut Sink,
 }
 
@@ -291,11 +314,11 @@ impl Reporter<'_> {
     /// A code or prefix that names at least one rule, in upper case; `ALL` too.
     fn code(&mut self, code: &str, span: Span) -> Option<String> {
         let upper = code.to_ascii_uppercase();
-        if crate::policy::is_selector(&upper) {
+        if upper == "ALL" || (!upper.is_empty() && self.codes.iter().any(|c| c.starts_with(&upper)))
+        {
             return Some(upper);
         }
-        let codes: Vec<&str> = crate::rules::ALL.iter().map(|r| r.code).collect();
-        let help = match closest(&upper, &codes) {
+        let help = match closest(&upper, self.codes) {
             Some(close) => format!("did you mean `{close}`? `meslint rules` lists every code"),
             None => "`meslint rules` lists every code".to_owned(),
         };
@@ -401,7 +424,8 @@ mod tests {
         let mut map = SourceMap::new();
         let id = map.add("meslint.toml", text.as_bytes());
         let mut sink = Sink::default();
-        let project = parse(id, text, &mut sink);
+        let codes: Vec<&str> = crate::rules::ALL.iter().map(|r| r.code).collect();
+        let project = parse(id, text, &codes, &mut sink);
         (
             project,
             sink.diagnostics.into_iter().map(|d| d.message).collect(),
@@ -421,6 +445,13 @@ mod tests {
         let zk1 = &project.hosts["zk1"];
         assert_eq!(zk1.address.as_deref(), Some("10.0.0.1"));
         assert_eq!(zk1.roles, [HostRole::Zookeeper, HostRole::Master]);
+        assert!(project.exclude.is_empty());
+        let text = "exclude = [\"staging/\", \"*.j2\"]\n";
+        let (project, problems) = read(text);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(project.exclude, ["staging/", "*.j2"]);
+        assert_eq!(exclude_patterns(text), ["staging/", "*.j2"]);
+        assert!(exclude_patterns("exclude = 3").is_empty());
     }
 
     #[test]

@@ -13,8 +13,12 @@ pub struct Settings {
     /// What `meslint.toml` says, once read.
     pub project: Project,
     /// Findings accepted by `--baseline`: not reported.
-    pub baseline: crate::policy::Baseline,
+    pub baseline: Baseline,
 }
+
+/// Accepted findings, keyed by file, code and message (which names the key or flag), never by
+/// line; the count says how many identical findings are accepted.
+pub type Baseline = std::collections::BTreeMap<(String, String, String), usize>;
 
 /// Settings the caller chose explicitly.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

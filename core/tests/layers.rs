@@ -12,7 +12,7 @@
 //! parse                               text to model; knows no rule
 //! assemble                            classified files to one Cluster
 //! rules                               the model to findings; the one stamping point
-//! report                              what a run hands back
+//! report  policy                      what a run hands back; which diagnostics it reports
 //! render                              a Report to text or JSON
 //! lib                                 `lint`: the pipeline
 //! ```
@@ -38,6 +38,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("assemble", 6),
     ("rules", 7),
     ("report", 8),
+    ("policy", 8),
     ("render", 9),
     ("lib", 10),
 ];

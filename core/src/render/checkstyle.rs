@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::xml_escape;
-use crate::Report;
+use crate::report::Report;
 
 pub fn render(report: &Report) -> String {
     let mut by_file: BTreeMap<&str, Vec<String>> = BTreeMap::new();

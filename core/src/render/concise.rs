@@ -1,7 +1,7 @@
 //! The concise format: one line per diagnostic, `file:line:col: severity[CODE] message`, the
 //! shape compilers print, so editors, `grep` and error matchers read it.
 
-use crate::Report;
+use crate::report::Report;
 
 pub fn render(report: &Report) -> String {
     let mut out = String::new();

@@ -4,8 +4,8 @@
 //! Escaping is GitHub's own (the runner's `CommandExtensions`): in the message `%`, `\r` and
 //! `\n`; in property values also `:` and `,`.
 
-use crate::Report;
 use crate::diagnostic::Severity;
+use crate::report::Report;
 
 pub fn render(report: &Report) -> String {
     let mut out = String::new();

@@ -3,8 +3,8 @@
 
 use serde::Serialize;
 
-use crate::Report;
 use crate::diagnostic::Severity;
+use crate::report::Report;
 
 #[derive(Debug, Serialize)]
 struct Issue<'a> {

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use quick_junit::{NonSuccessKind, Report as JunitReport, TestCase, TestCaseStatus, TestSuite};
 
-use crate::Report;
+use crate::report::Report;
 
 pub fn render(report: &Report) -> String {
     let mut by_file: BTreeMap<&str, Vec<TestCase>> = BTreeMap::new();

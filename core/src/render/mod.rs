@@ -62,24 +62,12 @@ pub fn fingerprints(diagnostics: &[Diagnostic], sources: &SourceMap) -> Vec<Stri
     diagnostics
         .iter()
         .map(|d| {
-            let base = stable_hash(&identity(d, sources));
+            let base = stable_hash(&d.identity(sources));
             let n = seen.entry(base).or_default();
             *n += 1;
             format!("{base:016x}-{n}")
         })
         .collect()
-}
-
-/// `file`, `code` and `message`: what a finding is, wherever its line moves.
-pub fn identity(diagnostic: &Diagnostic, sources: &SourceMap) -> [String; 3] {
-    let file = diagnostic
-        .primary_span()
-        .map_or("", |span| sources.file(span.file).path());
-    [
-        file.to_owned(),
-        diagnostic.code.to_owned(),
-        diagnostic.message.clone(),
-    ]
 }
 
 /// FNV-1a over the parts with a separator: the same on every platform and Rust release, unlike

@@ -12,8 +12,8 @@ use serde_sarif::sarif::{
     Tool, ToolComponent,
 };
 
-use crate::Report;
 use crate::diagnostic::Severity;
+use crate::report::Report;
 use crate::rules::{self, Rule};
 use crate::source::{SourceMap, Span};
 

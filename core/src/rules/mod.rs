@@ -110,6 +110,7 @@ pub static ALL: &[&Rule] = &[
     &input::unrecognized_file::UNRECOGNIZED_FILE,
     &input::invalid_project_file::INVALID_PROJECT_FILE,
     &input::template_file::TEMPLATE_FILE,
+    &input::link_outside_root::LINK_OUTSIDE_ROOT,
     &input::unused_suppression::UNUSED_SUPPRESSION,
     &mesos::unknown_flag::UNKNOWN_FLAG,
     &mesos::duplicate_flag::DUPLICATE_FLAG,
@@ -224,6 +225,11 @@ pub static ALL: &[&Rule] = &[
     &zookeeper::dynamic_version_from_name::DYNAMIC_VERSION_FROM_NAME,
     &zookeeper::config_rewritten_by_reconfig::CONFIG_REWRITTEN_BY_RECONFIG,
 ];
+
+/// True when `selector` is `ALL` or the code or a prefix of the code of at least one rule.
+pub fn is_selector(selector: &str) -> bool {
+    selector == "ALL" || (!selector.is_empty() && ALL.iter().any(|r| r.code.starts_with(selector)))
+}
 
 /// Finds a rule by code (`ZK201`, any case) or name (`even_ensemble`).
 pub fn find(code_or_name: &str) -> Option<&'static Rule> {

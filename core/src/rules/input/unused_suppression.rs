@@ -18,7 +18,7 @@ declare_rule! {
     /// ## Example
     /// `# meslint: ignore[ZK104]` above a `tickTime=2000` that is correct.
     pub static UNUSED_SUPPRESSION = Rule {
-        code: "ML006",
+        code: "ML007",
         name: "unused_suppression",
         severity: Severity::Warning,
         applies_to: "all",
