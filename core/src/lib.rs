@@ -252,7 +252,7 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
     };
     let model = assemble::cluster(&sources, &files, &root, settings, &mut sink);
     diagnostics.append(&mut sink.diagnostics);
-    for secret in sink.secrets {
+    for secret in std::mem::take(&mut sink.secrets) {
         sources.redact(secret);
     }
     let context = rules::Context {
@@ -260,6 +260,7 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
         settings,
     };
     diagnostics.extend(rules::run(&context));
+    point_at_uses(&mut diagnostics, &sink.resolved);
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     diagnostics.dedup();
     once_per_ensemble(&mut diagnostics);
@@ -269,6 +270,46 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
         model,
         settings: settings.clone(),
         files: outcomes,
+    }
+}
+
+/// A finding about a value a script took from a variable points at the assignment (where to
+/// fix); it also points at the place that uses the variable, so both are seen.
+fn point_at_uses(diagnostics: &mut [Diagnostic], resolved: &[(Span, Span)]) {
+    if resolved.is_empty() {
+        return;
+    }
+    let mut uses: std::collections::BTreeMap<Span, Vec<Span>> = std::collections::BTreeMap::new();
+    for (assignment, used) in resolved {
+        uses.entry(*assignment).or_default().push(*used);
+    }
+    for diagnostic in diagnostics {
+        let mut added = Vec::new();
+        for label in &diagnostic.labels {
+            for (assignment, used) in &uses {
+                let inside = assignment.file == label.span.file
+                    && assignment.start <= label.span.start
+                    && label.span.end <= assignment.end;
+                if !inside {
+                    continue;
+                }
+                for used in used {
+                    let shown = diagnostic
+                        .labels
+                        .iter()
+                        .chain(&added)
+                        .any(|l: &Label| l.span == *used);
+                    if !shown {
+                        added.push(Label {
+                            span: *used,
+                            message: "the value is used here".to_owned(),
+                            primary: false,
+                        });
+                    }
+                }
+            }
+        }
+        diagnostic.labels.extend(added);
     }
 }
 
