@@ -7,7 +7,7 @@
 //! `case`, a loop, a function, after `&&`/`||`), from a command's output (`$(...)`), from the
 //! positional parameters, or never set at all. An unknown value is never guessed: whatever uses
 //! it stays unknown, as before. This module only resolves values; where the settings go is
-//! [`crate::parse::mesos_cmdline`]'s business.
+//! the script parser's business.
 
 use std::collections::BTreeMap;
 
