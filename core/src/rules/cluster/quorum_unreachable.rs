@@ -17,6 +17,9 @@ declare_rule! {
     /// may ever be down, and a new cluster never initialises its log (that needs `2 * quorum
     /// - 1` empty replicas).
     ///
+    /// ## Severity
+    /// An error for a quorum above the number of masters; a warning for a quorum equal to it.
+    ///
     /// ## How to fix
     /// Run `2 * quorum - 1` masters: `--quorum=2` for three masters, 3 for five.
     ///

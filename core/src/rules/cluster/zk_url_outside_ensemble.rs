@@ -21,6 +21,10 @@ declare_rule! {
     /// their leader in a ZooKeeper the rest of the cluster never sees. A wrong port is
     /// refused. When no listed host is a member, Mesos retries for ten minutes and aborts.
     ///
+    /// ## Severity
+    /// An error; info when the URL names servers by address and the ensemble by host name (or
+    /// the reverse), which only DNS could match.
+    ///
     /// ## How to fix
     /// List the ensemble's servers with their `clientPort` in every zk URL.
     ///

@@ -17,6 +17,10 @@ declare_rule! {
     /// `clientport` is the usual cause. On 3.9+ `clientPort=0` picks a random port clients cannot
     /// know.
     ///
+    /// ## Severity
+    /// An error on ZooKeeper 3.4, which requires `clientPort`; a warning on 3.5+, which starts
+    /// without a client listener.
+    ///
     /// ## How to fix
     /// Set `clientPort=2181`, or give each server line a `;2181` client part (3.5+).
     ///
