@@ -26,6 +26,7 @@ pub mod project;
 pub mod render;
 pub mod report;
 pub mod rules;
+pub mod secrets;
 pub mod settings;
 pub mod source;
 pub mod template;
@@ -250,6 +251,20 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
         }
     }
     let mut sink = parse::Sink::default();
+    // Mutually exclusive template branches are one setting: parsers read the first only.
+    let branchy: Vec<(FileId, String)> = sources
+        .files()
+        .filter_map(|(id, file)| template::first_branches_only(file.text()).map(|t| (id, t)))
+        .collect();
+    for (id, config) in branchy {
+        sources.set_config_text(id, config);
+    }
+    // Any line a snippet shows may sit next to a secret: mask secret-looking values everywhere.
+    for (id, file) in sources.files() {
+        for range in secrets::secret_values(file.text()) {
+            sink.secret(Span::new(id, range.start, range.end));
+        }
+    }
     let mut settings = settings.clone();
     let codes: Vec<&str> = rules::ALL.iter().map(|r| r.code).collect();
     for (id, kind) in &files {
@@ -282,7 +297,7 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
     };
     let model = assemble::cluster(&sources, &files, &root, settings, &mut sink);
     diagnostics.append(&mut sink.diagnostics);
-    for secret in sink.secrets {
+    for secret in std::mem::take(&mut sink.secrets) {
         sources.redact(secret);
     }
     let context = rules::Context {
@@ -290,6 +305,7 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
         settings,
     };
     diagnostics.extend(rules::run(&context));
+    point_at_uses(&mut diagnostics, &sink.resolved);
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     diagnostics.dedup();
     once_per_ensemble(&mut diagnostics);
@@ -318,6 +334,46 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
 /// `cluster` for `cluster/meslint.toml`, `` for `meslint.toml`.
 fn parent_dir(path: &str) -> &str {
     path.rfind('/').map_or("", |at| &path[..at])
+}
+
+/// A finding about a value a script took from a variable points at the assignment (where to
+/// fix); it also points at the place that uses the variable, so both are seen.
+fn point_at_uses(diagnostics: &mut [Diagnostic], resolved: &[(Span, Span)]) {
+    if resolved.is_empty() {
+        return;
+    }
+    let mut uses: std::collections::BTreeMap<Span, Vec<Span>> = std::collections::BTreeMap::new();
+    for (assignment, used) in resolved {
+        uses.entry(*assignment).or_default().push(*used);
+    }
+    for diagnostic in diagnostics {
+        let mut added = Vec::new();
+        for label in &diagnostic.labels {
+            for (assignment, used) in &uses {
+                let inside = assignment.file == label.span.file
+                    && assignment.start <= label.span.start
+                    && label.span.end <= assignment.end;
+                if !inside {
+                    continue;
+                }
+                for used in used {
+                    let shown = diagnostic
+                        .labels
+                        .iter()
+                        .chain(&added)
+                        .any(|l: &Label| l.span == *used);
+                    if !shown {
+                        added.push(Label {
+                            span: *used,
+                            message: "the value is used here".to_owned(),
+                            primary: false,
+                        });
+                    }
+                }
+            }
+        }
+        diagnostic.labels.extend(added);
+    }
 }
 
 /// Rules about the size and make-up of the ensemble fire on every server whose zoo.cfg lists
