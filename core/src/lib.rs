@@ -356,6 +356,7 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
         sources.redact(secret);
     }
     let mut model = model::Cluster::default();
+    let mut cluster_infos = Vec::new();
     for (group, cluster, group_settings) in built {
         let context = rules::Context {
             cluster: &cluster,
@@ -366,6 +367,10 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
         once_per_ensemble(&mut found);
         diagnostics.extend(found);
         // One model for `show` and `report`: hosts named with their cluster's directory.
+        let mut info = report::ClusterInfo {
+            root: group.clone(),
+            hosts: Vec::new(),
+        };
         for mut host in cluster.hosts {
             if !group.is_empty() {
                 host.name = if host.name == "." {
@@ -374,7 +379,11 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
                     format!("{group}/{}", host.name)
                 };
             }
+            info.hosts.push(host_info(&host, &sources));
             model.hosts.push(host);
+        }
+        if !info.hosts.is_empty() {
+            cluster_infos.push(info);
         }
     }
     model.hosts.sort_by(|a, b| a.name.cmp(&b.name));
@@ -388,6 +397,37 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
         model,
         settings: settings.clone(),
         files: outcomes,
+        clusters: cluster_infos,
+    }
+}
+
+/// What runs on a host and which file says so.
+fn host_info(host: &model::Host, sources: &SourceMap) -> report::HostInfo {
+    let mut roles = Vec::new();
+    for server in &host.zookeeper {
+        roles.push(report::RoleInfo {
+            role: "zookeeper",
+            file: sources.file(server.config.file).path().to_owned(),
+        });
+    }
+    for process in &host.mesos {
+        let mut files: Vec<&str> = process
+            .sources
+            .iter()
+            .map(|s| sources.file(s.file).path())
+            .collect();
+        files.sort_unstable();
+        files.dedup();
+        for file in files {
+            roles.push(report::RoleInfo {
+                role: process.role.as_str(),
+                file: file.to_owned(),
+            });
+        }
+    }
+    report::HostInfo {
+        name: host.name.clone(),
+        roles,
     }
 }
 

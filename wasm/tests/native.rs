@@ -139,7 +139,7 @@ fn the_report_is_the_cli_document_plus_offsets() {
         .map(String::as_str)
         .collect();
     keys.sort_unstable();
-    assert_eq!(keys, ["diagnostics", "summary", "version"]);
+    assert_eq!(keys, ["diagnostics", "skipped", "summary", "version"]);
     let label = &report["diagnostics"][0]["labels"][0];
     assert_eq!(label["line"], 2);
     assert_eq!(label["utf16_start"], 27);
