@@ -5,7 +5,7 @@ use std::io::IsTerminal;
 use clap::CommandFactory;
 
 use meslint_core::render::{
-    checkstyle, concise, github, gitlab, human, json, junit, overview, sarif,
+    checkstyle, clusters, concise, github, gitlab, human, json, junit, overview, sarif,
 };
 use meslint_core::settings::Fixed;
 use meslint_core::{FileStatus, Settings, lint, rules};
@@ -64,7 +64,22 @@ pub fn run(args: Args) -> Result<Output, Error> {
         None => check(&args.check),
         Some(Command::Check(check_args)) => check(&check_args),
         Some(Command::Report(check_args)) => report(&check_args),
-        Some(Command::Show { host, args }) => show(&host, &args),
+        Some(Command::Show {
+            host,
+            clusters: true,
+            mut args,
+        }) => {
+            // `show --clusters repo/`: the first word is a path, not a host.
+            if let Some(path) = host {
+                let given_paths = args.paths != [std::path::PathBuf::from(".")];
+                if !given_paths {
+                    args.paths.clear();
+                }
+                args.paths.insert(0, path.into());
+            }
+            show_clusters(&args)
+        }
+        Some(Command::Show { host, args, .. }) => show(host.as_deref().unwrap_or_default(), &args),
         Some(Command::Rules) => Ok(list_rules()),
         Some(Command::Explain { rule }) => explain(&rule),
         Some(Command::Completions { shell }) => Ok(completions(shell)),
@@ -281,6 +296,20 @@ fn show(host: &str, args: &CheckArgs) -> Result<Output, Error> {
         Format::Json => json_text(&rows),
         Format::Human => overview::host_settings_text(host, &rows),
         _ => return Err(Error::FormatNotSupported("show")),
+    };
+    Ok(Output {
+        text,
+        status: status(&report),
+        file: args.output_file.clone(),
+    })
+}
+
+fn show_clusters(args: &CheckArgs) -> Result<Output, Error> {
+    let (report, _) = lint_paths(args)?;
+    let text = match args.format {
+        Format::Json => json_text(&report.clusters),
+        Format::Human => clusters::text(&report),
+        _ => return Err(Error::FormatNotSupported("show --clusters")),
     };
     Ok(Output {
         text,

@@ -605,8 +605,10 @@ fn image_role(image: &str) -> Option<Role> {
     binary_role(name)
 }
 
-/// Programs that run the command that follows them.
+/// Programs that run the command that follows them; `$` is the prompt of a command shown in
+/// a guide (`$ ./bin/mesos-master.sh --ip=127.0.0.1`).
 const WRAPPERS: &[&str] = &[
+    "$",
     "exec",
     "nohup",
     "sudo",
@@ -1000,6 +1002,14 @@ mod tests {
             flags(&[("--work_dir", Some("/w")), ("--master", Some("h:5050"))])
         );
         assert_eq!(got[1].2, flags(&[("--quorum", Some("2"))]));
+    }
+
+    #[test]
+    fn a_guide_s_prompt_is_not_the_program() {
+        let text = "Run:\n```shell\n$ ./bin/mesos-master.sh --ip=127.0.0.1\n```\n";
+        let got = summary(text);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].2, flags(&[("--ip", Some("127.0.0.1"))]));
     }
 
     #[test]

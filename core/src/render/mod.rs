@@ -6,6 +6,7 @@
 //! no renderer re-derives what a rule found, and none can see a secret.
 
 pub mod checkstyle;
+pub mod clusters;
 pub mod concise;
 pub mod github;
 pub mod gitlab;
