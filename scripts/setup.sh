@@ -53,3 +53,13 @@ if [ ! -x wasm/node_modules/.bin/wasm-opt ] || [ ! -d wasm/node_modules/playwrig
   say "npm ci (wasm/: binaryen, playwright-core)"
   (cd wasm && npm ci --no-audit --no-fund)
 fi
+
+# The pre-commit tier runs the real pre-commit, from PyPI, in a virtualenv of its own.
+if [ ! -x .cache/venv/bin/pre-commit ]; then
+  say "pre-commit from PyPI into .cache/venv"
+  if ! python3 -m venv .cache/venv 2>/dev/null; then
+    apt-get install -y --no-install-recommends python3-venv >/dev/null
+    python3 -m venv .cache/venv
+  fi
+  .cache/venv/bin/pip install --quiet pre-commit
+fi

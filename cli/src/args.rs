@@ -125,6 +125,12 @@ pub struct CheckArgs {
     #[arg(long, value_name = "FILE")]
     pub write_baseline: Option<PathBuf>,
 
+    /// The PATHs are changed files (as pre-commit passes them): lint the cluster around them
+    /// (the directory of the nearest meslint.toml, else the current directory) and report only
+    /// the findings with a label in one of them.
+    #[arg(long)]
+    pub changed_files: bool,
+
     /// Write the output to FILE instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output_file: Option<PathBuf>,

@@ -118,10 +118,27 @@ fn lint_paths(args: &CheckArgs) -> Result<(meslint_core::Report, Settings), Erro
         follow_links: args.follow_links,
         exclude: args.exclude.clone(),
     };
-    let mut inputs = walk::collect(&args.paths, &options);
-    crate::config::add(&mut inputs, &args.paths, args.config.as_deref());
-    let report = lint(inputs, &settings);
-    nothing_to_read(args, &report)?;
+    let changed = args
+        .changed_files
+        .then(|| crate::config::changed_set(&args.paths));
+    let paths = match &changed {
+        Some(_) => vec![crate::config::cluster_around(&args.paths)],
+        None => args.paths.clone(),
+    };
+    let mut inputs = walk::collect(&paths, &options);
+    crate::config::add(&mut inputs, &paths, args.config.as_deref());
+    let mut report = lint(inputs, &settings);
+    if let Some(changed) = &changed {
+        // Only what touches the changed files; the rest of the cluster was read for context.
+        let sources = &report.sources;
+        report.diagnostics.retain(|d| {
+            d.labels
+                .iter()
+                .any(|l| changed.contains(sources.file(l.span.file).path()))
+        });
+    } else {
+        nothing_to_read(args, &report)?;
+    }
     if let Some(path) = &args.write_baseline {
         let baseline = meslint_core::policy::baseline_of(&report.diagnostics, &report.sources);
         std::fs::write(path, meslint_core::policy::write_baseline(&baseline))

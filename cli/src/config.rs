@@ -63,3 +63,24 @@ fn display(path: &Path) -> String {
     let text = path.to_string_lossy().replace('\\', "/");
     text.trim_start_matches("./").to_owned()
 }
+
+/// The changed files as meslint shows paths (`/`-separated, no leading `./`).
+pub fn changed_set(paths: &[PathBuf]) -> std::collections::BTreeSet<String> {
+    paths.iter().map(|p| display(p)).collect()
+}
+
+/// The directory to lint for a set of changed files: that of the nearest meslint.toml above
+/// the first of them (shown relative to the current directory), else the current directory.
+pub fn cluster_around(paths: &[PathBuf]) -> PathBuf {
+    if let Some((found, _)) = paths.first().and_then(|p| find_above(p))
+        && let Some(dir) = found.parent()
+        && let Ok(cwd) = std::env::current_dir()
+        && let Ok(relative) = dir.strip_prefix(&cwd)
+    {
+        if relative.as_os_str().is_empty() {
+            return PathBuf::from(".");
+        }
+        return relative.to_path_buf();
+    }
+    PathBuf::from(".")
+}
