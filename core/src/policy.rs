@@ -6,8 +6,6 @@
 //! the caller read; [`Policy::apply`] is the one function every diagnostic passes through.
 //! Suppressions that suppress nothing become diagnostics themselves ([`Policy::unused`]).
 
-use globset::{Glob, GlobSet, GlobSetBuilder};
-
 use crate::diagnostic::{Diagnostic, Finding, Severity};
 use crate::layout::FileKind;
 use crate::project::RuleSelection;
@@ -36,7 +34,6 @@ pub struct Suppression {
 pub struct Policy<'a> {
     selection: &'a RuleSelection,
     sources: &'a SourceMap,
-    per_path: GlobSet,
     per_path_used: Vec<bool>,
     suppressions: Vec<Suppression>,
     suppressions_used: Vec<bool>,
@@ -50,13 +47,6 @@ impl<'a> Policy<'a> {
         files: &[(FileId, FileKind)],
         baseline: &Baseline,
     ) -> Self {
-        let mut builder = GlobSetBuilder::new();
-        for entry in &selection.per_path {
-            // meslint.toml's reader reported globs that do not compile; an unmatchable glob
-            // keeps the indexes aligned.
-            builder.add(Glob::new(&entry.glob).unwrap_or_else(|_| never_glob()));
-        }
-        let per_path = builder.build().unwrap_or_else(|_| GlobSet::empty());
         let suppressions: Vec<Suppression> = files
             .iter()
             .filter(|(_, kind)| has_comments(kind))
@@ -66,7 +56,6 @@ impl<'a> Policy<'a> {
             selection,
             sources,
             per_path_used: vec![false; selection.per_path.len()],
-            per_path,
             suppressions_used: vec![false; suppressions.len()],
             suppressions,
             baseline: baseline.clone(),
@@ -88,11 +77,9 @@ impl<'a> Policy<'a> {
         let primary = diagnostic.primary_span();
         if let Some(span) = primary {
             let path = self.relative(self.sources.file(span.file).path());
-            for index in self.per_path.matches(&path) {
-                if self.selection.per_path[index]
-                    .codes
-                    .iter()
-                    .any(|c| matches(c, diagnostic.code))
+            for (index, entry) in self.selection.per_path.iter().enumerate() {
+                if glob_matches(&entry.glob, &path)
+                    && entry.codes.iter().any(|c| matches(c, diagnostic.code))
                 {
                     self.per_path_used[index] = true;
                     return None;
@@ -281,10 +268,26 @@ pub fn read_baseline(text: &str) -> Result<Baseline, String> {
     Ok(baseline)
 }
 
-fn never_glob() -> Glob {
-    #[allow(clippy::unwrap_used)]
-    // A literal that compiles.
-    Glob::new("\u{0}never\u{0}").unwrap()
+/// A glob over `/`-separated paths: `**` any number of directories, `*` any run of characters
+/// but `/`, `?` one such character. Linear in practice; patterns are short.
+pub fn glob_matches(glob: &str, path: &str) -> bool {
+    fn go(g: &[u8], p: &[u8]) -> bool {
+        match g.split_first() {
+            None => p.is_empty(),
+            Some((b'*', rest)) if rest.first() == Some(&b'*') => {
+                let rest = &rest[1..];
+                // `**/` also matches no directory at all.
+                let rest_no_slash = rest.strip_prefix(b"/").unwrap_or(rest);
+                (0..=p.len()).any(|i| go(rest_no_slash, &p[i..]) || go(rest, &p[i..]))
+            }
+            Some((b'*', rest)) => (0..=p.len())
+                .take_while(|&i| i == 0 || p[i - 1] != b'/')
+                .any(|i| go(rest, &p[i..])),
+            Some((b'?', rest)) => p.first().is_some_and(|c| *c != b'/') && go(rest, &p[1..]),
+            Some((c, rest)) => p.first() == Some(c) && go(rest, &p[1..]),
+        }
+    }
+    go(glob.as_bytes(), path.as_bytes())
 }
 
 /// Files whose format has comments; myid and the one-file-per-flag files hold only a value, so
@@ -385,6 +388,16 @@ mod tests {
         let found = inline_suppressions(id, &map);
         let lines: Vec<usize> = found.iter().map(|s| s.line).collect();
         assert_eq!(lines, [3, 3, 6]);
+    }
+
+    #[test]
+    fn globs() {
+        assert!(glob_matches("roles/**", "roles/zk/templates/zoo.cfg.j2"));
+        assert!(glob_matches("**/myid", "zk1/myid"));
+        assert!(glob_matches("**/myid", "myid"));
+        assert!(glob_matches("zk?/*", "zk1/zoo.cfg"));
+        assert!(!glob_matches("zk1/*", "zk1/conf/zoo.cfg"));
+        assert!(!glob_matches("roles/**", "other/roles/x"));
     }
 
     #[test]

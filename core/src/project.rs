@@ -190,17 +190,6 @@ pub fn parse(file: FileId, text: &str, codes: &[&str], sink: &mut Sink) -> Proje
                 Some(entries) => {
                     for (glob, codes) in entries {
                         let span = report.span(glob.span()).cover(report.span(codes.span()));
-                        if let Err(error) = globset::Glob::new(glob.get_ref()) {
-                            report.problem(
-                                report.span(glob.span()),
-                                format!(
-                                    "`{}` in [per-path] is not a glob: {error}",
-                                    glob.get_ref()
-                                ),
-                                "write a glob such as `roles/**` or `**/myid`",
-                            );
-                            continue;
-                        }
                         let codes = report.codes(codes, "per-path");
                         project.rules.per_path.push(PerPath {
                             glob: glob.get_ref().to_string(),

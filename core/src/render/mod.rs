@@ -12,8 +12,10 @@ pub mod github;
 pub mod gitlab;
 pub mod human;
 pub mod json;
+#[cfg(feature = "ci-formats")]
 pub mod junit;
 pub mod overview;
+#[cfg(feature = "ci-formats")]
 pub mod sarif;
 
 use std::collections::BTreeMap;
