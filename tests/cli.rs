@@ -526,6 +526,12 @@ fn a_path_with_nothing_to_read_is_a_failure_and_skipped_files_are_counted() {
         stderr.contains("`docs` holds no file meslint reads (2 skipped"),
         "{stderr}"
     );
+    let output = meslint(dir.path(), &["--verbose", "docs"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("\n  skipped docs/README.md: not a file meslint reads"),
+        "{stderr}"
+    );
 
     write(dir.path(), "docs/zk1/zoo.cfg", b"# only a comment\n");
     write(dir.path(), "docs/zk1/zoo.cfg.bak", b"tickTime=x\n");
