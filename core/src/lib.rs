@@ -36,10 +36,7 @@ pub use settings::Settings;
 pub use source::{FileId, SourceMap, Span, Spanned};
 pub use version::{MesosVersion, ZkVersion};
 
-use rules::input::binary_file::BINARY_FILE;
-use rules::input::template_file::TEMPLATE_FILE;
-use rules::input::unreadable_file::UNREADABLE_FILE;
-use rules::input::unrecognized_file::UNRECOGNIZED_FILE;
+use model::problems::InputProblem;
 
 /// One file handed to meslint by its caller.
 #[derive(Clone, Debug)]
@@ -87,10 +84,11 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
     let mut inputs = inputs;
     inputs.sort_by(|a, b| a.path.cmp(&b.path));
     let mut sources = SourceMap::new();
-    let mut diagnostics = Vec::new();
+    let mut input_problems = Vec::new();
     let mut files = Vec::new();
     let mut roots: Vec<Option<&str>> = Vec::new();
     for input in &inputs {
+        let path = input.path.clone();
         match &input.content {
             InputContent::Bytes(bytes) => {
                 let (text, _) = source::decode(bytes);
@@ -99,62 +97,42 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
                     // Found while walking and not configuration after all: not part of the run.
                     continue;
                 }
-                let id = sources.add(&input.path, bytes);
+                let file = sources.add(&input.path, bytes);
                 if bytes.contains(&0) {
-                    diagnostics.push(
-                        BINARY_FILE.report(
-                            Finding::new(format!("`{}` holds binary data", input.path))
-                                .primary(Span::point(id, 0), "binary file")
-                                .help("replace it with the intended text configuration"),
-                        ),
-                    );
+                    input_problems.push(InputProblem::Binary { file, path });
                     continue;
                 }
                 if kind == layout::FileKind::Other {
-                    diagnostics.push(UNRECOGNIZED_FILE.report(
-                        Finding::new(format!(
-                            "`{}` is not a ZooKeeper or Mesos file meslint knows",
-                            input.path
-                        ))
-                        .primary(Span::point(id, 0), "not checked")
-                        .help("name it after its kind (`zoo.cfg`, `myid`, `mesos-master.env`, ...)"),
-                    ));
+                    input_problems.push(InputProblem::Unrecognized { file, path });
                     continue;
                 }
                 if kind != layout::FileKind::Project && template::is_template(&text) {
                     let first_line = template::first_template_line(&text)
-                        .or_else(|| sources.file(id).line_range(1))
+                        .or_else(|| sources.file(file).line_range(1))
                         .unwrap_or(0..0);
-                    diagnostics.push(
-                        TEMPLATE_FILE.report(
-                            Finding::new(format!(
-                                "`{}` is a template: values behind placeholders are not checked",
-                                input.path
-                            ))
-                            .primary(Span::new(id, first_line.start, first_line.end), "template")
-                            .help("lint the rendered files too for a complete check"),
-                        ),
-                    );
+                    input_problems.push(InputProblem::Template {
+                        line: Span::new(file, first_line.start, first_line.end),
+                        path,
+                    });
                 }
-                files.push((id, kind));
+                files.push((file, kind));
                 roots.push(input.root.as_deref());
             }
             InputContent::Unreadable(why) => {
-                let id = sources.add(&input.path, b"");
-                diagnostics.push(
-                    UNREADABLE_FILE.report(
-                        Finding::new(format!("cannot read `{}`: {why}", input.path))
-                            .primary(Span::point(id, 0), why.clone()),
-                    ),
-                );
+                let file = sources.add(&input.path, b"");
+                input_problems.push(InputProblem::Unreadable {
+                    file,
+                    path,
+                    why: why.clone(),
+                });
             }
         }
     }
-    let mut sink = parse::Sink::default();
     let mut settings = settings.clone();
     for (id, kind) in &files {
         if *kind == layout::FileKind::Project {
-            let project = project::parse(*id, sources.file(*id).text(), &mut sink);
+            let (project, problems) = project::parse(*id, sources.file(*id).text());
+            input_problems.extend(problems.into_iter().map(InputProblem::Project));
             settings = settings.with_project(project);
         }
     }
@@ -174,33 +152,20 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
     } else {
         layout::common_host_dir(files.iter().map(|(id, _)| sources.file(*id).path()))
     };
-    let model = assemble::cluster(&sources, &files, &root, settings, &mut sink);
-    diagnostics.append(&mut sink.diagnostics);
+    let mut sink = parse::Sink::default();
+    let mut model = assemble::cluster(&sources, &files, &root, settings, &mut sink);
+    model.problems.inputs = input_problems;
     for secret in sink.secrets {
         sources.redact(secret);
     }
-    let context = rules::Context {
-        cluster: &model,
-        settings,
-    };
-    diagnostics.extend(rules::run(&context));
+    let context = rules::Context::new(&model, settings);
+    let mut diagnostics = rules::run(&context);
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     diagnostics.dedup();
-    once_per_ensemble(&mut diagnostics);
     Report {
         sources,
         diagnostics,
         model,
         settings: settings.clone(),
     }
-}
-
-/// Rules about the size and make-up of the ensemble fire on every server whose zoo.cfg lists
-/// it; the same finding from several hosts is one fact, reported once (on the first file).
-const ENSEMBLE_WIDE: &[&str] = &["ZK209", "ZK210", "ZK211", "ZK212"];
-
-fn once_per_ensemble(diagnostics: &mut Vec<Diagnostic>) {
-    let mut seen = std::collections::BTreeSet::new();
-    diagnostics
-        .retain(|d| !ENSEMBLE_WIDE.contains(&d.code) || seen.insert((d.code, d.message.clone())));
 }

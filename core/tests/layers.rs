@@ -42,18 +42,6 @@ const LAYERS: &[(&str, u8)] = &[
     ("lib", 10),
 ];
 
-/// Names still waiting to move down: parsers that stamp diagnostics with a rule themselves.
-const PENDING: &[(&str, &str)] = &[
-    ("assemble", "rules"),
-    ("assemble/mesos", "rules"),
-    ("parse/mesos_flag_file", "rules"),
-    ("parse/mesos_loader", "rules"),
-    ("parse/zk_dynamic", "rules"),
-    ("parse/zoo_cfg", "rules"),
-    ("project", "parse"),
-    ("project", "rules"),
-];
-
 fn height(module: &str) -> u8 {
     LAYERS
         .iter()
@@ -194,9 +182,7 @@ fn lower_layers_never_name_higher_ones() {
                 continue;
             }
             let named_height = height(&named);
-            if named_height >= own_height
-                && !PENDING.contains(&(module.join("/").as_str(), named.as_str()))
-            {
+            if named_height >= own_height {
                 wrong.push(format!(
                     "{} (layer {own_height}) names crate::{named} (layer {named_height})",
                     module.join("/")
@@ -220,7 +206,7 @@ fn the_model_calls_no_parser_and_the_diagnostic_knows_no_rule() {
                 );
             }
         }
-        if module[0] == "parse" && !PENDING.contains(&(module.join("/").as_str(), "rules")) {
+        if module[0] == "parse" {
             assert!(
                 !code.contains("crate::rules"),
                 "{} names a rule",

@@ -6,6 +6,7 @@
 pub mod ensemble;
 pub mod identity;
 pub mod mesos;
+pub mod problems;
 pub mod zk_url;
 pub mod zookeeper;
 
@@ -17,6 +18,8 @@ use zookeeper::ZkServer;
 pub struct Cluster {
     /// Sorted by name.
     pub hosts: Vec<Host>,
+    /// What the parsers found wrong while reading the files, for the rules that report it.
+    pub problems: problems::Problems,
 }
 
 /// One machine (or one directory standing for a machine).

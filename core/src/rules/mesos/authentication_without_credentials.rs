@@ -29,7 +29,7 @@ declare_rule! {
         name: "authentication_without_credentials",
         severity: Severity::Error,
         applies_to: "Mesos 1.0+",
-        check: Some(check),
+        check,
     };
 }
 

@@ -26,7 +26,7 @@ declare_rule! {
         name: "conflicting_flags",
         severity: Severity::Error,
         applies_to: "Mesos 1.0+",
-        check: Some(check),
+        check,
     };
 }
 

@@ -21,7 +21,7 @@ declare_rule! {
         name: "deprecated_binary_name",
         severity: Severity::Info,
         applies_to: "Mesos 1.0+",
-        check: Some(check),
+        check,
     };
 }
 

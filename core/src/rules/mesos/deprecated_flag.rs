@@ -23,7 +23,7 @@ declare_rule! {
         name: "deprecated_flag",
         severity: Severity::Warning,
         applies_to: "Mesos 1.0+",
-        check: Some(check),
+        check,
     };
 }
 

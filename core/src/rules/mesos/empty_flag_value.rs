@@ -25,7 +25,7 @@ declare_rule! {
         name: "empty_flag_value",
         severity: Severity::Error,
         applies_to: "Mesos 1.0+",
-        check: Some(check),
+        check,
     };
 }
 

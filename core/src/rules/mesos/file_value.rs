@@ -24,7 +24,7 @@ declare_rule! {
         name: "file_value",
         severity: Severity::Info,
         applies_to: "Mesos 1.0+",
-        check: Some(check),
+        check,
     };
 }
 

@@ -26,7 +26,7 @@ declare_rule! {
         name: "flag_value_out_of_range",
         severity: Severity::Error,
         applies_to: "Mesos 1.0+",
-        check: Some(check),
+        check,
     };
 }
 

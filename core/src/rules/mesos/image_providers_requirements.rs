@@ -28,7 +28,7 @@ declare_rule! {
         name: "image_providers_requirements",
         severity: Severity::Error,
         applies_to: "Mesos 1.0+",
-        check: Some(check),
+        check,
     };
 }
 

@@ -23,7 +23,7 @@ declare_rule! {
         name: "in_memory_registry",
         severity: Severity::Warning,
         applies_to: "Mesos 1.0+",
-        check: Some(check),
+        check,
     };
 }
 
@@ -31,7 +31,7 @@ fn check(context: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     // With several masters, `in_memory_registry_ha` (CM104) reports it as the error it is.
     // Counted as CM104 counts them, `meslint.toml`'s `masters = N` included.
-    let masters = crate::rules::cluster::masters::Masters::of(context.cluster, context.settings);
+    let masters = context.masters();
     if masters.count > 1 {
         return out;
     }

@@ -25,7 +25,7 @@ declare_rule! {
         name: "invalid_ip",
         severity: Severity::Error,
         applies_to: "Mesos 1.0+",
-        check: Some(check),
+        check,
     };
 }
 

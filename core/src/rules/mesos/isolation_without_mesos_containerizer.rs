@@ -22,7 +22,7 @@ declare_rule! {
         name: "isolation_without_mesos_containerizer",
         severity: Severity::Warning,
         applies_to: "Mesos 1.0+",
-        check: Some(check),
+        check,
     };
 }
 

@@ -24,7 +24,7 @@ declare_rule! {
         name: "linux_launcher_required",
         severity: Severity::Error,
         applies_to: "Mesos 1.0+",
-        check: Some(check),
+        check,
     };
 }
 

@@ -31,7 +31,7 @@ declare_rule! {
         name: "missing_required_flag",
         severity: Severity::Error,
         applies_to: "Mesos 1.0+",
-        check: Some(check),
+        check,
     };
 }
 

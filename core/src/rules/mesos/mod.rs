@@ -96,6 +96,7 @@ fn url_problems<'a>(
 pub(crate) mod testing {
     use crate::diagnostic::Diagnostic;
     use crate::model::mesos::{MesosSource, Role};
+    use crate::model::problems::Problems;
     use crate::model::{Cluster, Host};
     use crate::parse::Sink;
     use crate::parse::mesos_cmdline::parse_mesos_script;
@@ -139,12 +140,16 @@ pub(crate) mod testing {
         settings: &Settings,
         mut sink: Sink,
     ) -> Vec<Diagnostic> {
+        let mut problems = Problems::default();
         let mut processes = Vec::new();
-        for source in sources {
+        for mut source in sources {
+            problems.mesos.append(&mut source.problems);
             let Some(role) = source.role.or(role) else {
                 continue;
             };
-            processes.push(resolve(role, &[source], settings, &mut sink));
+            let mut process = resolve(role, &[source], settings, &mut sink);
+            problems.mesos.append(&mut process.problems);
+            processes.push(process);
         }
         let cluster = Cluster {
             hosts: vec![Host {
@@ -152,12 +157,9 @@ pub(crate) mod testing {
                 zookeeper: vec![],
                 mesos: processes,
             }],
+            problems,
         };
-        let mut out = sink.diagnostics;
-        out.extend(rules::run(&Context {
-            cluster: &cluster,
-            settings,
-        }));
+        let mut out = rules::run(&Context::new(&cluster, settings));
         out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         out
     }

@@ -22,7 +22,7 @@ declare_rule! {
         name: "quorum_not_positive",
         severity: Severity::Warning,
         applies_to: "Mesos 1.0+",
-        check: Some(check),
+        check,
     };
 }
 

@@ -23,14 +23,14 @@ declare_rule! {
         name: "quorum_without_zk",
         severity: Severity::Warning,
         applies_to: "Mesos 1.0+",
-        check: Some(check),
+        check,
     };
 }
 
 fn check(context: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     // With several masters, `zk_missing_with_masters` (CM105) reports it as the error it is.
-    let masters = crate::rules::cluster::masters::Masters::of(context.cluster, context.settings);
+    let masters = context.masters();
     if masters.count > 1 {
         return out;
     }

@@ -22,7 +22,7 @@ declare_rule! {
         name: "registry_strict_enabled",
         severity: Severity::Error,
         applies_to: "Mesos 1.0+",
-        check: Some(check),
+        check,
     };
 }
 

@@ -493,14 +493,16 @@ fn lint_layout(files: &[(Option<Role>, &str, &str)]) -> Vec<crate::diagnostic::D
     let settings = Settings::default();
     let mut map = SourceMap::new();
     let mut sink = Sink::default();
+    let mut problems = crate::model::problems::Problems::default();
     let mut sources = Vec::new();
     for (role, name, text) in files {
         let id = map.add(name, text.as_bytes());
-        sources.push(parse_mesos_flag_file(
-            id, *role, name, text, &settings, &mut sink,
-        ));
+        let mut source = parse_mesos_flag_file(id, *role, name, text, &settings, &mut sink);
+        problems.mesos.append(&mut source.problems);
+        sources.push(source);
     }
-    let master = resolve(Role::Master, &sources, &settings, &mut sink);
+    let mut master = resolve(Role::Master, &sources, &settings, &mut sink);
+    problems.mesos.append(&mut master.problems);
     assert_eq!(master.zk().map(|z| z.hosts.len()), Some(3));
     let cluster = Cluster {
         hosts: vec![Host {
@@ -508,11 +510,171 @@ fn lint_layout(files: &[(Option<Role>, &str, &str)]) -> Vec<crate::diagnostic::D
             zookeeper: vec![],
             mesos: vec![master],
         }],
+        problems,
     };
-    let mut d = sink.diagnostics;
-    d.extend(rules::run(&Context {
-        cluster: &cluster,
-        settings: &settings,
-    }));
-    d
+    rules::run(&Context::new(&cluster, &settings))
+}
+
+/// What Mesos's flag loader refuses or drops (the `MS0xx` rules), end to end.
+mod loader {
+    use crate::catalog::mesos::Role;
+    use crate::parse::mesos_env::EnvKind;
+    use crate::rules::mesos::testing::{codes, lint_env, lint_script};
+
+    const AGENT: &str = "mesos-agent --work_dir=/var/lib/mesos --master=10.0.0.1:5050";
+    const MASTER: &str = "mesos-master --work_dir=/var/lib/mesos";
+
+    /// Only the loader's own codes (MS0xx).
+    fn loader_codes(text: &str) -> Vec<(&'static str, &'static str)> {
+        codes(&lint_script(text, 11))
+            .into_iter()
+            .filter(|(c, _)| c.starts_with("MS0"))
+            .collect()
+    }
+
+    #[test]
+    fn command_line_forms_of_section_one() {
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            // `--name=value`, value may hold `=` or be empty (for strings).
+            (" --default_role=a=b", &[]),
+            (" --hostname=", &[]),
+            // `--name` alone: booleans only.
+            (" --switch_user", &[]),
+            (" --recover", &[("MS003", "error")]),
+            // `--no-name`: booleans only, never with a value (empty is fine).
+            (" --no-switch_user", &[]),
+            (" --no-switch_user=", &[]),
+            (" --no-recover", &[("MS004", "error")]),
+            (" --no-switch_user=false", &[("MS004", "error")]),
+            // `--name value`.
+            (" --recover cleanup", &[("MS003", "error")]),
+            (" --switch_user false", &[("MS003", "warning")]),
+            // Single dash and stray words are skipped.
+            (" -ip=10.0.0.2", &[("MS005", "warning")]),
+            (" stray", &[("MS005", "warning")]),
+            // `--` ends the flags.
+            (" -- --quiet", &[("MS006", "warning")]),
+            // Names are lower-cased; `-` and `_` are not interchangeable.
+            (" --Quiet", &[("MS008", "info")]),
+            (" --work-dir=/x", &[("MS001", "error")]),
+            // Unknown, duplicate, alias with canonical, `--x` with `--no-x`.
+            (" --bogus=1", &[("MS001", "error")]),
+            (" --port=1 --port=2", &[("MS002", "error")]),
+            (
+                " --slave_subsystems=cpu --agent_subsystems=cpu",
+                &[("MS002", "error")],
+            ),
+            (" --quiet --no-quiet", &[("MS002", "error")]),
+        ];
+        for (args, want) in cases {
+            let text = format!("{AGENT}{args}");
+            assert_eq!(loader_codes(&text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn environment_rules_of_section_one() {
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            // Same name in env and CLI: the CLI wins silently (info).
+            ("MESOS_PORT=1 {AGENT} --port=2", &[("MS007", "info")]),
+            // Alias in env, canonical on the CLI: error.
+            (
+                "MESOS_SLAVE_SUBSYSTEMS=cpu {AGENT} --agent_subsystems=cpu",
+                &[("MS002", "error")],
+            ),
+            // Env true, CLI `--no-`: different names, error.
+            (
+                "MESOS_SWITCH_USER=true {AGENT} --no-switch_user",
+                &[("MS002", "error")],
+            ),
+            // Unknown env var: ignored (warning); known to the other daemon: nothing.
+            (
+                "MESOS_ISOLATOR=cgroups/cpu {AGENT}",
+                &[("MS001", "warning")],
+            ),
+            ("MESOS_QUORUM=2 {AGENT}", &[]),
+            // Variables that scripts and bindings use, not flags: nothing.
+            ("MESOS_HOME=/opt/mesos {AGENT}", &[]),
+            (
+                "MESOS_NATIVE_JAVA_LIBRARY=/usr/lib/libmesos.so {AGENT}",
+                &[],
+            ),
+            // `MESOS_NO_FOO` negates nothing: it is flag `no_foo`.
+            ("MESOS_NO_SWITCH_USER=1 {AGENT}", &[("MS001", "warning")]),
+            // Case of the suffix does not matter.
+            ("MESOS_work_dir=/w mesos-agent --master=h:5050", &[]),
+        ];
+        for (template, want) in cases {
+            let text = template.replace("{AGENT}", AGENT);
+            assert_eq!(loader_codes(&text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn env_files_merge_like_the_environment() {
+        let text = "MESOS_QUORUM=2\nMESOS_quorum=3\nMESOS_ZK=zk://a:2181/m\n";
+        let got = codes(&lint_env(text, EnvKind::Shell, Role::Master, 11));
+        assert!(got.contains(&("MS002", "warning")), "{got:?}");
+    }
+
+    #[test]
+    fn unknown_flag_suggests_a_name() {
+        let diagnostics = lint_script(&format!("{MASTER} --qourum=2"), 11);
+        let d = diagnostics
+            .iter()
+            .find(|d| d.code == "MS001")
+            .expect("unknown flag");
+        assert_eq!(d.message, "`--qourum` is not a mesos-master flag");
+        assert_eq!(d.help.as_deref(), Some("did you mean `--quorum`?"));
+    }
+
+    #[test]
+    fn wrapper_variable_and_flag_file_collide() {
+        use crate::model::mesos::{MesosProblem, Role};
+        use crate::parse::Sink;
+        use crate::parse::mesos_flag_file::parse_mesos_flag_file;
+        use crate::parse::mesos_loader::resolve;
+        use crate::settings::Settings;
+        use crate::source::SourceMap;
+        let settings = Settings::default();
+        let mut map = SourceMap::new();
+        let mut sink = Sink::default();
+        let defaults = "ZK=`cat /etc/mesos/zk`\nPORT=5050\n";
+        let d = map.add("etc/default/mesos-master", defaults.as_bytes());
+        let env = crate::parse::mesos_env::parse_mesos_env(
+            d,
+            defaults,
+            EnvKind::InitDefaults,
+            &settings,
+            &mut sink,
+        );
+        let z = map.add("etc/mesos/zk", b"zk://a:2181/mesos\n");
+        let zk = parse_mesos_flag_file(z, None, "zk", "zk://a:2181/mesos\n", &settings, &mut sink);
+        let p = map.add("etc/mesos-master/port", b"5050\n");
+        let port = parse_mesos_flag_file(
+            p,
+            Some(Role::Master),
+            "port",
+            "5050\n",
+            &settings,
+            &mut sink,
+        );
+        let process = resolve(Role::Master, &[env, zk, port], &settings, &mut sink);
+        assert_eq!(
+            process.zk().map(|u| u.path.value.as_str()),
+            Some("/mesos"),
+            "the zk file feeds ZK="
+        );
+        let dup: Vec<_> = process
+            .problems
+            .iter()
+            .filter_map(|p| match p {
+                MesosProblem::DuplicateFlag { later, first, .. } => {
+                    Some((first.display.as_str(), later.display.as_str()))
+                }
+                _ => None,
+            })
+            .collect();
+        assert_eq!(dup, [("PORT", "port")], "{:?}", process.problems);
+    }
 }

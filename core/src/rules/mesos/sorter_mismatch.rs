@@ -23,7 +23,7 @@ declare_rule! {
         name: "sorter_mismatch",
         severity: Severity::Error,
         applies_to: "Mesos 1.7+",
-        check: Some(check),
+        check,
     };
 }
 

@@ -24,7 +24,7 @@ declare_rule! {
         name: "unsafe_directory",
         severity: Severity::Warning,
         applies_to: "Mesos 1.0+",
-        check: Some(check),
+        check,
     };
 }
 

@@ -24,7 +24,7 @@ declare_rule! {
         name: "zk_url_missing_path",
         severity: Severity::Error,
         applies_to: "Mesos 1.0+",
-        check: Some(check),
+        check,
     };
 }
 

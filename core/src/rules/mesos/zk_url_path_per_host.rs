@@ -26,7 +26,7 @@ declare_rule! {
         name: "zk_url_path_per_host",
         severity: Severity::Error,
         applies_to: "Mesos 1.0+",
-        check: Some(check),
+        check,
     };
 }
 

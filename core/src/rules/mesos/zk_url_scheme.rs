@@ -23,7 +23,7 @@ declare_rule! {
         name: "zk_url_scheme",
         severity: Severity::Error,
         applies_to: "Mesos 1.0+",
-        check: Some(check),
+        check,
     };
 }
 

@@ -24,7 +24,7 @@ declare_rule! {
         name: "myid_out_of_range",
         severity: Severity::Warning,
         applies_to: "all",
-        check: Some(check),
+        check,
     };
 }
 

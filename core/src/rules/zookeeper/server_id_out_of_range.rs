@@ -26,7 +26,7 @@ declare_rule! {
         name: "server_id_out_of_range",
         severity: Severity::Warning,
         applies_to: "all",
-        check: Some(check),
+        check,
     };
 }
 
