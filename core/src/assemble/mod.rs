@@ -53,8 +53,9 @@ pub fn cluster(
         .iter()
         .filter(|(_, kind)| *kind == FileKind::ZooCfg)
         .map(|(id, _)| {
-            let text = sources.file(*id).text();
-            let mut config = parse::zoo_cfg::parse_zoo_cfg(*id, text, settings, sink);
+            let file = sources.file(*id);
+            let mut config = parse::zoo_cfg::parse_zoo_cfg(*id, file.text(), settings, sink);
+            config.path = file.path().to_owned();
             problems.config.append(&mut config.problems);
             (*id, config)
         })

@@ -44,6 +44,10 @@ impl Cluster {
             .and_then(|m| m.id.as_ref())
             .map(|i| i.value);
         match (host.name.as_str(), id, host.zookeeper.len() > 1) {
+            // Several servers and no myid: only the file tells them apart.
+            (_, None, true) if !server.config.path.is_empty() => {
+                format!("`{}`", server.config.path)
+            }
             (".", Some(id), _) => format!("server {id}"),
             (".", None, _) => "the server".to_owned(),
             (name, Some(id), true) => format!("server {id} on {name}"),

@@ -178,6 +178,9 @@ pub struct WeightEntry {
 #[derive(Clone, Debug)]
 pub struct ZooCfg {
     pub file: FileId,
+    /// The file's path as the user sees it, for naming a server that has no myid on a host
+    /// that runs several (`a/zoo3.cfg`); empty until the cluster is built.
+    pub path: String,
     pub version: ZkVersion,
     /// Every key in file order, duplicates included.
     pub entries: Vec<CfgEntry>,
@@ -257,6 +260,25 @@ impl ZooCfg {
     /// The entry ZooKeeper reads for `key` (the last one), if any.
     pub fn get(&self, key: &str) -> Option<&CfgEntry> {
         self.entries.iter().rev().find(|e| e.key.value == key)
+    }
+
+    /// Where to point for a key the file lacks: the line of a key that belongs with it (the
+    /// timing keys go together, so does the storage), else the start of the file. Never the
+    /// end of the file, whose last line is usually an unrelated `server.N`.
+    pub fn missing_key_anchor(&self, key: &str) -> Span {
+        let neighbours: &[&str] = match key {
+            "initLimit" | "syncLimit" => &["tickTime", "initLimit", "syncLimit"],
+            "dataDir" => &["dataLogDir", "clientPort"],
+            "clientPort" => &["clientPortAddress", "dataDir"],
+            _ => &[],
+        };
+        neighbours
+            .iter()
+            .filter(|k| **k != key)
+            .find_map(|k| self.get(k))
+            .map_or(Span::point(self.file, 0), |e| {
+                e.key.span.cover(e.value.span)
+            })
     }
 
     /// True when some key is itself a template placeholder (`{{ k }}={{ v }}` in a loop), so

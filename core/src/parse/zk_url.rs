@@ -245,6 +245,11 @@ pub fn parse_master_addr(value: &Spanned<String>, sink: &mut Sink) -> MasterAddr
     if trimmed.is_empty() {
         return invalid("the value is empty");
     }
+    if address.contains(',') {
+        return invalid(
+            "a list of masters is read only from a zk:// URL; `host:port` names one master",
+        );
+    }
     if address.contains('[') || address.matches(':').count() > 1 {
         return invalid("IPv6 addresses are not supported");
     }

@@ -24,6 +24,7 @@ pub fn parse_zoo_cfg(file: FileId, text: &str, settings: &Settings, sink: &mut S
     let props = read_properties(file, text, &mut problems);
     let mut cfg = ZooCfg {
         file,
+        path: String::new(),
         version,
         entries: Vec::new(),
         servers: Vec::new(),

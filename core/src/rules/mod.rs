@@ -2,10 +2,11 @@
 //! the rules over a cluster model.
 //!
 //! A rule lives in its own file under a family folder (`input/`, `zookeeper/`, `mesos/`,
-//! `cluster/`), declared with [`declare_rule!`]: docs, identity, then the check. Every rule has
-//! a check over the [`Context`]; problems a parser saw in the text reach it as typed values in
-//! the model ([`crate::model::problems`]), so the wording of every finding lives in its rule.
-//! Adding a rule touches three places: its file, one line in [`ALL`], one fixture.
+//! `cluster/`, `probe/`), declared with [`declare_rule!`]: docs, identity, then the check.
+//! Every rule has a check over the [`Context`]; problems a parser saw in the text reach it as
+//! typed values in the model ([`crate::model::problems`]), so the wording of every finding
+//! lives in its rule. Adding a rule touches three places: its file, one line in [`ALL`], one
+//! fixture.
 
 use std::collections::BTreeSet;
 
@@ -101,6 +102,7 @@ pub mod cluster;
 pub mod docs;
 pub mod input;
 pub mod mesos;
+pub mod probe;
 pub mod zookeeper;
 
 /// Every rule, sorted by code. Adding a rule means adding one line here.
@@ -124,6 +126,7 @@ pub static ALL: &[&Rule] = &[
     &cluster::port_clash::PORT_CLASH,
     &cluster::myid_outside_data_dir::MYID_OUTSIDE_DATA_DIR,
     &cluster::myid_missing::MYID_MISSING,
+    &cluster::shared_data_dir::SHARED_DATA_DIR,
     &input::unreadable_file::UNREADABLE_FILE,
     &input::binary_file::BINARY_FILE,
     &input::unrecognized_file::UNRECOGNIZED_FILE,
@@ -138,6 +141,7 @@ pub static ALL: &[&Rule] = &[
     &mesos::env_overridden::ENV_OVERRIDDEN,
     &mesos::flag_name_case::FLAG_NAME_CASE,
     &mesos::misplaced_flag_file::MISPLACED_FLAG_FILE,
+    &mesos::flag_for_other_daemon::FLAG_FOR_OTHER_DAEMON,
     &mesos::invalid_flag_value::INVALID_FLAG_VALUE,
     &mesos::wrapped_unsigned_value::WRAPPED_UNSIGNED_VALUE,
     &mesos::empty_flag_value::EMPTY_FLAG_VALUE,
@@ -175,6 +179,17 @@ pub static ALL: &[&Rule] = &[
     &mesos::image_providers_requirements::IMAGE_PROVIDERS_REQUIREMENTS,
     &mesos::linux_launcher_required::LINUX_LAUNCHER_REQUIRED,
     &mesos::gpu_isolation_requirements::GPU_ISOLATION_REQUIREMENTS,
+    &probe::zk_server_unreachable::ZK_SERVER_UNREACHABLE,
+    &probe::four_letter_word_refused::FOUR_LETTER_WORD_REFUSED,
+    &probe::standalone_ensemble_member::STANDALONE_ENSEMBLE_MEMBER,
+    &probe::leaderless_ensemble::LEADERLESS_ENSEMBLE,
+    &probe::multiple_leaders::MULTIPLE_LEADERS,
+    &probe::zk_version_differs::ZK_VERSION_DIFFERS,
+    &probe::unlisted_server_answers::UNLISTED_SERVER_ANSWERS,
+    &probe::zk_session_failed::ZK_SESSION_FAILED,
+    &probe::zk_chroot_missing::ZK_CHROOT_MISSING,
+    &probe::master_registration_differs::MASTER_REGISTRATION_DIFFERS,
+    &probe::registered_masters_below_quorum::REGISTERED_MASTERS_BELOW_QUORUM,
     &zookeeper::malformed_unicode_escape::MALFORMED_UNICODE_ESCAPE,
     &zookeeper::byte_order_mark::BYTE_ORDER_MARK,
     &zookeeper::non_ascii_text::NON_ASCII_TEXT,

@@ -14,6 +14,9 @@ declare_rule! {
     /// ## Why it matters
     /// Mesos refuses to start: `Flag 'zk' is already loaded via name 'zk'`.
     ///
+    /// ## Severity
+    /// An error; a warning for two `MESOS_*` variables for one flag, where one silently wins.
+    ///
     /// ## How to fix
     /// Keep one setting per flag, under its canonical name.
     ///

@@ -16,6 +16,10 @@ declare_rule! {
     /// The agent exits: `Unknown or unsupported isolator 'cgroups/memory'`, `Using multiple
     /// filesystem isolators simultaneously is disallowed`.
     ///
+    /// ## Severity
+    /// An error; a warning for an unknown isolator when `--modules` or `--modules_dir` may load
+    /// it.
+    ///
     /// ## How to fix
     /// Use the built-in names (`cgroups/mem`, not `cgroups/memory`), each once.
     ///

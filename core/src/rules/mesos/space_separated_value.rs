@@ -15,6 +15,10 @@ declare_rule! {
     /// is set to true and the next word is skipped, so `--switch_user false` turns the switch
     /// on (a warning).
     ///
+    /// ## Severity
+    /// An error for a non-boolean flag without a value; a warning for a boolean flag followed
+    /// by a stray word.
+    ///
     /// ## How to fix
     /// Join name and value with `=`.
     ///

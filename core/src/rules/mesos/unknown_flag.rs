@@ -17,6 +17,10 @@ declare_rule! {
     /// leaves the setting at its default without any message. Variables that the other daemon
     /// knows are not reported: one environment file often serves both.
     ///
+    /// ## Severity
+    /// An error for a command-line flag or flag file; a warning for a `MESOS_*` variable, which
+    /// the daemon ignores.
+    ///
     /// ## How to fix
     /// Correct the name (flag names use `_`, never `-`), or remove the setting.
     ///

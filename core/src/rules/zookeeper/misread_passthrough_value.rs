@@ -17,6 +17,9 @@ declare_rule! {
     /// `false`, so `False` leaves it listening on 8080; a non-numeric admin port silently falls
     /// back to 8080; `forceSync=false` keeps fsync on. Nothing is logged.
     ///
+    /// ## Severity
+    /// A warning; an error for an `ssl.clientAuth` value that makes TLS setup fail at startup.
+    ///
     /// ## How to fix
     /// Use the exact value the help names.
     ///
