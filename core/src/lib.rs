@@ -31,7 +31,7 @@ pub mod template;
 pub mod version;
 
 pub use diagnostic::{Diagnostic, Finding, Label, Severity};
-pub use report::Report;
+pub use report::{FileOutcome, FileStatus, Report};
 pub use settings::Settings;
 pub use source::{FileId, SourceMap, Span, Spanned};
 pub use version::{MesosVersion, ZkVersion};
@@ -57,6 +57,12 @@ pub enum InputContent {
     Bytes(Vec<u8>),
     /// The caller could not read it; the text says why (`permission denied`, `is a FIFO`, ...).
     Unreadable(String),
+    /// The caller found the file and did not read it, for the reason given (`not a file meslint
+    /// reads`, `excluded by --exclude '*.bak'`): counted, never linted.
+    Skipped(String),
+    /// A symbolic link whose target (given) lies outside the directory being linted: never
+    /// read, because it would check the reading machine's files instead of the tree's.
+    LinkOutsideRoot(String),
 }
 
 impl Input {
@@ -77,6 +83,24 @@ impl Input {
             root: None,
         }
     }
+
+    pub fn skipped(path: impl Into<String>, why: impl Into<String>) -> Self {
+        Input {
+            path: path.into(),
+            content: InputContent::Skipped(why.into()),
+            explicit: false,
+            root: None,
+        }
+    }
+
+    pub fn link_outside_root(path: impl Into<String>, target: impl Into<String>) -> Self {
+        Input {
+            path: path.into(),
+            content: InputContent::LinkOutsideRoot(target.into()),
+            explicit: false,
+            root: None,
+        }
+    }
 }
 
 /// Lints a set of files as one cluster.
@@ -87,16 +111,45 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
     let mut input_problems = Vec::new();
     let mut files = Vec::new();
     let mut roots: Vec<Option<&str>> = Vec::new();
+    let mut outcomes = Vec::new();
+    let mut outcome = |path: &str, status: FileStatus| {
+        outcomes.push(FileOutcome {
+            path: path.to_owned(),
+            status,
+        });
+    };
     for input in &inputs {
         let path = input.path.clone();
         match &input.content {
             InputContent::Bytes(bytes) => {
+                if !input.explicit
+                    && let Some(why) = layout::not_live(&input.path)
+                {
+                    outcome(&input.path, FileStatus::Skipped(why.to_owned()));
+                    continue;
+                }
                 let (text, _) = source::decode(bytes);
                 let kind = layout::detect(&input.path, &text, input.explicit);
                 if kind == layout::FileKind::Other && !input.explicit {
                     // Found while walking and not configuration after all: not part of the run.
+                    outcome(
+                        &input.path,
+                        FileStatus::Skipped(
+                            "its text is not ZooKeeper or Mesos configuration".into(),
+                        ),
+                    );
                     continue;
                 }
+                let status = if bytes.contains(&0) {
+                    FileStatus::Skipped("binary data".into())
+                } else if kind == layout::FileKind::Other {
+                    FileStatus::Skipped("not a ZooKeeper or Mesos file meslint knows".into())
+                } else if layout::holds_settings(&kind, &text) {
+                    FileStatus::Read
+                } else {
+                    FileStatus::NoSettings
+                };
+                outcome(&input.path, status);
                 let file = sources.add(&input.path, bytes);
                 if bytes.contains(&0) {
                     input_problems.push(InputProblem::Binary { file, path });
@@ -118,7 +171,21 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
                 files.push((file, kind));
                 roots.push(input.root.as_deref());
             }
+            InputContent::Skipped(why) => outcome(&input.path, FileStatus::Skipped(why.clone())),
+            InputContent::LinkOutsideRoot(target) => {
+                outcome(
+                    &input.path,
+                    FileStatus::Skipped(format!("symbolic link out of the tree, to `{target}`")),
+                );
+                let file = sources.add(&input.path, b"");
+                input_problems.push(InputProblem::LinkOutsideRoot {
+                    file,
+                    path,
+                    target: target.clone(),
+                });
+            }
             InputContent::Unreadable(why) => {
+                outcome(&input.path, FileStatus::Skipped(why.clone()));
                 let file = sources.add(&input.path, b"");
                 input_problems.push(InputProblem::Unreadable {
                     file,
@@ -167,5 +234,6 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
         diagnostics,
         model,
         settings: settings.clone(),
+        files: outcomes,
     }
 }

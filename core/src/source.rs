@@ -133,6 +133,9 @@ pub enum Encoding {
 pub struct SourceFile {
     path: String,
     text: String,
+    /// For a template with conditionals, the text with only the first branch of each (see
+    /// [`crate::template::first_branches_only`]); what parsers read.
+    config: Option<String>,
     encoding: Encoding,
     line_starts: Vec<u32>,
     /// Where this file starts in the map-wide offset space that miette works in.
@@ -147,6 +150,12 @@ impl SourceFile {
 
     pub fn text(&self) -> &str {
         &self.text
+    }
+
+    /// The text as configuration, for parsers: [`SourceFile::text`] with the later branches of
+    /// template conditionals blanked out. Same length, so spans into it point into the file.
+    pub fn config_text(&self) -> &str {
+        self.config.as_deref().unwrap_or(&self.text)
     }
 
     pub fn encoding(&self) -> Encoding {
@@ -231,9 +240,11 @@ impl SourceMap {
         let base = self.next_base;
         // One spare byte between files so that no global offset belongs to two files.
         self.next_base += text.len() + 1;
+        let config = crate::template::first_branches_only(&text);
         self.files.push(SourceFile {
             path: path.replace('\\', "/"),
             text,
+            config,
             encoding,
             line_starts,
             base,
@@ -289,6 +300,8 @@ impl SourceMap {
             })
             .collect();
         file.text.replace_range(start..end, &replaced);
+        // The parsers' copy is never shown, but a secret stays masked in every copy.
+        file.config = crate::template::first_branches_only(&file.text);
     }
 
     /// The file that holds the map-wide offset `global`.

@@ -4,7 +4,8 @@
 //! The picture, lowest first; a layer may use anything on a lower line:
 //!
 //! ```text
-//! source  version  template  net      the vocabulary: spans, releases, placeholders, addresses
+//! version  template  net              releases, placeholders, addresses
+//! source                              files, spans, the text as the daemons read it
 //! diagnostic  catalog                 what users see; what the daemons accept
 //! project  layout                     meslint.toml; what a file is from its path and text
 //! settings                            the settings of one run
@@ -24,22 +25,22 @@ use std::path::{Path, PathBuf};
 
 /// Each top-level module with its height; names of equal height must not use each other.
 const LAYERS: &[(&str, u8)] = &[
-    ("source", 0),
     ("version", 0),
     ("template", 0),
     ("net", 0),
-    ("diagnostic", 1),
-    ("catalog", 1),
-    ("project", 2),
-    ("layout", 2),
-    ("settings", 3),
-    ("model", 4),
-    ("parse", 5),
-    ("assemble", 6),
-    ("rules", 7),
-    ("report", 8),
-    ("render", 9),
-    ("lib", 10),
+    ("source", 1),
+    ("diagnostic", 2),
+    ("catalog", 2),
+    ("project", 3),
+    ("layout", 3),
+    ("settings", 4),
+    ("model", 5),
+    ("parse", 6),
+    ("assemble", 7),
+    ("rules", 8),
+    ("report", 9),
+    ("render", 10),
+    ("lib", 11),
 ];
 
 fn height(module: &str) -> u8 {

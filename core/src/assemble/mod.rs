@@ -54,7 +54,7 @@ pub fn cluster(
         .filter(|(_, kind)| *kind == FileKind::ZooCfg)
         .map(|(id, _)| {
             let file = sources.file(*id);
-            let mut config = parse::zoo_cfg::parse_zoo_cfg(*id, file.text(), settings, sink);
+            let mut config = parse::zoo_cfg::parse_zoo_cfg(*id, file.config_text(), settings, sink);
             config.path = file.path().to_owned();
             problems.config.append(&mut config.problems);
             (*id, config)
@@ -163,7 +163,7 @@ fn zookeeper_servers(
     sink: &mut Sink,
     problems: &mut Problems,
 ) -> Vec<MyId> {
-    let text = |id: FileId| sources.file(id).text();
+    let text = |id: FileId| sources.file(id).config_text();
     let mut myids: Vec<(String, Option<MyId>)> = placed
         .iter()
         .filter(|p| *p.kind == FileKind::MyId)

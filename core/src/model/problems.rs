@@ -33,6 +33,12 @@ pub enum InputProblem {
         path: String,
         why: String,
     },
+    /// A symbolic link whose target is outside the tree the user named; not read.
+    LinkOutsideRoot {
+        file: FileId,
+        path: String,
+        target: String,
+    },
     /// The bytes hold a NUL.
     Binary { file: FileId, path: String },
     /// The user named a file meslint cannot tell the kind of.

@@ -274,48 +274,93 @@ fn compose_env(command: &Command) -> Option<RawSetting> {
     })
 }
 
-/// The byte ranges worth reading as shell, each with whether it is inline code: the whole
-/// file, or for Markdown the fenced code blocks and inline code spans.
+/// The byte ranges worth reading as shell, each with whether it may show part of a command
+/// only: the whole file, or for prose (Markdown, reStructuredText) its command blocks alone:
+/// fenced blocks, and blocks indented after a blank line or after a line ending in `::`.
+/// Prose that merely mentions `mesos-master`, in inline code or not, is not a command.
 fn regions(text: &str) -> Vec<(std::ops::Range<usize>, bool)> {
     let is_fence = |l: &str| {
         let t = l.trim_start();
         t.starts_with("```") || t.starts_with("~~~")
     };
-    // Fences, or list items that open with inline code, mark Markdown; a shell script has
-    // neither.
-    let is_markdown = text.lines().any(|l| {
+    // Fences, list items that open with inline code, and reStructuredText literal blocks mark
+    // prose; a shell script has none of them.
+    let is_prose = text.lines().any(|l| {
         let t = l.trim_start();
-        is_fence(l) || t.starts_with("* `") || t.starts_with("- `")
+        is_fence(l)
+            || t.starts_with("* `")
+            || t.starts_with("- `")
+            || t.starts_with(".. code")
+            || (t.ends_with("::") && !t.starts_with('#') && !t.contains('=') && t.len() > 2)
     });
-    if !is_markdown {
+    if !is_prose {
         return vec![(0..text.len(), false)];
     }
+    let is_indented = |l: &str| l.starts_with("    ") || l.starts_with('\t');
     let mut out = Vec::new();
     let mut offset = 0;
     let mut fence_start: Option<usize> = None;
+    let mut block_start: Option<usize> = None;
+    // Whether the last non-indented line lets an indented block start (blank, or `::`).
+    let mut opens_block = true;
     for line in text.split_inclusive('\n') {
         let start = offset;
         offset += line.len();
+        if fence_start.is_none() && is_indented(line) && !line.trim().is_empty() {
+            if block_start.is_none() && opens_block {
+                block_start = Some(start);
+            }
+            continue;
+        }
+        if line.trim().is_empty() && block_start.is_some() {
+            continue;
+        }
+        if let Some(s) = block_start.take() {
+            out.push((s..start, false));
+        }
         if is_fence(line) {
             match fence_start.take() {
                 Some(s) => out.push((s..start, false)),
                 None => fence_start = Some(offset),
             }
+            opens_block = false;
             continue;
         }
-        if fence_start.is_some() {
-            continue;
+        if fence_start.is_none() {
+            let t = line.trim();
+            opens_block = t.is_empty() || t.ends_with("::") || t.starts_with(".. code");
+            if let Some(code) = command_line_in_code(line) {
+                out.push((start + code.start..start + code.end, true));
+            }
         }
-        // Inline code: text between pairs of backticks on one line.
-        let mut ticks = line.match_indices('`').map(|(i, _)| i);
-        while let (Some(a), Some(b)) = (ticks.next(), ticks.next()) {
-            out.push((start + a + 1..start + b, true));
-        }
+    }
+    if let Some(s) = block_start {
+        out.push((s..text.len(), false));
     }
     if let Some(s) = fence_start {
         out.push((s..text.len(), false));
     }
     out
+}
+
+/// A prose line that is nothing but one inline code span, possibly as a list item
+/// (`* \`mesos-master --quorum=2\``): a command shown on its own line, as guides list their
+/// steps. The range is the code inside the backticks.
+fn command_line_in_code(line: &str) -> Option<std::ops::Range<usize>> {
+    let body = line.trim_end();
+    let indent = body.len() - body.trim_start().len();
+    let t = body.trim_start();
+    let marker = ["* ", "- ", "+ "]
+        .iter()
+        .find(|m| t.starts_with(**m))
+        .map_or(0, |m| m.len());
+    let code = &t[marker..];
+    let inner = code.strip_prefix('`')?.strip_suffix('`')?;
+    if inner.is_empty() || inner.contains('`') {
+        return None;
+    }
+    let from = indent + marker + 1;
+    Some(from..from + inner.len())
 }
 
 /// Settings that systemd unit lines give every invocation in the file.
@@ -744,27 +789,32 @@ mod tests {
     }
 
     #[test]
-    fn markdown_reads_code_only() {
-        let text = "# Setup\nDon't run it as `mesos-master --quorum=1` alone.\n```\nmesos-agent --work_dir=/w \\\n  --master=h:5050\n```\nIt's done.\n";
+    fn markdown_reads_command_blocks_only() {
+        let text = "# Setup\nDon't run it as `mesos-master --quorum=1` alone.\n```\nmesos-agent --work_dir=/w \\\n  --master=h:5050\n```\nIt's done.\n\n    mesos-master --quorum=2\n\nThen run mesos-master --quorum=3 on each.\n";
         let got = summary(text);
-        assert_eq!(got.len(), 2);
-        assert_eq!(got[0].2, flags(&[("--quorum", Some("1"))]));
+        assert_eq!(got.len(), 2, "{got:?}");
         assert_eq!(
-            got[1].2,
+            got[0].2,
             flags(&[("--work_dir", Some("/w")), ("--master", Some("h:5050"))])
         );
+        assert_eq!(got[1].2, flags(&[("--quorum", Some("2"))]));
     }
 
     #[test]
-    fn markdown_lists_with_inline_code() {
+    fn prose_that_mentions_a_command_is_not_one() {
         let text = "Steps:\n* `mesos-master --quorum=1` (don't forget it)\n";
-        let sources = parse(text);
-        assert_eq!(sources.len(), 1);
-        assert!(sources[0].open_ended, "inline code may be partial");
+        assert!(parse(text).is_empty());
         let script = "# run `mesos-master --quorum=1`\nmesos-agent --work_dir=/w\n";
         let sources = parse(script);
         assert_eq!(sources.len(), 1);
         assert!(!sources[0].open_ended);
+        let rst = "Setup\n=====\n\nStart mesos-master --quorum=1 like this::\n\n\tmesos-master --quorum=2 \\\n\t  --work_dir=/w\n\nDone.\n";
+        let got = summary(rst);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(
+            got[0].2,
+            flags(&[("--quorum", Some("2")), ("--work_dir", Some("/w"))])
+        );
     }
 
     #[test]
