@@ -30,9 +30,9 @@ declare_rule! {
     };
 }
 
-fn check(context: &Context<'_>) -> Vec<Finding> {
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for process in super::processes(context) {
+    for process in super::processes(ctx) {
         let mut pairs = vec![("ip", "ip_discovery_command"), ("modules", "modules_dir")];
         match process.role {
             Role::Agent => {

@@ -33,9 +33,9 @@ declare_rule! {
     };
 }
 
-fn check(context: &Context<'_>) -> Vec<Finding> {
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for process in super::processes(context) {
+    for process in super::processes(ctx) {
         for flag in super::readable_flags(process) {
             if !flag.value.value.is_empty() || flag.spec.ty == ValueType::Bool {
                 continue;

@@ -33,10 +33,10 @@ declare_rule! {
     };
 }
 
-fn check(context: &Context<'_>) -> Vec<Finding> {
-    let version = context.settings.mesos;
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
+    let version = ctx.settings.mesos;
     let mut out = Vec::new();
-    for process in super::processes(context) {
+    for process in super::processes(ctx) {
         for flag in process.flags.values() {
             let why = match flag.written.availability(version) {
                 Availability::Available => continue,

@@ -79,9 +79,9 @@ fn bounds() -> [DurationBound; 5] {
     ]
 }
 
-fn check(context: &Context<'_>) -> Vec<Finding> {
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for process in super::processes(context) {
+    for process in super::processes(ctx) {
         for bound in bounds().iter().filter(|b| b.role == process.role) {
             let Some((value, span, display)) = readable(process, bound.flag) else {
                 continue;

@@ -30,9 +30,9 @@ declare_rule! {
     };
 }
 
-fn check(context: &Context<'_>) -> Vec<Finding> {
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for process in super::processes(context) {
+    for process in super::processes(ctx) {
         for flag in super::readable_flags(process) {
             let ValueType::Enum(choices) = flag.spec.ty else {
                 continue;

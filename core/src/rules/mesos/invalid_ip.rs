@@ -33,9 +33,9 @@ declare_rule! {
     };
 }
 
-fn check(context: &Context<'_>) -> Vec<Finding> {
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for process in super::processes(context) {
+    for process in super::processes(ctx) {
         for name in ["ip", "advertise_ip"] {
             let Some(flag) = process.flag(name).filter(|f| !f.unknown) else {
                 continue;

@@ -32,9 +32,9 @@ declare_rule! {
     };
 }
 
-fn check(context: &Context<'_>) -> Vec<Finding> {
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for process in super::processes(context) {
+    for process in super::processes(ctx) {
         for flag in super::readable_flags(process).filter(|f| f.spec.ty == ValueType::Json) {
             let value = flag.value.value.trim();
             if value.starts_with('/') {

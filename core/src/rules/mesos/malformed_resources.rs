@@ -30,9 +30,9 @@ declare_rule! {
     };
 }
 
-fn check(context: &Context<'_>) -> Vec<Finding> {
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for process in super::processes(context).filter(|p| p.role == Role::Agent) {
+    for process in super::processes(ctx).filter(|p| p.role == Role::Agent) {
         for name in ["attributes", "resources"] {
             let Some(flag) = super::readable_flags(process).find(|f| f.spec.name == name) else {
                 continue;

@@ -46,9 +46,9 @@ fn mentioned(process: &MesosProcess, name: &str) -> bool {
             .any(|source| source.settings.iter().any(|s| s.key == name))
 }
 
-fn check(context: &Context<'_>) -> Vec<Finding> {
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for process in super::processes(context) {
+    for process in super::processes(ctx) {
         // `--help` and `--version` print and exit before anything is required.
         if process.is_template || process.is_set("help") || process.is_set("version") {
             continue;

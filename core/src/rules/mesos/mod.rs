@@ -59,8 +59,8 @@ use crate::model::zk_url::{MasterAddr, ZkUrl, ZkUrlProblem};
 use crate::rules::Context;
 
 /// Every Mesos master and agent of the cluster.
-fn processes<'a>(context: &'a Context<'_>) -> impl Iterator<Item = &'a MesosProcess> {
-    context.cluster.mesos_processes().map(|(_, p)| p)
+fn processes<'a>(ctx: &'a Context<'_>) -> impl Iterator<Item = &'a MesosProcess> {
+    ctx.cluster.mesos_processes().map(|(_, p)| p)
 }
 
 /// The flags of a process whose values meslint can read: set, not a template placeholder,
@@ -85,9 +85,9 @@ fn zk_url(process: &MesosProcess) -> Option<(&ZkUrl, &EffectiveFlag)> {
 
 /// Every problem of every zk URL (`--zk`, or a `zk://` agent `--master`), with its URL and flag.
 fn url_problems<'a>(
-    context: &'a Context<'_>,
+    ctx: &'a Context<'_>,
 ) -> impl Iterator<Item = (&'a ZkUrl, &'a EffectiveFlag, &'a ZkUrlProblem)> {
-    processes(context)
+    processes(ctx)
         .filter_map(zk_url)
         .flat_map(|(url, flag)| url.problems.iter().map(move |p| (url, flag, p)))
 }

@@ -26,9 +26,9 @@ declare_rule! {
     };
 }
 
-fn check(context: &Context<'_>) -> Vec<Finding> {
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for process in super::processes(context) {
+    for process in super::processes(ctx) {
         let Some(flag) = process.flag("registry_strict").filter(|f| !f.unknown) else {
             continue;
         };

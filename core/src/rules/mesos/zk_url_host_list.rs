@@ -32,9 +32,9 @@ declare_rule! {
     };
 }
 
-fn check(context: &Context<'_>) -> Vec<Finding> {
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (_, flag, problem) in super::url_problems(context) {
+    for (_, flag, problem) in super::url_problems(ctx) {
         let finding = match problem {
             ZkUrlProblem::EmptyHost { span } => {
                 Finding::new(format!("`{}` has an empty server entry", flag.display))

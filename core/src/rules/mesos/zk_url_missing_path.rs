@@ -28,9 +28,9 @@ declare_rule! {
     };
 }
 
-fn check(context: &Context<'_>) -> Vec<Finding> {
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (url, flag, problem) in super::url_problems(context) {
+    for (url, flag, problem) in super::url_problems(ctx) {
         match problem {
             ZkUrlProblem::MissingPath { span } => out.push(
                 Finding::new(format!("`{}` has no znode path", flag.display))

@@ -29,9 +29,9 @@ declare_rule! {
     };
 }
 
-fn check(context: &Context<'_>) -> Vec<Finding> {
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (_, flag, problem) in super::url_problems(context) {
+    for (_, flag, problem) in super::url_problems(ctx) {
         match problem {
             ZkUrlProblem::MissingPort { span, host } => out.push(
                 Finding::new(format!("server `{host}` in `{}` has no port", flag.display))

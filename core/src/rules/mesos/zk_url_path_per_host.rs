@@ -31,9 +31,9 @@ declare_rule! {
     };
 }
 
-fn check(context: &Context<'_>) -> Vec<Finding> {
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (url, flag, problem) in super::url_problems(context) {
+    for (url, flag, problem) in super::url_problems(ctx) {
         let ZkUrlProblem::PathPerHost { lost } = problem else {
             continue;
         };
@@ -56,7 +56,7 @@ fn check(context: &Context<'_>) -> Vec<Finding> {
             .chain(lost.iter().map(|l| l.value.clone()))
             .collect();
         let path = url.path.value.split(',').next().unwrap_or("/mesos");
-        let (servers, whose) = match ensemble_servers(context, &all) {
+        let (servers, whose) = match ensemble_servers(ctx, &all) {
             Some(members) => (members, "the ensemble's servers"),
             None => (all, "all hosts"),
         };
@@ -83,9 +83,9 @@ fn check(context: &Context<'_>) -> Vec<Finding> {
 /// client port is known, and some host written in the URL is not a member: then the written
 /// hosts would make a wrong suggestion (`zk_url_outside_ensemble` says why). Not when the URL
 /// names servers by address and the ensemble by host name (or the reverse).
-fn ensemble_servers(context: &Context<'_>, written: &[String]) -> Option<Vec<String>> {
-    let ensemble = context.ensemble()?;
-    let ids = context.identities();
+fn ensemble_servers(ctx: &Context<'_>, written: &[String]) -> Option<Vec<String>> {
+    let ensemble = ctx.ensemble()?;
+    let ids = ctx.identities();
     let host = |address: &str| {
         address
             .rsplit_once(':')
