@@ -60,18 +60,3 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
     }
     out
 }
-
-#[cfg(test)]
-mod tests {
-    use crate::rules::mesos::testing::lint_script;
-
-    #[test]
-    fn versions() {
-        let text = "mesos-master --work_dir=/w --role_sorter=drf --framework_sorter=drf";
-        assert!(lint_script(text, 6).iter().any(|d| d.code == "MS203"));
-        assert!(!lint_script(text, 7).iter().any(|d| d.code == "MS203"));
-        let agent = "mesos-agent --work_dir=/w --master=h:5050 --containerizer_path=/x";
-        assert!(!lint_script(agent, 0).iter().any(|d| d.code == "MS203"));
-        assert!(lint_script(agent, 1).iter().any(|d| d.code == "MS203"));
-    }
-}

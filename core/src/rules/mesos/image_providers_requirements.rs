@@ -105,34 +105,3 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
     }
     out
 }
-
-#[cfg(test)]
-mod tests {
-    use crate::rules::mesos::testing::lint_script;
-
-    #[test]
-    fn requirements() {
-        let base = "mesos-agent --work_dir=/w --master=h:5050";
-        let cases = [
-            (
-                "--image_providers=docker --isolation=filesystem/linux,docker/runtime",
-                0,
-            ),
-            ("--image_providers=docker --isolation=filesystem/linux", 1),
-            ("--image_providers=docker", 2),
-            ("--image_providers=appc,oci --isolation=filesystem/linux", 1),
-            (
-                "--image_providers=appc --isolation=filesystem/linux --launcher=posix",
-                1,
-            ),
-        ];
-        for (args, n) in cases {
-            let d = lint_script(&format!("{base} {args}"), 11);
-            assert_eq!(
-                d.iter().filter(|d| d.code == "MS405").count(),
-                n,
-                "{args}: {d:?}"
-            );
-        }
-    }
-}

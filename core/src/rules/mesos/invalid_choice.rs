@@ -75,23 +75,3 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
     }
     out
 }
-
-#[cfg(test)]
-mod tests {
-    use crate::rules::mesos::testing::lint_script;
-
-    #[test]
-    fn logging_level_is_case_sensitive() {
-        let d = lint_script("mesos-master --work_dir=/w --logging_level=info", 11);
-        let found = d.iter().find(|d| d.code == "MS105").expect("reported");
-        assert_eq!(
-            found.help.as_deref(),
-            Some("write `INFO`: the value is case-sensitive")
-        );
-        assert!(
-            found.labels[0]
-                .message
-                .starts_with("'info' is not a valid logging level.")
-        );
-    }
-}

@@ -144,34 +144,3 @@ fn clash(
         None => *seen = Some(item.clone()),
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use crate::rules::mesos::testing::lint_script;
-
-    #[test]
-    fn isolators() {
-        let base = "mesos-agent --work_dir=/w --master=h:5050 --isolation=";
-        let cases = [
-            ("cgroups/cpu,cgroups/mem", 11, 0),
-            ("cgroups/cpu,cgroups/memory", 11, 1),
-            ("cgroups/cpu,cgroups/cpu", 11, 1),
-            ("filesystem/linux,filesystem/posix", 11, 1),
-            ("filesystem/linux,filesystem/posix", 4, 0),
-            ("cgroups/all", 6, 1),
-            ("external", 0, 0),
-            ("external", 1, 1),
-            ("network/cni,network/ports", 11, 0),
-            ("cgroups,docker/runtime", 5, 1),
-            ("cgroups,docker/runtime", 6, 0),
-        ];
-        for (list, minor, n) in cases {
-            let d = lint_script(&format!("{base}{list}"), minor);
-            assert_eq!(
-                d.iter().filter(|d| d.code == "MS402").count(),
-                n,
-                "{list} on 1.{minor}: {d:?}"
-            );
-        }
-    }
-}

@@ -61,32 +61,3 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
     }
     out
 }
-
-#[cfg(test)]
-mod tests {
-    use crate::rules::mesos::testing::{codes, lint_script};
-
-    #[test]
-    fn json_values() {
-        let base = "mesos-agent --work_dir=/w --master=h:5050";
-        let cases = [
-            (
-                "--executor_environment_variables='{\"PATH\": \"/bin\"}'",
-                vec![],
-            ),
-            (
-                "--executor_environment_variables='{\"PATH\": \"/bin\",}'",
-                vec![("MS114", "error")],
-            ),
-            ("--acls=/etc/mesos/acls.json", vec![("MS114", "warning")]),
-            ("--acls=file:///etc/mesos/acls.json", vec![]),
-        ];
-        for (args, want) in cases {
-            let got: Vec<_> = codes(&lint_script(&format!("{base} {args}"), 11))
-                .into_iter()
-                .filter(|(c, _)| *c == "MS114")
-                .collect();
-            assert_eq!(got, want, "{args}");
-        }
-    }
-}

@@ -118,25 +118,3 @@ fn ensemble_servers(ctx: &Context<'_>, written: &[String]) -> Option<Vec<String>
         .map(|m| Some(format!("{}:{}", m.host, m.client_port?)))
         .collect()
 }
-
-#[cfg(test)]
-mod tests {
-    use crate::rules::mesos::testing::lint_script;
-
-    #[test]
-    fn names_the_lost_hosts() {
-        let d = lint_script(
-            "mesos-agent --work_dir=/w --master=zk://a:2181/mesos,b:2181/mesos,c:2181/mesos",
-            11,
-        );
-        let found = d.iter().find(|d| d.code == "MS301").expect("reported");
-        assert_eq!(
-            found.message,
-            "`--master` has a path after every host: Mesos uses only `a:2181` and loses `b:2181`, `c:2181`"
-        );
-        assert_eq!(
-            found.help.as_deref(),
-            Some("write the path once, after all hosts: `zk://a:2181,b:2181,c:2181/mesos`")
-        );
-    }
-}
