@@ -552,3 +552,45 @@ fn a_path_with_nothing_to_read_is_a_failure_and_skipped_files_are_counted() {
         "{stdout}"
     );
 }
+
+/// A snippet shows the lines around a finding: a secret on the next line must be masked in
+/// every output, whatever file holds it.
+#[test]
+fn secrets_next_to_a_finding_are_masked_in_every_format() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(
+        dir.path(),
+        "m1/mesos-master.env",
+        b"MESOS_QUROUM=1\nAWS_SECRET_ACCESS_KEY=wJalrXUtnFEMIbPxRfiCYzEXAMPLEKEY\nMESOS_WORK_DIR=/var/lib/mesos\n",
+    );
+    write(
+        dir.path(),
+        "m1/run-master.sh",
+        b"#!/bin/sh\nexport DB_PASSWORD='hunter2-pw'\nexec mesos-master --quroum=1 --work_dir=/var/lib/mesos\n",
+    );
+    write(
+        dir.path(),
+        "zk1/zoo.cfg",
+        b"dataDir=/var/lib/zookeeper\nclientPort=2181\nssl.keyStore.password=changeit-pw\nbogusKey=1\n",
+    );
+    let mut seen_finding = false;
+    for args in [
+        &["."][..],
+        &["--format", "json", "."],
+        &["report", "."],
+        &["show", "m1", "."],
+        &["show", "zk1", "."],
+        &["show", "m1", "--format", "json", "."],
+    ] {
+        let output = meslint(dir.path(), args);
+        let text = String::from_utf8_lossy(&output.stdout);
+        seen_finding |= text.contains("MESOS_QUROUM");
+        for secret in ["wJalrXUtnFEMI", "hunter2", "changeit"] {
+            assert!(!text.contains(secret), "{args:?} leaked {secret}: {text}");
+        }
+    }
+    assert!(
+        seen_finding,
+        "the unknown flag next to the secret is reported"
+    );
+}

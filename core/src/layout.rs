@@ -286,11 +286,13 @@ fn sniff(path: &str, text: &str) -> FileKind {
     if starts_mesos(text) {
         return FileKind::MesosScript;
     }
+    let shell = [".sh", ".bash"].iter().any(|ext| name.ends_with(ext));
     if text.lines().any(|l| {
         l.trim_start()
             .trim_start_matches("export ")
             .starts_with("MESOS_")
-    }) {
+    }) && (!shell || reads_like_env(text))
+    {
         return FileKind::MesosEnv {
             role,
             wrapper: false,
@@ -302,6 +304,24 @@ fn sniff(path: &str, text: &str) -> FileKind {
         return FileKind::ZooCfg;
     }
     FileKind::Other
+}
+
+/// True when every line that does something is a variable assignment (`X=1`, `export X=1`,
+/// `set -a`): a script to be sourced. A script that tests, echoes or writes files (a generator
+/// that prints `MESOS_IP=...` into another file) is not an env file, whatever its name.
+fn reads_like_env(text: &str) -> bool {
+    text.lines().all(|line| {
+        let t = line.trim();
+        if t.is_empty() || t.starts_with('#') || t == "set -a" || t == "set +a" {
+            return true;
+        }
+        let t = t.strip_prefix("export ").unwrap_or(t).trim_start();
+        t.split_once('=').is_some_and(|(name, _)| {
+            !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+        }) || (t
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b' '))
+    })
 }
 
 /// True when the text runs `mesos-master`, `mesos-agent` or `mesos-slave` with flags.
@@ -556,6 +576,23 @@ mod tests {
             FileKind::MesosScript
         );
         assert!(!is_candidate("notes.txt"));
+        assert_eq!(
+            detect(
+                "m1/mesos-master.sh",
+                "export MESOS_QUORUM=2\nMESOS_ZK=zk://a/m\n",
+                false
+            ),
+            FileKind::MesosEnv {
+                role: Some(Role::Master),
+                wrapper: false
+            }
+        );
+        let generator =
+            "if [ -z \"$X\" ]; then X=1; fi\necho \"MESOS_IP=$X\" > /etc/default/mesos-master\n";
+        assert_eq!(
+            detect("m1/setup-master.sh", generator, false),
+            FileKind::Other
+        );
         assert_eq!(
             detect("case7.cfg", "clientport=2181\n", true),
             FileKind::ZooCfg

@@ -25,6 +25,7 @@ pub mod project;
 pub mod render;
 pub mod report;
 pub mod rules;
+pub mod secrets;
 pub mod settings;
 pub mod source;
 pub mod template;
@@ -195,6 +196,21 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
             }
         }
     }
+    let mut sink = parse::Sink::default();
+    // Mutually exclusive template branches are one setting: parsers read the first only.
+    let branchy: Vec<(FileId, String)> = sources
+        .files()
+        .filter_map(|(id, file)| template::first_branches_only(file.text()).map(|t| (id, t)))
+        .collect();
+    for (id, config) in branchy {
+        sources.set_config_text(id, config);
+    }
+    // Any line a snippet shows may sit next to a secret: mask secret-looking values everywhere.
+    for (id, file) in sources.files() {
+        for range in secrets::secret_values(file.text()) {
+            sink.secret(Span::new(id, range.start, range.end));
+        }
+    }
     let mut settings = settings.clone();
     for (id, kind) in &files {
         if *kind == layout::FileKind::Project {
@@ -219,9 +235,9 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
     } else {
         layout::common_host_dir(files.iter().map(|(id, _)| sources.file(*id).path()))
     };
-    let mut sink = parse::Sink::default();
     let mut model = assemble::cluster(&sources, &files, &root, settings, &mut sink);
     model.problems.inputs = input_problems;
+    model.value_uses = std::mem::take(&mut sink.resolved);
     for secret in sink.secrets {
         sources.redact(secret);
     }

@@ -133,8 +133,8 @@ pub enum Encoding {
 pub struct SourceFile {
     path: String,
     text: String,
-    /// For a template with conditionals, the text with only the first branch of each (see
-    /// [`crate::template::first_branches_only`]); what parsers read.
+    /// For a template with conditionals, the text with only the first branch of each; what
+    /// parsers read. Always as long as `text`.
     config: Option<String>,
     encoding: Encoding,
     line_starts: Vec<u32>,
@@ -240,11 +240,10 @@ impl SourceMap {
         let base = self.next_base;
         // One spare byte between files so that no global offset belongs to two files.
         self.next_base += text.len() + 1;
-        let config = crate::template::first_branches_only(&text);
         self.files.push(SourceFile {
             path: path.replace('\\', "/"),
             text,
-            config,
+            config: None,
             encoding,
             line_starts,
             base,
@@ -301,7 +300,21 @@ impl SourceMap {
             .collect();
         file.text.replace_range(start..end, &replaced);
         // The parsers' copy is never shown, but a secret stays masked in every copy.
-        file.config = crate::template::first_branches_only(&file.text);
+        if let Some(config) = &mut file.config
+            && config.is_char_boundary(start)
+            && config.is_char_boundary(end)
+        {
+            config.replace_range(start..end, &replaced);
+        }
+    }
+
+    /// Gives a file the text its parsers read instead of [`SourceFile::text`] (a template with
+    /// its later branches blanked out); ignored unless it is exactly as long, so spans stay valid.
+    pub fn set_config_text(&mut self, id: FileId, config: String) {
+        let file = &mut self.files[id.index()];
+        if config.len() == file.text.len() {
+            file.config = Some(config);
+        }
     }
 
     /// The file that holds the map-wide offset `global`.

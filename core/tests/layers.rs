@@ -4,7 +4,7 @@
 //! The picture, lowest first; a layer may use anything on a lower line:
 //!
 //! ```text
-//! version  template  net              releases, placeholders, addresses
+//! version  template  net  secrets     releases, placeholders, addresses, secret-looking values
 //! source                              files, spans, the text as the daemons read it
 //! diagnostic  catalog                 what users see; what the daemons accept
 //! project  layout                     meslint.toml; what a file is from its path and text
@@ -28,6 +28,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("version", 0),
     ("template", 0),
     ("net", 0),
+    ("secrets", 0),
     ("source", 1),
     ("diagnostic", 2),
     ("catalog", 2),

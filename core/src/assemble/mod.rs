@@ -104,7 +104,11 @@ pub fn cluster(
         }
     }
     hosts.retain(|h| !h.zookeeper.is_empty() || !h.mesos.is_empty());
-    Cluster { hosts, problems }
+    Cluster {
+        hosts,
+        problems,
+        value_uses: Vec::new(),
+    }
 }
 
 /// `zoo1.cfg` with `dataDir=/var/zk/data1` beside `data1/myid` is a pseudo-cluster on one

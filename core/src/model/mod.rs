@@ -10,6 +10,7 @@ pub mod problems;
 pub mod zk_url;
 pub mod zookeeper;
 
+use crate::source::Span;
 use mesos::MesosProcess;
 use zookeeper::ZkServer;
 
@@ -20,6 +21,8 @@ pub struct Cluster {
     pub hosts: Vec<Host>,
     /// What the parsers found wrong while reading the files, for the rules that report it.
     pub problems: problems::Problems,
+    /// Values a script took from a shell or systemd variable: (the assignment, the use).
+    pub value_uses: Vec<(Span, Span)>,
 }
 
 /// One machine (or one directory standing for a machine).

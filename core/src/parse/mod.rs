@@ -10,11 +10,18 @@ use crate::source::Span;
 #[derive(Debug, Default)]
 pub struct Sink {
     pub secrets: Vec<Span>,
+    /// Values taken from a shell or systemd variable: (the assignment, the use). A diagnostic
+    /// that points at the assignment also points at the use.
+    pub resolved: Vec<(Span, Span)>,
 }
 
 impl Sink {
     pub fn secret(&mut self, span: Span) {
         self.secrets.push(span);
+    }
+
+    pub fn resolved(&mut self, assignment: Span, used: Span) {
+        self.resolved.push((assignment, used));
     }
 }
 
@@ -29,6 +36,7 @@ pub mod myid;
 pub mod properties;
 pub mod server_line;
 pub mod shell;
+pub mod shell_vars;
 pub mod zk_dynamic;
 pub mod zk_url;
 pub mod zoo_cfg;

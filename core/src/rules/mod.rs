@@ -10,7 +10,8 @@
 
 use std::collections::BTreeSet;
 
-use crate::diagnostic::{Diagnostic, Finding, Severity};
+use crate::diagnostic::{Diagnostic, Finding, Label, Severity};
+use crate::source::Span;
 
 mod context;
 
@@ -270,6 +271,7 @@ fn run_rule(rule: &Rule, context: &Context<'_>) -> Vec<Diagnostic> {
         .into_iter()
         .map(|finding| rule.report(finding))
         .collect();
+    point_at_uses(&mut diagnostics, &context.cluster.value_uses);
     if rule.scope == Scope::Ensemble {
         // The first in output order stands for all: the earliest file and offset.
         diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
@@ -277,4 +279,44 @@ fn run_rule(rule: &Rule, context: &Context<'_>) -> Vec<Diagnostic> {
         diagnostics.retain(|d| seen.insert(d.message.clone()));
     }
     diagnostics
+}
+
+/// A finding about a value a script took from a variable points at the assignment (where to
+/// fix); it also points at the place that uses the variable, so both are seen.
+fn point_at_uses(diagnostics: &mut [Diagnostic], resolved: &[(Span, Span)]) {
+    if resolved.is_empty() {
+        return;
+    }
+    let mut uses: std::collections::BTreeMap<Span, Vec<Span>> = std::collections::BTreeMap::new();
+    for (assignment, used) in resolved {
+        uses.entry(*assignment).or_default().push(*used);
+    }
+    for diagnostic in diagnostics {
+        let mut added = Vec::new();
+        for label in &diagnostic.labels {
+            for (assignment, used) in &uses {
+                let inside = assignment.file == label.span.file
+                    && assignment.start <= label.span.start
+                    && label.span.end <= assignment.end;
+                if !inside {
+                    continue;
+                }
+                for used in used {
+                    let shown = diagnostic
+                        .labels
+                        .iter()
+                        .chain(&added)
+                        .any(|l: &Label| l.span == *used);
+                    if !shown {
+                        added.push(Label {
+                            span: *used,
+                            message: "the value is used here".to_owned(),
+                            primary: false,
+                        });
+                    }
+                }
+            }
+        }
+        diagnostic.labels.extend(added);
+    }
 }

@@ -17,6 +17,7 @@ use crate::parse::mesos_words::{
     argument, assignment, is_identifier, mask_secrets, mask_templates,
 };
 use crate::parse::shell::{Command, Word, split_commands};
+use crate::parse::shell_vars::{Expansion, Vars};
 use crate::settings::Settings;
 use crate::source::{FileId, Spanned};
 use crate::template::has_placeholder;
@@ -65,6 +66,10 @@ pub fn parse_mesos_script(
         }
     }
     let unit = UnitContext::collect(&commands);
+    let mut vars = unit.vars.clone();
+    // How deep the current command sits in `if`/`case`/loops/functions: assignments there run
+    // only sometimes.
+    let mut depth = 0usize;
     let env_file = commands
         .iter()
         .any(|c| c.words.first().is_some_and(|w| w.text == "env_file:"));
@@ -120,13 +125,18 @@ pub fn parse_mesos_script(
                 continue;
             }
         }
-        let Some(found) = find_invocation(command) else {
+        let conditional = depth > 0 || after_and_or(&masked, command);
+        depth = track_depth(depth, command);
+        let Some(mut found) = find_invocation(command) else {
             let unit_line = first.starts_with("Environment=");
             if !unit_line {
-                script_env.extend(command.words.iter().filter_map(|w| assignment(w, 0)));
+                record_assignments(command, conditional, &mut vars, &mut script_env, sink);
             }
             continue;
         };
+        for setting in &mut found.env {
+            resolve(setting, &vars, sink);
+        }
         let mut source = MesosSource::new(
             file,
             SourceKind::Script,
@@ -150,6 +160,9 @@ pub fn parse_mesos_script(
         }
         source.binary = Some(found.binary);
         push_arguments(&mut source, args);
+        for setting in &mut source.settings {
+            resolve(setting, &vars, sink);
+        }
         sources.push(source);
     }
     for i in compose_sources {
@@ -169,6 +182,146 @@ pub fn parse_mesos_script(
     sources
 }
 
+/// Words that may stand before a command's assignments without being a command themselves.
+const ASSIGNMENT_PREFIXES: &[&str] = &[
+    "then", "else", "do", "{", "!", "export", "readonly", "local", "declare", "typeset",
+];
+
+/// Records the assignments a command makes (`X=1`, `export X=1 Y=2`) into the file's
+/// variables, and the `MESOS_*` ones into the settings the script's daemons inherit. Only
+/// leading words count: `echo "MESOS_IP=..."` prints, it does not assign. An assignment under
+/// a condition is no second setting: it makes the value unknown.
+fn record_assignments(
+    command: &Command,
+    conditional: bool,
+    vars: &mut Vars,
+    script_env: &mut Vec<RawSetting>,
+    sink: &mut Sink,
+) {
+    let exports = command
+        .words
+        .iter()
+        .any(|w| matches!(w.text.as_str(), "export" | "-x"));
+    if command.words.first().is_some_and(|w| w.text == "set") {
+        if exports_all(command) {
+            vars.export_all = true;
+        }
+        return;
+    }
+    let words = command
+        .words
+        .iter()
+        .skip_while(|w| ASSIGNMENT_PREFIXES.contains(&w.text.as_str()) || w.text.starts_with('-'));
+    for word in words {
+        // `export MESOS_QUORUM` after `MESOS_QUORUM=2`: now the daemon sees it.
+        if exports && is_identifier(&word.text) {
+            if let Some(at) = vars.unexported.iter().position(|s| s.display == word.text) {
+                let setting = vars.unexported.remove(at);
+                script_env.push(setting);
+            }
+            continue;
+        }
+        let Some((name, value)) = word.text.split_once('=') else {
+            break;
+        };
+        if !is_identifier(name) {
+            break;
+        }
+        let value_at = name.len() + 1;
+        let span = word.span_of(value_at, word.text.len());
+        vars.assign(name, value, word.expansion, span, conditional);
+        let Some(mut setting) = assignment(word, 0) else {
+            continue;
+        };
+        resolve(&mut setting, vars, sink);
+        if !exports && !vars.export_all {
+            // A shell variable the daemon does not inherit: it only feeds `$MESOS_X` uses.
+            vars.unexported.retain(|s| s.key != setting.key);
+            vars.unexported.push(setting);
+            continue;
+        }
+        match script_env.iter_mut().find(|s| s.key == setting.key) {
+            Some(earlier) if conditional => earlier.unknown = true,
+            _ if conditional => {
+                setting.unknown = true;
+                script_env.push(setting);
+            }
+            _ => script_env.push(setting),
+        }
+    }
+}
+
+/// `set -a` (or `set -o allexport`): every later assignment is exported.
+fn exports_all(command: &Command) -> bool {
+    let words: Vec<&str> = command.words.iter().map(|w| w.text.as_str()).collect();
+    words.first() == Some(&"set")
+        && (words
+            .iter()
+            .any(|w| w.starts_with('-') && !w.starts_with("--") && w.contains('a'))
+            || words.windows(2).any(|p| p == ["-o", "allexport"]))
+}
+
+/// True when the command follows `&&` or `||` on its line: it runs only sometimes.
+fn after_and_or(text: &str, command: &Command) -> bool {
+    let Some(first) = command.words.first() else {
+        return false;
+    };
+    let start = (first.span().start as usize).min(text.len());
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    text.get(line_start..start)
+        .is_some_and(|before| before.contains("&&") || before.contains("||"))
+}
+
+/// The nesting depth after `command`: `if`, `case`, loops and function bodies open a level;
+/// `fi`, `esac`, `done` and `}` close one.
+fn track_depth(depth: usize, command: &Command) -> usize {
+    let mut depth = depth;
+    for (i, word) in command.words.iter().enumerate() {
+        let text = word.text.as_str();
+        let leading = i == 0
+            || command.words[..i]
+                .iter()
+                .all(|w| matches!(w.text.as_str(), "then" | "else" | "do" | "!" | "{"));
+        match text {
+            "if" | "case" | "while" | "until" | "for" | "select" if leading => depth += 1,
+            "fi" | "esac" | "done" | "}" if leading => depth = depth.saturating_sub(1),
+            "function" if i == 0 => depth += 1,
+            _ if i == 0 && text.ends_with("()") => depth += 1,
+            _ => {}
+        }
+    }
+    depth
+}
+
+/// Gives a setting whose value uses shell variables the value the file says they hold, and
+/// remembers where it came from so that diagnostics can point at both places.
+fn resolve(setting: &mut RawSetting, vars: &Vars, sink: &mut Sink) {
+    if !setting.unknown {
+        return;
+    }
+    let Some(value) = setting.value.as_mut() else {
+        return;
+    };
+    if !value.value.contains('$') || value.value.contains("{{") || value.value.contains("<%") {
+        return;
+    }
+    if let Expansion::Known {
+        text,
+        sources,
+        sole,
+    } = vars.expand(&value.value)
+    {
+        let used = value.span;
+        for source in &sources {
+            sink.resolved(*source, used);
+        }
+        value.value = text;
+        if let Some(assignment) = sole {
+            value.span = assignment;
+        }
+        setting.unknown = has_placeholder(&value.value);
+    }
+}
 /// Adds the arguments of an invocation; unseen arguments (`"$@"`) make the source open-ended.
 fn push_arguments(source: &mut MesosSource, words: &[Word]) {
     for word in words {
@@ -335,6 +488,40 @@ mod tests {
         ] {
             assert!(parse(text).is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn script_variables_resolve_and_only_exported_ones_reach_the_daemon() {
+        let args = |text: &str| summary(text).remove(0).2;
+        assert_eq!(
+            args("QUORUM=1\nMESOS_ZK=zk://a/m\nmesos-master --quorum=$QUORUM\n"),
+            flags(&[("--quorum", Some("1"))])
+        );
+        assert_eq!(
+            args("export MESOS_ZK=zk://a/m\nmesos-master\n"),
+            flags(&[("MESOS_ZK", Some("zk://a/m"))])
+        );
+        assert_eq!(
+            args("MESOS_ZK=zk://a/m\nexport MESOS_ZK\nmesos-master\n"),
+            flags(&[("MESOS_ZK", Some("zk://a/m"))])
+        );
+        assert_eq!(
+            args("set -a\nMESOS_ZK=zk://a/m\nmesos-master\n"),
+            flags(&[("MESOS_ZK", Some("zk://a/m"))])
+        );
+        // Set under a condition or from the outside: unknown, and no second setting.
+        let sources = parse(
+            "export MESOS_IP=10.0.0.1\nif [ -z \"$X\" ]; then\n  export MESOS_IP=10.0.0.2\nfi\nQ=1\n[ -n \"$Y\" ] && Q=2\nmesos-master --quorum=$Q --port=${PORT:-5050}\n",
+        );
+        let settings = &sources[0].settings;
+        assert_eq!(settings.len(), 3, "{settings:?}");
+        assert!(settings[0].unknown, "MESOS_IP depends on the branch");
+        assert!(settings[1].unknown, "--quorum depends on $Y");
+        assert_eq!(
+            settings[2].value.as_ref().map(|v| v.value.as_str()),
+            Some("5050")
+        );
+        assert!(!settings[2].unknown);
     }
 
     #[test]

@@ -36,6 +36,9 @@ pub(super) struct UnitContext {
     pub(super) env: Vec<RawSetting>,
     /// An `EnvironmentFile=` line: more settings live in a file meslint may not see here.
     pub(super) environment_file: bool,
+    /// Every `Environment=` variable, for `${VAR}` in `ExecStart=` (systemd sets them all before
+    /// it starts the command, whatever their order in the file).
+    pub(super) vars: Vars,
 }
 
 impl UnitContext {
@@ -55,6 +58,17 @@ impl UnitContext {
             else {
                 continue;
             };
+            for (word, from) in std::iter::once((first, rest_at))
+                .chain(command.words.iter().skip(1).map(|w| (w, 0)))
+            {
+                if let Some((name, value)) = word.text[from..].split_once('=')
+                    && is_identifier(name)
+                {
+                    let at = from + name.len() + 1;
+                    let span = word.span_of(at, word.text.len());
+                    unit.vars.assign(name, value, word.expansion, span, false);
+                }
+            }
             if let Some(s) = assignment(first, rest_at) {
                 unit.env.push(s);
             }

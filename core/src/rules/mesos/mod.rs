@@ -159,6 +159,7 @@ pub(crate) mod testing {
                 mesos: processes,
             }],
             problems,
+            value_uses: Vec::new(),
         };
         let mut out = rules::run(&Context::new(&cluster, settings));
         out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));

@@ -512,6 +512,7 @@ fn lint_layout(files: &[(Option<Role>, &str, &str)]) -> Vec<crate::diagnostic::D
             mesos: vec![master],
         }],
         problems,
+        value_uses: Vec::new(),
     };
     rules::run(&Context::new(&cluster, &settings))
 }

@@ -173,6 +173,7 @@ pub(crate) mod test_support {
                 mesos: vec![],
             }],
             problems,
+            value_uses: Vec::new(),
         };
         let mut out = run(&Context::new(&cluster, &settings));
         out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
