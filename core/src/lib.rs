@@ -16,6 +16,7 @@
 
 mod assemble;
 pub mod catalog;
+pub mod clusters;
 pub mod diagnostic;
 pub mod layout;
 pub mod model;
@@ -119,6 +120,12 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
             status,
         });
     };
+    // A template next to its rendered copy: the copy is what the daemon reads.
+    let readable: std::collections::BTreeSet<&str> = inputs
+        .iter()
+        .filter(|i| matches!(i.content, InputContent::Bytes(_)))
+        .map(|i| i.path.as_str())
+        .collect();
     for input in &inputs {
         let path = input.path.clone();
         match &input.content {
@@ -127,6 +134,17 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
                     && let Some(why) = layout::not_live(&input.path)
                 {
                     outcome(&input.path, FileStatus::Skipped(why.to_owned()));
+                    continue;
+                }
+                if let Some(rendered) = layout::rendered_path(&input.path)
+                    && readable.contains(rendered)
+                {
+                    outcome(
+                        &input.path,
+                        FileStatus::Skipped(format!(
+                            "the template of `{rendered}`, which is read instead"
+                        )),
+                    );
                     continue;
                 }
                 let (text, _) = source::decode(bytes);
@@ -211,15 +229,6 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
             sink.secret(Span::new(id, range.start, range.end));
         }
     }
-    let mut settings = settings.clone();
-    for (id, kind) in &files {
-        if *kind == layout::FileKind::Project {
-            let (project, problems) = project::parse(*id, sources.file(*id).text());
-            input_problems.extend(problems.into_iter().map(InputProblem::Project));
-            settings = settings.with_project(project);
-        }
-    }
-    let settings = &settings;
     // Hosts are counted from the directories the user named; without them, from the deepest
     // directory all files share.
     let root = if !roots.is_empty() && roots.iter().all(Option::is_some) {
@@ -235,14 +244,124 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
     } else {
         layout::common_host_dir(files.iter().map(|(id, _)| sources.file(*id).path()))
     };
-    let mut model = assemble::cluster(&sources, &files, &root, settings, &mut sink);
-    model.problems.inputs = input_problems;
-    model.value_uses = std::mem::take(&mut sink.resolved);
-    for secret in sink.secrets {
+    let rel = |id: FileId| layout::strip_dir(sources.file(id).path(), &root).to_owned();
+    let projects: Vec<(FileId, project::Project)> = files
+        .iter()
+        .filter(|(_, kind)| *kind == layout::FileKind::Project)
+        .map(|(id, _)| {
+            let (project, problems) = project::parse(*id, sources.file(*id).text());
+            input_problems.extend(problems.into_iter().map(InputProblem::Project));
+            (*id, project)
+        })
+        .collect();
+    let project_roots = clusters::project_roots(
+        &root,
+        projects.iter().map(|(id, _)| sources.file(*id).path()),
+    );
+    let no_split = std::collections::BTreeSet::new();
+    let group_of = |id: FileId, split: &std::collections::BTreeSet<String>| {
+        clusters::group_of(&rel(id), &project_roots, split)
+    };
+    // The settings of the whole tree: command line, then the meslint.toml files of no
+    // sub-cluster.
+    let mut top_settings = settings.clone();
+    for (id, project) in &projects {
+        if group_of(*id, &no_split).is_empty() {
+            top_settings = top_settings.with_project(project.clone());
+        }
+    }
+    // Without a meslint.toml of their own, first-level directories are clusters when their
+    // ensembles are disjoint: build the rest once to see.
+    let rest: Vec<(FileId, layout::FileKind)> = files
+        .iter()
+        .filter(|(id, _)| group_of(*id, &no_split).is_empty())
+        .cloned()
+        .collect();
+    let split = if rest.is_empty() {
+        no_split.clone()
+    } else {
+        let trial = assemble::cluster(
+            &sources,
+            &rest,
+            &root,
+            &top_settings,
+            &mut parse::Sink::default(),
+        );
+        clusters::split_dirs(&trial)
+    };
+    let mut groups: std::collections::BTreeMap<String, Vec<(FileId, layout::FileKind)>> =
+        std::collections::BTreeMap::new();
+    for (id, kind) in &files {
+        groups
+            .entry(group_of(*id, &split))
+            .or_default()
+            .push((*id, kind.clone()));
+    }
+    let mut built = Vec::new();
+    for (group, group_files) in &groups {
+        let mut group_settings = top_settings.clone();
+        for (id, project) in &projects {
+            if group_of(*id, &split) == *group && !group.is_empty() {
+                group_settings = group_settings.with_project(project.clone());
+            }
+        }
+        let group_root = match (root.as_str(), group.as_str()) {
+            (r, "") => r.to_owned(),
+            ("", g) => g.to_owned(),
+            (r, g) => format!("{r}/{g}"),
+        };
+        let cluster = assemble::cluster(
+            &sources,
+            group_files,
+            &group_root,
+            &group_settings,
+            &mut sink,
+        );
+        built.push((group.clone(), cluster, group_settings));
+    }
+    for secret in std::mem::take(&mut sink.secrets) {
         sources.redact(secret);
     }
-    let context = rules::Context::new(&model, settings);
-    let mut diagnostics = rules::run(&context);
+    // The inputs are reported once, with the first cluster (or alone when no file was read).
+    if built.is_empty() {
+        built.push((
+            String::new(),
+            model::Cluster::default(),
+            top_settings.clone(),
+        ));
+    }
+    if let Some((_, cluster, _)) = built.first_mut() {
+        cluster.problems.inputs = input_problems;
+    }
+    let mut diagnostics = Vec::new();
+    let mut model = model::Cluster::default();
+    let mut cluster_infos = Vec::new();
+    for (group, mut cluster, group_settings) in built {
+        cluster.value_uses = sink.resolved.clone();
+        let context = rules::Context::new(&cluster, &group_settings);
+        diagnostics.extend(rules::run(&context));
+        // One model for `show` and `report`: hosts named with their cluster's directory.
+        let mut info = report::ClusterInfo {
+            root: group.clone(),
+            hosts: Vec::new(),
+        };
+        for mut host in cluster.hosts {
+            if !group.is_empty() {
+                host.name = if host.name == "." {
+                    group.clone()
+                } else {
+                    format!("{group}/{}", host.name)
+                };
+            }
+            info.hosts.push(host_info(&host, &sources));
+            model.hosts.push(host);
+        }
+        if !info.hosts.is_empty() {
+            cluster_infos.push(info);
+        }
+    }
+    model.hosts.sort_by(|a, b| a.name.cmp(&b.name));
+    let settings = &top_settings;
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     diagnostics.dedup();
     Report {
@@ -251,5 +370,36 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
         model,
         settings: settings.clone(),
         files: outcomes,
+        clusters: cluster_infos,
+    }
+}
+
+/// What runs on a host and which file says so.
+fn host_info(host: &model::Host, sources: &SourceMap) -> report::HostInfo {
+    let mut roles = Vec::new();
+    for server in &host.zookeeper {
+        roles.push(report::RoleInfo {
+            role: "zookeeper",
+            file: sources.file(server.config.file).path().to_owned(),
+        });
+    }
+    for process in &host.mesos {
+        let mut files: Vec<&str> = process
+            .sources
+            .iter()
+            .map(|s| sources.file(s.file).path())
+            .collect();
+        files.sort_unstable();
+        files.dedup();
+        for file in files {
+            roles.push(report::RoleInfo {
+                role: process.role.as_str(),
+                file: file.to_owned(),
+            });
+        }
+    }
+    report::HostInfo {
+        name: host.name.clone(),
+        roles,
     }
 }

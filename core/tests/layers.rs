@@ -11,7 +11,7 @@
 //! settings                            the settings of one run
 //! model                               the typed cluster; parses nothing itself
 //! parse                               text to model; knows no rule
-//! assemble                            classified files to one Cluster
+//! assemble  clusters                  classified files to one Cluster; which files are one cluster
 //! rules                               the model to findings; the one stamping point
 //! report                              what a run hands back
 //! render                              a Report to text or JSON
@@ -38,6 +38,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("model", 5),
     ("parse", 6),
     ("assemble", 7),
+    ("clusters", 7),
     ("rules", 8),
     ("report", 9),
     ("render", 10),

@@ -30,8 +30,10 @@ pub(super) fn subcommand_role(word: &str) -> Option<Role> {
     }
 }
 
-/// Programs that run the command that follows them.
+/// Programs that run the command that follows them; `$` is the prompt of a command shown in
+/// a guide (`$ ./bin/mesos-master.sh --ip=127.0.0.1`).
 pub(super) const WRAPPERS: &[&str] = &[
+    "$",
     "exec",
     "nohup",
     "sudo",

@@ -537,6 +537,14 @@ mod tests {
     }
 
     #[test]
+    fn a_guide_s_prompt_is_not_the_program() {
+        let text = "Run:\n```shell\n$ ./bin/mesos-master.sh --ip=127.0.0.1\n```\n";
+        let got = summary(text);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].2, flags(&[("--ip", Some("127.0.0.1"))]));
+    }
+
+    #[test]
     fn prose_that_mentions_a_command_is_not_one() {
         let text = "Steps:\n* `mesos-master --quorum=1` (don't forget it)\n";
         assert!(parse(text).is_empty());
