@@ -1,10 +1,10 @@
 //! Conventions that review would otherwise have to catch, checked by `cargo test`: unique and
-//! well-formed codes, documented rules, a fixture that fires every rule, and an up-to-date
-//! `docs/rules.md`.
+//! well-formed codes, documented rules, a fixture that fires every rule (or, for `--probe`
+//! rules, an assertion in the probe tier), and an up-to-date `docs/rules.md`.
 
 use std::path::Path;
 
-use meslint_core::rules::{ALL, docs};
+use meslint_core::rules::{ALL, docs, probe};
 
 fn repo_root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -25,7 +25,7 @@ fn codes_are_unique_sorted_and_well_formed() {
     for rule in ALL {
         let (family, number) = rule.code.split_at(2);
         assert!(
-            ["ML", "ZK", "MS", "CZ", "CM", "CX"].contains(&family),
+            ["ML", "ZK", "MS", "CZ", "CM", "CX", probe::FAMILY].contains(&family),
             "{}: unknown family",
             rule.code
         );
@@ -101,12 +101,33 @@ fn every_rule_fires_in_a_fixture() {
     }
     let missing: Vec<_> = ALL
         .iter()
+        .filter(|r| !r.code.starts_with(probe::FAMILY))
         .filter(|r| !snapshots.contains(&format!("{}({})", r.code, r.name)))
         .map(|r| r.code)
         .collect();
     assert!(
         missing.is_empty(),
         "rules without a fixture that fires them (add fixtures/<CODE>-<what>/): {missing:?}"
+    );
+}
+
+/// Rules of the live cluster (`--probe`) fire only against running servers, so no static
+/// fixture can hold them: each is asserted on by the probe tier, `tests/probe.rs`, instead.
+#[test]
+fn every_probe_rule_is_asserted_by_the_probe_tier() {
+    let tier = std::fs::read_to_string(repo_root().join("tests/probe.rs")).unwrap_or_default();
+    let probe_rules: Vec<_> = ALL
+        .iter()
+        .filter(|r| r.code.starts_with(probe::FAMILY))
+        .collect();
+    let missing: Vec<_> = probe_rules
+        .iter()
+        .filter(|r| !tier.contains(&format!("\"{}\"", r.code)))
+        .map(|r| r.code)
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "probe rules that tests/probe.rs never asserts on (name the code in a string): {missing:?}"
     );
 }
 

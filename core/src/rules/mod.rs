@@ -2,7 +2,7 @@
 //! the rules over a cluster model.
 //!
 //! A rule lives in its own file under a family folder (`input/`, `zookeeper/`, `mesos/`,
-//! `cluster/`), declared with [`declare_rule!`]: docs, identity, then the check. Some rules are
+//! `cluster/`, `probe/`), declared with [`declare_rule!`]: docs, identity, then the check. Some rules are
 //! raised by a parser while it builds the model (`check: None`); they are declared the same
 //! way so that `meslint rules`, `meslint explain` and `docs/rules.md` know them too. Adding a
 //! rule touches three places: its file, one line in [`ALL`], one fixture.
@@ -80,6 +80,7 @@ pub mod cluster;
 pub mod docs;
 pub mod input;
 pub mod mesos;
+pub mod probe;
 pub mod zookeeper;
 
 /// Every rule, sorted by code. Adding a rule means adding one line here.
@@ -156,6 +157,17 @@ pub static ALL: &[&Rule] = &[
     &mesos::image_providers_requirements::IMAGE_PROVIDERS_REQUIREMENTS,
     &mesos::linux_launcher_required::LINUX_LAUNCHER_REQUIRED,
     &mesos::gpu_isolation_requirements::GPU_ISOLATION_REQUIREMENTS,
+    &probe::zk_server_unreachable::ZK_SERVER_UNREACHABLE,
+    &probe::four_letter_word_refused::FOUR_LETTER_WORD_REFUSED,
+    &probe::standalone_ensemble_member::STANDALONE_ENSEMBLE_MEMBER,
+    &probe::leaderless_ensemble::LEADERLESS_ENSEMBLE,
+    &probe::multiple_leaders::MULTIPLE_LEADERS,
+    &probe::zk_version_differs::ZK_VERSION_DIFFERS,
+    &probe::unlisted_server_answers::UNLISTED_SERVER_ANSWERS,
+    &probe::zk_session_failed::ZK_SESSION_FAILED,
+    &probe::zk_chroot_missing::ZK_CHROOT_MISSING,
+    &probe::master_registration_differs::MASTER_REGISTRATION_DIFFERS,
+    &probe::registered_masters_below_quorum::REGISTERED_MASTERS_BELOW_QUORUM,
     &zookeeper::malformed_unicode_escape::MALFORMED_UNICODE_ESCAPE,
     &zookeeper::byte_order_mark::BYTE_ORDER_MARK,
     &zookeeper::non_ascii_text::NON_ASCII_TEXT,
