@@ -40,9 +40,10 @@ fn check(context: &Context<'_>) -> Vec<Finding> {
         };
         let names: Vec<String> = lost.iter().map(|l| format!("`{}`", l.value)).collect();
         let used: Vec<String> = url.hosts.iter().map(|h| h.value.address()).collect();
+        // The message names the URL, not the flag or host: the same URL copied to several
+        // daemons is one mistake, reported once with a label on each copy.
         let mut finding = Finding::new(format!(
-            "`{}` has a path after every host: Mesos uses only `{}` and loses {}",
-            flag.display,
+            "a zk URL has a path after every host: Mesos uses only `{}` and loses {}",
             used.join(","),
             names.join(", ")
         ));
@@ -69,7 +70,7 @@ fn check(context: &Context<'_>) -> Vec<Finding> {
             finding
                 .primary(
                     Span::new(url.path.span.file, start, end),
-                    format!("znode path read as `{}`", url.path.value),
+                    format!("{}: znode path read as `{}`", flag.display, url.path.value),
                 )
                 .help(format!(
                     "write the path once, after {whose}: `zk://{}{path}`",
@@ -133,7 +134,7 @@ mod tests {
         let found = d.iter().find(|d| d.code == "MS301").expect("reported");
         assert_eq!(
             found.message,
-            "`--master` has a path after every host: Mesos uses only `a:2181` and loses `b:2181`, `c:2181`"
+            "a zk URL has a path after every host: Mesos uses only `a:2181` and loses `b:2181`, `c:2181`"
         );
         assert_eq!(
             found.help.as_deref(),
