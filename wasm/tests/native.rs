@@ -139,14 +139,14 @@ fn the_report_is_the_cli_document_plus_offsets() {
         .map(String::as_str)
         .collect();
     keys.sort_unstable();
-    assert_eq!(keys, ["diagnostics", "summary", "version"]);
-    let unknown = report["diagnostics"]
+    assert_eq!(keys, ["diagnostics", "skipped", "summary", "version"]);
+    let unknown_key = report["diagnostics"]
         .as_array()
         .expect("diagnostics")
         .iter()
         .find(|d| d["code"] == "ZK101")
-        .expect("the unknown key is reported");
-    let label = &unknown["labels"][0];
+        .expect("bogusKey is unknown");
+    let label = &unknown_key["labels"][0];
     assert_eq!(label["line"], 2);
     assert_eq!(label["utf16_start"], 27);
     assert_eq!(label["utf16_end"], 35);

@@ -110,6 +110,7 @@ pub static ALL: &[&Rule] = &[
     &input::unrecognized_file::UNRECOGNIZED_FILE,
     &input::invalid_project_file::INVALID_PROJECT_FILE,
     &input::template_file::TEMPLATE_FILE,
+    &input::link_outside_root::LINK_OUTSIDE_ROOT,
     &mesos::unknown_flag::UNKNOWN_FLAG,
     &mesos::duplicate_flag::DUPLICATE_FLAG,
     &mesos::space_separated_value::SPACE_SEPARATED_VALUE,
