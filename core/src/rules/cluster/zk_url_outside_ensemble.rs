@@ -1,12 +1,11 @@
 use crate::diagnostic::{Finding, Severity};
-use crate::model::identity::Identities;
 use crate::rules::Context;
 
 use std::collections::BTreeMap;
 
 use crate::source::Span;
 
-use super::urls::{UrlUse, whose, zk_urls};
+use super::urls::{UrlUse, whose};
 
 declare_rule! {
     /// A zk URL that names servers which are not in the ZooKeeper ensemble.
@@ -39,7 +38,7 @@ declare_rule! {
         name: "zk_url_outside_ensemble",
         severity: Severity::Error,
         applies_to: "all Mesos and ZooKeeper releases",
-        check: Some(check),
+        check,
     };
 }
 
@@ -55,15 +54,15 @@ enum Mistake {
 }
 
 fn check(ctx: &Context<'_>) -> Vec<Finding> {
-    let Some(ensemble) = ctx.cluster.ensemble() else {
+    let Some(ensemble) = ctx.ensemble() else {
         return Vec::new();
     };
-    let ids = Identities::new(ctx.cluster, ctx.settings);
+    let ids = ctx.identities();
     let ref_host = &ensemble.reference.0.name;
-    let urls = zk_urls(ctx.cluster);
+    let urls = ctx.zk_urls();
     // One mistake, one finding: the uses that make it, each with the spans to label.
     let mut groups: BTreeMap<Mistake, Vec<(&UrlUse<'_>, Vec<Span>)>> = BTreeMap::new();
-    for use_ in &urls {
+    for use_ in urls {
         let mut outside = Vec::new();
         for item in &use_.url.hosts {
             let member = ensemble
@@ -88,7 +87,7 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
         if outside.is_empty() {
             continue;
         }
-        if all && names_and_addresses(outside.iter().map(|h| h.value.host.as_str()), &ensemble) {
+        if all && names_and_addresses(outside.iter().map(|h| h.value.host.as_str()), ensemble) {
             // Only DNS could tell whether `10.0.0.1` is `zk1`: say so rather than call it wrong.
             let (Some(first), Some(last)) = (use_.url.hosts.first(), use_.url.hosts.last()) else {
                 continue;

@@ -31,13 +31,13 @@ declare_rule! {
         name: "unsafe_directory",
         severity: Severity::Warning,
         applies_to: "Mesos 1.0+",
-        check: Some(check),
+        check,
     };
 }
 
-fn check(context: &Context<'_>) -> Vec<Finding> {
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for process in super::processes(context) {
+    for process in super::processes(ctx) {
         for name in ["work_dir", "log_dir"] {
             let Some(flag) = process.flag(name).filter(|f| !f.unknown) else {
                 continue;
