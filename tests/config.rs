@@ -226,6 +226,79 @@ fn inline_suppressions_and_unused_ones() {
     assert!(!codes(&findings(d, &["cluster"])).contains(&"ML007"));
 }
 
+/// The primary places of every diagnostic of `code`: `file:line`.
+fn places(dir: &Path, code: &str) -> Vec<Vec<String>> {
+    let output = meslint(dir, &["--format", "json", "cluster"]);
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    report["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter(|d| d["code"] == code)
+        .map(|d| {
+            d["labels"]
+                .as_array()
+                .expect("labels")
+                .iter()
+                .filter(|l| l["primary"] == true)
+                .map(|l| format!("{}:{}", l["file"].as_str().expect("file"), l["line"]))
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn a_suppression_takes_away_its_place_of_a_finding_written_on_several_hosts() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    cluster(d);
+    let comment = "# meslint: ignore[ZK101] read by our agent\n";
+    for n in 2..=3 {
+        let zoo = d.join(format!("cluster/zk{n}/zoo.cfg"));
+        let text = std::fs::read_to_string(&zoo).expect("read");
+        std::fs::write(
+            &zoo,
+            text.replace(
+                "clientPort=2181\n",
+                "clientPort=2181\nmonitoring.port=9141\n",
+            ),
+        )
+        .expect("write");
+    }
+    // One mistake copied to three hosts: one diagnostic with a place on each.
+    let all = places(d, "ZK101");
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert_eq!(all[0].len(), 3, "{all:?}");
+    // Suppressed on zk1 only: the other two places stay, and the comment is used.
+    let zk1 = d.join("cluster/zk1/zoo.cfg");
+    let text = std::fs::read_to_string(&zk1).expect("read");
+    std::fs::write(
+        &zk1,
+        text.replacen("monitoring.port", &format!("{comment}monitoring.port"), 1),
+    )
+    .expect("write");
+    let left = places(d, "ZK101");
+    assert_eq!(left.len(), 1, "{left:?}");
+    assert!(
+        left[0].iter().all(|p| !p.starts_with("cluster/zk1/")),
+        "{left:?}"
+    );
+    assert_eq!(left[0].len(), 2, "{left:?}");
+    assert!(places(d, "ML007").is_empty());
+    // Suppressed at every place: gone.
+    for n in 2..=3 {
+        let zoo = d.join(format!("cluster/zk{n}/zoo.cfg"));
+        let text = std::fs::read_to_string(&zoo).expect("read");
+        std::fs::write(
+            &zoo,
+            text.replacen("monitoring.port", &format!("{comment}monitoring.port"), 1),
+        )
+        .expect("write");
+    }
+    assert!(places(d, "ZK101").is_empty());
+    assert!(places(d, "ML007").is_empty());
+}
+
 #[test]
 fn baseline_round_trip_survives_edits_elsewhere() {
     let dir = tempfile::tempdir().expect("tempdir");

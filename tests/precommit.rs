@@ -86,10 +86,18 @@ fn the_hook_fails_on_a_broken_cluster_and_passes_once_fixed() {
             "meslint-hooks",
         ],
     );
-    for rel in [".pre-commit-hooks.yaml", "Cargo.toml", "Cargo.lock"] {
+    for rel in [
+        ".pre-commit-hooks.yaml",
+        "Cargo.toml",
+        "Cargo.lock",
+        "core/Cargo.toml",
+        "wasm/Cargo.toml",
+    ] {
         std::fs::copy(root.join(rel), hooks.join(rel)).expect("copy");
     }
     for dir in ["cli/src", "core/src"] {
+        // Mirrored: a file the working tree no longer has must not stay behind from HEAD.
+        std::fs::remove_dir_all(hooks.join(dir)).expect("rm");
         copy_tree(&root.join(dir), &hooks.join(dir));
     }
     ok(&hooks, "git", &["add", "-A"]);

@@ -55,8 +55,8 @@ pub enum Error {
     FormatNotSupported(&'static str),
     #[error("{0}")]
     Io(String),
-    #[error("`{0}` holds no file meslint reads ({1} skipped; --verbose lists them)")]
-    NothingToRead(String, usize),
+    #[error("`{0}` holds no file meslint reads ({1} skipped; --verbose lists them){2}")]
+    NothingToRead(String, usize, String),
 }
 
 pub fn run(args: Args) -> Result<Output, Error> {
@@ -169,12 +169,20 @@ fn nothing_to_read(args: &CheckArgs, report: &meslint_core::Report) -> Result<()
         });
         if !read && !reported {
             let skipped = report.files.iter().filter(|f| below(&f.path)).count();
+            let mut list = String::new();
+            if args.verbose {
+                for file in report.files.iter().filter(|f| below(&f.path)) {
+                    if let FileStatus::Skipped(why) = &file.status {
+                        list.push_str(&format!("\n  skipped {}: {why}", file.path));
+                    }
+                }
+            }
             let name = if shown.is_empty() {
                 ".".to_owned()
             } else {
                 shown
             };
-            return Err(Error::NothingToRead(name, skipped));
+            return Err(Error::NothingToRead(name, skipped, list));
         }
     }
     Ok(())

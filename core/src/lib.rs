@@ -39,11 +39,7 @@ pub use settings::Settings;
 pub use source::{FileId, SourceMap, Span, Spanned};
 pub use version::{MesosVersion, ZkVersion};
 
-use rules::input::binary_file::BINARY_FILE;
-use rules::input::link_outside_root::LINK_OUTSIDE_ROOT;
-use rules::input::template_file::TEMPLATE_FILE;
-use rules::input::unreadable_file::UNREADABLE_FILE;
-use rules::input::unrecognized_file::UNRECOGNIZED_FILE;
+use model::problems::InputProblem;
 
 /// One file handed to meslint by its caller.
 #[derive(Clone, Debug)]
@@ -130,7 +126,7 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
     let mut inputs = inputs;
     inputs.sort_by(|a, b| a.path.cmp(&b.path));
     let mut sources = SourceMap::new();
-    let mut diagnostics = Vec::new();
+    let mut input_problems = Vec::new();
     let mut files = Vec::new();
     let mut roots: Vec<Option<&str>> = Vec::new();
     let mut outcomes = Vec::new();
@@ -147,6 +143,7 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
         .map(|i| i.path.as_str())
         .collect();
     for input in &inputs {
+        let path = input.path.clone();
         match &input.content {
             InputContent::Bytes(bytes) => {
                 if !input.explicit
@@ -192,48 +189,29 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
                     FileStatus::NoSettings
                 };
                 outcome(&input.path, status);
-                let id = sources.add(&input.path, bytes);
+                let file = sources.add(&input.path, bytes);
                 if bytes.contains(&0) {
-                    diagnostics.push(
-                        BINARY_FILE.report(
-                            Finding::new(format!("`{}` holds binary data", input.path))
-                                .primary(Span::point(id, 0), "binary file")
-                                .help("replace it with the intended text configuration"),
-                        ),
-                    );
+                    input_problems.push(InputProblem::Binary { file, path });
                     continue;
                 }
                 if kind == layout::FileKind::Other {
-                    diagnostics.push(UNRECOGNIZED_FILE.report(
-                        Finding::new(format!(
-                            "`{}` is not a ZooKeeper or Mesos file meslint knows",
-                            input.path
-                        ))
-                        .primary(Span::point(id, 0), "not checked")
-                        .help("name it after its kind (`zoo.cfg`, `myid`, `mesos-master.env`, ...)"),
-                    ));
+                    input_problems.push(InputProblem::Unrecognized { file, path });
                     continue;
                 }
                 if kind != layout::FileKind::Project && template::is_template(&text) {
                     let first_line = template::first_template_line(&text)
-                        .or_else(|| sources.file(id).line_range(1))
+                        .or_else(|| sources.file(file).line_range(1))
                         .unwrap_or(0..0);
-                    diagnostics.push(
-                        TEMPLATE_FILE.report(
-                            Finding::new(format!(
-                                "`{}` is a template: values behind placeholders are not checked",
-                                input.path
-                            ))
-                            .primary(Span::new(id, first_line.start, first_line.end), "template")
-                            .help("lint the rendered files too for a complete check"),
-                        ),
-                    );
+                    input_problems.push(InputProblem::Template {
+                        line: Span::new(file, first_line.start, first_line.end),
+                        path,
+                    });
                 }
                 if kind != layout::FileKind::Project {
                     // meslint.toml may sit above the cluster; hosts are counted from the cluster.
                     roots.push(input.root.as_deref());
                 }
-                files.push((id, kind));
+                files.push((file, kind));
             }
             InputContent::Skipped(why) => outcome(&input.path, FileStatus::Skipped(why.clone())),
             InputContent::LinkOutsideRoot(target) => {
@@ -241,30 +219,21 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
                     &input.path,
                     FileStatus::Skipped(format!("symbolic link out of the tree, to `{target}`")),
                 );
-                let id = sources.add(&input.path, b"");
-                diagnostics.push(
-                    LINK_OUTSIDE_ROOT.report(
-                        Finding::new(format!(
-                            "`{}` links to `{target}`, outside the tree: not read",
-                            input.path
-                        ))
-                        .primary(Span::point(id, 0), "link out of the tree")
-                        .help(
-                            "copy what it points to into the tree, or pass --follow-links \
-                             to read it from this machine",
-                        ),
-                    ),
-                );
+                let file = sources.add(&input.path, b"");
+                input_problems.push(InputProblem::LinkOutsideRoot {
+                    file,
+                    path,
+                    target: target.clone(),
+                });
             }
             InputContent::Unreadable(why) => {
                 outcome(&input.path, FileStatus::Skipped(why.clone()));
-                let id = sources.add(&input.path, b"");
-                diagnostics.push(
-                    UNREADABLE_FILE.report(
-                        Finding::new(format!("cannot read `{}`: {why}", input.path))
-                            .primary(Span::point(id, 0), why.clone()),
-                    ),
-                );
+                let file = sources.add(&input.path, b"");
+                input_problems.push(InputProblem::Unreadable {
+                    file,
+                    path,
+                    why: why.clone(),
+                });
             }
         }
     }
@@ -309,11 +278,10 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
         .iter()
         .filter(|(_, kind)| *kind == layout::FileKind::Project)
         .map(|(id, _)| {
-            (*id, {
-                let mut project = project::parse(*id, sources.file(*id).text(), &codes, &mut sink);
-                project.rules.base_dir = parent_dir(sources.file(*id).path()).to_owned();
-                project
-            })
+            let (mut project, problems) = project::parse(*id, sources.file(*id).text(), &codes);
+            project.rules.base_dir = parent_dir(sources.file(*id).path()).to_owned();
+            input_problems.extend(problems.into_iter().map(InputProblem::Project));
+            (*id, project)
         })
         .collect();
     // The run's own configuration (`--config`, or one found above the linted path) applies to
@@ -391,21 +359,27 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
         );
         built.push((group.clone(), cluster, group_settings));
     }
-    diagnostics.append(&mut sink.diagnostics);
     for secret in std::mem::take(&mut sink.secrets) {
         sources.redact(secret);
     }
+    // The inputs are reported once, with the first cluster (or alone when no file was read).
+    if built.is_empty() {
+        built.push((
+            String::new(),
+            model::Cluster::default(),
+            top_settings.clone(),
+        ));
+    }
+    if let Some((_, cluster, _)) = built.first_mut() {
+        cluster.problems.inputs = input_problems;
+    }
+    let mut diagnostics = Vec::new();
     let mut model = model::Cluster::default();
     let mut cluster_infos = Vec::new();
-    for (group, cluster, group_settings) in built {
-        let context = rules::Context {
-            cluster: &cluster,
-            settings: &group_settings,
-        };
-        let mut found = rules::run(&context);
-        found.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-        once_per_ensemble(&mut found);
-        diagnostics.extend(found);
+    for (group, mut cluster, group_settings) in built {
+        cluster.value_uses = sink.resolved.clone();
+        let context = rules::Context::new(&cluster, &group_settings);
+        diagnostics.extend(rules::run(&context));
         // One model for `show` and `report`: hosts named with their cluster's directory.
         let mut info = report::ClusterInfo {
             root: group.clone(),
@@ -428,10 +402,11 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
     }
     model.hosts.sort_by(|a, b| a.name.cmp(&b.name));
     let settings = &top_settings;
-    point_at_uses(&mut diagnostics, &sink.resolved);
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     diagnostics.dedup();
-    // Selection, severities and suppressions: the one place every diagnostic passes through.
+    let diagnostics = merge_repeats(diagnostics);
+    // Selection, severities and suppressions: the one place every diagnostic passes through,
+    // once the rules of every cluster have run.
     let mut policy = policy::Policy::new(
         &settings.project.rules,
         &sources,
@@ -489,52 +464,35 @@ fn parent_dir(path: &str) -> &str {
     path.rfind('/').map_or("", |at| &path[..at])
 }
 
-/// A finding about a value a script took from a variable points at the assignment (where to
-/// fix); it also points at the place that uses the variable, so both are seen.
-fn point_at_uses(diagnostics: &mut [Diagnostic], resolved: &[(Span, Span)]) {
-    if resolved.is_empty() {
-        return;
-    }
-    let mut uses: std::collections::BTreeMap<Span, Vec<Span>> = std::collections::BTreeMap::new();
-    for (assignment, used) in resolved {
-        uses.entry(*assignment).or_default().push(*used);
-    }
+/// One mistake, one diagnostic: the same finding (code, severity, message and help, which name
+/// the value at fault) written on several hosts, as a setup guide copied to every machine
+/// leaves it, becomes one diagnostic with the labels of every place it is written. Grouped in
+/// a map, in the sorted order, so the result stays sorted by each group's first place.
+pub(crate) fn merge_repeats(diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    type Key = (&'static str, Severity, String, Option<String>);
+    let mut first: std::collections::BTreeMap<Key, usize> = std::collections::BTreeMap::new();
+    let mut merged: Vec<Diagnostic> = Vec::with_capacity(diagnostics.len());
     for diagnostic in diagnostics {
-        let mut added = Vec::new();
-        for label in &diagnostic.labels {
-            for (assignment, used) in &uses {
-                let inside = assignment.file == label.span.file
-                    && assignment.start <= label.span.start
-                    && label.span.end <= assignment.end;
-                if !inside {
-                    continue;
-                }
-                for used in used {
-                    let shown = diagnostic
-                        .labels
-                        .iter()
-                        .chain(&added)
-                        .any(|l: &Label| l.span == *used);
-                    if !shown {
-                        added.push(Label {
-                            span: *used,
-                            message: "the value is used here".to_owned(),
-                            primary: false,
-                        });
+        let key = (
+            diagnostic.code,
+            diagnostic.severity,
+            diagnostic.message.clone(),
+            diagnostic.help.clone(),
+        );
+        match first.get(&key) {
+            Some(&at) => {
+                let target = &mut merged[at];
+                for label in diagnostic.labels {
+                    if !target.labels.contains(&label) {
+                        target.labels.push(label);
                     }
                 }
             }
+            None => {
+                first.insert(key, merged.len());
+                merged.push(diagnostic);
+            }
         }
-        diagnostic.labels.extend(added);
     }
-}
-
-/// Rules about the size and make-up of the ensemble fire on every server whose zoo.cfg lists
-/// it; the same finding from several hosts is one fact, reported once (on the first file).
-const ENSEMBLE_WIDE: &[&str] = &["ZK209", "ZK210", "ZK211", "ZK212"];
-
-fn once_per_ensemble(diagnostics: &mut Vec<Diagnostic>) {
-    let mut seen = std::collections::BTreeSet::new();
-    diagnostics
-        .retain(|d| !ENSEMBLE_WIDE.contains(&d.code) || seen.insert((d.code, d.message.clone())));
+    merged
 }

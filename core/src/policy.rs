@@ -74,32 +74,25 @@ impl<'a> Policy<'a> {
         if diagnostic.code == UNUSED_SUPPRESSION.code {
             return Some(diagnostic);
         }
-        let primary = diagnostic.primary_span();
-        if let Some(span) = primary {
-            let path = self.relative(self.sources.file(span.file).path());
-            for (index, entry) in self.selection.per_path.iter().enumerate() {
-                if glob_matches(&entry.glob, &path)
-                    && entry.codes.iter().any(|c| matches(c, diagnostic.code))
-                {
-                    self.per_path_used[index] = true;
-                    return None;
-                }
-            }
-            let file = self.sources.file(span.file);
-            let first = file.line_col(span.start as usize).0;
-            let last = file.line_col(span.end as usize).0.max(first);
-            for (i, suppression) in self.suppressions.iter().enumerate() {
-                if suppression.file == span.file
-                    && (first..=last).contains(&suppression.line)
-                    && suppression
-                        .codes
-                        .iter()
-                        .any(|c| matches(c, diagnostic.code))
-                {
-                    self.suppressions_used[i] = true;
-                    return None;
-                }
-            }
+        // One mistake written on several hosts is one diagnostic with a primary label at each
+        // place: a suppression takes away the places it covers, and the diagnostic goes when
+        // none is left.
+        let mut places: Vec<usize> = (0..diagnostic.labels.len())
+            .filter(|&i| diagnostic.labels[i].primary)
+            .collect();
+        if places.is_empty() && !diagnostic.labels.is_empty() {
+            places.push(0);
+        }
+        let suppressed: Vec<usize> = places
+            .iter()
+            .copied()
+            .filter(|&i| self.suppressed(diagnostic.labels[i].span, diagnostic.code))
+            .collect();
+        if !places.is_empty() && suppressed.len() == places.len() {
+            return None;
+        }
+        for i in suppressed.into_iter().rev() {
+            diagnostic.labels.remove(i);
         }
         let key = identity(&diagnostic, self.sources);
         if let Some(count) = self.baseline.get_mut(&key)
@@ -109,6 +102,31 @@ impl<'a> Policy<'a> {
             return None;
         }
         Some(diagnostic)
+    }
+
+    /// Whether a `[per-path]` entry or an inline comment suppresses `code` at `span`; the one
+    /// that does is marked used.
+    fn suppressed(&mut self, span: Span, code: &str) -> bool {
+        let path = self.relative(self.sources.file(span.file).path());
+        for (index, entry) in self.selection.per_path.iter().enumerate() {
+            if glob_matches(&entry.glob, &path) && entry.codes.iter().any(|c| matches(c, code)) {
+                self.per_path_used[index] = true;
+                return true;
+            }
+        }
+        let file = self.sources.file(span.file);
+        let first = file.line_col(span.start as usize).0;
+        let last = file.line_col(span.end as usize).0.max(first);
+        for (i, suppression) in self.suppressions.iter().enumerate() {
+            if suppression.file == span.file
+                && (first..=last).contains(&suppression.line)
+                && suppression.codes.iter().any(|c| matches(c, code))
+            {
+                self.suppressions_used[i] = true;
+                return true;
+            }
+        }
+        false
     }
 
     /// Inline suppressions and `[per-path]` entries that suppressed nothing.

@@ -9,9 +9,7 @@ use std::collections::BTreeMap;
 use toml::Spanned as DeSpanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::diagnostic::{Finding, Severity};
-use crate::parse::Sink;
-use crate::rules::input::invalid_project_file::INVALID_PROJECT_FILE;
+use crate::diagnostic::Severity;
 use crate::source::{FileId, Span};
 use crate::version::{MesosVersion, ZkVersion};
 
@@ -89,25 +87,81 @@ const TOP_KEYS: &[&str] = &[
 ];
 const HOST_KEYS: &[&str] = &["address", "aliases", "roles"];
 
-/// Reads `meslint.toml`; problems become diagnostics pointing into the file. One bad key or
-/// value is reported and skipped: the rest of the file still applies.
+/// Why `meslint.toml` (or one of its values) cannot be used. Each problem skips only its key
+/// or value: the rest of the file still applies.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ProjectProblem {
+    /// The TOML does not read: `error` is the first line of the TOML reader's explanation.
+    Unreadable { span: Span, error: String },
+    /// A release `key` names that meslint does not know, and why.
+    BadRelease {
+        span: Span,
+        key: &'static str,
+        why: String,
+    },
+    /// A key meslint does not know, among the `known` keys of its table, with the known key
+    /// closest to it.
+    UnknownKey {
+        span: Span,
+        key: String,
+        suggestion: Option<&'static str>,
+        known: &'static [&'static str],
+    },
+    /// The value of `key` is not of the kind the key takes.
+    WrongKind {
+        span: Span,
+        key: String,
+        expected: ValueKind,
+    },
+    /// A code in `select`, `ignore`, `[severity]` or `[per-path]` that names no rule, with the
+    /// code closest to it.
+    UnknownCode {
+        span: Span,
+        code: String,
+        suggestion: Option<String>,
+    },
+    /// A `[severity]` value that is not `error`, `warning` or `info`.
+    BadSeverity { span: Span, code: String },
+    /// A role of a host that is not `zookeeper`, `master` or `agent`.
+    UnknownRole {
+        span: Span,
+        host: String,
+        role: String,
+    },
+}
+
+/// What a key of `meslint.toml` takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ValueKind {
+    String,
+    Strings,
+    WholeNumber,
+    Codes,
+    Table,
+    HostTable,
+    CodeTable,
+    GlobTable,
+}
+
+/// Reads `meslint.toml`, with what is wrong in it pointing into the file. One bad key or value
+/// is recorded and skipped: the rest of the file still applies.
 ///
 /// `codes` are the rule codes that `select`, `ignore` and the other lists may name.
-pub fn parse(file: FileId, text: &str, codes: &[&str], sink: &mut Sink) -> Project {
+pub fn parse(file: FileId, text: &str, codes: &[&str]) -> (Project, Vec<ProjectProblem>) {
     let (table, errors) = DeTable::parse_recoverable(text);
-    let mut report = Reporter { file, codes, sink };
+    let mut report = Reporter {
+        file,
+        codes,
+        problems: Vec::new(),
+    };
     for error in errors {
         let span = error
             .span()
             .map_or(Span::point(file, 0), |r| Span::new(file, r.start, r.end));
-        report.problem(
+        report.problems.push(ProjectProblem::Unreadable {
             span,
-            format!(
-                "meslint.toml cannot be read: {}",
-                first_line(error.message())
-            ),
-            "see the meslint.toml section of the README",
-        );
+            error: first_line(error.message()).to_owned(),
+        });
     }
     let mut project = Project::default();
     for (key, value) in table.get_ref() {
@@ -120,11 +174,11 @@ pub fn parse(file: FileId, text: &str, codes: &[&str], sink: &mut Sink) -> Proje
                 if let Some(v) = report.string(value, "zookeeper_version") {
                     match v.parse() {
                         Ok(parsed) => project.zookeeper_version = Some(parsed),
-                        Err(error) => report.problem(
-                            value_span,
-                            format!("`zookeeper_version` in meslint.toml is not usable: {error}"),
-                            RELEASES,
-                        ),
+                        Err(error) => report.problems.push(ProjectProblem::BadRelease {
+                            span: value_span,
+                            key: "zookeeper_version",
+                            why: error.to_string(),
+                        }),
                     }
                 }
             }
@@ -132,11 +186,11 @@ pub fn parse(file: FileId, text: &str, codes: &[&str], sink: &mut Sink) -> Proje
                 if let Some(v) = report.string(value, "mesos_version") {
                     match v.parse() {
                         Ok(parsed) => project.mesos_version = Some(parsed),
-                        Err(error) => report.problem(
-                            value_span,
-                            format!("`mesos_version` in meslint.toml is not usable: {error}"),
-                            RELEASES,
-                        ),
+                        Err(error) => report.problems.push(ProjectProblem::BadRelease {
+                            span: value_span,
+                            key: "mesos_version",
+                            why: error.to_string(),
+                        }),
                     }
                 }
             }
@@ -146,11 +200,7 @@ pub fn parse(file: FileId, text: &str, codes: &[&str], sink: &mut Sink) -> Proje
                 .map(|i| i.as_str().parse::<usize>())
             {
                 Some(Ok(n)) => project.masters = Some(n),
-                _ => report.problem(
-                    value_span,
-                    "`masters` in meslint.toml must be a whole number".to_owned(),
-                    "write the number of masters the cluster runs, e.g. `masters = 3`",
-                ),
+                _ => report.wrong_kind(value_span, "masters", ValueKind::WholeNumber),
             },
             "hosts" => match value.get_ref().as_table() {
                 Some(hosts) => {
@@ -159,7 +209,7 @@ pub fn parse(file: FileId, text: &str, codes: &[&str], sink: &mut Sink) -> Proje
                         project.hosts.insert(host.get_ref().to_string(), config);
                     }
                 }
-                None => report.wrong_kind(value_span, "hosts", "a table of hosts"),
+                None => report.wrong_kind(value_span, "hosts", ValueKind::HostTable),
             },
             "exclude" => project.exclude = report.strings(value, "exclude"),
             "select" => project.rules.select = Some(report.codes(value, "select")),
@@ -176,15 +226,14 @@ pub fn parse(file: FileId, text: &str, codes: &[&str], sink: &mut Sink) -> Proje
                             Some(severity) => {
                                 project.rules.severity.insert(code, severity);
                             }
-                            None => report.problem(
-                                report.span(level.span()),
-                                format!("the severity of `{code}` must be \"error\", \"warning\" or \"info\""),
-                                "use `ignore` to turn a rule off",
-                            ),
+                            None => report.problems.push(ProjectProblem::BadSeverity {
+                                span: report.span(level.span()),
+                                code,
+                            }),
                         }
                     }
                 }
-                None => report.wrong_kind(value_span, "severity", "a table of codes"),
+                None => report.wrong_kind(value_span, "severity", ValueKind::CodeTable),
             },
             "per_path" => match value.get_ref().as_table() {
                 Some(entries) => {
@@ -198,12 +247,12 @@ pub fn parse(file: FileId, text: &str, codes: &[&str], sink: &mut Sink) -> Proje
                         });
                     }
                 }
-                None => report.wrong_kind(value_span, "per-path", "a table of globs"),
+                None => report.wrong_kind(value_span, "per-path", ValueKind::GlobTable),
             },
             _ => report.unknown_key(key.get_ref(), key_span, TOP_KEYS),
         }
     }
-    project
+    (project, report.problems)
 }
 
 /// The `exclude` patterns of a `meslint.toml`, for a caller that walks directories before
@@ -222,8 +271,6 @@ pub fn exclude_patterns(text: &str) -> Vec<String> {
     patterns.unwrap_or_default()
 }
 
-const RELEASES: &str = "use a release meslint knows: ZooKeeper 3.4 to 3.9, Mesos 1.0 to 1.11";
-
 fn parse_severity(text: &str) -> Option<Severity> {
     match text {
         "error" => Some(Severity::Error),
@@ -233,11 +280,11 @@ fn parse_severity(text: &str) -> Option<Severity> {
     }
 }
 
-/// Turns problems in meslint.toml into ML004 diagnostics.
+/// Records what is wrong in meslint.toml.
 struct Reporter<'s> {
     file: FileId,
     codes: &'s [&'s str],
-    sink: &'s mut Sink,
+    problems: Vec<ProjectProblem>,
 }
 
 impl Reporter<'_> {
@@ -245,39 +292,28 @@ impl Reporter<'_> {
         Span::new(self.file, range.start, range.end)
     }
 
-    fn problem(&mut self, span: Span, message: String, help: &str) {
-        self.sink.push(
-            INVALID_PROJECT_FILE.report(Finding::new(message).primary(span, "here").help(help)),
-        );
-    }
-
-    fn wrong_kind(&mut self, span: Span, key: &str, expected: &str) {
-        self.problem(
+    fn wrong_kind(&mut self, span: Span, key: &str, expected: ValueKind) {
+        self.problems.push(ProjectProblem::WrongKind {
             span,
-            format!("`{key}` in meslint.toml must be {expected}"),
-            "see the meslint.toml section of the README",
-        );
+            key: key.to_owned(),
+            expected,
+        });
     }
 
-    fn unknown_key(&mut self, key: &str, span: Span, known: &[&str]) {
-        let help = match closest(key, known) {
-            Some(close) => format!("did you mean `{close}`?"),
-            None => format!("the keys are: {}", known.join(", ")),
-        };
-        self.sink.push(
-            INVALID_PROJECT_FILE.report(
-                Finding::new(format!("unknown key `{key}` in meslint.toml"))
-                    .primary(span, "unknown key")
-                    .help(help),
-            ),
-        );
+    fn unknown_key(&mut self, key: &str, span: Span, known: &'static [&'static str]) {
+        self.problems.push(ProjectProblem::UnknownKey {
+            span,
+            key: key.to_owned(),
+            suggestion: closest(key, known),
+            known,
+        });
     }
 
     fn string(&mut self, value: &DeSpanned<DeValue<'_>>, key: &str) -> Option<String> {
         match value.get_ref().as_str() {
             Some(s) => Some(s.to_owned()),
             None => {
-                self.wrong_kind(self.span(value.span()), key, "a string");
+                self.wrong_kind(self.span(value.span()), key, ValueKind::String);
                 None
             }
         }
@@ -286,7 +322,7 @@ impl Reporter<'_> {
     /// A list of rule codes or prefixes; unknown ones are reported and left out.
     fn codes(&mut self, value: &DeSpanned<DeValue<'_>>, key: &str) -> Vec<String> {
         let Some(items) = value.get_ref().as_array() else {
-            self.wrong_kind(self.span(value.span()), key, "a list of rule codes");
+            self.wrong_kind(self.span(value.span()), key, ValueKind::Codes);
             return Vec::new();
         };
         let mut out = Vec::new();
@@ -294,7 +330,7 @@ impl Reporter<'_> {
             let span = self.span(item.span());
             match item.get_ref().as_str() {
                 Some(code) => out.extend(self.code(code, span)),
-                None => self.wrong_kind(span, key, "a list of rule codes"),
+                None => self.wrong_kind(span, key, ValueKind::Codes),
             }
         }
         out
@@ -307,26 +343,22 @@ impl Reporter<'_> {
         {
             return Some(upper);
         }
-        let help = match closest(&upper, self.codes) {
-            Some(close) => format!("did you mean `{close}`? `meslint rules` lists every code"),
-            None => "`meslint rules` lists every code".to_owned(),
-        };
-        self.sink.push(
-            INVALID_PROJECT_FILE.report(
-                Finding::new(format!(
-                    "`{code}` in meslint.toml is no rule code or prefix"
-                ))
-                .primary(span, "no such rule")
-                .help(help),
-            ),
-        );
+        self.problems.push(ProjectProblem::UnknownCode {
+            span,
+            code: code.to_owned(),
+            suggestion: closest(&upper, self.codes).map(str::to_owned),
+        });
         None
     }
 
     fn host(&mut self, name: &str, value: &DeSpanned<DeValue<'_>>) -> HostConfig {
         let mut config = HostConfig::default();
         let Some(table) = value.get_ref().as_table() else {
-            self.wrong_kind(self.span(value.span()), &format!("hosts.{name}"), "a table");
+            self.wrong_kind(
+                self.span(value.span()),
+                &format!("hosts.{name}"),
+                ValueKind::Table,
+            );
             return config;
         };
         for (key, value) in table {
@@ -340,11 +372,11 @@ impl Reporter<'_> {
                             "zookeeper" => config.roles.push(HostRole::Zookeeper),
                             "master" => config.roles.push(HostRole::Master),
                             "agent" => config.roles.push(HostRole::Agent),
-                            _ => self.problem(
+                            _ => self.problems.push(ProjectProblem::UnknownRole {
                                 span,
-                                format!("unknown role `{role}` for host `{name}` in meslint.toml"),
-                                "the roles are `zookeeper`, `master` and `agent`",
-                            ),
+                                host: name.to_owned(),
+                                role,
+                            }),
                         }
                     }
                 }
@@ -362,7 +394,7 @@ impl Reporter<'_> {
                 .collect()
         });
         strings.unwrap_or_else(|| {
-            self.wrong_kind(self.span(value.span()), key, "a list of strings");
+            self.wrong_kind(self.span(value.span()), key, ValueKind::Strings);
             Vec::new()
         })
     }
@@ -412,13 +444,9 @@ mod tests {
     fn read(text: &str) -> (Project, Vec<String>) {
         let mut map = SourceMap::new();
         let id = map.add("meslint.toml", text.as_bytes());
-        let mut sink = Sink::default();
         let codes: Vec<&str> = crate::rules::ALL.iter().map(|r| r.code).collect();
-        let project = parse(id, text, &codes, &mut sink);
-        (
-            project,
-            sink.diagnostics.into_iter().map(|d| d.message).collect(),
-        )
+        let (project, problems) = parse(id, text, &codes);
+        (project, problems.iter().map(|p| format!("{p:?}")).collect())
     }
 
     #[test]

@@ -1,8 +1,6 @@
 use crate::diagnostic::{Finding, Severity};
 use crate::rules::Context;
 
-use super::masters::Masters;
-
 declare_rule! {
     /// A master `--quorum` that is not a majority of the masters.
     ///
@@ -27,18 +25,19 @@ declare_rule! {
         name: "quorum_not_majority",
         severity: Severity::Error,
         applies_to: "all Mesos releases",
-        check: Some(check),
+        check,
     };
 }
 
 fn check(ctx: &Context<'_>) -> Vec<Finding> {
-    let masters = Masters::of(ctx.cluster, ctx.settings);
+    let masters = ctx.masters();
     if masters.count < 2 || masters.count_unknown() {
         return Vec::new();
     }
     let majority = masters.count / 2 + 1;
     let mut findings = Vec::new();
-    for (quorum, holders) in masters.by_quorum() {
+    let groups = masters.by_quorum();
+    for (&quorum, holders) in &groups {
         if quorum < 1 || quorum as usize >= majority {
             continue;
         }
@@ -48,11 +47,20 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
             masters.count,
             hosts.join(", ")
         ));
-        for (host, span) in &holders {
+        for (host, span) in holders {
             finding = finding.primary(
                 *span,
                 format!("{host}: a minority of the masters can commit writes"),
             );
+        }
+        // The other masters' quorum, when it is a sound one: the value to copy.
+        for (other, others) in &groups {
+            if *other != quorum
+                && !masters.quorum_is_reported(*other)
+                && let Some((host, span)) = others.first()
+            {
+                finding = finding.secondary(*span, format!("{host} uses `--quorum={other}`"));
+            }
         }
         findings.push(finding.help(format!(
             "use `--quorum={majority}` for {} masters",
