@@ -26,6 +26,14 @@ pub enum FileKind {
     MesosEnv { role: Option<Role>, wrapper: bool },
     /// A file that starts Mesos: shell script, systemd or upstart unit, Markdown guide.
     MesosScript,
+    /// A docker-compose file whose services run ZooKeeper or Mesos.
+    Compose,
+    /// Kubernetes manifests (Pods, Deployments, StatefulSets) that run ZooKeeper or Mesos.
+    Kubernetes,
+    /// A script or document that starts ZooKeeper images with `docker run`.
+    DockerRun,
+    /// A `.env` file: the variables a compose project interpolates.
+    DotEnv,
     /// `meslint.toml`: what the files cannot say about the cluster.
     Project,
     /// Not a file meslint reads.
@@ -151,6 +159,9 @@ fn kind_by_name(path: &str) -> NameKind {
     if SCRIPT_EXTENSIONS.iter().any(|ext| name.ends_with(ext)) || name == ".env" {
         return NameKind::Sniff;
     }
+    if is_yaml(name) {
+        return NameKind::Sniff;
+    }
     NameKind::No
 }
 
@@ -227,8 +238,26 @@ fn explicit_guess(path: &str, text: &str) -> FileKind {
     FileKind::Other
 }
 
+fn is_yaml(name: &str) -> bool {
+    name.ends_with(".yml") || name.ends_with(".yaml")
+}
+
 fn sniff(path: &str, text: &str) -> FileKind {
     let name = base_name(path);
+    if is_yaml(name) {
+        // Compose files and manifests are known by what they hold, whatever their name.
+        if crate::parse::kubernetes::looks_like_kubernetes(text) {
+            return FileKind::Kubernetes;
+        }
+        if crate::parse::compose::looks_like_compose(text) {
+            return FileKind::Compose;
+        }
+        return FileKind::Other;
+    }
+    if crate::parse::docker_run::runs_zookeeper_image(text) && !starts_mesos(text) {
+        return FileKind::DockerRun;
+    }
+
     let role = if name.contains("master") {
         Some(Role::Master)
     } else if name.contains("agent") || name.contains("slave") {
@@ -253,6 +282,9 @@ fn sniff(path: &str, text: &str) -> FileKind {
     let script = SCRIPT_EXTENSIONS.iter().any(|ext| name.ends_with(ext)) || name == ".env";
     if !script && looks_like_zoo_cfg(text) {
         return FileKind::ZooCfg;
+    }
+    if name == ".env" {
+        return FileKind::DotEnv;
     }
     FileKind::Other
 }

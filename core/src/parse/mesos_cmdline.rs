@@ -362,7 +362,7 @@ pub fn mask_templates(text: &str) -> String {
 
 /// The byte ranges worth reading as shell, each with whether it is inline code: the whole
 /// file, or for Markdown the fenced code blocks and inline code spans.
-fn regions(text: &str) -> Vec<(std::ops::Range<usize>, bool)> {
+pub(crate) fn regions(text: &str) -> Vec<(std::ops::Range<usize>, bool)> {
     let is_fence = |l: &str| {
         let t = l.trim_start();
         t.starts_with("```") || t.starts_with("~~~")

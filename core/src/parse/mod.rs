@@ -22,6 +22,9 @@ impl Sink {
     }
 }
 
+pub mod compose;
+pub mod docker_run;
+pub mod kubernetes;
 pub mod mesos_cmdline;
 pub mod mesos_env;
 pub mod mesos_flag_file;
@@ -31,6 +34,7 @@ pub mod myid;
 pub mod properties;
 pub mod server_line;
 pub mod shell;
+pub mod yaml;
 pub mod zk_dynamic;
 pub mod zk_url;
 pub mod zoo_cfg;

@@ -22,8 +22,42 @@ use crate::template::{has_placeholder, is_control_line, is_template};
 
 /// Parses one zoo.cfg for `settings.zookeeper`. Never fails.
 pub fn parse_zoo_cfg(file: FileId, text: &str, settings: &Settings, sink: &mut Sink) -> ZooCfg {
-    let version = settings.zookeeper;
     let props = read_properties(file, text, sink);
+    let mut cfg = from_entries(
+        &props.entries,
+        Span::point(file, text.len()),
+        is_template(text),
+        settings,
+        sink,
+    );
+    mark_duplicates(&mut cfg, &control_line_starts(text), sink);
+    fill_typed(&mut cfg);
+    cfg
+}
+
+/// The zoo.cfg a container image's entrypoint writes from the container's environment: the
+/// same model as a file's, with every value pointing where the container sets it.
+pub fn from_synthetic(
+    entries: &[Entry],
+    end: Span,
+    settings: &Settings,
+    sink: &mut Sink,
+) -> ZooCfg {
+    let mut cfg = from_entries(entries, end, false, settings, sink);
+    mark_duplicates(&mut cfg, &[], sink);
+    fill_typed(&mut cfg);
+    cfg
+}
+
+fn from_entries(
+    entries: &[Entry],
+    end: Span,
+    is_template: bool,
+    settings: &Settings,
+    sink: &mut Sink,
+) -> ZooCfg {
+    let version = settings.zookeeper;
+    let file = end.file;
     let mut cfg = ZooCfg {
         file,
         version,
@@ -31,8 +65,8 @@ pub fn parse_zoo_cfg(file: FileId, text: &str, settings: &Settings, sink: &mut S
         servers: Vec::new(),
         groups: Vec::new(),
         weights: Vec::new(),
-        end: Span::point(file, text.len()),
-        is_template: is_template(text),
+        end,
+        is_template,
         data_dir: None,
         data_log_dir: None,
         dynamic_config_file: None,
@@ -50,8 +84,8 @@ pub fn parse_zoo_cfg(file: FileId, text: &str, settings: &Settings, sink: &mut S
         standalone_enabled: None,
         reconfig_enabled: None,
     };
-    let last = last_of_each_key(&props.entries);
-    for (entry, last) in props.entries.iter().zip(last) {
+    let last = last_of_each_key(entries);
+    for (entry, last) in entries.iter().zip(last) {
         let key = entry.trimmed_key();
         let class = classify(&key.value, version);
         let value = entry.trimmed_value();
@@ -80,8 +114,6 @@ pub fn parse_zoo_cfg(file: FileId, text: &str, settings: &Settings, sink: &mut S
             templated,
         });
     }
-    mark_duplicates(&mut cfg, &control_line_starts(text), sink);
-    fill_typed(&mut cfg);
     cfg
 }
 

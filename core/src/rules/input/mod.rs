@@ -5,3 +5,4 @@ pub mod invalid_project_file;
 pub mod template_file;
 pub mod unreadable_file;
 pub mod unrecognized_file;
+pub mod yaml_syntax_error;

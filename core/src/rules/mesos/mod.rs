@@ -151,6 +151,7 @@ pub(crate) mod testing {
                 name: "h".into(),
                 zookeeper: vec![],
                 mesos: processes,
+                ..Host::default()
             }],
         };
         let mut out = sink.diagnostics;

@@ -507,6 +507,7 @@ fn lint_layout(files: &[(Option<Role>, &str, &str)]) -> Vec<crate::diagnostic::D
             name: "m1".into(),
             zookeeper: vec![],
             mesos: vec![master],
+            ..Host::default()
         }],
     };
     let mut d = sink.diagnostics;

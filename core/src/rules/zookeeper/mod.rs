@@ -166,6 +166,7 @@ pub(crate) mod test_support {
                 name: "zk1".into(),
                 zookeeper: vec![server],
                 mesos: vec![],
+                ..Host::default()
             }],
         };
         let mut out = sink.diagnostics;

@@ -1,0 +1,27 @@
+use crate::diagnostic::Severity;
+
+declare_rule! {
+    /// A ZooKeeper image run without a variable its entrypoint requires.
+    ///
+    /// ## What it finds
+    /// `bobrik/zookeeper` without `ZK_CONFIG` or `ZK_ID` (its `run.sh` exits when either is
+    /// missing and no zoo.cfg or myid is mounted); Confluent's `cp-zookeeper` without
+    /// `ZOOKEEPER_CLIENT_PORT`, or with `ZOOKEEPER_SERVERS` but without `ZOOKEEPER_TICK_TIME`
+    /// or `ZOOKEEPER_SERVER_ID` (its `configure` script runs `dub ensure` on them).
+    ///
+    /// ## Why it matters
+    /// The container stops at start-up, before ZooKeeper runs.
+    ///
+    /// ## How to fix
+    /// Set the variable in the container's environment.
+    ///
+    /// ## Example
+    /// `image: confluentinc/cp-zookeeper:5.5.0` with only `ZOOKEEPER_SERVERS` set.
+    pub static REQUIRED_IMAGE_VARIABLE = Rule {
+        code: "CT103",
+        name: "required_image_variable",
+        severity: Severity::Error,
+        applies_to: "all",
+        check: None,
+    };
+}

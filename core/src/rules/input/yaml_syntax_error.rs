@@ -1,0 +1,27 @@
+use crate::diagnostic::Severity;
+
+declare_rule! {
+    /// A compose file or Kubernetes manifest that is not valid YAML.
+    ///
+    /// ## What it finds
+    /// A YAML syntax error: a tab in the indentation, an unclosed `[` or quote, a `key: value`
+    /// where YAML does not allow one. meslint reads the documents before the error and stops
+    /// there.
+    ///
+    /// ## Why it matters
+    /// `docker compose` and `kubectl` refuse the whole file, so none of the services or pods
+    /// in it start.
+    ///
+    /// ## How to fix
+    /// Fix the YAML at the marked place (`docker compose config` shows the same error).
+    ///
+    /// ## Example
+    /// `environment:` followed by a line indented with a tab.
+    pub static YAML_SYNTAX_ERROR = Rule {
+        code: "ML006",
+        name: "yaml_syntax_error",
+        severity: Severity::Error,
+        applies_to: "all",
+        check: None,
+    };
+}
