@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test tier of meslint: formatting, lints, unit and integration tests, the example
-# cluster, and the conformance tier against ZooKeeper's own parser. Installs what it needs first.
+# cluster, the conformance tier against ZooKeeper's own parser, and the browser module (its
+# build and size, its tests in node, parity with the CLI, the page in headless Chromium).
+# Installs what it needs first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,5 +27,8 @@ if [ "$status" -ne 1 ]; then
   echo "meslint examples/cluster exited $status, expected 1" >&2
   exit 1
 fi
+
+say "the browser module and page (scripts/test-wasm.sh)"
+scripts/test-wasm.sh
 
 say "all tiers passed"

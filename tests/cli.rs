@@ -266,6 +266,25 @@ fn report_counts_what_each_tier_survives() {
 }
 
 #[test]
+fn report_shows_no_tolerance_for_a_split_or_broken_tier() {
+    let output = meslint(
+        &fixture("report-four-masters-half-quorum"),
+        &["report", "--format", "json", "."],
+    );
+    let report = json(&output);
+    assert_eq!(report["masters"]["state"], "split_brain");
+    assert!(report["masters"]["tolerates"].is_null(), "{report}");
+    assert_eq!(report["masters"]["errors"][0], "CM101");
+    let output = meslint(
+        &fixture("seed-literal-myid"),
+        &["report", "--format", "json", "."],
+    );
+    let report = json(&output);
+    assert!(report["zookeeper"]["tolerates"].is_null(), "{report}");
+    assert_eq!(report["zookeeper"]["errors"][0], "CZ102");
+}
+
+#[test]
 fn show_lists_effective_settings_with_sources_and_masks_secrets() {
     let dir = fixture("CX104-zk-credentials-differ");
     let output = meslint(&dir, &["show", "m1", "--format", "json", "."]);

@@ -2,6 +2,9 @@
 //! binary, compared with `expected.snap` beside them. A behaviour change shows up as a snapshot
 //! diff to review (`cargo insta review`, or `INSTA_UPDATE=always cargo test` to accept).
 //!
+//! `meslint report` over the same arguments is compared with `report.snap`, so what each tier
+//! survives is reviewed for every scenario too.
+//!
 //! A scenario may hold an `args` file with the command-line arguments to use instead of `.`,
 //! one per line (e.g. `--zookeeper-version`, `3.4`, `.`).
 
@@ -19,9 +22,10 @@ fn scenarios() -> Vec<PathBuf> {
     dirs
 }
 
-/// The exit code and the human report, run from inside the scenario (`meslint .` by default).
-fn run(scenario: &Path) -> String {
-    let mut args: Vec<String> = Vec::new();
+/// The exit code and the human output of `meslint [subcommand] ARGS`, run from inside the
+/// scenario (`meslint .` by default).
+fn run(scenario: &Path, subcommand: Option<&str>) -> String {
+    let mut args: Vec<String> = subcommand.into_iter().map(String::from).collect();
     if let Ok(text) = std::fs::read_to_string(scenario.join("args")) {
         args.extend(
             text.lines()
@@ -30,7 +34,7 @@ fn run(scenario: &Path) -> String {
                 .map(String::from),
         );
     }
-    if args.is_empty() {
+    if args.len() == usize::from(subcommand.is_some()) {
         args.push(".".into());
     }
     let output = Command::new(env!("CARGO_BIN_EXE_meslint"))
@@ -62,6 +66,9 @@ fn every_scenario_matches_its_snapshot() {
         settings.set_prepend_module_to_snapshot(false);
         settings.set_omit_expression(true);
         settings.set_input_file(&scenario);
-        settings.bind(|| insta::assert_snapshot!("expected", run(&scenario)));
+        settings.bind(|| {
+            insta::assert_snapshot!("expected", run(&scenario, None));
+            insta::assert_snapshot!("report", run(&scenario, Some("report")));
+        });
     }
 }

@@ -1,6 +1,7 @@
 //! Command-line arguments. The `///` comments are the `--help` text.
 
 use std::path::PathBuf;
+use std::time::Duration;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use meslint_core::{MesosVersion, ZkVersion};
@@ -63,9 +64,45 @@ pub struct CheckArgs {
     #[arg(long, value_name = "VERSION")]
     pub mesos_version: Option<MesosVersion>,
 
+    /// Also ask the running cluster: connect to every ZooKeeper server and zk URL host the
+    /// configuration names (and nothing else), ask each for `srvr`, and open a client session
+    /// through each zk URL to read the masters registered under its path.
+    #[arg(long)]
+    pub probe: bool,
+
+    /// Time limit for each connection and each answer of `--probe`, e.g. `2s`, `500ms`.
+    #[arg(long, value_name = "DURATION", default_value = "2s", value_parser = parse_duration)]
+    pub probe_timeout: Duration,
+
+    /// Time limit for the whole of `--probe`; what has not answered by then is reported as
+    /// not answering.
+    #[arg(long, value_name = "DURATION", default_value = "30s", value_parser = parse_duration)]
+    pub probe_deadline: Duration,
+
     /// When to color human output.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
+}
+
+/// Reads `2s`, `1500ms` or a plain number of seconds (`2`, `0.5`).
+fn parse_duration(text: &str) -> Result<Duration, String> {
+    let text = text.trim();
+    let (number, scale) = if let Some(ms) = text.strip_suffix("ms") {
+        (ms, 0.001)
+    } else if let Some(s) = text.strip_suffix('s') {
+        (s, 1.0)
+    } else {
+        (text, 1.0)
+    };
+    let value: f64 = number
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{text}` is not a duration like `2s` or `500ms`"))?;
+    let seconds = value * scale;
+    if !(0.001..=3600.0).contains(&seconds) {
+        return Err(format!("`{text}` is outside 1ms to 3600s"));
+    }
+    Ok(Duration::from_secs_f64(seconds))
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]

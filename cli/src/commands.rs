@@ -7,7 +7,7 @@ use meslint_core::settings::Fixed;
 use meslint_core::{Settings, lint, rules};
 
 use crate::args::{Args, CheckArgs, Color, Command, Format};
-use crate::walk;
+use crate::{probe, walk};
 
 /// The exit status of a run.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -64,9 +64,29 @@ fn lint_paths(args: &CheckArgs) -> (meslint_core::Report, Settings) {
 }
 
 fn check(args: &CheckArgs) -> Output {
-    let (report, _) = lint_paths(args);
+    let (mut report, _) = lint_paths(args);
+    let probed = args.probe.then(|| {
+        let found = probe::run(
+            &report,
+            probe::Limits {
+                connection: args.probe_timeout,
+                total: args.probe_deadline,
+            },
+        );
+        report.diagnostics.extend(found.diagnostics);
+        report
+            .diagnostics
+            .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        found.results
+    });
     let text = match args.format {
-        Format::Json => json::render(&report, env!("CARGO_PKG_VERSION")),
+        Format::Json => match &probed {
+            None => json::render(&report, env!("CARGO_PKG_VERSION")),
+            Some(results) => json_text(&ProbedJson {
+                report: json::JsonReport::new(&report, env!("CARGO_PKG_VERSION")),
+                probe: results,
+            }),
+        },
         Format::Human => {
             let color = match args.color {
                 Color::Always => true,
@@ -88,6 +108,14 @@ fn check(args: &CheckArgs) -> Output {
         text,
         status: status(&report),
     }
+}
+
+/// The JSON document of `check --probe`: the usual one, plus the probe's results.
+#[derive(serde::Serialize)]
+struct ProbedJson<'a> {
+    #[serde(flatten)]
+    report: json::JsonReport<'a>,
+    probe: &'a probe::Results,
 }
 
 fn report(args: &CheckArgs) -> Output {

@@ -1,10 +1,11 @@
 //! The `meslint` command line: reads files, hands them to `meslint-core`, prints what it found.
 //!
 //! Everything about configuration lives in the core; this crate only knows about arguments,
-//! the filesystem, the terminal and exit codes.
+//! the filesystem, the terminal, exit codes, and the network for `--probe`.
 
 mod args;
 mod commands;
+mod probe;
 mod walk;
 
 use std::io::Write;

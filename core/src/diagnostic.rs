@@ -1,9 +1,9 @@
 //! The one diagnostic model every output is built from.
 //!
-//! Rules and parsers build [`Finding`]s; the engine stamps each with its rule's code, name and
-//! severity to make a [`Diagnostic`]. Renderers (human, JSON, ...) only ever see `Diagnostic`s.
+//! Rules build [`Finding`]s; the rule engine stamps each with its rule's code, name and
+//! severity to make a [`Diagnostic`]. This module knows no rule: it is the vocabulary both
+//! sides share. Renderers (human, JSON, ...) only ever see `Diagnostic`s.
 
-use crate::rules::Rule;
 use crate::source::Span;
 
 /// How bad a finding is. Ordered from least to most severe.
@@ -34,7 +34,7 @@ pub struct Label {
     pub primary: bool,
 }
 
-/// What a rule or parser found, before the engine adds the rule's identity.
+/// What a rule found, before the engine adds the rule's identity.
 #[must_use]
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Finding {
@@ -84,18 +84,6 @@ impl Finding {
     pub fn severity(mut self, severity: Severity) -> Self {
         self.severity = Some(severity);
         self
-    }
-
-    /// Stamps the finding with the identity of the rule that produced it.
-    pub fn into_diagnostic(self, rule: &Rule) -> Diagnostic {
-        Diagnostic {
-            code: rule.code,
-            name: rule.name,
-            severity: self.severity.unwrap_or(rule.severity),
-            message: self.message,
-            help: self.help,
-            labels: self.labels,
-        }
     }
 }
 

@@ -4,7 +4,7 @@
 //! a host-root tree collected from each machine (`node1/etc/zookeeper/conf/zoo.cfg`), a flat
 //! directory for one host, a shared `zoo.cfg` above per-host `myid`s, and pseudo-clusters
 //! (`zoo1.cfg`, `zoo2.cfg` side by side). This module only classifies paths and text; it does
-//! not parse values (that is [`crate::parse`]) and never touches the filesystem.
+//! not parse values (the parsers do) and never touches the filesystem.
 
 pub use crate::catalog::mesos::Role;
 
@@ -238,6 +238,55 @@ fn explicit_guess(path: &str, text: &str) -> FileKind {
     FileKind::Other
 }
 
+/// True when a text mentions ZooKeeper or Mesos images, commands or variables.
+fn mentions_cluster(text: &str) -> bool {
+    [
+        "zookeeper",
+        "mesos-master",
+        "mesos-slave",
+        "mesos-agent",
+        "MESOS_",
+        "ZOO_",
+        "ZK_ID",
+    ]
+    .iter()
+    .any(|w| text.contains(w))
+}
+
+/// True when a YAML text holds a Pod, Deployment or StatefulSet that runs ZooKeeper or Mesos.
+fn looks_like_kubernetes(text: &str) -> bool {
+    const KINDS: &[&str] = &[
+        "Pod",
+        "Deployment",
+        "StatefulSet",
+        "ReplicaSet",
+        "DaemonSet",
+    ];
+    let workload = text.lines().any(|l| {
+        l.trim()
+            .strip_prefix("kind:")
+            .is_some_and(|k| KINDS.contains(&k.trim().trim_matches(['"', '\''])))
+    });
+    workload && mentions_cluster(text)
+}
+
+/// True when a YAML text is a compose file: a `services:` map (or, for v1 files, services with
+/// `image:` at the top level) that runs ZooKeeper or Mesos.
+fn looks_like_compose(text: &str) -> bool {
+    let services = text.lines().any(|l| l.trim_end() == "services:")
+        || text.lines().any(|l| l.starts_with("  image:"));
+    services && mentions_cluster(text)
+}
+
+/// True when a text runs a ZooKeeper image with `docker run`.
+fn runs_zookeeper_image(text: &str) -> bool {
+    use crate::catalog::images::{Runs, lookup};
+    text.contains("docker run")
+        && text
+            .split_whitespace()
+            .any(|w| lookup(w).is_some_and(|i| matches!(i.runs, Runs::ZooKeeper(_))))
+}
+
 fn is_yaml(name: &str) -> bool {
     name.ends_with(".yml") || name.ends_with(".yaml")
 }
@@ -246,15 +295,15 @@ fn sniff(path: &str, text: &str) -> FileKind {
     let name = base_name(path);
     if is_yaml(name) {
         // Compose files and manifests are known by what they hold, whatever their name.
-        if crate::parse::kubernetes::looks_like_kubernetes(text) {
+        if looks_like_kubernetes(text) {
             return FileKind::Kubernetes;
         }
-        if crate::parse::compose::looks_like_compose(text) {
+        if looks_like_compose(text) {
             return FileKind::Compose;
         }
         return FileKind::Other;
     }
-    if crate::parse::docker_run::runs_zookeeper_image(text) && !starts_mesos(text) {
+    if runs_zookeeper_image(text) && !starts_mesos(text) {
         return FileKind::DockerRun;
     }
 

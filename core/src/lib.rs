@@ -14,7 +14,7 @@
 //! assert!(report.diagnostics.iter().all(|d| d.severity != meslint_core::Severity::Error));
 //! ```
 
-mod build;
+mod assemble;
 pub mod catalog;
 pub mod diagnostic;
 pub mod layout;
@@ -23,6 +23,7 @@ pub mod net;
 pub mod parse;
 pub mod project;
 pub mod render;
+pub mod report;
 pub mod rules;
 pub mod settings;
 pub mod source;
@@ -30,6 +31,7 @@ pub mod template;
 pub mod version;
 
 pub use diagnostic::{Diagnostic, Finding, Label, Severity};
+pub use report::Report;
 pub use settings::Settings;
 pub use source::{FileId, SourceMap, Span, Spanned};
 pub use version::{MesosVersion, ZkVersion};
@@ -77,33 +79,6 @@ impl Input {
             explicit: false,
             root: None,
         }
-    }
-}
-
-/// The outcome of a lint run: the files as read (secrets masked) and what was found in them.
-#[derive(Debug)]
-pub struct Report {
-    pub sources: SourceMap,
-    /// Sorted by file, offset and code.
-    pub diagnostics: Vec<Diagnostic>,
-    pub model: model::Cluster,
-    /// The settings the run used, after `meslint.toml`.
-    pub settings: Settings,
-}
-
-impl Report {
-    pub fn count(&self, severity: Severity) -> usize {
-        self.diagnostics
-            .iter()
-            .filter(|d| d.severity == severity)
-            .count()
-    }
-
-    /// True when any input could not be read at all.
-    pub fn had_unreadable_input(&self) -> bool {
-        self.diagnostics
-            .iter()
-            .any(|d| d.code == UNREADABLE_FILE.code)
     }
 }
 
@@ -199,7 +174,7 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
     } else {
         layout::common_host_dir(files.iter().map(|(id, _)| sources.file(*id).path()))
     };
-    let model = build::cluster(&sources, &files, &root, settings, &mut sink);
+    let model = assemble::cluster(&sources, &files, &root, settings, &mut sink);
     diagnostics.append(&mut sink.diagnostics);
     for secret in sink.secrets {
         sources.redact(secret);

@@ -102,6 +102,18 @@ impl<T> Spanned<T> {
     }
 }
 
+impl Spanned<String> {
+    /// The span of `value[from..to]`, or the whole value's span when the text does not map byte
+    /// for byte onto its source (a quoted word with escapes).
+    pub fn sub_span(&self, from: usize, to: usize) -> Span {
+        if self.span.len() == self.value.len() {
+            self.span.slice(from, to)
+        } else {
+            self.span
+        }
+    }
+}
+
 impl<T: fmt::Display> fmt::Display for Spanned<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.value.fmt(f)

@@ -3,7 +3,7 @@
 //!
 //! Every fact cites the image's own entrypoint or Dockerfile. This table only describes the
 //! images; turning a container into a ZooKeeper server or a Mesos process is
-//! [`crate::build`]'s work.
+//! the assembly's work.
 
 use crate::catalog::mesos::Role;
 
@@ -332,6 +332,42 @@ pub fn reads(image: &Image, variable: &str) -> bool {
                     && CONFLUENT_KEYS.iter().any(|(v, _)| *v == variable))
         }
     }
+}
+
+/// The variables without which `image`'s entrypoint stops the container, given the names
+/// the container sets, with why: `bobrik/zookeeper`'s `run.sh` exits without `ZK_CONFIG` or
+/// `ZK_ID`; Confluent's `configure` runs `dub ensure` on `ZOOKEEPER_CLIENT_PORT` and
+/// `ZOOKEEPER_TICK_TIME`, and with `ZOOKEEPER_SERVERS` on `ZOOKEEPER_SERVER_ID`,
+/// `ZOOKEEPER_INIT_LIMIT` and `ZOOKEEPER_SYNC_LIMIT`. (A mounted zoo.cfg or myid is the
+/// caller's to rule out.)
+pub fn missing_required(
+    image: &Image,
+    has: &dyn Fn(&str) -> bool,
+) -> Vec<(&'static str, &'static str)> {
+    const EXITS: &str = "its entrypoint exits";
+    const ENSURE: &str = "the image's `dub ensure` stops the container";
+    let wanted: &[&str] = match image.runs {
+        Runs::ZooKeeper(ZkScript::Bobrik) => &["ZK_CONFIG", "ZK_ID"],
+        Runs::ZooKeeper(ZkScript::Confluent) if has("ZOOKEEPER_SERVERS") => &[
+            "ZOOKEEPER_CLIENT_PORT",
+            "ZOOKEEPER_TICK_TIME",
+            "ZOOKEEPER_SERVER_ID",
+            "ZOOKEEPER_INIT_LIMIT",
+            "ZOOKEEPER_SYNC_LIMIT",
+        ],
+        Runs::ZooKeeper(ZkScript::Confluent) => &["ZOOKEEPER_CLIENT_PORT", "ZOOKEEPER_TICK_TIME"],
+        _ => &[],
+    };
+    let why = if matches!(image.runs, Runs::ZooKeeper(ZkScript::Bobrik)) {
+        EXITS
+    } else {
+        ENSURE
+    };
+    wanted
+        .iter()
+        .filter(|v| !has(v))
+        .map(|v| (*v, why))
+        .collect()
 }
 
 /// A short name for the family of an image, for messages.

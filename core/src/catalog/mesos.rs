@@ -2,7 +2,7 @@
 //! default, the releases that have it, and the deprecated names that still reach it.
 //!
 //! This module only answers questions about names; it does not parse values (see
-//! [`crate::parse::mesos_values`]) and it does not know where a flag was written.
+//! `parse/mesos_values.rs`) and it does not know where a flag was written.
 
 use crate::version::MesosVersion;
 

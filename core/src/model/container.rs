@@ -1,9 +1,10 @@
 //! Containers as the orchestrator files describe them: a compose service, one `docker run`, a
 //! Kubernetes pod (one per StatefulSet replica). Parsers fill these records in with spans into
-//! the YAML or script; [`crate::build`] turns each one into the ZooKeeper server or Mesos
-//! process its image runs. Nothing here knows what an image does (see
-//! [`crate::catalog::images`]).
+//! the YAML or script; the assembly turns each one into the ZooKeeper server or Mesos
+//! process its image runs. What an image does is
+//! [`crate::catalog::images`]'s.
 
+use crate::catalog::images;
 use crate::source::{FileId, Span, Spanned};
 
 /// Which orchestrator file a container comes from.
@@ -93,6 +94,23 @@ impl Container {
         self.env.iter().rev().find(|v| v.name.value == name)
     }
 
+    /// The variables without which the container's image stops it, with why (see
+    /// [`images::missing_required`]); a mounted zoo.cfg or myid stands in for bobrik's
+    /// variables, and variables from where meslint cannot see may hold the rest.
+    pub fn missing_variables(&self) -> Vec<(&'static str, &'static str)> {
+        let Some(image) = self.image.as_ref().and_then(|i| images::lookup(&i.value)) else {
+            return Vec::new();
+        };
+        if self.open_env {
+            return Vec::new();
+        }
+        images::missing_required(image, &|v| {
+            self.var(v).is_some()
+                || (v == "ZK_ID" && self.mount_holding("/var/lib/zookeeper/myid").is_some())
+                || (v == "ZK_CONFIG" && self.mount_holding("/etc/zookeeper/conf/zoo.cfg").is_some())
+        })
+    }
+
     /// The mount whose target holds `path`, if any.
     pub fn mount_holding(&self, path: &str) -> Option<&Mount> {
         let path = path.trim_end_matches('/');
@@ -105,4 +123,11 @@ impl Container {
                         .is_some_and(|rest| rest.starts_with('/')))
         })
     }
+}
+
+/// A YAML syntax error in a compose file or manifest: the file is read up to here.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct YamlError {
+    pub message: String,
+    pub span: Span,
 }

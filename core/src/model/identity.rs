@@ -10,14 +10,21 @@ use super::Cluster;
 use crate::net;
 use crate::settings::Settings;
 
-/// Every name of every host, lower-cased, mapped to the host's index in [`Cluster::hosts`].
+/// Every name of every host, lower-cased, mapped to the machine it names.
+///
+/// Two host directories that share a name (an agent's and a master's directory that both say
+/// `--ip=10.0.0.1`) are one machine, whichever comes first in path order: a machine is
+/// identified by the lowest index in [`Cluster::hosts`] of the directories that stand for it.
 pub struct Identities {
     names: BTreeMap<String, usize>,
+    /// For each host index, the machine (lowest host index) it belongs to.
+    machines: Vec<usize>,
 }
 
 impl Identities {
     pub fn new(cluster: &Cluster, settings: &Settings) -> Identities {
-        let mut names = BTreeMap::new();
+        let mut names: BTreeMap<String, usize> = BTreeMap::new();
+        let mut parent: Vec<usize> = (0..cluster.hosts.len()).collect();
         for (index, host) in cluster.hosts.iter().enumerate() {
             let mut add = |name: &str| {
                 let name = key(name);
@@ -26,7 +33,8 @@ impl Identities {
                     && !net::is_wildcard(&name)
                     && !net::is_loopback(&name)
                 {
-                    names.entry(name).or_insert(index);
+                    let first = *names.entry(name).or_insert(index);
+                    union(&mut parent, first, index);
                 }
             };
             add(host.name.rsplit('/').next().unwrap_or(&host.name));
@@ -46,12 +54,19 @@ impl Identities {
                 }
             }
         }
-        Identities { names }
+        let machines = (0..parent.len()).map(|i| root(&parent, i)).collect();
+        Identities { names, machines }
     }
 
-    /// The host a name stands for.
+    /// The machine a name stands for: the lowest index in [`Cluster::hosts`] of the host
+    /// directories it names.
     pub fn host_of(&self, name: &str) -> Option<usize> {
-        self.names.get(&key(name)).copied()
+        self.names.get(&key(name)).map(|&i| self.machines[i])
+    }
+
+    /// The machine the host at `index` in [`Cluster::hosts`] belongs to.
+    pub fn machine(&self, index: usize) -> usize {
+        self.machines.get(index).copied().unwrap_or(index)
     }
 
     /// True when two names are the same text or address, or stand for the same host.
@@ -59,6 +74,21 @@ impl Identities {
         key(a) == key(b)
             || matches!((self.host_of(a), self.host_of(b)), (Some(x), Some(y)) if x == y)
     }
+}
+
+/// The representative of `i`'s set: the lowest index in it.
+fn root(parent: &[usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        i = parent[i];
+    }
+    i
+}
+
+/// Joins the sets of `a` and `b` under the lower of their representatives.
+fn union(parent: &mut [usize], a: usize, b: usize) {
+    let (ra, rb) = (root(parent, a), root(parent, b));
+    let (low, high) = (ra.min(rb), ra.max(rb));
+    parent[high] = low;
 }
 
 /// How a name is compared: an IP literal in its canonical form (`[2001:DB8::1]` and
@@ -83,6 +113,30 @@ mod tests {
         ];
         for (a, b, same) in cases {
             assert_eq!(ids.same(a, b), same, "{a} {b}");
+        }
+    }
+
+    /// Two directories that share an address are one machine, in either path order.
+    #[test]
+    fn a_shared_address_joins_hosts_in_any_order() {
+        use crate::{Input, lint};
+        for (agent, master) in [("a", "b"), ("b", "a")] {
+            let inputs = vec![
+                Input::file(
+                    format!("{agent}/mesos-agent.env"),
+                    b"MESOS_IP=10.0.0.1\nMESOS_MASTER=10.0.0.1:5050\n".to_vec(),
+                ),
+                Input::file(
+                    format!("{master}/mesos-master.env"),
+                    b"MESOS_IP=10.0.0.1\n".to_vec(),
+                ),
+            ];
+            let settings = Settings::default();
+            let report = lint(inputs, &settings);
+            let ids = Identities::new(&report.model, &settings);
+            assert_eq!(ids.machine(0), ids.machine(1), "{agent} {master}");
+            assert_eq!(ids.host_of("10.0.0.1"), Some(0));
+            assert!(ids.same("a", "b"));
         }
     }
 }

@@ -1,7 +1,7 @@
 //! The Mesos side of the model: the raw settings each file holds ([`MesosSource`]) and the
 //! masters and agents they add up to ([`MesosProcess`]), each with the flags it would run with.
 //!
-//! Parsers build sources; [`crate::parse::mesos_loader::resolve`] merges them the way Mesos's
+//! Parsers build sources; the loader (`parse/mesos_loader.rs`) merges them the way Mesos's
 //! flag loader does. Rules read only processes.
 
 use std::collections::BTreeMap;
@@ -9,7 +9,6 @@ use std::collections::BTreeMap;
 use crate::catalog::mesos::FlagSpec;
 pub use crate::catalog::mesos::Role;
 use crate::model::zk_url::{MasterAddr, ZkUrl};
-use crate::parse::zk_url::sub_span;
 use crate::source::{FileId, Span, Spanned};
 
 /// Where a setting was written, which decides how Mesos treats it.
@@ -150,16 +149,14 @@ pub struct EffectiveFlag {
     pub unknown: bool,
     /// Settings of the same flag that Mesos ignores in favour of this one.
     pub overridden: Vec<Overridden>,
+    /// The items of a comma-separated value with narrow spans; empty items dropped.
+    pub items: Vec<Spanned<String>>,
 }
 
 impl EffectiveFlag {
     /// The items of a comma-separated value with narrow spans; empty items dropped.
-    pub fn items(&self) -> Vec<Spanned<String>> {
-        crate::parse::mesos_values::split_list(&self.value.value)
-            .map(|(at, item)| {
-                Spanned::new(item.to_owned(), sub_span(&self.value, at, at + item.len()))
-            })
-            .collect()
+    pub fn items(&self) -> &[Spanned<String>] {
+        &self.items
     }
 }
 
@@ -182,6 +179,8 @@ pub struct MesosProcess {
     /// Where to point for a missing flag: the binary, or the start of the first source;
     /// `None` only for a process built from no source at all.
     pub anchor: Option<Span>,
+    /// `--quorum` as a number, when set, known and a valid integer.
+    pub quorum: Option<Spanned<i64>>,
 }
 
 impl MesosProcess {
@@ -209,9 +208,7 @@ impl MesosProcess {
 
     /// `--quorum` as a number, when set, known and a valid integer.
     pub fn quorum(&self) -> Option<Spanned<i64>> {
-        let value = self.known("quorum")?;
-        let n = crate::parse::mesos_values::parse_int(&value.value).ok()?;
-        Some(Spanned::new(n, value.span))
+        self.quorum.clone()
     }
 
     pub fn work_dir(&self) -> Option<&Spanned<String>> {
@@ -264,7 +261,7 @@ impl MesosProcess {
     fn list(&self, name: &str, default: &[&str]) -> Option<Vec<String>> {
         match self.flag(name) {
             Some(f) if f.unknown => None,
-            Some(f) => Some(f.items().into_iter().map(|i| i.value).collect()),
+            Some(f) => Some(f.items().iter().map(|i| i.value.clone()).collect()),
             None => Some(default.iter().map(|s| (*s).to_owned()).collect()),
         }
     }

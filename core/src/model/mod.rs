@@ -1,7 +1,7 @@
 //! The typed model rules read: hosts, their ZooKeeper servers and Mesos processes.
 //!
 //! Every value a rule may point at is [`Spanned`](crate::source::Spanned). The model is built
-//! by [`crate::parse`] from the input files; rules never see raw text.
+//! by the parsers from the input files; rules never see raw text.
 
 pub mod container;
 pub mod ensemble;
@@ -18,6 +18,8 @@ use zookeeper::ZkServer;
 pub struct Cluster {
     /// Sorted by name.
     pub hosts: Vec<Host>,
+    /// YAML files (compose, Kubernetes) that could not be read to the end.
+    pub yaml_errors: Vec<container::YamlError>,
 }
 
 /// One machine (or one directory standing for a machine).
@@ -46,6 +48,10 @@ impl Cluster {
             .and_then(|m| m.id.as_ref())
             .map(|i| i.value);
         match (host.name.as_str(), id, host.zookeeper.len() > 1) {
+            // Several servers and no myid: only the file tells them apart.
+            (_, None, true) if !server.config.path.is_empty() => {
+                format!("`{}`", server.config.path)
+            }
             (".", Some(id), _) => format!("server {id}"),
             (".", None, _) => "the server".to_owned(),
             (name, Some(id), true) => format!("server {id} on {name}"),

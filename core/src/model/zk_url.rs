@@ -2,7 +2,7 @@
 //! `--master`), and the agent's `--master` address in all its forms.
 //!
 //! The model keeps what Mesos would make of the text, including the ways it silently reads a
-//! URL differently than its author meant; [`crate::parse::zk_url`] builds it.
+//! URL differently than its author meant; the zk URL parser (`parse/zk_url.rs`) builds it.
 
 use crate::source::{Span, Spanned};
 

@@ -4,8 +4,8 @@
 //! Values are kept as ZooKeeper would read them for `settings.zookeeper`: numbers as Java parses
 //! them, server lines split per release. Everything a rule can blame is [`Spanned`]. A value
 //! holding a template placeholder is [`Value::Unknown`]: never wrong, never used in arithmetic.
-//! This module builds nothing itself; [`crate::parse::zoo_cfg`], [`crate::parse::myid`] and
-//! [`crate::parse::zk_dynamic`] fill it in.
+//! This module builds nothing itself and parses nothing: the parsers fill it in, values already
+//! read the way Java reads them.
 
 use crate::catalog::zookeeper::KeyClass;
 use crate::diagnostic::Severity;
@@ -84,6 +84,10 @@ pub struct CfgEntry {
     pub overridden: bool,
     /// The key or the value holds a template placeholder.
     pub templated: bool,
+    /// The trimmed value as Java's `Integer.parseInt` reads it; `None` when it cannot.
+    pub int: Option<i64>,
+    /// The trimmed value as Java's `Long.parseLong` reads it; `None` when it cannot.
+    pub long: Option<i64>,
 }
 
 /// What is wrong with one `server.N`, `group.N` or `weight.N` line for the target release.
@@ -174,6 +178,9 @@ pub struct WeightEntry {
 #[derive(Clone, Debug)]
 pub struct ZooCfg {
     pub file: FileId,
+    /// The file's path as the user sees it, for naming a server that has no myid on a host
+    /// that runs several (`a/zoo3.cfg`); empty until the cluster is built.
+    pub path: String,
     pub version: ZkVersion,
     /// Every key in file order, duplicates included.
     pub entries: Vec<CfgEntry>,
@@ -249,6 +256,25 @@ impl ZooCfg {
         self.entries.iter().rev().find(|e| e.key.value == key)
     }
 
+    /// Where to point for a key the file lacks: the line of a key that belongs with it (the
+    /// timing keys go together, so does the storage), else the start of the file. Never the
+    /// end of the file, whose last line is usually an unrelated `server.N`.
+    pub fn missing_key_anchor(&self, key: &str) -> Span {
+        let neighbours: &[&str] = match key {
+            "initLimit" | "syncLimit" => &["tickTime", "initLimit", "syncLimit"],
+            "dataDir" => &["dataLogDir", "clientPort"],
+            "clientPort" => &["clientPortAddress", "dataDir"],
+            _ => &[],
+        };
+        neighbours
+            .iter()
+            .filter(|k| **k != key)
+            .find_map(|k| self.get(k))
+            .map_or(Span::point(self.file, 0), |e| {
+                e.key.span.cover(e.value.span)
+            })
+    }
+
     /// True when some key is itself a template placeholder (`{{ k }}={{ v }}` in a loop), so
     /// any key may be set once the template is rendered.
     pub fn has_templated_keys(&self) -> bool {
@@ -264,36 +290,6 @@ impl ZooCfg {
                 Value::Unknown
             } else {
                 Value::Known(e.value.value.clone())
-            };
-            Spanned::new(v, e.value.span)
-        })
-    }
-
-    /// The value of `key` as Java's `Integer.parseInt` (`bits = 32`) or `Long.parseLong`
-    /// (`bits = 64`) reads it.
-    pub fn int_setting(&self, key: &str, bits: u32) -> Option<Setting<i64>> {
-        self.get(key).map(|e| {
-            let v = if e.templated {
-                Value::Unknown
-            } else {
-                crate::parse::server_line::parse_java_integer(&e.value.value, bits)
-                    .map_or(Value::Invalid, Value::Known)
-            };
-            Spanned::new(v, e.value.span)
-        })
-    }
-
-    /// The value of `key` as a boolean the way this release reads it: strict for `strict`
-    /// keys and for every key from 3.7, otherwise anything but `true` is false.
-    pub fn bool_setting(&self, key: &str, strict: bool) -> Option<Setting<bool>> {
-        self.get(key).map(|e| {
-            let v = if e.templated {
-                Value::Unknown
-            } else {
-                crate::parse::zoo_cfg::parse_boolean(
-                    &e.value.value,
-                    strict || self.version >= ZkVersion::V3_7,
-                )
             };
             Spanned::new(v, e.value.span)
         })

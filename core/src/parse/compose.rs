@@ -9,12 +9,9 @@
 
 use std::collections::BTreeMap;
 
-use crate::diagnostic::Finding;
-use crate::model::container::{Container, EnvVar, Mount, Orchestrator};
-use crate::parse::Sink;
+use crate::model::container::{Container, EnvVar, Mount, Orchestrator, YamlError};
 use crate::parse::shell::split_commands;
 use crate::parse::yaml::{self, Node, NodeKind};
-use crate::rules::input::yaml_syntax_error::YAML_SYNTAX_ERROR;
 use crate::source::{FileId, Span, Spanned};
 
 /// The variables of a project's `.env` file.
@@ -55,25 +52,16 @@ fn unquote(value: &str, at: usize) -> (&str, usize) {
     (value.trim_end(), at)
 }
 
-/// True when a YAML text is a compose file: a `services:` map (or, for v1 files, top-level
-/// maps with `image:`) whose services run ZooKeeper or Mesos.
-pub fn looks_like_compose(text: &str) -> bool {
-    let services = text.lines().any(|l| l.trim_end() == "services:")
-        || text.lines().any(|l| l.starts_with("  image:"));
-    services && super::kubernetes::mentions_cluster(text)
-}
-
 /// Every service of a compose file.
 pub fn parse_compose(
     file: FileId,
     text: &str,
     dot_env: &DotEnv,
-    sink: &mut Sink,
-) -> Vec<Container> {
+) -> (Vec<Container>, Option<YamlError>) {
     let stream = yaml::parse(file, text);
-    report_problem(&stream, sink);
+    let error = yaml_error(&stream);
     let Some(doc) = stream.documents.first() else {
-        return Vec::new();
+        return (Vec::new(), error);
     };
     let services: Vec<&(Node, Node)> = match doc.get("services") {
         Some(s) => s.entries().iter().collect(),
@@ -89,7 +77,7 @@ pub fn parse_compose(
             .collect(),
     };
     let interpolate = |node: &Node| interpolate(node, dot_env);
-    services
+    let containers = services
         .into_iter()
         .filter_map(|(key, service)| {
             let name = key.spanned()?;
@@ -125,20 +113,16 @@ pub fn parse_compose(
                 .unwrap_or_default();
             Some(c)
         })
-        .collect()
+        .collect();
+    (containers, error)
 }
 
-/// A YAML syntax error as a diagnostic.
-pub fn report_problem(stream: &yaml::YamlStream, sink: &mut Sink) {
-    if let Some(p) = &stream.problem {
-        sink.push(
-            YAML_SYNTAX_ERROR.report(
-                Finding::new(format!("YAML syntax error: {}", p.message))
-                    .primary(p.span, "the file cannot be read from here")
-                    .help("fix the YAML; nothing after this point is checked"),
-            ),
-        );
-    }
+/// The stream's syntax error, for the model.
+pub fn yaml_error(stream: &yaml::YamlStream) -> Option<YamlError> {
+    stream.problem.as_ref().map(|p| YamlError {
+        message: p.message.clone(),
+        span: p.span,
+    })
 }
 
 /// `environment:` as a map (`NAME: value`) or a list (`- NAME=value`, `- NAME`).
@@ -333,20 +317,19 @@ mod tests {
     use super::*;
     use crate::source::SourceMap;
 
-    fn containers(text: &str, env: &str) -> (Vec<Container>, Sink) {
+    fn containers(text: &str, env: &str) -> (Vec<Container>, Option<YamlError>) {
         let mut map = SourceMap::new();
         let id = map.add("docker-compose.yml", text.as_bytes());
         let env_id = map.add(".env", env.as_bytes());
         let dot_env = parse_dot_env(env_id, env);
-        let mut sink = Sink::default();
-        (parse_compose(id, text, &dot_env, &mut sink), sink)
+        parse_compose(id, text, &dot_env)
     }
 
     #[test]
     fn services_become_containers_with_spans() {
         let text = "version: '3'\nx-zk: &zk\n  image: zookeeper:3.8\n  restart: always\nservices:\n  zk1:\n    <<: *zk\n    hostname: zk1.local\n    environment:\n      ZOO_MY_ID: 1\n      ZOO_SERVERS: server.1=zk1:2888:3888;2181 server.2=zk2:2888:3888;2181\n  m1:\n    image: mesosphere/mesos-master:${TAG:-1.4.1}\n    network_mode: host\n    ports: [\"5050:5050\"]\n    command: --zk=zk://zk1:2181/mesos --quorum=${QUORUM}\n    environment:\n      - MESOS_WORK_DIR=/var/lib/mesos\n      - LIBPROCESS_IP\n    volumes:\n      - ./data:/tmp/mesos\n";
-        let (c, sink) = containers(text, "QUORUM=2\n");
-        assert!(sink.diagnostics.is_empty());
+        let (c, error) = containers(text, "QUORUM=2\n");
+        assert!(error.is_none());
         assert_eq!(c.len(), 2);
         assert_eq!(c[0].image.as_ref().expect("present").value, "zookeeper:3.8");
         assert_eq!(c[0].aliases, vec!["zk1.local"]);
@@ -397,8 +380,8 @@ mod tests {
 
     #[test]
     fn yaml_errors_are_diagnostics() {
-        let (c, sink) = containers("services:\n  zk: [\n", "");
+        let (c, error) = containers("services:\n  zk: [\n", "");
         assert!(c.is_empty());
-        assert_eq!(sink.diagnostics[0].code, "ML006");
+        assert!(error.expect("present").span.start >= 16);
     }
 }

@@ -8,7 +8,8 @@
 
 use crate::catalog::images::{self, Runs};
 use crate::model::container::{Container, EnvVar, Mount, Orchestrator};
-use crate::parse::mesos_cmdline::{mask_templates, regions};
+use crate::parse::mesos_cmdline::regions;
+use crate::parse::mesos_words::mask_templates;
 use crate::parse::shell::{Word, split_commands};
 use crate::source::{FileId, Spanned};
 use crate::template::has_placeholder;
@@ -58,14 +59,6 @@ const WITH_ARGUMENT: &[&str] = &[
     "--platform",
     "--stop-signal",
 ];
-
-/// True when a text runs a ZooKeeper image with `docker run`.
-pub fn runs_zookeeper_image(text: &str) -> bool {
-    text.contains("docker run")
-        && text
-            .split_whitespace()
-            .any(|w| images::lookup(w).is_some_and(|i| matches!(i.runs, Runs::ZooKeeper(_))))
-}
 
 /// Every `docker run` of a ZooKeeper image in a script or document.
 pub fn parse_docker_runs(file: FileId, text: &str) -> Vec<Container> {

@@ -8,47 +8,14 @@
 //! are masked before the YAML is read so that they parse. Which image runs what is not
 //! decided here.
 
-use crate::model::container::{Container, EnvVar, Mount, Orchestrator};
-use crate::parse::Sink;
-use crate::parse::compose::report_problem;
+use crate::model::container::{Container, EnvVar, Mount, Orchestrator, YamlError};
+use crate::parse::compose::yaml_error;
 use crate::parse::yaml::{self, Node};
 use crate::source::{FileId, Spanned};
 use crate::template::has_placeholder;
 
 /// More replicas than this are read as this many: enough for any ensemble, and linear work.
 const MAX_REPLICAS: i64 = 64;
-
-/// True when a text mentions ZooKeeper or Mesos images, commands or variables.
-pub fn mentions_cluster(text: &str) -> bool {
-    [
-        "zookeeper",
-        "mesos-master",
-        "mesos-slave",
-        "mesos-agent",
-        "MESOS_",
-        "ZOO_",
-        "ZK_ID",
-    ]
-    .iter()
-    .any(|w| text.contains(w))
-}
-
-/// True when a YAML text holds a Pod, Deployment or StatefulSet that runs ZooKeeper or Mesos.
-pub fn looks_like_kubernetes(text: &str) -> bool {
-    let workload = text.lines().any(|l| {
-        let l = l.trim();
-        [
-            "kind: Pod",
-            "kind: Deployment",
-            "kind: StatefulSet",
-            "kind: ReplicaSet",
-            "kind: DaemonSet",
-        ]
-        .iter()
-        .any(|k| l.trim_end_matches(['"', '\'']).ends_with(k))
-    });
-    workload && mentions_cluster(text)
-}
 
 /// Replaces Helm/Jinja tags with same-length text that YAML reads as a plain scalar (or, on a
 /// line of its own, as a comment), so that every span still points at the same byte.
@@ -94,10 +61,10 @@ pub fn scalar(node: &Node, original: &str) -> Option<(Spanned<String>, bool)> {
 }
 
 /// Every pod-like container of a manifest.
-pub fn parse_manifests(file: FileId, text: &str, sink: &mut Sink) -> Vec<Container> {
+pub fn parse_manifests(file: FileId, text: &str) -> (Vec<Container>, Option<YamlError>) {
     let masked = mask_templates(text);
     let stream = yaml::parse(file, &masked);
-    report_problem(&stream, sink);
+    let error = yaml_error(&stream);
     let mut out = Vec::new();
     for doc in &stream.documents {
         let items: Vec<&Node> = match doc.get("kind").and_then(Node::as_str) {
@@ -109,7 +76,7 @@ pub fn parse_manifests(file: FileId, text: &str, sink: &mut Sink) -> Vec<Contain
             workload(file, text, item, &mut out);
         }
     }
-    out
+    (out, error)
 }
 
 fn workload(file: FileId, text: &str, doc: &Node, out: &mut Vec<Container>) {
@@ -255,9 +222,8 @@ mod tests {
     fn read(text: &str) -> Vec<Container> {
         let mut map = SourceMap::new();
         let id = map.add("zk.yaml", text.as_bytes());
-        let mut sink = Sink::default();
-        let out = parse_manifests(id, text, &mut sink);
-        assert!(sink.diagnostics.is_empty(), "{:?}", sink.diagnostics);
+        let (out, error) = parse_manifests(id, text);
+        assert!(error.is_none(), "{error:?}");
         out
     }
 

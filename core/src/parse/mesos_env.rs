@@ -7,9 +7,8 @@
 
 use crate::model::mesos::{ArgForm, MesosSource, Origin, RawSetting, SourceKind};
 use crate::parse::Sink;
-use crate::parse::mesos_cmdline::{assignment, is_identifier, mask_templates};
+use crate::parse::mesos_words::{assignment, is_identifier, mask_secrets, mask_templates};
 use crate::parse::shell::split_commands;
-use crate::parse::zk_url::parse_zk_url;
 use crate::settings::Settings;
 use crate::source::{FileId, Span, Spanned};
 use crate::template::{has_placeholder, is_control_line};
@@ -84,24 +83,6 @@ pub fn parse_mesos_env(
         mask_secrets(setting, sink);
     }
     source
-}
-
-/// Masks the credentials of `zk://` URLs and values of variables named like secrets.
-pub fn mask_secrets(setting: &RawSetting, sink: &mut Sink) {
-    let Some(value) = &setting.value else {
-        return;
-    };
-    let upper = setting.name.value.to_ascii_uppercase();
-    if ["PASSWORD", "SECRET", "TOKEN", "PASSWD"]
-        .iter()
-        .any(|w| upper.contains(w))
-        && !value.value.is_empty()
-    {
-        sink.secret(value.span);
-    }
-    if value.value.trim_start().starts_with("zk://") {
-        let _ = parse_zk_url(value, sink);
-    }
 }
 
 fn read_shell(source: &mut MesosSource, file: FileId, text: &str, kind: EnvKind) {

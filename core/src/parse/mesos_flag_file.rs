@@ -10,7 +10,7 @@
 use crate::diagnostic::Finding;
 use crate::model::mesos::{ArgForm, MesosSource, Origin, RawSetting, Role, SourceKind};
 use crate::parse::Sink;
-use crate::parse::mesos_env::mask_secrets;
+use crate::parse::mesos_words::mask_secrets;
 use crate::rules::mesos::misplaced_flag_file::MISPLACED_FLAG_FILE;
 use crate::settings::Settings;
 use crate::source::{FileId, Span, Spanned};

@@ -14,6 +14,7 @@ use crate::model::mesos::{
     SourceKind,
 };
 use crate::parse::Sink;
+use crate::parse::mesos_values::{parse_int, split_list};
 use crate::parse::zk_url::{parse_master_addr, parse_zk_url};
 use crate::rules::mesos::{
     arguments_after_terminator::ARGUMENTS_AFTER_TERMINATOR, duplicate_flag::DUPLICATE_FLAG,
@@ -452,10 +453,13 @@ fn effective(loaded: Loaded<'_>, overridden: Vec<Overridden>) -> EffectiveFlag {
         written: loaded.written,
         name: setting.name.clone(),
         display: setting.display.clone(),
-        value,
         origin: setting.origin,
         unknown: setting.unknown,
         overridden,
+        items: split_list(&value.value)
+            .map(|(at, item)| Spanned::new(item.to_owned(), value.sub_span(at, at + item.len())))
+            .collect(),
+        value,
     }
 }
 
@@ -472,7 +476,7 @@ fn build_process(
         }
         // Secret flags name files; anything that is not a path may be the secret itself.
         if flag.spec.secret {
-            let path_like = crate::rules::mesos::inline_secret::looks_like_path(&flag.value.value);
+            let path_like = crate::parse::mesos_values::looks_like_path(&flag.value.value);
             if !path_like {
                 sink.secret(flag.value.span);
             }
@@ -499,6 +503,10 @@ fn build_process(
         .or_else(|| sources.first().map(|s| s.anchor))
         .or_else(|| flags.values().next().map(|f| f.name.span));
     let is_template = sources.iter().any(|s| s.open_ended) || flags.values().any(|f| f.unknown);
+    let quorum = flags
+        .get("quorum")
+        .filter(|f| !f.unknown)
+        .and_then(|f| Some(Spanned::new(parse_int(&f.value.value).ok()?, f.value.span)));
     MesosProcess {
         role,
         binary,
@@ -508,6 +516,7 @@ fn build_process(
         zk,
         master,
         anchor,
+        quorum,
     }
 }
 

@@ -302,6 +302,16 @@ pub fn logging_level_error(value: &str) -> String {
     )
 }
 
+/// True when a value looks like a path rather than file contents.
+pub fn looks_like_path(value: &str) -> bool {
+    let v = value.trim();
+    v.starts_with('/')
+        || v.starts_with("file://")
+        || v.starts_with("./")
+        || v.starts_with("../")
+        || (!v.is_empty() && !v.contains(char::is_whitespace) && !v.contains(['{', ':', '"']))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

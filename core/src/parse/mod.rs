@@ -24,12 +24,14 @@ impl Sink {
 
 pub mod compose;
 pub mod docker_run;
+pub mod java;
 pub mod kubernetes;
 pub mod mesos_cmdline;
 pub mod mesos_env;
 pub mod mesos_flag_file;
 pub mod mesos_loader;
 pub mod mesos_values;
+pub mod mesos_words;
 pub mod myid;
 pub mod properties;
 pub mod server_line;

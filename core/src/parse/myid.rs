@@ -7,7 +7,7 @@
 
 use crate::model::zookeeper::{MyId, MyIdProblem};
 use crate::parse::Sink;
-use crate::parse::server_line::parse_java_integer;
+use crate::parse::java::parse_java_integer;
 use crate::settings::Settings;
 use crate::source::{FileId, Span, Spanned};
 use crate::template::has_placeholder;

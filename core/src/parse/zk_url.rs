@@ -9,16 +9,6 @@ use crate::model::zk_url::{MasterAddr, SchemeProblem, ZkHost, ZkUrl, ZkUrlProble
 use crate::parse::Sink;
 use crate::source::{Span, Spanned};
 
-/// The span of `value[from..to]`, or the whole value's span when the text does not map byte
-/// for byte onto its source (a quoted word with escapes).
-pub fn sub_span(value: &Spanned<String>, from: usize, to: usize) -> Span {
-    if value.span.len() == value.value.len() {
-        value.span.slice(from, to)
-    } else {
-        value.span
-    }
-}
-
 const TRIMMED: &[char] = &[' ', '\t', '\r', '\n'];
 
 /// Parses a `--zk` value (or a `zk://` agent `--master`). Credentials go to the sink's secrets.
@@ -27,9 +17,9 @@ pub fn parse_zk_url(value: &Spanned<String>, sink: &mut Sink) -> ZkUrl {
     let trimmed_start = text.len() - text.trim_start_matches(TRIMMED).len();
     let trimmed = text.trim_matches(TRIMMED);
     let end = trimmed_start + trimmed.len();
-    let at = |from: usize, to: usize| sub_span(value, trimmed_start + from, trimmed_start + to);
+    let at = |from: usize, to: usize| value.sub_span(trimmed_start + from, trimmed_start + to);
     let mut url = ZkUrl {
-        raw: Spanned::new(trimmed.to_owned(), sub_span(value, trimmed_start, end)),
+        raw: Spanned::new(trimmed.to_owned(), value.sub_span(trimmed_start, end)),
         file: None,
         credentials: None,
         hosts: Vec::new(),
@@ -237,7 +227,7 @@ pub fn parse_master_addr(value: &Spanned<String>, sink: &mut Sink) -> MasterAddr
     let text = value.value.as_str();
     let trimmed = text.trim_matches(TRIMMED);
     let start = text.len() - text.trim_start_matches(TRIMMED).len();
-    let at = |from: usize, to: usize| sub_span(value, start + from, start + to);
+    let at = |from: usize, to: usize| value.sub_span(start + from, start + to);
     if trimmed.starts_with("zk://") || trimmed.to_ascii_lowercase().starts_with("zk:") {
         return MasterAddr::Zk(parse_zk_url(value, sink));
     }
@@ -254,6 +244,11 @@ pub fn parse_master_addr(value: &Spanned<String>, sink: &mut Sink) -> MasterAddr
     };
     if trimmed.is_empty() {
         return invalid("the value is empty");
+    }
+    if address.contains(',') {
+        return invalid(
+            "a list of masters is read only from a zk:// URL; `host:port` names one master",
+        );
     }
     if address.contains('[') || address.matches(':').count() > 1 {
         return invalid("IPv6 addresses are not supported");

@@ -7,8 +7,9 @@
 
 use crate::catalog::zookeeper::{KeyClass, KeyType, classify};
 use crate::diagnostic::Finding;
-use crate::model::zookeeper::{CfgEntry, Role, Value, ZooCfg};
+use crate::model::zookeeper::{CfgEntry, Role, Setting, Value, ZooCfg};
 use crate::parse::Sink;
+use crate::parse::java::{parse_boolean, parse_java_integer};
 use crate::parse::properties::{Entry, Properties, java_trim, lex};
 use crate::parse::server_line::{parse_group, parse_server, parse_weight};
 use crate::rules::zookeeper::{
@@ -19,6 +20,7 @@ use crate::rules::zookeeper::{
 use crate::settings::Settings;
 use crate::source::{FileId, Span, Spanned};
 use crate::template::{has_placeholder, is_control_line, is_template};
+use crate::version::ZkVersion;
 
 /// Parses one zoo.cfg for `settings.zookeeper`. Never fails.
 pub fn parse_zoo_cfg(file: FileId, text: &str, settings: &Settings, sink: &mut Sink) -> ZooCfg {
@@ -60,6 +62,7 @@ fn from_entries(
     let file = end.file;
     let mut cfg = ZooCfg {
         file,
+        path: String::new(),
         version,
         entries: Vec::new(),
         servers: Vec::new(),
@@ -104,6 +107,7 @@ fn from_entries(
             _ => {}
         }
         let templated = has_placeholder(&key.value) || has_placeholder(&value.value);
+        let value_text = value.value.clone();
         cfg.entries.push(CfgEntry {
             key,
             value,
@@ -112,6 +116,8 @@ fn from_entries(
             class,
             overridden: false,
             templated,
+            int: parse_java_integer(&value_text, 32),
+            long: parse_java_integer(&value_text, 64),
         });
     }
     cfg
@@ -386,16 +392,16 @@ fn fill_typed(cfg: &mut ZooCfg) {
     cfg.data_dir = cfg.text_setting("dataDir");
     cfg.data_log_dir = cfg.text_setting("dataLogDir");
     cfg.dynamic_config_file = cfg.text_setting("dynamicConfigFile");
-    cfg.client_port = cfg.int_setting("clientPort", 32);
+    cfg.client_port = int_setting(cfg, "clientPort", 32);
     cfg.client_port_address = cfg.text_setting("clientPortAddress");
-    cfg.secure_client_port = cfg.int_setting("secureClientPort", 32);
+    cfg.secure_client_port = int_setting(cfg, "secureClientPort", 32);
     cfg.secure_client_port_address = cfg.text_setting("secureClientPortAddress");
-    cfg.tick_time = cfg.int_setting("tickTime", 32);
-    cfg.init_limit = cfg.int_setting("initLimit", 32);
-    cfg.sync_limit = cfg.int_setting("syncLimit", 32);
-    cfg.min_session_timeout = cfg.int_setting("minSessionTimeout", 32);
-    cfg.max_session_timeout = cfg.int_setting("maxSessionTimeout", 32);
-    cfg.election_alg = cfg.int_setting("electionAlg", 32);
+    cfg.tick_time = int_setting(cfg, "tickTime", 32);
+    cfg.init_limit = int_setting(cfg, "initLimit", 32);
+    cfg.sync_limit = int_setting(cfg, "syncLimit", 32);
+    cfg.min_session_timeout = int_setting(cfg, "minSessionTimeout", 32);
+    cfg.max_session_timeout = int_setting(cfg, "maxSessionTimeout", 32);
+    cfg.election_alg = int_setting(cfg, "electionAlg", 32);
     cfg.peer_type = cfg.get("peerType").map(|e| {
         let v = if e.templated {
             Value::Unknown
@@ -404,19 +410,35 @@ fn fill_typed(cfg: &mut ZooCfg) {
         };
         Spanned::new(v, e.value.span)
     });
-    cfg.standalone_enabled = cfg.bool_setting("standaloneEnabled", true);
-    cfg.reconfig_enabled = cfg.bool_setting("reconfigEnabled", true);
+    cfg.standalone_enabled = bool_setting(cfg, "standaloneEnabled", true);
+    cfg.reconfig_enabled = bool_setting(cfg, "reconfigEnabled", true);
 }
 
-/// `true`/`false` in any case; when not `strict`, anything else is false.
-pub fn parse_boolean(text: &str, strict: bool) -> Value<bool> {
-    if text.eq_ignore_ascii_case("true") {
-        Value::Known(true)
-    } else if !strict || text.eq_ignore_ascii_case("false") {
-        Value::Known(false)
-    } else {
-        Value::Invalid
-    }
+/// The value of `key` as Java's `Integer.parseInt` (`bits = 32`) or `Long.parseLong`
+/// (`bits = 64`) reads it.
+fn int_setting(cfg: &ZooCfg, key: &str, bits: u32) -> Option<Setting<i64>> {
+    cfg.get(key).map(|e| {
+        let n = if bits == 32 { e.int } else { e.long };
+        let v = if e.templated {
+            Value::Unknown
+        } else {
+            n.map_or(Value::Invalid, Value::Known)
+        };
+        Spanned::new(v, e.value.span)
+    })
+}
+
+/// The value of `key` as a boolean the way this release reads it: strict for `strict`
+/// keys and for every key from 3.7, otherwise anything but `true` is false.
+fn bool_setting(cfg: &ZooCfg, key: &str, strict: bool) -> Option<Setting<bool>> {
+    cfg.get(key).map(|e| {
+        let v = if e.templated {
+            Value::Unknown
+        } else {
+            parse_boolean(&e.value.value, strict || cfg.version >= ZkVersion::V3_7)
+        };
+        Spanned::new(v, e.value.span)
+    })
 }
 
 #[cfg(test)]

@@ -5,8 +5,8 @@ use std::fmt;
 
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan};
 
-use crate::Report;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::report::Report;
 use crate::source::SourceMap;
 
 /// How the human output should look.

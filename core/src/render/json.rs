@@ -3,8 +3,8 @@
 
 use serde::Serialize;
 
-use crate::Report;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::report::Report;
 use crate::source::SourceMap;
 
 /// The whole document `meslint --format json` prints.

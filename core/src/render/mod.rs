@@ -1,6 +1,6 @@
-//! Turns a [`Report`](crate::Report) into text: for people (miette) or for machines (JSON).
+//! Turns a [`Report`](crate::report::Report) into text: for people (miette) or for machines (JSON).
 //!
-//! Every format is built from the same [`Diagnostic`](crate::Diagnostic)s; no renderer
+//! Every format is built from the same [`Diagnostic`](crate::diagnostic::Diagnostic)s; no renderer
 //! re-derives what a rule found.
 
 pub mod human;

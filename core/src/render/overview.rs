@@ -3,23 +3,32 @@
 //! (`meslint show HOST`). Values are read back from the source map, whose secrets are already
 //! masked, so neither view can print a credential.
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use serde::Serialize;
 
-use crate::Report;
 use crate::catalog::mesos as mesos_catalog;
 use crate::catalog::zookeeper::PARSED_KEYS;
+use crate::diagnostic::Severity;
 use crate::model::Host;
 use crate::model::mesos::{MesosProcess, Origin};
 use crate::model::zookeeper::{ZkServer, effective};
+use crate::report::Report;
+use crate::rules::cluster::masters::Masters;
 use crate::settings::Settings;
-use crate::source::{SourceMap, Span};
+use crate::source::{FileId, SourceMap, Span};
 
 /// How many failures each tier of the cluster survives.
+///
+/// A tier that an error touches (a diagnostic of severity error whose primary label is in one
+/// of the tier's files) is broken: it shows the codes and no tolerance, whatever its numbers.
 #[derive(Debug, Serialize)]
 pub struct Tolerance {
     pub zookeeper: Option<ZkTier>,
     pub masters: Option<MasterTier>,
     pub agents: usize,
+    /// Codes of the errors in the agents' files, sorted.
+    pub agent_errors: Vec<&'static str>,
     /// Plain-language lines, one per finding about the whole cluster.
     pub notes: Vec<String>,
 }
@@ -30,24 +39,63 @@ pub struct ZkTier {
     pub observers: usize,
     /// Servers that must be up for the ensemble to serve.
     pub quorum: usize,
-    pub tolerates: usize,
+    /// Failures survived; `None` when the tier is broken.
+    pub tolerates: Option<usize>,
+    /// Codes of the errors in the servers' files, sorted.
+    pub errors: Vec<&'static str>,
 }
 
 #[derive(Debug, Serialize)]
 pub struct MasterTier {
     pub masters: usize,
-    /// The `--quorum` most masters use, if any.
+    /// The `--quorum` every master that uses the replicated log agrees on, if they agree.
     pub quorum: Option<i64>,
-    /// Master failures the replicated log survives; `None` when the quorum is unknown or
-    /// unreachable.
+    /// Each `--quorum` value with the masters that use it.
+    pub quorums: Vec<QuorumUse>,
+    pub state: MasterState,
+    /// Master failures the replicated log survives, from the largest `--quorum` any master
+    /// uses; `None` unless the state is `ok` and no error touches the masters.
     pub tolerates: Option<usize>,
-    /// True when the count came from `meslint.toml` or is only a guess from one file.
+    /// True when the count came from `meslint.toml` or from more than one master found.
     pub count_known: bool,
+    /// Codes of the errors in the masters' files, sorted.
+    pub errors: Vec<&'static str>,
+}
+
+/// The masters that use one `--quorum` value.
+#[derive(Debug, Serialize)]
+pub struct QuorumUse {
+    pub quorum: i64,
+    pub masters: Vec<String>,
+}
+
+/// What the masters' `--quorum` values mean for the replicated log.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MasterState {
+    /// Every quorum is a majority that the masters can reach.
+    Ok,
+    /// Some master's quorum is at or below half the masters: two groups can each elect a
+    /// leader and write.
+    SplitBrain,
+    /// Some master's quorum is more than the masters: no progress.
+    Unreachable,
+    /// Some master's quorum is zero or negative.
+    NotPositive,
+    /// The masters use ZooKeeper but keep the registry in memory: a failover loses it.
+    InMemory,
+    /// A master using ZooKeeper and the replicated log has no `--quorum` meslint can read.
+    NoQuorum,
+    /// No master uses `--zk`: each is a cluster of its own, with no failover.
+    NoFailover,
+    /// Only one master configuration and no `masters =`: the count is a guess.
+    CountUnknown,
 }
 
 /// Works out what each tier tolerates.
 pub fn tolerance(report: &Report, settings: &Settings) -> Tolerance {
     let cluster = &report.model;
+    let errors = TierErrors::of(report);
     let mut notes = Vec::new();
     let zookeeper = cluster.ensemble().map(|e| {
         let voters = e.voters();
@@ -67,48 +115,165 @@ pub fn tolerance(report: &Report, settings: &Settings) -> Tolerance {
             voters,
             observers,
             quorum,
-            tolerates,
+            tolerates: errors.zookeeper.is_empty().then_some(tolerates),
+            errors: errors.zookeeper.iter().copied().collect(),
         }
     });
-    let masters: Vec<&MesosProcess> = cluster
-        .mesos_processes()
-        .filter(|(_, p)| p.role == mesos_catalog::Role::Master)
-        .map(|(_, p)| p)
-        .collect();
+    let masters = Masters::of(cluster, settings);
     let agents = cluster
         .mesos_processes()
         .filter(|(_, p)| p.role == mesos_catalog::Role::Agent)
         .count();
-    let master_tier = (!masters.is_empty()).then(|| {
-        let count = settings.project.masters.unwrap_or(masters.len());
-        let mut quorums: Vec<i64> = masters
-            .iter()
-            .filter_map(|p| p.quorum())
-            .map(|q| q.value)
-            .collect();
-        quorums.sort_unstable();
-        let quorum = most_common(&quorums);
-        let uses_zk = masters.iter().any(|p| p.is_set("zk"));
-        let tolerates = match quorum {
-            Some(q) if uses_zk && q >= 1 && (q as usize) <= count => Some(count - q as usize),
-            _ if !uses_zk => Some(0),
-            _ => None,
-        };
-        if !uses_zk && count > 1 {
+    let master_tier = (!masters.found.is_empty()).then(|| {
+        let tier = master_tier(&masters, errors.masters.iter().copied().collect());
+        if tier.state == MasterState::NoFailover && tier.masters > 1 {
             notes.push("masters without --zk do not fail over: each is its own cluster".to_owned());
         }
-        MasterTier {
-            masters: count,
-            quorum,
-            tolerates,
-            count_known: settings.project.masters.is_some() || masters.len() > 1,
-        }
+        tier
     });
     Tolerance {
         zookeeper,
         masters: master_tier,
         agents,
+        agent_errors: errors.agents.iter().copied().collect(),
         notes,
+    }
+}
+
+/// Judges the masters' quorums one master at a time: the tier is as weak as its weakest
+/// master, so a single master with `--quorum=1` makes split-brain possible.
+fn master_tier(masters: &Masters<'_>, errors: Vec<&'static str>) -> MasterTier {
+    let count = masters.count;
+    let by_quorum = masters.by_quorum();
+    let quorums: Vec<QuorumUse> = by_quorum
+        .iter()
+        .map(|(q, holders)| {
+            let mut names: Vec<String> = holders.iter().map(|(h, _)| (*h).to_owned()).collect();
+            names.dedup();
+            QuorumUse {
+                quorum: *q,
+                masters: names,
+            }
+        })
+        .collect();
+    let replicated: Vec<_> = masters
+        .found
+        .iter()
+        .filter(|(_, p)| p.is_set("zk") && p.registry() != "in_memory")
+        .collect();
+    let uses_zk = masters.found.iter().any(|(_, p)| p.is_set("zk"));
+    let without_quorum = replicated.iter().any(|(_, p)| p.quorum().is_none());
+    let highest = by_quorum.keys().next_back().copied();
+    let state = if !uses_zk {
+        MasterState::NoFailover
+    } else if masters.count_unknown() {
+        MasterState::CountUnknown
+    } else if by_quorum
+        .keys()
+        .any(|&q| q >= 1 && (q as usize) <= count / 2)
+    {
+        MasterState::SplitBrain
+    } else if by_quorum.keys().any(|&q| q < 1) {
+        MasterState::NotPositive
+    } else if by_quorum.keys().any(|&q| q as usize > count) {
+        MasterState::Unreachable
+    } else if replicated.is_empty() {
+        MasterState::InMemory
+    } else if without_quorum || highest.is_none() {
+        MasterState::NoQuorum
+    } else {
+        MasterState::Ok
+    };
+    let tolerates = if !errors.is_empty() {
+        None
+    } else {
+        match state {
+            MasterState::Ok => highest.map(|q| count - q as usize),
+            // A lone master without ZooKeeper survives nothing, and says so.
+            MasterState::NoFailover if count == 1 => Some(0),
+            _ => None,
+        }
+    };
+    MasterTier {
+        masters: count,
+        quorum: (quorums.len() == 1 && !without_quorum).then(|| quorums[0].quorum),
+        quorums,
+        state,
+        tolerates,
+        count_known: !masters.count_unknown(),
+        errors,
+    }
+}
+
+/// The codes of the errors that touch each tier, by the files their primary labels are in.
+#[derive(Default)]
+struct TierErrors {
+    zookeeper: BTreeSet<&'static str>,
+    masters: BTreeSet<&'static str>,
+    agents: BTreeSet<&'static str>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Tier {
+    ZooKeeper,
+    Masters,
+    Agents,
+}
+
+impl TierErrors {
+    fn of(report: &Report) -> TierErrors {
+        let mut tiers: BTreeMap<FileId, BTreeSet<Tier>> = BTreeMap::new();
+        for (_, server) in report.model.zk_servers() {
+            let files = [
+                Some(server.config.file),
+                server.myid.as_ref().map(|m| m.file),
+                server.dynamic.as_ref().map(|d| d.file),
+            ];
+            for file in files.into_iter().flatten() {
+                tiers.entry(file).or_default().insert(Tier::ZooKeeper);
+            }
+        }
+        for (_, process) in report.model.mesos_processes() {
+            let tier = match process.role {
+                mesos_catalog::Role::Master => Tier::Masters,
+                mesos_catalog::Role::Agent => Tier::Agents,
+            };
+            for source in &process.sources {
+                tiers.entry(source.file).or_default().insert(tier);
+            }
+        }
+        let mut out = TierErrors::default();
+        for diagnostic in report
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+        {
+            let mut touched: BTreeSet<Tier> = diagnostic
+                .labels
+                .iter()
+                .filter(|l| l.primary)
+                .filter_map(|l| tiers.get(&l.span.file))
+                .flatten()
+                .copied()
+                .collect();
+            // A cross-host finding that points at no tier's file (`meslint.toml`) belongs to
+            // its family's tier.
+            if touched.is_empty() {
+                if diagnostic.code.starts_with("CZ") {
+                    touched.insert(Tier::ZooKeeper);
+                } else if diagnostic.code.starts_with("CM") {
+                    touched.insert(Tier::Masters);
+                }
+            }
+            for tier in touched {
+                match tier {
+                    Tier::ZooKeeper => out.zookeeper.insert(diagnostic.code),
+                    Tier::Masters => out.masters.insert(diagnostic.code),
+                    Tier::Agents => out.agents.insert(diagnostic.code),
+                };
+            }
+        }
+        out
     }
 }
 
@@ -173,43 +338,73 @@ fn hierarchical(server: &ZkServer) -> Option<(usize, usize)> {
     Some((quorum, fewest_failures.saturating_sub(1)))
 }
 
-fn most_common(sorted: &[i64]) -> Option<i64> {
-    sorted
-        .chunk_by(|a, b| a == b)
-        .max_by_key(|run| run.len())
-        .and_then(|run| run.first().copied())
-}
-
 /// `meslint report` as text.
 pub fn tolerance_text(t: &Tolerance) -> String {
     let mut out = String::from("Fault tolerance\n");
     match &t.zookeeper {
-        Some(z) => out.push_str(&format!(
-            "  ZooKeeper  {} voting server{}{}: needs {} up, survives {} failure{}\n",
-            z.voters,
-            plural(z.voters),
-            if z.observers > 0 {
-                format!(" and {} observer{}", z.observers, plural(z.observers))
-            } else {
-                String::new()
-            },
-            z.quorum,
-            z.tolerates,
-            plural(z.tolerates)
-        )),
+        Some(z) => {
+            let servers = format!(
+                "{} voting server{}{}",
+                z.voters,
+                plural(z.voters),
+                if z.observers > 0 {
+                    format!(" and {} observer{}", z.observers, plural(z.observers))
+                } else {
+                    String::new()
+                }
+            );
+            let survives = match z.tolerates {
+                Some(n) => format!("needs {} up, survives {n} failure{}", z.quorum, plural(n)),
+                None => format!("needs {} up; broken", z.quorum),
+            };
+            out.push_str(&format!("  ZooKeeper  {servers}: {survives}\n"));
+            broken_line(&mut out, &z.errors);
+        }
         None => out.push_str("  ZooKeeper  no server list found\n"),
     }
     match &t.masters {
         Some(m) => {
-            let quorum = m
-                .quorum
-                .map_or("no --quorum".to_owned(), |q| format!("--quorum={q}"));
-            let survives = match m.tolerates {
-                Some(n) => format!("survives {n} failure{}", plural(n)),
-                None => "cannot make progress (see the diagnostics)".to_owned(),
+            let quorum = match (m.quorum, m.quorums.as_slice()) {
+                (Some(q), _) => format!("--quorum={q}"),
+                (None, []) => "no --quorum".to_owned(),
+                (None, uses) => uses
+                    .iter()
+                    .map(|u| format!("--quorum={} on {}", u.quorum, u.masters.join(", ")))
+                    .collect::<Vec<_>>()
+                    .join(" and "),
+            };
+            let majority = m.masters / 2 + 1;
+            let state = match m.state {
+                MasterState::Ok => match m.tolerates {
+                    Some(n) => format!("survives {n} failure{}", plural(n)),
+                    None => "broken".to_owned(),
+                },
+                MasterState::SplitBrain => format!(
+                    "split-brain possible: a quorum at or below half of {} masters lets two groups write (a majority is {majority})",
+                    m.masters
+                ),
+                MasterState::Unreachable => {
+                    "cannot make progress: the quorum is more than the masters".to_owned()
+                }
+                MasterState::NotPositive => {
+                    "cannot make progress: the quorum is not positive".to_owned()
+                }
+                MasterState::InMemory => {
+                    "no failover: the in-memory registry is lost with the leader".to_owned()
+                }
+                MasterState::NoQuorum => {
+                    "tolerance unknown: no --quorum found on a master with --zk".to_owned()
+                }
+                MasterState::NoFailover if m.masters == 1 && m.errors.is_empty() => {
+                    "survives 0 failures (no --zk, no failover)".to_owned()
+                }
+                MasterState::NoFailover => "no failover: no master uses --zk".to_owned(),
+                MasterState::CountUnknown => {
+                    "tolerance unknown: set `masters =` in meslint.toml".to_owned()
+                }
             };
             out.push_str(&format!(
-                "  Masters    {}{} master{} with {quorum}: {survives}\n",
+                "  Masters    {}{} master{} with {quorum}: {state}\n",
                 m.masters,
                 if m.count_known {
                     ""
@@ -218,16 +413,18 @@ pub fn tolerance_text(t: &Tolerance) -> String {
                 },
                 plural(m.masters)
             ));
+            broken_line(&mut out, &m.errors);
         }
         None => out.push_str("  Masters    none found\n"),
     }
     out.push_str(&format!("  Agents     {}\n", t.agents));
+    broken_line(&mut out, &t.agent_errors);
     if let (Some(z), Some(m)) = (&t.zookeeper, &t.masters)
-        && let Some(n) = m.tolerates
+        && let (Some(zn), Some(n)) = (z.tolerates, m.tolerates)
+        && m.state == MasterState::Ok
     {
         out.push_str(&format!(
-            "  Together   the cluster keeps a leading master through {} ZooKeeper and {n} master failure{} at once\n",
-            z.tolerates,
+            "  Together   the cluster keeps a leading master through {zn} ZooKeeper and {n} master failure{} at once\n",
             plural(n)
         ));
     }
@@ -235,6 +432,24 @@ pub fn tolerance_text(t: &Tolerance) -> String {
         out.push_str(&format!("  Note       {note}\n"));
     }
     out
+}
+
+/// The indented line that names the errors breaking a tier.
+fn broken_line(out: &mut String, codes: &[&'static str]) {
+    if codes.is_empty() {
+        return;
+    }
+    let named: Vec<String> = codes
+        .iter()
+        .map(|code| match crate::rules::find(code) {
+            Some(rule) => format!("{code} {}", rule.name),
+            None => (*code).to_owned(),
+        })
+        .collect();
+    out.push_str(&format!(
+        "             broken by errors: {} (run `meslint check`)\n",
+        named.join(", ")
+    ));
 }
 
 fn plural(n: usize) -> &'static str {
@@ -406,7 +621,7 @@ mod tests {
         let zk = tolerance(&report, &settings)
             .zookeeper
             .expect("an ensemble");
-        (zk.quorum, zk.tolerates)
+        (zk.quorum, zk.tolerates.expect("no errors"))
     }
 
     #[test]

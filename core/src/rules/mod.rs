@@ -2,7 +2,7 @@
 //! the rules over a cluster model.
 //!
 //! A rule lives in its own file under a family folder (`input/`, `zookeeper/`, `mesos/`,
-//! `cluster/`), declared with [`declare_rule!`]: docs, identity, then the check. Some rules are
+//! `cluster/`, `probe/`), declared with [`declare_rule!`]: docs, identity, then the check. Some rules are
 //! raised by a parser while it builds the model (`check: None`); they are declared the same
 //! way so that `meslint rules`, `meslint explain` and `docs/rules.md` know them too. Adding a
 //! rule touches three places: its file, one line in [`ALL`], one fixture.
@@ -44,9 +44,20 @@ impl Rule {
         out.trim_end().to_owned() + "\n"
     }
 
-    /// Builds the diagnostic for a finding of this rule.
+    /// Stamps a finding of this rule into the diagnostic users see: the rule's code and name,
+    /// and its severity unless the finding carries its own.
+    ///
+    /// This is the one place a diagnostic is made; selection, severity overrides and
+    /// suppressions belong here.
     pub fn report(&self, finding: Finding) -> Diagnostic {
-        finding.into_diagnostic(self)
+        Diagnostic {
+            code: self.code,
+            name: self.name,
+            severity: finding.severity.unwrap_or(self.severity),
+            message: finding.message,
+            help: finding.help,
+            labels: finding.labels,
+        }
     }
 }
 
@@ -70,6 +81,7 @@ pub mod container;
 pub mod docs;
 pub mod input;
 pub mod mesos;
+pub mod probe;
 pub mod zookeeper;
 
 /// Every rule, sorted by code. Adding a rule means adding one line here.
@@ -96,6 +108,7 @@ pub static ALL: &[&Rule] = &[
     &cluster::port_clash::PORT_CLASH,
     &cluster::myid_outside_data_dir::MYID_OUTSIDE_DATA_DIR,
     &cluster::myid_missing::MYID_MISSING,
+    &cluster::shared_data_dir::SHARED_DATA_DIR,
     &input::unreadable_file::UNREADABLE_FILE,
     &input::binary_file::BINARY_FILE,
     &input::unrecognized_file::UNRECOGNIZED_FILE,
@@ -111,6 +124,7 @@ pub static ALL: &[&Rule] = &[
     &mesos::env_overridden::ENV_OVERRIDDEN,
     &mesos::flag_name_case::FLAG_NAME_CASE,
     &mesos::misplaced_flag_file::MISPLACED_FLAG_FILE,
+    &mesos::flag_for_other_daemon::FLAG_FOR_OTHER_DAEMON,
     &mesos::invalid_flag_value::INVALID_FLAG_VALUE,
     &mesos::wrapped_unsigned_value::WRAPPED_UNSIGNED_VALUE,
     &mesos::empty_flag_value::EMPTY_FLAG_VALUE,
@@ -148,6 +162,17 @@ pub static ALL: &[&Rule] = &[
     &mesos::image_providers_requirements::IMAGE_PROVIDERS_REQUIREMENTS,
     &mesos::linux_launcher_required::LINUX_LAUNCHER_REQUIRED,
     &mesos::gpu_isolation_requirements::GPU_ISOLATION_REQUIREMENTS,
+    &probe::zk_server_unreachable::ZK_SERVER_UNREACHABLE,
+    &probe::four_letter_word_refused::FOUR_LETTER_WORD_REFUSED,
+    &probe::standalone_ensemble_member::STANDALONE_ENSEMBLE_MEMBER,
+    &probe::leaderless_ensemble::LEADERLESS_ENSEMBLE,
+    &probe::multiple_leaders::MULTIPLE_LEADERS,
+    &probe::zk_version_differs::ZK_VERSION_DIFFERS,
+    &probe::unlisted_server_answers::UNLISTED_SERVER_ANSWERS,
+    &probe::zk_session_failed::ZK_SESSION_FAILED,
+    &probe::zk_chroot_missing::ZK_CHROOT_MISSING,
+    &probe::master_registration_differs::MASTER_REGISTRATION_DIFFERS,
+    &probe::registered_masters_below_quorum::REGISTERED_MASTERS_BELOW_QUORUM,
     &zookeeper::malformed_unicode_escape::MALFORMED_UNICODE_ESCAPE,
     &zookeeper::byte_order_mark::BYTE_ORDER_MARK,
     &zookeeper::non_ascii_text::NON_ASCII_TEXT,

@@ -33,17 +33,27 @@ declare_rule! {
 }
 
 fn check(ctx: &Context<'_>) -> Vec<Finding> {
+    // Each master with the index of its host, for comparing machines.
     let masters: Vec<_> = ctx
         .cluster
-        .mesos_processes()
-        .filter(|(_, p)| p.role == Role::Master)
+        .hosts
+        .iter()
+        .enumerate()
+        .flat_map(|(i, h)| h.mesos.iter().map(move |p| (i, h, p)))
+        .filter(|(_, _, p)| p.role == Role::Master)
         .collect();
     if masters.is_empty() {
         return Vec::new();
     }
     let ids = Identities::new(ctx.cluster, ctx.settings);
     let mut findings = Vec::new();
-    for (host, agent) in ctx.cluster.mesos_processes() {
+    let agents = ctx
+        .cluster
+        .hosts
+        .iter()
+        .enumerate()
+        .flat_map(|(i, h)| h.mesos.iter().map(move |p| (i, h, p)));
+    for (index, host, agent) in agents {
         let Some(MasterAddr::Pid { host: target, port }) = agent.master() else {
             continue;
         };
@@ -52,16 +62,14 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
         }
         // A loopback address means a master on the agent's own host.
         let local = crate::net::is_loopback(&target.value);
+        let machine = if local {
+            Some(ids.machine(index))
+        } else {
+            ids.host_of(&target.value)
+        };
         let at_host: Vec<_> = masters
             .iter()
-            .filter(|(h, _)| {
-                if local {
-                    std::ptr::eq(*h, host)
-                } else {
-                    ids.host_of(&target.value).is_some()
-                        && ids.host_of(&target.value) == ids.host_of(&h.name)
-                }
-            })
+            .filter(|(i, _, _)| Some(ids.machine(*i)) == machine)
             .collect();
         match at_host.first() {
             None => findings.push(
@@ -78,7 +86,7 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
                 .primary(target.span, "no master here")
                 .help("use the masters' zk:// URL, or a master's address"),
             ),
-            Some((mh, master)) => {
+            Some((_, mh, master)) => {
                 let Some(mport) = master.port() else { continue };
                 if mport.value != port.value {
                     findings.push(

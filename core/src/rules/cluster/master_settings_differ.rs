@@ -21,6 +21,9 @@ declare_rule! {
     /// leads. Differing `--cluster` names only confuse the web UI, but usually betray a
     /// copy-paste slip.
     ///
+    /// ## Severity
+    /// An error for `--quorum` and `--zk`; a warning for `--registry` and `--cluster`.
+    ///
     /// ## How to fix
     /// Start every master with the same values, from one shared file or template.
     ///

@@ -13,6 +13,9 @@ declare_rule! {
     /// A quorum peer must know its id: ZooKeeper refuses to start with `myid file is missing`
     /// (3.5+) or `<dataDir>/myid file is missing` (3.4).
     ///
+    /// ## Severity
+    /// An error; info when no server's myid was given at all, so the myid checks were skipped.
+    ///
     /// ## How to fix
     /// Write the server's id into `<dataDir>/myid`, or include the file when linting.
     ///

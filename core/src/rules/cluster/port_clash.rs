@@ -22,6 +22,10 @@ declare_rule! {
     /// lines) only logs `Problem starting AdminServer` and runs on without it, so a clash of
     /// AdminServer ports alone between quorum servers is reported as info.
     ///
+    /// ## Severity
+    /// An error; info when only default AdminServer ports clash, which ZooKeeper logs and runs
+    /// on.
+    ///
     /// ## How to fix
     /// Give every listener on the machine its own port; on 3.5+ set `admin.serverPort` per server
     /// or `admin.enableServer=false`.

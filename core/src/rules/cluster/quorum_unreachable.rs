@@ -17,6 +17,9 @@ declare_rule! {
     /// may ever be down, and a new cluster never initialises its log (that needs `2 * quorum
     /// - 1` empty replicas).
     ///
+    /// ## Severity
+    /// An error for a quorum above the number of masters; a warning for a quorum equal to it.
+    ///
     /// ## How to fix
     /// Run `2 * quorum - 1` masters: `--quorum=2` for three masters, 3 for five.
     ///
@@ -52,11 +55,20 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
                 "`--quorum={quorum}` needs every one of the {} masters (set on {on})",
                 masters.count
             ))
-            .help(format!(
-                "use `--quorum={}`, or run {} masters",
-                masters.count / 2 + 1,
-                2 * quorum - 1
-            ))
+            .help(if masters.count / 2 + 1 == quorum as usize {
+                // Two masters: the majority is both of them, so only a third master helps.
+                format!(
+                    "run {} masters with this `--quorum`: with {} masters no smaller quorum is a majority",
+                    2 * quorum - 1,
+                    masters.count
+                )
+            } else {
+                format!(
+                    "use `--quorum={}`, or run {} masters",
+                    masters.count / 2 + 1,
+                    2 * quorum - 1
+                )
+            })
             .severity(Severity::Warning)
         } else {
             continue;

@@ -22,6 +22,9 @@ declare_rule! {
     /// groups may each believe they hold a majority, and clients may be sent to a server that is
     /// not part of the quorum.
     ///
+    /// ## Severity
+    /// An error; a warning when every server lists no `server.N` line and each runs standalone.
+    ///
     /// ## How to fix
     /// Generate every host's `server.N` lines from one list, so that every zoo.cfg (or dynamic
     /// file) is identical in these lines.

@@ -21,6 +21,10 @@ declare_rule! {
     /// their leader in a ZooKeeper the rest of the cluster never sees. A wrong port is
     /// refused. When no listed host is a member, Mesos retries for ten minutes and aborts.
     ///
+    /// ## Severity
+    /// An error; info when the URL names servers by address and the ensemble by host name (or
+    /// the reverse), which only DNS could match.
+    ///
     /// ## How to fix
     /// List the ensemble's servers with their `clientPort` in every zk URL.
     ///
@@ -140,7 +144,7 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
 }
 
 /// True when every URL host is an IP literal and every member a name, or the other way round.
-fn names_and_addresses<'h>(
+pub(crate) fn names_and_addresses<'h>(
     url_hosts: impl Iterator<Item = &'h str>,
     ensemble: &crate::model::ensemble::Ensemble<'_>,
 ) -> bool {

@@ -1,4 +1,5 @@
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Finding, Severity};
+use crate::rules::Context;
 
 declare_rule! {
     /// Published ports on a container that uses the host's network.
@@ -23,6 +24,32 @@ declare_rule! {
         name: "ports_on_host_network",
         severity: Severity::Warning,
         applies_to: "all",
-        check: None,
+        check: Some(check),
     };
+}
+
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for container in ctx.cluster.hosts.iter().flat_map(|h| &h.containers) {
+        let (Some(first), Some(net)) = (container.ports.first(), container.host_network) else {
+            continue;
+        };
+        let span = container.ports.iter().skip(1).fold(first.span, |s, p| {
+            if p.span.file == s.file {
+                s.cover(p.span)
+            } else {
+                s
+            }
+        });
+        findings.push(
+            Finding::new(format!(
+                "`{}` publishes ports on the host network, where Docker discards them",
+                container.name.value
+            ))
+            .primary(span, "discarded")
+            .secondary(net, "the container uses the host's network")
+            .help("remove the port mappings: the daemons listen on the host's own ports (set them with flags)"),
+        );
+    }
+    findings
 }

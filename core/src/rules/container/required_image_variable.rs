@@ -1,4 +1,5 @@
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Finding, Severity};
+use crate::rules::Context;
 
 declare_rule! {
     /// A ZooKeeper image run without a variable its entrypoint requires.
@@ -22,6 +23,26 @@ declare_rule! {
         name: "required_image_variable",
         severity: Severity::Error,
         applies_to: "all",
-        check: None,
+        check: Some(check),
     };
+}
+
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for container in ctx.cluster.hosts.iter().flat_map(|h| &h.containers) {
+        let Some(image) = &container.image else {
+            continue;
+        };
+        for (name, why) in container.missing_variables() {
+            findings.push(
+                Finding::new(format!(
+                    "`{}` runs `{}` without `{name}`: {why}",
+                    container.name.value, image.value
+                ))
+                .primary(image.span, format!("needs `{name}`"))
+                .help(format!("set `{name}` in the container's environment")),
+            );
+        }
+    }
+    findings
 }

@@ -1,4 +1,5 @@
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Finding, Severity};
+use crate::rules::Context;
 
 declare_rule! {
     /// A compose file or Kubernetes manifest that is not valid YAML.
@@ -22,6 +23,18 @@ declare_rule! {
         name: "yaml_syntax_error",
         severity: Severity::Error,
         applies_to: "all",
-        check: None,
+        check: Some(check),
     };
+}
+
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
+    ctx.cluster
+        .yaml_errors
+        .iter()
+        .map(|e| {
+            Finding::new(format!("YAML syntax error: {}", e.message))
+                .primary(e.span, "the file cannot be read from here")
+                .help("fix the YAML; nothing after this point is checked")
+        })
+        .collect()
 }

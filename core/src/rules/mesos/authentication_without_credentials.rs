@@ -19,6 +19,11 @@ declare_rule! {
     /// authenticator for realm 'mesos-master-readwrite'`); for agents and frameworks it starts
     /// and then no agent can register.
     ///
+    /// ## Severity
+    /// An error for the HTTP switches (`--authenticate_http_*`), whose authenticator refuses to
+    /// start without credentials; a warning for `--authenticate_agents` and
+    /// `--authenticate_frameworks`, where the master starts and rejects every agent or framework.
+    ///
     /// ## How to fix
     /// Add the credentials file or authenticator, or switch the option off.
     ///

@@ -15,6 +15,10 @@ declare_rule! {
     /// Text flags accept it and silently run with an empty hostname or directory (a warning).
     /// Booleans read an empty value as true and are not reported.
     ///
+    /// ## Severity
+    /// An error for flags whose type cannot be empty; a warning for text flags, where Mesos
+    /// accepts the empty value as is.
+    ///
     /// ## How to fix
     /// Give the value, or remove the flag to keep the default.
     ///

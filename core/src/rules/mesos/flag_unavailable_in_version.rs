@@ -15,6 +15,10 @@ declare_rule! {
     /// For that release the flag is unknown: on the command line Mesos refuses to start
     /// (`Failed to load unknown flag 'NAME'`); as a `MESOS_*` variable it is silently ignored.
     ///
+    /// ## Severity
+    /// An error for a command-line flag, which Mesos refuses; a warning for a `MESOS_*`
+    /// variable, which it ignores.
+    ///
     /// ## How to fix
     /// Remove the flag, or upgrade Mesos (and tell meslint the version you run).
     ///

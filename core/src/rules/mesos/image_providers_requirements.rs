@@ -17,6 +17,10 @@ declare_rule! {
     /// has to be specified if 'DOCKER' is included in 'image_providers'`, `The 'linux' launcher
     /// must be used for container image support`.
     ///
+    /// ## Severity
+    /// An error on Mesos 1.4+, which refuses to start; a warning before 1.4, where containers
+    /// then fail to launch.
+    ///
     /// ## How to fix
     /// Add `filesystem/linux` (and `docker/runtime` for Docker images) to `--isolation` and
     /// keep the `linux` launcher.
@@ -43,7 +47,7 @@ fn check(context: &Context<'_>) -> Vec<Finding> {
         if items.is_empty() {
             continue;
         }
-        for item in &items {
+        for item in items {
             let upper = item.value.to_ascii_uppercase();
             if !IMAGE_PROVIDERS.contains(&upper.as_str()) {
                 out.push(

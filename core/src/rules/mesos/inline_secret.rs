@@ -27,16 +27,6 @@ declare_rule! {
     };
 }
 
-/// True when a value looks like a path rather than file contents.
-pub fn looks_like_path(value: &str) -> bool {
-    let v = value.trim();
-    v.starts_with('/')
-        || v.starts_with("file://")
-        || v.starts_with("./")
-        || v.starts_with("../")
-        || (!v.is_empty() && !v.contains(char::is_whitespace) && !v.contains(['{', ':', '"']))
-}
-
 fn check(context: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     for process in super::processes(context) {
@@ -45,7 +35,9 @@ fn check(context: &Context<'_>) -> Vec<Finding> {
             .values()
             .filter(|f| f.spec.secret && !f.unknown)
         {
-            if flag.value.value.is_empty() || looks_like_path(&flag.value.value) {
+            if flag.value.value.is_empty()
+                || crate::parse::mesos_values::looks_like_path(&flag.value.value)
+            {
                 continue;
             }
             out.push(

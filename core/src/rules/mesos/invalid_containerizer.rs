@@ -38,7 +38,7 @@ fn check(context: &Context<'_>) -> Vec<Finding> {
         };
         let items = flag.items();
         let mut seen = std::collections::BTreeMap::new();
-        for item in &items {
+        for item in items {
             let first = seen.get(item.value.as_str()).copied();
             seen.entry(item.value.as_str()).or_insert(item.span);
             let value = item.value.as_str();

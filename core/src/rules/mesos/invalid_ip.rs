@@ -15,6 +15,10 @@ declare_rule! {
     /// with the `--ip` flag`). A loopback address starts, but no other machine can reach the
     /// daemon (a warning).
     ///
+    /// ## Severity
+    /// An error for a value that is not an IPv4 address; a warning for a loopback address,
+    /// which Mesos accepts but other hosts cannot reach.
+    ///
     /// ## How to fix
     /// Write the routable IPv4 address of the host; use `--hostname` for names.
     ///

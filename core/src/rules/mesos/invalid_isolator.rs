@@ -16,6 +16,10 @@ declare_rule! {
     /// The agent exits: `Unknown or unsupported isolator 'cgroups/memory'`, `Using multiple
     /// filesystem isolators simultaneously is disallowed`.
     ///
+    /// ## Severity
+    /// An error; a warning for an unknown isolator when `--modules` or `--modules_dir` may load
+    /// it.
+    ///
     /// ## How to fix
     /// Use the built-in names (`cgroups/mem`, not `cgroups/memory`), each once.
     ///
@@ -42,7 +46,7 @@ fn check(context: &Context<'_>) -> Vec<Finding> {
         let mut filesystem = None;
         let mut network = None;
         let mut seen = std::collections::BTreeMap::new();
-        for item in &items {
+        for item in items {
             let name = item.value.as_str();
             if let Some(first) = seen.insert(name, item.span) {
                 out.push(

@@ -14,6 +14,10 @@ declare_rule! {
     /// Mesos parses the JSON at start-up and exits on a syntax error. A bare absolute path is
     /// still read, with a warning that the form is deprecated.
     ///
+    /// ## Severity
+    /// An error for a value that is not JSON; a warning for a path without `file://`, a
+    /// deprecated form Mesos still reads.
+    ///
     /// ## How to fix
     /// Fix the JSON, or put it in a file and pass `file:///path/to/it`.
     ///

@@ -54,7 +54,7 @@ fn check(context: &Context<'_>) -> Vec<Finding> {
                     _ => colons != 1,
                 };
                 if bad {
-                    let span = crate::parse::zk_url::sub_span(&flag.value, at, at + entry.len());
+                    let span = flag.value.sub_span(at, at + entry.len());
                     out.push(finding(&flag.display, Spanned::new(entry, span), name));
                 }
             }

@@ -14,6 +14,7 @@ pub mod duplicate_flag;
 pub mod empty_flag_value;
 pub mod env_overridden;
 pub mod file_value;
+pub mod flag_for_other_daemon;
 pub mod flag_name_case;
 pub mod flag_unavailable_in_version;
 pub mod flag_value_out_of_range;
@@ -153,6 +154,7 @@ pub(crate) mod testing {
                 mesos: processes,
                 ..Host::default()
             }],
+            ..Cluster::default()
         };
         let mut out = sink.diagnostics;
         out.extend(rules::run(&Context {

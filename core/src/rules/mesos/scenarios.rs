@@ -438,9 +438,10 @@ fn every_rule_fires_on_its_example() {
         );
     }
     // MS009 is raised by the flag-file reader (see `parse::mesos_flag_file`), MS115 while the
-    // files of a host are read (see `build::mesos`; its fixture is `MS115-crlf-line-ends`).
+    // files of a host are read (see `build::mesos`; its fixture is `MS115-crlf-line-ends`),
+    // MS010 needs an environment file named for one daemon (`MS010-flag-for-other-daemon`).
     let mut covered: Vec<&str> = cases.iter().map(|c| c.2).collect();
-    covered.extend(["MS009", "MS115"]);
+    covered.extend(["MS009", "MS010", "MS115"]);
     for rule in crate::rules::ALL
         .iter()
         .filter(|r| r.code.starts_with("MS"))
@@ -509,6 +510,7 @@ fn lint_layout(files: &[(Option<Role>, &str, &str)]) -> Vec<crate::diagnostic::D
             mesos: vec![master],
             ..Host::default()
         }],
+        ..Cluster::default()
     };
     let mut d = sink.diagnostics;
     d.extend(rules::run(&Context {

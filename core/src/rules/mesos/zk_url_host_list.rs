@@ -14,6 +14,10 @@ declare_rule! {
     /// before the colon breaks name resolution. It does not understand `[::1]`, and an empty
     /// list makes Mesos retry for ten minutes, then abort.
     ///
+    /// ## Severity
+    /// An error for brackets or a list with no server; a warning for stray commas and spaces,
+    /// which the ZooKeeper client skips.
+    ///
     /// ## How to fix
     /// Write `host:port` items separated by single commas, without spaces.
     ///

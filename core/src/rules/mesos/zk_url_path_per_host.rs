@@ -1,6 +1,8 @@
 use crate::diagnostic::{Finding, Severity};
+use crate::model::identity::Identities;
 use crate::model::zk_url::ZkUrlProblem;
 use crate::rules::Context;
+use crate::rules::cluster::zk_url_outside_ensemble::names_and_addresses;
 use crate::source::Span;
 
 declare_rule! {
@@ -55,6 +57,10 @@ fn check(context: &Context<'_>) -> Vec<Finding> {
             .chain(lost.iter().map(|l| l.value.clone()))
             .collect();
         let path = url.path.value.split(',').next().unwrap_or("/mesos");
+        let (servers, whose) = match ensemble_servers(context, &all) {
+            Some(members) => (members, "the ensemble's servers"),
+            None => (all, "all hosts"),
+        };
         // Only the first segment: the lost hosts after it carry labels of their own, and
         // labels nested inside another one's span are drawn out of place.
         let start = url.path.span.start as usize;
@@ -66,12 +72,52 @@ fn check(context: &Context<'_>) -> Vec<Finding> {
                     format!("znode path read as `{}`", url.path.value),
                 )
                 .help(format!(
-                    "write the path once, after all hosts: `zk://{}{path}`",
-                    all.join(",")
+                    "write the path once, after {whose}: `zk://{}{path}`",
+                    servers.join(",")
                 )),
         );
     }
     out
+}
+
+/// The ensemble's servers as `host:clientPort`, when the ensemble is known, every member's
+/// client port is known, and some host written in the URL is not a member: then the written
+/// hosts would make a wrong suggestion (`zk_url_outside_ensemble` says why). Not when the URL
+/// names servers by address and the ensemble by host name (or the reverse).
+fn ensemble_servers(context: &Context<'_>, written: &[String]) -> Option<Vec<String>> {
+    let ensemble = context.cluster.ensemble()?;
+    let ids = Identities::new(context.cluster, context.settings);
+    let host = |address: &str| {
+        address
+            .rsplit_once(':')
+            .map_or(address, |(h, _)| h)
+            .to_owned()
+    };
+    let outside = written.iter().any(|address| {
+        !ensemble
+            .members
+            .values()
+            .any(|m| ids.same(&m.host, &host(address)))
+    });
+    // Addresses against host names: only DNS could tell, so the written hosts may be right.
+    if !outside
+        || names_and_addresses(
+            written
+                .iter()
+                .map(|a| host(a))
+                .collect::<Vec<_>>()
+                .iter()
+                .map(String::as_str),
+            &ensemble,
+        )
+    {
+        return None;
+    }
+    ensemble
+        .members
+        .values()
+        .map(|m| Some(format!("{}:{}", m.host, m.client_port?)))
+        .collect()
 }
 
 #[cfg(test)]

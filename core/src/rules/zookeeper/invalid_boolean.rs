@@ -17,6 +17,10 @@ declare_rule! {
     /// 3.6 read every other boolean leniently: anything but `true` silently means false (reported
     /// as a warning there).
     ///
+    /// ## Severity
+    /// An error on ZooKeeper 3.7+, which refuses the value; a warning before 3.7, which
+    /// silently reads it as false.
+    ///
     /// ## How to fix
     /// Write `true` or `false`.
     ///

@@ -18,6 +18,10 @@ declare_rule! {
     /// template variable) silently binds the client port to loopback only, so remote clients cannot
     /// connect (a warning).
     ///
+    /// ## Severity
+    /// An error for an address ZooKeeper refuses; a warning for an empty address, which
+    /// ZooKeeper accepts and binds to loopback only.
+    ///
     /// ## How to fix
     /// Put only the host or IP in the address key and the port in `clientPort` /
     /// `secureClientPort`.

@@ -22,6 +22,10 @@ declare_rule! {
     /// `NullPointerException` (3.5+) for a group member with no server line and no weight. A weight
     /// for an unknown server is silently ignored (a warning).
     ///
+    /// ## Severity
+    /// An error where ZooKeeper refuses the groups; a warning where it accepts them (a 3.4
+    /// standalone server, 3.4's lenient checks, a weight for a server without a line).
+    ///
     /// ## How to fix
     /// Put every participant in exactly one group, list members separated by `:`, and give weights
     /// only to listed servers.

@@ -17,6 +17,10 @@ declare_rule! {
     /// bad myid breaks even a standalone server; 3.4 reads it only in quorum mode (a warning
     /// otherwise).
     ///
+    /// ## Severity
+    /// An error where ZooKeeper reads the myid (3.5+, or any quorum-mode server); a warning for
+    /// a 3.4 standalone server, which never reads it.
+    ///
     /// ## How to fix
     /// Write the server id alone on the first line: `echo 1 > myid`.
     ///

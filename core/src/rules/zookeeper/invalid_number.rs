@@ -1,6 +1,5 @@
 use crate::catalog::zookeeper::{KeyClass, KeyType};
 use crate::diagnostic::{Finding, Severity};
-use crate::parse::server_line::parse_java_integer;
 use crate::rules::Context;
 use crate::rules::zookeeper::servers;
 
@@ -61,7 +60,7 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
             };
             let key = &e.key.value;
             let value = &e.value.value;
-            match parse_java_integer(value, bits) {
+            match if bits == 32 { e.int } else { e.long } {
                 Some(n) if info.kind == KeyType::Port && !(0..=65535).contains(&n) => out.push(
                     Finding::new(format!("`{key}` port `{n}` is out of range"))
                         .primary(e.value.span, "not a port number")

@@ -15,6 +15,10 @@ declare_rule! {
     /// says otherwise, ZooKeeper logs a warning and uses the server line's role, so a server meant
     /// as an observer votes as a participant (a warning).
     ///
+    /// ## Severity
+    /// An error for a value ZooKeeper refuses; a warning for a `peerType` that the server's own
+    /// line silently overrides.
+    ///
     /// ## How to fix
     /// Write `observer` or `participant`; for an observer also add `:observer` to its `server.N`
     /// line on every server.

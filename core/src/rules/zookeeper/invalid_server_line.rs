@@ -19,6 +19,10 @@ declare_rule! {
     /// For input string: "3888;2181"` (3.4) or `Unrecognised peertype`. ZooKeeper 3.4 only logs a
     /// line with five or more parts and uses the first four (a warning).
     ///
+    /// ## Severity
+    /// An error for a line the release refuses; a warning for a form it accepts but misreads
+    /// (each line problem carries its own weight).
+    ///
     /// ## How to fix
     /// Write `server.N=host:quorumPort:electionPort[:observer]`, plus `;[host:]clientPort` on 3.5+
     /// only.

@@ -15,6 +15,10 @@ declare_rule! {
     /// the session timeouts derived from it come out with the minimum above the maximum, which
     /// `session_timeout_range` reports (with Java's wrap-around, `-2147483648` passes).
     ///
+    /// ## Severity
+    /// An error for zero; a warning for a negative value, which ZooKeeper accepts and then
+    /// misbehaves with.
+    ///
     /// ## How to fix
     /// Set `tickTime` to the tick length in milliseconds, e.g. `tickTime=2000`.
     ///

@@ -16,6 +16,10 @@ declare_rule! {
     /// `NumberFormatException: For input string: "groupName"`. When that text is a number
     /// (`weightt.6`), the key is silently read as `weight.6` instead (a warning).
     ///
+    /// ## Severity
+    /// An error when the id after the first `.` is not a number (ZooKeeper refuses the key); a
+    /// warning when it is (ZooKeeper silently reads `weightt.6` as `weight.6`).
+    ///
     /// ## How to fix
     /// Rename or delete the key; hierarchical quorums are written `group.1=1:2:3` and `weight.1=1`.
     ///

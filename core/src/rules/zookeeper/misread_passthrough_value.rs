@@ -1,5 +1,4 @@
 use crate::diagnostic::{Finding, Severity};
-use crate::parse::server_line::parse_java_integer;
 use crate::rules::Context;
 use crate::rules::zookeeper::servers;
 
@@ -17,6 +16,9 @@ declare_rule! {
     /// These keys are read by code with loose rules: the AdminServer is disabled only by exactly
     /// `false`, so `False` leaves it listening on 8080; a non-numeric admin port silently falls
     /// back to 8080; `forceSync=false` keeps fsync on. Nothing is logged.
+    ///
+    /// ## Severity
+    /// A warning; an error for an `ssl.clientAuth` value that makes TLS setup fail at startup.
     ///
     /// ## How to fix
     /// Use the exact value the help names.
@@ -56,7 +58,7 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
                     "write `admin.enableServer=false`",
                 ),
                 "admin.serverPort" | "admin.idleTimeout" | "admin.httpVersion"
-                    if parse_java_integer(value, 32).is_none() =>
+                    if e.int.is_none() =>
                 {
                     (
                         format!(

@@ -17,6 +17,10 @@ declare_rule! {
     /// `clientport` is the usual cause. On 3.9+ `clientPort=0` picks a random port clients cannot
     /// know.
     ///
+    /// ## Severity
+    /// An error on ZooKeeper 3.4, which requires `clientPort`; a warning on 3.5+, which starts
+    /// without a client listener.
+    ///
     /// ## How to fix
     /// Set `clientPort=2181`, or give each server line a `;2181` client part (3.5+).
     ///
@@ -40,7 +44,10 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
         if !missing || (port.is_none() && cfg.has_templated_keys()) {
             continue;
         }
-        let span = cfg.client_port.as_ref().map_or(cfg.end, |p| p.span);
+        let span = cfg
+            .client_port
+            .as_ref()
+            .map_or_else(|| cfg.missing_key_anchor("clientPort"), |p| p.span);
         if cfg.version < ZkVersion::V3_5 {
             if !port.is_some_and(|p| p.is_unknown()) {
                 out.push(

@@ -30,7 +30,10 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
         .filter(|zk| zk.config.data_dir.is_none() && !zk.config.has_templated_keys())
         .map(|zk| {
             Finding::new("`dataDir` is not set")
-                .primary(zk.config.end, "no `dataDir` in this file")
+                .primary(
+                    zk.config.missing_key_anchor("dataDir"),
+                    "no `dataDir` in this file",
+                )
                 .help("add `dataDir=/var/lib/zookeeper` (an absolute path on persistent storage)")
         })
         .collect()

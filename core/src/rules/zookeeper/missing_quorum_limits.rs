@@ -40,13 +40,13 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
             ("syncLimit", &cfg.sync_limit),
         ] {
             let (missing, span) = match setting {
-                None => (!cfg.has_templated_keys(), cfg.end),
+                None => (!cfg.has_templated_keys(), cfg.missing_key_anchor(key)),
                 Some(s) => (s.value == Value::Known(0), s.span),
             };
             if missing {
                 out.push(
                     Finding::new(format!("`{key}` is not set, which quorum mode requires"))
-                        .primary(span, format!("no `{key}`"))
+                        .primary(span, format!("no `{key}` in this file"))
                         .help(format!(
                             "set `{key}` in ticks, e.g. `{key}={}`",
                             if key == "initLimit" { 10 } else { 5 }

@@ -168,6 +168,7 @@ pub(crate) mod test_support {
                 mesos: vec![],
                 ..Host::default()
             }],
+            ..Cluster::default()
         };
         let mut out = sink.diagnostics;
         out.extend(run(&Context {

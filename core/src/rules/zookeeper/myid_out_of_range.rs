@@ -14,6 +14,9 @@ declare_rule! {
     /// equal modulo 256 collide. ZooKeeper 3.5+ treats -1 as 'no myid' and refuses to start a
     /// quorum with it (`myid file is missing`), an error there.
     ///
+    /// ## Severity
+    /// A warning; an error for myid `-1` on a 3.5+ quorum-mode server, which refuses to start.
+    ///
     /// ## How to fix
     /// Use an id from 1 to 255, unique in the ensemble.
     ///

@@ -16,6 +16,10 @@ declare_rule! {
     /// the configuration file on server.N`. ZooKeeper 3.4 accepts the line and fails when it binds
     /// the second socket (a warning there).
     ///
+    /// ## Severity
+    /// An error on ZooKeeper 3.5+; a warning on 3.4, which starts but cannot elect a leader
+    /// through that line.
+    ///
     /// ## How to fix
     /// Use two different ports, conventionally 2888 and 3888.
     ///

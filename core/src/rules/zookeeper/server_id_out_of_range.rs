@@ -16,6 +16,9 @@ declare_rule! {
     /// `extendedTypesEnabled` a leader refuses ids above 254. ZooKeeper 3.5+ uses -1 internally for
     /// 'unset', so `server.-1` can never match a myid (an error there).
     ///
+    /// ## Severity
+    /// A warning; an error for id `-1` on ZooKeeper 3.5+, which refuses it.
+    ///
     /// ## How to fix
     /// Number servers from 1 to 255.
     ///

@@ -18,6 +18,10 @@ declare_rule! {
     /// On 3.4 a `maxSessionTimeout` below 2 x tickTime is accepted but leaves the runtime minimum
     /// above the maximum (a warning).
     ///
+    /// ## Severity
+    /// An error where ZooKeeper refuses the pair; a warning for a 3.4 `maxSessionTimeout` below
+    /// the default minimum, which 3.4 accepts.
+    ///
     /// ## How to fix
     /// Set both bounds explicitly, with the minimum at most the maximum.
     ///

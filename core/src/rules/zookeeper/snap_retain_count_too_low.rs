@@ -1,5 +1,4 @@
 use crate::diagnostic::{Finding, Severity};
-use crate::parse::server_line::parse_java_integer;
 use crate::rules::Context;
 use crate::rules::zookeeper::servers;
 
@@ -33,7 +32,7 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
         let Some(e) = zk.config.get("autopurge.snapRetainCount") else {
             continue;
         };
-        let Some(n) = parse_java_integer(&e.value.value, 32) else {
+        let Some(n) = e.int else {
             continue;
         };
         if n < 3 {

@@ -2,6 +2,7 @@ use crate::catalog::zookeeper::{KeyClass, suggest};
 use crate::diagnostic::{Finding, Severity};
 use crate::rules::Context;
 use crate::rules::zookeeper::{missing_server_prefix, servers};
+use crate::template::has_placeholder;
 
 declare_rule! {
     /// A zoo.cfg key that no part of ZooKeeper reads.
@@ -34,7 +35,12 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     for zk in servers(ctx) {
         for e in &zk.config.entries {
-            if e.class != KeyClass::Unknown || e.templated || missing_server_prefix(e) {
+            // A placeholder in the value leaves the key as written: `synclimit={{ x }}` is still a
+            // key ZooKeeper never reads. Only a placeholder in the key itself hides it.
+            if e.class != KeyClass::Unknown
+                || has_placeholder(&e.key.value)
+                || missing_server_prefix(e)
+            {
                 continue;
             }
             let key = &e.key.value;

@@ -15,6 +15,10 @@ declare_rule! {
     /// ZooKeeper 3.4 and 3.5 still accept 0 to 2, but those algorithms are deprecated (a warning
     /// there).
     ///
+    /// ## Severity
+    /// An error on ZooKeeper 3.6+, which refuses any value but 3; a warning before 3.6, where 0
+    /// to 2 are deprecated and other numbers leave the server without a working election.
+    ///
     /// ## How to fix
     /// Delete the line; 3 (fast leader election) is the default.
     ///

@@ -17,6 +17,10 @@ declare_rule! {
     /// resolves its files against `/` (`/version-2`, `/myid`), which is reported as a warning
     /// there.
     ///
+    /// ## Severity
+    /// An error on ZooKeeper 3.5+ and for a one-character path; a warning for an empty path on
+    /// 3.4, which then keeps its files in `/`.
+    ///
     /// ## How to fix
     /// Set the directory to an absolute path.
     ///

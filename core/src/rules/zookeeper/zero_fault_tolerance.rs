@@ -14,6 +14,9 @@ declare_rule! {
     /// available than one. ZooKeeper logs `No server failure will be tolerated. You need at least 3
     /// servers.`.
     ///
+    /// ## Severity
+    /// A warning for two voters; info for a single voter.
+    ///
     /// ## How to fix
     /// Run three (or five) voters.
     ///

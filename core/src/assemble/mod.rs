@@ -1,0 +1,324 @@
+//! Builds the [`Cluster`] model from classified files: parses each file with its parser, then
+//! places ZooKeeper servers and Mesos processes on hosts.
+//!
+//! Which host a file belongs to comes from [`layout::split_host`]. Within a host, a `myid`
+//! belongs to the `zoo.cfg` whose `dataDir` holds it, and a dynamic file to the `zoo.cfg` whose
+//! `dynamicConfigFile` names it. A `zoo.cfg` at the top with `myid`s in host directories below
+//! is shared by those hosts.
+
+use std::collections::BTreeMap;
+
+use crate::layout::{self, FileKind};
+use crate::model::zookeeper::{MyId, Value, ZkServer, ZooCfg};
+use crate::model::{Cluster, Host};
+use crate::parse::{self, Sink};
+use crate::settings::Settings;
+use crate::source::{FileId, SourceMap, Span};
+
+mod containers;
+mod mesos;
+
+/// One classified file with its place in the layout.
+struct Placed<'a> {
+    id: FileId,
+    kind: &'a FileKind,
+    /// The path inside the host directory, e.g. `etc/zookeeper/conf/zoo.cfg`.
+    inside: String,
+}
+
+/// Parses every file and assembles the hosts.
+pub fn cluster(
+    sources: &SourceMap,
+    files: &[(FileId, FileKind)],
+    root: &str,
+    settings: &Settings,
+    sink: &mut Sink,
+) -> Cluster {
+    let mut by_host: BTreeMap<String, Vec<Placed<'_>>> = BTreeMap::new();
+    for (id, kind) in files {
+        let rel = layout::strip_dir(sources.file(*id).path(), root);
+        let (host, inside) = layout::split_host(rel);
+        by_host.entry(host.to_owned()).or_default().push(Placed {
+            id: *id,
+            kind,
+            inside: inside.to_owned(),
+        });
+    }
+
+    // Each zoo.cfg is parsed once, here: placing myids needs the dataDirs before hosts are built.
+    let mut configs: BTreeMap<FileId, ZooCfg> = files
+        .iter()
+        .filter(|(_, kind)| *kind == FileKind::ZooCfg)
+        .map(|(id, _)| {
+            let file = sources.file(*id);
+            let mut config = parse::zoo_cfg::parse_zoo_cfg(*id, file.text(), settings, sink);
+            config.path = file.path().to_owned();
+            (*id, config)
+        })
+        .collect();
+    adopt_pseudo_cluster_myids(&mut by_host, &configs);
+    let root_name = root.rsplit('/').find(|s| !s.is_empty()).unwrap_or(".");
+    let mut hosts: Vec<Host> = Vec::new();
+    let mut shared: Vec<ZooCfg> = Vec::new();
+    let mut waiting_for_shared: Vec<(usize, MyId)> = Vec::new();
+    for (key, placed) in &by_host {
+        let name = if key.is_empty() { root_name } else { key };
+        let mut host = Host {
+            name: name.to_owned(),
+            ..Host::default()
+        };
+        let orphans = zookeeper_servers(&mut host, placed, &mut configs, sources, settings, sink);
+        // A top-level zoo.cfg with no myid of its own may be the one every host uses.
+        if key.is_empty() && by_host.len() > 1 && orphans.is_empty() {
+            let has_myid = host.zookeeper.iter().any(|z| z.myid.is_some());
+            if !has_myid && !host.zookeeper.is_empty() {
+                shared.extend(host.zookeeper.drain(..).map(|z| z.config));
+            }
+        }
+        for myid in orphans {
+            waiting_for_shared.push((hosts.len(), myid));
+        }
+        mesos::processes(&mut host, placed, sources, settings, sink);
+        hosts.push(host);
+    }
+    // A host with a myid but no zoo.cfg of its own takes the shared one.
+    for (index, myid) in waiting_for_shared {
+        if let Some(config) = shared.first() {
+            hosts[index].zookeeper.push(ZkServer {
+                config: config.clone(),
+                myid: Some(myid),
+                dynamic: None,
+            });
+        }
+    }
+    hosts.retain(|h| !h.zookeeper.is_empty() || !h.mesos.is_empty());
+    let (containers, yaml_errors) = containers::hosts(sources, files, settings, sink);
+    if !containers.is_empty() {
+        hosts.extend(containers);
+        hosts.sort_by(|a, b| a.name.cmp(&b.name));
+    }
+    Cluster { hosts, yaml_errors }
+}
+
+/// `zoo1.cfg` with `dataDir=/var/zk/data1` beside `data1/myid` is a pseudo-cluster on one
+/// machine, not a host called `data1`: such myid-only directories join the top-level host when
+/// a top-level zoo.cfg's dataDir ends with their path.
+fn adopt_pseudo_cluster_myids(
+    by_host: &mut BTreeMap<String, Vec<Placed<'_>>>,
+    configs: &BTreeMap<FileId, ZooCfg>,
+) {
+    let Some(top) = by_host.get("") else { return };
+    let data_dirs: Vec<String> = top
+        .iter()
+        .filter_map(|p| configs.get(&p.id))
+        .filter_map(|cfg| {
+            cfg.data_dir
+                .as_ref()?
+                .value
+                .known()
+                .map(|d| d.trim_end_matches('/').to_owned())
+        })
+        .collect();
+    if data_dirs.len() < 2 {
+        return;
+    }
+    let adopt: Vec<String> = by_host
+        .iter()
+        .filter(|(key, placed)| {
+            !key.is_empty()
+                && placed.iter().all(|p| *p.kind == FileKind::MyId)
+                && placed.iter().any(|p| {
+                    let dir = join(key, parent(&p.inside));
+                    data_dirs.iter().any(|d| d.ends_with(&format!("/{dir}")))
+                })
+        })
+        .map(|(key, _)| key.clone())
+        .collect();
+    for key in adopt {
+        if let Some(placed) = by_host.remove(&key) {
+            let top = by_host.entry(String::new()).or_default();
+            top.extend(placed.into_iter().map(|p| Placed {
+                inside: join(&key, &p.inside),
+                ..p
+            }));
+        }
+    }
+}
+
+/// Parses the ZooKeeper files of one host into servers; returns the myids no zoo.cfg on the
+/// host claims.
+fn zookeeper_servers(
+    host: &mut Host,
+    placed: &[Placed<'_>],
+    configs: &mut BTreeMap<FileId, ZooCfg>,
+    sources: &SourceMap,
+    settings: &Settings,
+    sink: &mut Sink,
+) -> Vec<MyId> {
+    let text = |id: FileId| sources.file(id).text();
+    let mut myids: Vec<(String, Option<MyId>)> = placed
+        .iter()
+        .filter(|p| *p.kind == FileKind::MyId)
+        .map(|p| {
+            let myid = parse::myid::parse_myid(p.id, text(p.id), settings, sink);
+            (p.inside.clone(), Some(myid))
+        })
+        .collect();
+    let dynamics: Vec<&Placed<'_>> = placed
+        .iter()
+        .filter(|p| *p.kind == FileKind::ZkDynamic)
+        .collect();
+    let configs: Vec<(&Placed<'_>, ZooCfg)> = placed
+        .iter()
+        .filter_map(|p| Some((p, configs.remove(&p.id)?)))
+        .collect();
+    let single = configs.len() == 1;
+    for (cfg_file, config) in configs {
+        let myid = claim_myid(&cfg_file.inside, &config, &mut myids, single, sink);
+        let dynamic = find_dynamic(&cfg_file.inside, &config, &dynamics).map(|d| {
+            let name = layout::base_name(&d.inside).to_owned();
+            parse::zk_dynamic::parse_dynamic(d.id, &name, text(d.id), settings, sink)
+        });
+        host.zookeeper.push(ZkServer {
+            config,
+            myid,
+            dynamic,
+        });
+    }
+    myids.into_iter().filter_map(|(_, m)| m).collect()
+}
+
+/// Finds the myid ZooKeeper would read for `config`: `<dataDir>/myid` inside the host, or, in
+/// a per-host directory that is not a collected filesystem tree, the myid beside the zoo.cfg.
+fn claim_myid(
+    cfg_inside: &str,
+    config: &ZooCfg,
+    myids: &mut [(String, Option<MyId>)],
+    single_config: bool,
+    sink: &mut Sink,
+) -> Option<MyId> {
+    let data_dir = config
+        .data_dir
+        .as_ref()
+        .and_then(|d| d.value.known().map(|v| (v.clone(), d.span)));
+    let cfg_dir = parent(cfg_inside);
+    let tree = layout::is_tree_path(cfg_inside);
+    fn take(myids: &mut [(String, Option<MyId>)], wanted: &dyn Fn(&str) -> bool) -> Option<MyId> {
+        myids
+            .iter_mut()
+            .find(|(path, m)| m.is_some() && wanted(path))
+            .and_then(|slot| slot.1.take())
+    }
+    if let Some((dir, _)) = &data_dir {
+        let wanted = join(dir.trim_start_matches("./").trim_start_matches('/'), "myid");
+        let relative = join(cfg_dir, &wanted);
+        if let Some(myid) = take(myids, &|path| path == wanted || path == relative) {
+            return Some(myid);
+        }
+        if !tree {
+            // `zoo1.cfg` with `dataDir=/var/zk/data1` beside `data1/myid`: match dataDir's tail.
+            let dir = dir.trim_end_matches('/');
+            if let Some(myid) = take(myids, &|path| {
+                !parent(path).is_empty() && dir.ends_with(parent(path))
+            }) {
+                return Some(myid);
+            }
+        }
+    }
+    if !tree {
+        if let Some(myid) = take(myids, &|path| parent(path) == cfg_dir) {
+            return Some(myid);
+        }
+        let left = myids.iter().filter(|(_, m)| m.is_some()).count();
+        return if single_config && left == 1 {
+            take(myids, &|_| true)
+        } else {
+            None
+        };
+    }
+    // Debian's zookeeper package links `/var/lib/zookeeper/myid` to `/etc/zookeeper/conf/myid`;
+    // a collected tree often holds only the link's target.
+    if let Some((dir, _)) = &data_dir
+        && dir.trim_end_matches('/') == "/var/lib/zookeeper"
+        && let Some(myid) = take(myids, &|path| path == DEBIAN_MYID)
+    {
+        return Some(myid);
+    }
+    // A collected tree must hold the myid under dataDir: one elsewhere is never read.
+    if let (Some((dir, span)), true) = (&data_dir, single_config) {
+        for (path, myid) in myids.iter_mut() {
+            if let Some(myid) = myid.take() {
+                report_misplaced_myid(myid.file, path, dir, *span, sink);
+            }
+        }
+    }
+    None
+}
+
+/// Where Debian keeps the myid that `/var/lib/zookeeper/myid` links to.
+const DEBIAN_MYID: &str = "etc/zookeeper/conf/myid";
+
+fn report_misplaced_myid(
+    file: FileId,
+    path: &str,
+    data_dir: &str,
+    data_dir_span: Span,
+    sink: &mut Sink,
+) {
+    use crate::rules::cluster::myid_outside_data_dir::MYID_OUTSIDE_DATA_DIR;
+    sink.push(
+        MYID_OUTSIDE_DATA_DIR.report(
+            crate::diagnostic::Finding::new(format!(
+                "`{path}` is not in dataDir `{data_dir}`, so ZooKeeper never reads it"
+            ))
+            .primary(Span::point(file, 0), "this myid is never read")
+            .secondary(data_dir_span, "ZooKeeper reads `myid` from this directory")
+            .help(format!(
+                "move the file to `{}/myid`",
+                data_dir.trim_end_matches('/')
+            )),
+        ),
+    );
+}
+
+/// The dynamic file `dynamicConfigFile` names, looked up by path inside the host, then by name.
+fn find_dynamic<'a>(
+    cfg_inside: &str,
+    config: &ZooCfg,
+    dynamics: &[&'a Placed<'a>],
+) -> Option<&'a Placed<'a>> {
+    let named = config
+        .dynamic_config_file
+        .as_ref()
+        .and_then(|d| match &d.value {
+            Value::Known(v) => Some(v.clone()),
+            _ => None,
+        })?;
+    let wanted = named.trim_start_matches("./").trim_start_matches('/');
+    let name = wanted.rsplit('/').next().unwrap_or(wanted);
+    let cfg_dir = parent(cfg_inside);
+    dynamics
+        .iter()
+        .copied()
+        .find(|d| d.inside == wanted || d.inside == join(cfg_dir, wanted))
+        .or_else(|| {
+            dynamics
+                .iter()
+                .copied()
+                .find(|d| layout::base_name(&d.inside) == name)
+        })
+}
+
+fn parent(path: &str) -> &str {
+    path.rsplit_once('/').map_or("", |(dir, _)| dir)
+}
+
+fn join(dir: &str, name: &str) -> String {
+    if dir.is_empty() {
+        name.to_owned()
+    } else if name.is_empty() {
+        dir.to_owned()
+    } else {
+        format!("{}/{name}", dir.trim_end_matches('/'))
+    }
+}

@@ -1,0 +1,28 @@
+use crate::diagnostic::Severity;
+
+declare_rule! {
+    /// Fewer Mesos masters are registered in ZooKeeper than `--quorum` needs.
+    ///
+    /// ## What it finds
+    /// The number of `json.info_*` znodes under a zk URL's path (one per running master) is
+    /// smaller than the masters' `--quorum`.
+    ///
+    /// ## Why it matters
+    /// The replicated log needs `--quorum` masters running to write: with fewer, the elected
+    /// master cannot recover the registry and aborts after `--registry_fetch_timeout`, and the
+    /// cluster has no working master.
+    ///
+    /// ## How to fix
+    /// Start the missing masters (and check that they use the same zk URL), or, when the
+    /// cluster really has fewer masters, lower `--quorum` to a majority of them.
+    ///
+    /// ## Example
+    /// Three masters with `--quorum=2`, and one `json.info_` znode.
+    pub static REGISTERED_MASTERS_BELOW_QUORUM = Rule {
+        code: "PR104",
+        name: "registered_masters_below_quorum",
+        severity: Severity::Warning,
+        applies_to: "Mesos 1.0+ (with `--probe`)",
+        check: None,
+    };
+}

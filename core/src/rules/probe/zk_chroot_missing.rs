@@ -1,0 +1,29 @@
+use crate::diagnostic::Severity;
+
+declare_rule! {
+    /// A zk URL path that does not exist in the running ensemble.
+    ///
+    /// ## What it finds
+    /// Through the URL's session, the znode of its path (`/mesos` in
+    /// `zk://zk1:2181/mesos`) does not exist.
+    ///
+    /// ## Why it matters
+    /// Mesos masters create the path when they first register, so a missing path means that
+    /// no master has ever run against this ensemble with this path: the masters use another
+    /// path or another ensemble, or have never started. Agents that follow this URL find no
+    /// master.
+    ///
+    /// ## How to fix
+    /// Give masters and agents the same ensemble and path; start the masters.
+    ///
+    /// ## Example
+    /// Masters with `--zk=zk://zk1:2181/mesos-prod` and agents with
+    /// `--master=zk://zk1:2181/mesos`.
+    pub static ZK_CHROOT_MISSING = Rule {
+        code: "PR102",
+        name: "zk_chroot_missing",
+        severity: Severity::Warning,
+        applies_to: "all Mesos and ZooKeeper releases (with `--probe`)",
+        check: None,
+    };
+}

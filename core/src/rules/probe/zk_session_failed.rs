@@ -1,0 +1,30 @@
+use crate::diagnostic::Severity;
+
+declare_rule! {
+    /// A zk URL through which no ZooKeeper session could be opened or used.
+    ///
+    /// ## What it finds
+    /// `meslint --probe` opened a ZooKeeper client session the way Mesos does: the URL's
+    /// hosts as the connect string and its digest credentials (`zk://user:pass@...`) added to
+    /// the session. The session could not be established in time, or reading the URL's path
+    /// failed (for example `not authorized` when the path's ACL wants other credentials).
+    ///
+    /// ## Why it matters
+    /// Mesos masters and agents use exactly this session: what fails here fails for them.
+    /// Masters that cannot read or write their path cannot elect a leader.
+    ///
+    /// ## How to fix
+    /// Make at least one listed host reachable; give the URL the credentials the path's ACL
+    /// grants (`zk://user:password@host:2181/mesos`), the same on every master and agent.
+    ///
+    /// ## Example
+    /// `/mesos` created with a digest ACL for `mesos:secret`, and `--zk=zk://zk1:2181/mesos`
+    /// without credentials.
+    pub static ZK_SESSION_FAILED = Rule {
+        code: "PR101",
+        name: "zk_session_failed",
+        severity: Severity::Warning,
+        applies_to: "all Mesos and ZooKeeper releases (with `--probe`)",
+        check: None,
+    };
+}

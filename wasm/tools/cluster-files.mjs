@@ -1,0 +1,130 @@
+// Reads a cluster directory the way the meslint CLI walks one (cli/src/walk.rs): sorted names,
+// the same skipped directories, only files the CLI would read (the module's `isCandidate`),
+// symbolic-link loops cut, and unreadable files reported with the CLI's wording.
+import fs from 'node:fs';
+import path from 'node:path';
+
+const SKIPPED_DIRS = ['.git', '.hg', '.svn', 'target', 'node_modules', '__pycache__'];
+const MAX_FILE_SIZE = 16 * 1024 * 1024;
+
+/** The files under `dir` as `FileInput`s, paths relative to `dir` (as `meslint .` shows them). */
+export function walkCluster(dir, isCandidate) {
+  const out = [];
+  walk(dir, '', new Set(), out, isCandidate);
+  out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return out;
+}
+
+/** One file the user names on its own (`meslint notes.txt`). */
+export function readExplicit(dir, shown) {
+  const file = readFile(path.join(dir, shown), shown);
+  file.explicit = true;
+  return file;
+}
+
+function walk(dir, shown, seen, out, isCandidate) {
+  try {
+    const st = fs.statSync(dir);
+    const id = `${st.dev}:${st.ino}`;
+    if (seen.has(id)) return;
+    seen.add(id);
+  } catch {
+    // Unreadable: reported by readdir below.
+  }
+  let names;
+  try {
+    names = fs.readdirSync(dir);
+  } catch (error) {
+    out.push({ path: shown, unreadable: describe(dir, error) });
+    return;
+  }
+  names.sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+  for (const name of names) {
+    const full = path.join(dir, name);
+    const childShown = shown === '' ? name : `${shown}/${name}`;
+    let st;
+    try {
+      st = fs.statSync(full);
+    } catch (error) {
+      if (isCandidate(childShown)) out.push({ path: childShown, unreadable: describe(full, error) });
+      continue;
+    }
+    if (st.isDirectory()) {
+      if (!SKIPPED_DIRS.includes(name)) walk(full, childShown, seen, out, isCandidate);
+    } else if (isCandidate(childShown)) {
+      out.push(readFile(full, childShown));
+    }
+  }
+}
+
+function readFile(full, shown) {
+  let st;
+  try {
+    st = fs.statSync(full);
+  } catch (error) {
+    return { path: shown, unreadable: describe(full, error) };
+  }
+  if (!st.isFile()) {
+    const kind = st.isFIFO() ? 'a FIFO' : st.isSocket() ? 'a socket'
+      : st.isBlockDevice() || st.isCharacterDevice() ? 'a device' : 'not a file';
+    return { path: shown, unreadable: `not a regular file (${kind})` };
+  }
+  if (st.size > MAX_FILE_SIZE) {
+    return {
+      path: shown,
+      unreadable: `file is ${st.size} bytes, larger than the ${MAX_FILE_SIZE} bytes meslint reads`,
+    };
+  }
+  try {
+    return { path: shown, bytes: new Uint8Array(fs.readFileSync(full)) };
+  } catch (error) {
+    return { path: shown, unreadable: describe(full, error) };
+  }
+}
+
+function describe(full, error) {
+  let link = false;
+  try {
+    link = fs.lstatSync(full).isSymbolicLink();
+  } catch {
+    // Not there at all.
+  }
+  const plain = error.code === 'ENOENT' ? 'no such file or directory'
+    : error.code === 'EACCES' ? 'permission denied' : error.message;
+  if (link) {
+    if (error.code === 'ELOOP') return 'symbolic link loop';
+    if (error.code === 'ENOENT') return 'dangling symbolic link';
+    return `symbolic link cannot be followed: ${plain}`;
+  }
+  return plain;
+}
+
+/** What a scenario's `args` file asks for: versions and the paths to lint. */
+export function scenarioArgs(dir) {
+  let words = [];
+  try {
+    words = fs.readFileSync(path.join(dir, 'args'), 'utf8').split('\n').map((l) => l.trim())
+      .filter((l) => l !== '');
+  } catch {
+    // No args file: `meslint .`.
+  }
+  const options = {};
+  const paths = [];
+  for (let i = 0; i < words.length; i++) {
+    if (words[i] === '--zookeeper-version') options.zookeeperVersion = words[++i];
+    else if (words[i] === '--mesos-version') options.mesosVersion = words[++i];
+    else if (words[i].startsWith('--')) throw new Error(`${dir}/args: unsupported ${words[i]}`);
+    else paths.push(words[i]);
+  }
+  return { args: words.length ? words : ['.'], options, paths: paths.length ? paths : ['.'] };
+}
+
+/** The files the CLI reads for a scenario, in the order it reads them. */
+export function scenarioFiles(dir, paths, isCandidate) {
+  const files = [];
+  for (const p of paths) {
+    if (p === '.') files.push(...walkCluster(dir, isCandidate));
+    else files.push(readExplicit(dir, p));
+  }
+  return files;
+}
