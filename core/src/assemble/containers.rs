@@ -96,12 +96,23 @@ fn dot_env_for(sources: &SourceMap, compose: FileId) -> compose::DotEnv {
 }
 
 /// Runs the container's image: adds its ZooKeeper server or Mesos process to `host`.
-fn place(host: &mut Host, container: Container, settings: &Settings, sink: &mut Sink) {
+fn place(host: &mut Host, mut container: Container, settings: &Settings, sink: &mut Sink) {
     host.aliases.extend(container.aliases.iter().cloned());
     let image = container
         .image
         .as_ref()
         .and_then(|i| images::lookup(&i.value));
+    // mesoscloud/zookeeper and jplock/zookeeper declare `VOLUME /tmp/zookeeper` (their
+    // Dockerfiles): the dataDir in `/tmp` is a volume.
+    if let (Some(image), Some(Runs::ZooKeeper(ZkScript::Mesoscloud | ZkScript::Jplock))) =
+        (&container.image, image.map(|i| i.runs))
+    {
+        let target = Spanned::new("/tmp/zookeeper".to_owned(), image.span);
+        container.mounts.push(crate::model::container::Mount {
+            source: None,
+            target,
+        });
+    }
     match image.map(|i| i.runs) {
         Some(Runs::Mesos(role)) => {
             if let Some(process) = mesos_process(&container, role, image, settings, sink) {
@@ -325,8 +336,9 @@ fn zookeeper_server(
             }
             match known("ZOO_SERVERS") {
                 Some(servers) => split(&servers, None).iter().for_each(|s| lines.item(s)),
-                // The entrypoint's default for 3.5+ images; 3.4 images write none.
-                None if !v34 => lines.item(&at_image("server.1=localhost:2888:3888;2181")),
+                // 3.5+ images then write `server.1=localhost:2888:3888;2181`: with
+                // standaloneEnabled that is a standalone server on client port 2181.
+                None if !v34 => lines.push(at_image("clientPort"), &[at_image("2181")]),
                 None => {}
             }
             if let Some(w) = known("ZOO_4LW_COMMANDS_WHITELIST") {

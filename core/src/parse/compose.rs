@@ -99,9 +99,11 @@ pub fn parse_compose(
             c.entrypoint = service
                 .get("entrypoint")
                 .map(|n| words(file, text, n, dot_env));
-            c.host_network = service
-                .get("network_mode")
-                .filter(|n| n.as_str() == Some("host"))
+            // `net:` is the version 1 spelling.
+            c.host_network = ["network_mode", "net"]
+                .iter()
+                .filter_map(|k| service.get(k))
+                .find(|n| n.as_str() == Some("host"))
                 .map(|n| n.span);
             c.ports = service
                 .get("ports")
