@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# The gzipped size the module is meant to have: 150 KB. It is not met yet (about 373 KB: the
+# The gzipped size the module is meant to have: 150 KB. It is not met yet (about 385 KB: the
 # core's code, its rule docs, miette's graphical handler with its Unicode tables, toml), so the
 # build fails only over the interim limit, which catches regressions; see README.md.
 target_size=153600

@@ -17,7 +17,9 @@ if command -v rustup >/dev/null 2>&1; then
 fi
 
 if [ -x scripts/setup-conformance.sh ]; then
-  say "ZooKeeper jars for the conformance tier"
+  # The probe tier (tests/probe.rs) runs the same Debian zookeeper package's servers, with
+  # slf4j-simple from libslf4j-java for their logs.
+  say "ZooKeeper jars for the conformance and probe tiers"
   scripts/setup-conformance.sh
 fi
 

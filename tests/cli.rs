@@ -49,7 +49,7 @@ fn json_output_has_the_documented_shape() {
         .keys()
         .cloned()
         .collect();
-    assert_eq!(keys, ["diagnostics", "summary", "version"]);
+    assert_eq!(keys, ["diagnostics", "skipped", "summary", "version"]);
     assert_eq!(report["version"], env!("CARGO_PKG_VERSION"));
     let diagnostic = &report["diagnostics"][0];
     let mut keys: Vec<_> = diagnostic
@@ -105,12 +105,15 @@ fn paths_keep_the_prefix_the_user_typed() {
 }
 
 #[test]
-fn an_empty_directory_is_clean() {
+fn an_empty_directory_is_a_failure_not_a_clean_cluster() {
     let dir = tempfile::tempdir().expect("tempdir");
     let output = meslint(dir.path(), &[]);
-    assert_eq!(output.status.code(), Some(0));
-    let text = String::from_utf8_lossy(&output.stdout);
-    assert!(text.contains("0 files checked: 0 errors"), "{text}");
+    assert_eq!(output.status.code(), Some(2));
+    let text = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        text.contains("`.` holds no file meslint reads (0 skipped"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -373,4 +376,221 @@ fn latin1_bytes_keep_their_columns_and_crlf_is_fine_for_zookeeper() {
     assert_eq!(label["line"], 1);
     // `é` is the 22nd character of the line.
     assert_eq!(label["column"], 22);
+}
+
+/// A link out of the linted tree must never make meslint read the checking machine's files:
+/// `etc/zookeeper/conf -> /etc/alternatives/...` on a collected Debian tree.
+#[cfg(unix)]
+#[test]
+fn links_out_of_the_tree_are_reported_not_read() {
+    let outside = tempfile::tempdir().expect("tempdir");
+    // Read as zk1's zoo.cfg, this would fire ZK101 (unknown key) and ZK108 (/tmp).
+    write(
+        outside.path(),
+        "conf/zoo.cfg",
+        b"tickTime=2000\ndataDir=/tmp/zookeeper\nclientPort=2181\nbogusKey=1\n",
+    );
+    write(outside.path(), "mesos-master.env", b"MESOS_QUORUM=9\n");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let tree = dir.path().join("node1/etc/zookeeper");
+    std::fs::create_dir_all(&tree).expect("mkdir");
+    std::os::unix::fs::symlink(outside.path().join("conf"), tree.join("conf")).expect("symlink");
+    std::os::unix::fs::symlink(
+        outside.path().join("mesos-master.env"),
+        dir.path().join("node1/mesos-master.env"),
+    )
+    .expect("symlink");
+    // A link inside the tree is read, under its own name.
+    write(
+        dir.path(),
+        "shared/zoo.cfg",
+        b"tickTime=2000\ndataDir=/var/lib/zookeeper\nclientPort=2181\n",
+    );
+    std::fs::create_dir_all(dir.path().join("node2")).expect("mkdir");
+    std::os::unix::fs::symlink("../shared/zoo.cfg", dir.path().join("node2/zoo.cfg"))
+        .expect("symlink");
+
+    let output = meslint(dir.path(), &["--format", "json", "."]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+    let report = json(&output);
+    let text = report.to_string();
+    assert_eq!(codes(&report), ["ML006", "ML006"], "{text}");
+    assert!(
+        !text.contains("bogusKey") && !text.contains("QUORUM=9"),
+        "{text}"
+    );
+    assert!(!text.contains("/tmp/zookeeper"), "{text}");
+    let skipped: Vec<_> = report["skipped"]
+        .as_array()
+        .expect("skipped")
+        .iter()
+        .map(|s| s["path"].as_str().expect("path").to_owned())
+        .collect();
+    assert_eq!(
+        skipped,
+        ["node1/etc/zookeeper/conf", "node1/mesos-master.env"]
+    );
+    assert_eq!(report["summary"]["checked"], 2, "{text}");
+
+    // Asked for, the links are followed and the outside file is linted.
+    let output = meslint(dir.path(), &["--format", "json", "--follow-links", "."]);
+    let report = json(&output);
+    assert!(codes(&report).contains(&"ZK101".to_owned()), "{report}");
+}
+
+#[test]
+fn gitignore_applies_in_a_git_repository_and_ignore_files_always() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let bad = b"tickTime=2000\ndataDir=/var/lib/zookeeper\nclientPort=2181\nbogusKey=1\n";
+    let good = b"tickTime=2000\ndataDir=/var/lib/zookeeper\nclientPort=2181\n";
+    write(dir.path(), "zk1/zoo.cfg", good);
+    write(dir.path(), "build/zk9/zoo.cfg", bad);
+    write(dir.path(), "old/zk8/zoo.cfg", bad);
+    write(dir.path(), "staging/zk7/zoo.cfg", bad);
+    write(dir.path(), ".gitignore", b"build/\n");
+    write(dir.path(), ".ignore", b"old/\n");
+    write(dir.path(), "meslint.toml", b"exclude = [\"staging/\"]\n");
+    let flagged = |args: &[&str]| -> Vec<String> {
+        let report = json(&meslint(dir.path(), args));
+        let mut files: Vec<String> = report["diagnostics"]
+            .as_array()
+            .expect("array")
+            .iter()
+            .map(|d| d["labels"][0]["file"].as_str().expect("file").to_owned())
+            .collect();
+        files.sort();
+        files.dedup();
+        files
+    };
+    // Not a git repository: `.gitignore` does not apply (as in ripgrep), `.ignore` does.
+    assert_eq!(flagged(&["--format", "json", "."]), ["build/zk9/zoo.cfg"]);
+    std::fs::create_dir_all(dir.path().join(".git")).expect("mkdir .git");
+    assert!(flagged(&["--format", "json", "."]).is_empty());
+    assert_eq!(
+        flagged(&["--format", "json", "--no-ignore", "."]),
+        ["build/zk9/zoo.cfg", "old/zk8/zoo.cfg"]
+    );
+    // `staging/` stays out through meslint.toml even with --no-ignore; --exclude adds to it.
+    assert_eq!(
+        flagged(&["--format", "json", "--no-ignore", "--exclude", "old", "."]),
+        ["build/zk9/zoo.cfg"]
+    );
+    let report = json(&meslint(
+        dir.path(),
+        &["--format", "json", "--exclude", "zk1", "."],
+    ));
+    let reasons: Vec<_> = report["skipped"]
+        .as_array()
+        .expect("skipped")
+        .iter()
+        .map(|s| {
+            format!(
+                "{} {}",
+                s["path"].as_str().expect("path"),
+                s["reason"].as_str().expect("reason")
+            )
+        })
+        .collect();
+    assert!(
+        reasons.contains(&"zk1 excluded by `zk1`".to_owned()),
+        "{reasons:?}"
+    );
+    assert!(
+        reasons.contains(&"staging excluded by `staging/`".to_owned()),
+        "{reasons:?}"
+    );
+}
+
+#[test]
+fn a_path_with_nothing_to_read_is_a_failure_and_skipped_files_are_counted() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(
+        dir.path(),
+        "docs/README.md",
+        b"Run mesos-master --quorum=2 on every master.\n",
+    );
+    write(
+        dir.path(),
+        "docs/zoo_sample.cfg",
+        b"tickTime=2000\ndataDir=/tmp/zookeeper\n",
+    );
+    let output = meslint(dir.path(), &["docs"]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("`docs` holds no file meslint reads (2 skipped"),
+        "{stderr}"
+    );
+
+    write(dir.path(), "docs/zk1/zoo.cfg", b"# only a comment\n");
+    write(dir.path(), "docs/zk1/zoo.cfg.bak", b"tickTime=x\n");
+    let output = meslint(dir.path(), &["--verbose", "docs"]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    // The comment-only zoo.cfg lacks a dataDir (ZK106), so the run has an error.
+    assert_eq!(output.status.code(), Some(1), "{stdout}");
+    assert!(
+        stdout.contains("skipped docs/zoo_sample.cfg: a sample, not live configuration"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("skipped docs/zk1/zoo.cfg.bak: a backup copy"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("skipped docs/README.md: not a file meslint reads"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.ends_with(
+            "1 file checked (1 with no settings), 3 skipped: 1 error, 1 warning, 0 infos\n"
+        ),
+        "{stdout}"
+    );
+}
+
+/// A snippet shows the lines around a finding: a secret on the next line must be masked in
+/// every output, whatever file holds it.
+#[test]
+fn secrets_next_to_a_finding_are_masked_in_every_format() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(
+        dir.path(),
+        "m1/mesos-master.env",
+        b"MESOS_QUROUM=1\nAWS_SECRET_ACCESS_KEY=wJalrXUtnFEMIbPxRfiCYzEXAMPLEKEY\nMESOS_WORK_DIR=/var/lib/mesos\n",
+    );
+    write(
+        dir.path(),
+        "m1/run-master.sh",
+        b"#!/bin/sh\nexport DB_PASSWORD='hunter2-pw'\nexec mesos-master --quroum=1 --work_dir=/var/lib/mesos\n",
+    );
+    write(
+        dir.path(),
+        "zk1/zoo.cfg",
+        b"dataDir=/var/lib/zookeeper\nclientPort=2181\nssl.keyStore.password=changeit-pw\nbogusKey=1\n",
+    );
+    let mut seen_finding = false;
+    for args in [
+        &["."][..],
+        &["--format", "json", "."],
+        &["report", "."],
+        &["show", "m1", "."],
+        &["show", "zk1", "."],
+        &["show", "m1", "--format", "json", "."],
+    ] {
+        let output = meslint(dir.path(), args);
+        let text = String::from_utf8_lossy(&output.stdout);
+        seen_finding |= text.contains("MESOS_QUROUM");
+        for secret in ["wJalrXUtnFEMI", "hunter2", "changeit"] {
+            assert!(!text.contains(secret), "{args:?} leaked {secret}: {text}");
+        }
+    }
+    assert!(
+        seen_finding,
+        "the unknown flag next to the secret is reported"
+    );
 }

@@ -367,7 +367,6 @@ fn ensemble_then_one_server_down_then_the_leader_down() {
     let follower = (0..3)
         .find(|i| mode(sockets[*i]).as_deref() == Some("follower"))
         .expect("a follower");
-    servers[follower] = None;
     rt.block_on(async {
         let children = zk_client.list_children("/mesos").await.expect("children");
         for child in children
@@ -381,6 +380,7 @@ fn ensemble_then_one_server_down_then_the_leader_down() {
                 .expect("delete");
         }
     });
+    servers[follower] = None;
     let (json, _, _) = probe_json(&cluster, &[]);
     let down = sockets[follower].to_string();
     assert_eq!(server(&json, &down)["status"], "unreachable");

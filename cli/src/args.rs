@@ -82,6 +82,23 @@ pub struct CheckArgs {
     /// When to color human output.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
+
+    /// Lint files that `.gitignore` and `.ignore` files exclude too.
+    #[arg(long)]
+    pub no_ignore: bool,
+
+    /// Leave out paths matching this gitignore-style pattern (repeatable), as `exclude` in
+    /// meslint.toml does.
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+
+    /// Follow symbolic links, even out of the directory being linted (read this machine's files).
+    #[arg(long)]
+    pub follow_links: bool,
+
+    /// List every file found and not read, with the reason.
+    #[arg(long, short)]
+    pub verbose: bool,
 }
 
 /// Reads `2s`, `1500ms` or a plain number of seconds (`2`, `0.5`).

@@ -4,7 +4,7 @@ use std::io::IsTerminal;
 
 use meslint_core::render::{human, json, overview};
 use meslint_core::settings::Fixed;
-use meslint_core::{Settings, lint, rules};
+use meslint_core::{FileStatus, Settings, lint, rules};
 
 use crate::args::{Args, CheckArgs, Color, Command, Format};
 use crate::{probe, walk};
@@ -33,13 +33,15 @@ pub enum Error {
     UnknownRule(String),
     #[error("no host is called `{0}`; the hosts are: {1}")]
     UnknownHost(String, String),
+    #[error("`{0}` holds no file meslint reads ({1} skipped; --verbose lists them)")]
+    NothingToRead(String, usize),
 }
 
 pub fn run(args: Args) -> Result<Output, Error> {
     match args.command {
-        None => Ok(check(&args.check)),
-        Some(Command::Check(check_args)) => Ok(check(&check_args)),
-        Some(Command::Report(check_args)) => Ok(report(&check_args)),
+        None => check(&args.check),
+        Some(Command::Check(check_args)) => check(&check_args),
+        Some(Command::Report(check_args)) => report(&check_args),
         Some(Command::Show { host, args }) => show(&host, &args),
         Some(Command::Rules) => Ok(list_rules()),
         Some(Command::Explain { rule }) => explain(&rule),
@@ -47,7 +49,7 @@ pub fn run(args: Args) -> Result<Output, Error> {
 }
 
 /// Reads the paths and lints them; every subcommand that looks at a cluster starts here.
-fn lint_paths(args: &CheckArgs) -> (meslint_core::Report, Settings) {
+fn lint_paths(args: &CheckArgs) -> Result<(meslint_core::Report, Settings), Error> {
     let settings = Settings {
         zookeeper: args.zookeeper_version.unwrap_or_default(),
         mesos: args.mesos_version.unwrap_or_default(),
@@ -57,14 +59,52 @@ fn lint_paths(args: &CheckArgs) -> (meslint_core::Report, Settings) {
         },
         ..Settings::default()
     };
-    let inputs = walk::collect(&args.paths);
+    let options = walk::Options {
+        no_ignore: args.no_ignore,
+        follow_links: args.follow_links,
+        exclude: args.exclude.clone(),
+    };
+    let inputs = walk::collect(&args.paths, &options);
     let report = lint(inputs, &settings);
+    nothing_to_read(args, &report)?;
     let settings = report.settings.clone();
-    (report, settings)
+    Ok((report, settings))
 }
 
-fn check(args: &CheckArgs) -> Output {
-    let (mut report, _) = lint_paths(args);
+/// A directory given on the command line in which meslint read nothing is a wrong path, not a
+/// clean cluster: CI must not pass on it.
+fn nothing_to_read(args: &CheckArgs, report: &meslint_core::Report) -> Result<(), Error> {
+    for path in &args.paths {
+        if !path.is_dir() {
+            continue;
+        }
+        let shown = walk::display(path);
+        let below = |file: &str| shown.is_empty() || file.starts_with(&format!("{shown}/"));
+        let read = report
+            .files
+            .iter()
+            .any(|f| below(&f.path) && !matches!(f.status, FileStatus::Skipped(_)));
+        // A binary myid or a link out of the tree was not read, but it was reported.
+        let reported = report.diagnostics.iter().any(|d| {
+            d.labels
+                .iter()
+                .any(|l| below(report.sources.file(l.span.file).path()))
+        });
+        if !read && !reported {
+            let skipped = report.files.iter().filter(|f| below(&f.path)).count();
+            let name = if shown.is_empty() {
+                ".".to_owned()
+            } else {
+                shown
+            };
+            return Err(Error::NothingToRead(name, skipped));
+        }
+    }
+    Ok(())
+}
+
+fn check(args: &CheckArgs) -> Result<Output, Error> {
+    let (mut report, _) = lint_paths(args)?;
     let probed = args.probe.then(|| {
         let found = probe::run(
             &report,
@@ -99,15 +139,16 @@ fn check(args: &CheckArgs) -> Output {
                 &report,
                 human::Style {
                     color,
+                    list_skipped: args.verbose,
                     ..human::Style::default()
                 },
             )
         }
     };
-    Output {
+    Ok(Output {
         text,
         status: status(&report),
-    }
+    })
 }
 
 /// The JSON document of `check --probe`: the usual one, plus the probe's results.
@@ -118,21 +159,21 @@ struct ProbedJson<'a> {
     probe: &'a probe::Results,
 }
 
-fn report(args: &CheckArgs) -> Output {
-    let (report, settings) = lint_paths(args);
+fn report(args: &CheckArgs) -> Result<Output, Error> {
+    let (report, settings) = lint_paths(args)?;
     let tolerance = overview::tolerance(&report, &settings);
     let text = match args.format {
         Format::Json => json_text(&tolerance),
         Format::Human => overview::tolerance_text(&tolerance),
     };
-    Output {
+    Ok(Output {
         text,
         status: status(&report),
-    }
+    })
 }
 
 fn show(host: &str, args: &CheckArgs) -> Result<Output, Error> {
-    let (report, _) = lint_paths(args);
+    let (report, _) = lint_paths(args)?;
     let rows = overview::host_settings(&report, host).ok_or_else(|| {
         Error::UnknownHost(host.to_owned(), overview::host_names(&report).join(", "))
     })?;

@@ -3,14 +3,26 @@
 //! Nothing here ever writes, and nothing may hang or crash on odd files: FIFOs and devices are
 //! never opened, symbolic-link loops are cut, huge files are not read whole, and every failure
 //! becomes an [`Input`] that says why, so the core reports it like any other finding.
+//!
+//! Directories are walked as ripgrep walks them (the `ignore` crate): `.ignore` files always
+//! apply, `.gitignore` files and `.git/info/exclude` inside a git repository, never the user's
+//! global gitignore (so a run does not depend on the machine). `--no-ignore` turns all of them
+//! off. `--exclude` patterns and `meslint.toml`'s `exclude` use gitignore syntax.
+//!
+//! Symbolic links never lead out of the directory being linted: a link whose target lies outside
+//! it is handed to the core as such (reported once, never read) unless `--follow-links`; a link to
+//! a file inside it is read under the link's own path; a link to a directory inside it is not
+//! walked twice. Files found and not read are handed over as skipped, with the reason, so the
+//! summary can count them.
 
-use std::collections::BTreeSet;
 use std::fs;
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
+use ignore::gitignore::{Gitignore, GitignoreBuilder};
 use meslint_core::Input;
-use meslint_core::layout::is_candidate;
+use meslint_core::layout::{is_candidate, skip_reason};
 
 /// Files larger than this are not read; no real configuration file comes close.
 pub const MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
@@ -25,16 +37,26 @@ const SKIPPED_DIRS: &[&str] = &[
     "__pycache__",
 ];
 
+/// How to walk directories.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// Lint what `.gitignore` and `.ignore` files exclude too.
+    pub no_ignore: bool,
+    /// Follow symbolic links wherever they lead.
+    pub follow_links: bool,
+    /// Gitignore-style patterns of paths not to lint, relative to each directory walked.
+    pub exclude: Vec<String>,
+}
+
 /// Reads every candidate file under `paths`, in sorted order.
-pub fn collect(paths: &[PathBuf]) -> Vec<Input> {
+pub fn collect(paths: &[PathBuf], options: &Options) -> Vec<Input> {
     let mut inputs = Vec::new();
-    let mut seen_dirs = BTreeSet::new();
     for path in paths {
         let shown = display(path);
         match fs::metadata(path) {
             Ok(meta) if meta.is_dir() => {
                 let first = inputs.len();
-                walk_dir(path, &shown, &mut seen_dirs, &mut inputs);
+                walk_dir(path, &shown, options, &mut inputs);
                 for input in &mut inputs[first..] {
                     input.root = Some(shown.clone());
                 }
@@ -52,60 +74,237 @@ pub fn collect(paths: &[PathBuf]) -> Vec<Input> {
     inputs
 }
 
-fn walk_dir(dir: &Path, shown: &str, seen: &mut BTreeSet<(u64, u64)>, out: &mut Vec<Input>) {
-    if let Some(id) = dir_identity(dir)
-        && !seen.insert(id)
-    {
-        // Already walked: a symbolic link leads back into the tree.
-        return;
-    }
-    let entries = match fs::read_dir(dir) {
-        Ok(entries) => entries,
+fn walk_dir(dir: &Path, shown: &str, options: &Options, out: &mut Vec<Input>) {
+    let root = match fs::canonicalize(dir) {
+        Ok(root) => root,
         Err(error) => {
             out.push(Input::unreadable(shown.to_owned(), describe(dir, &error)));
             return;
         }
     };
-    let mut names: Vec<_> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.file_name())
-        .collect();
-    names.sort();
-    for name in names {
-        let path = dir.join(&name);
-        let name = name.to_string_lossy();
-        let child_shown = join(shown, &name);
-        match fs::metadata(&path) {
-            Ok(meta) if meta.is_dir() => {
-                if !SKIPPED_DIRS.contains(&name.as_ref()) {
-                    walk_dir(&path, &child_shown, seen, out);
+    let (excludes, exclude_problem) = exclude_matcher(dir, options);
+    if let Some(problem) = exclude_problem {
+        out.push(problem);
+    }
+    let excluded = Arc::new(Mutex::new(Vec::new()));
+    let mut builder = ignore::WalkBuilder::new(dir);
+    let ignoring = !options.no_ignore;
+    builder
+        .standard_filters(false)
+        .hidden(false)
+        .ignore(ignoring)
+        .git_ignore(ignoring)
+        .git_exclude(ignoring)
+        .parents(ignoring)
+        .require_git(true)
+        .git_global(false)
+        .follow_links(options.follow_links)
+        .sort_by_file_name(|a, b| a.cmp(b));
+    {
+        let dir = dir.to_path_buf();
+        let shown = shown.to_owned();
+        let excluded = Arc::clone(&excluded);
+        builder.filter_entry(move |entry| {
+            if entry.depth() == 0 {
+                return true;
+            }
+            let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
+            let name = entry.file_name().to_string_lossy();
+            if is_dir && SKIPPED_DIRS.contains(&name.as_ref()) {
+                return false;
+            }
+            let matched = excludes.matched_path_or_any_parents(entry.path(), is_dir);
+            if let Some(glob) = matched.is_ignore().then(|| matched.inner()).flatten() {
+                let child = shown_path(&dir, &shown, entry.path());
+                let why = format!("excluded by `{}`", glob.original());
+                if let Ok(mut list) = excluded.lock() {
+                    list.push(Input::skipped(child, why));
+                }
+                return false;
+            }
+            true
+        });
+    }
+    for result in builder.build() {
+        match result {
+            Ok(entry) if entry.depth() == 0 => {}
+            Ok(entry) => {
+                let child = shown_path(dir, shown, entry.path());
+                visit(
+                    entry.path(),
+                    child,
+                    entry.path_is_symlink(),
+                    &root,
+                    options,
+                    out,
+                );
+            }
+            Err(error) => {
+                if let Some(input) = walk_error(dir, shown, &error) {
+                    out.push(input);
                 }
             }
-            Ok(_) if is_candidate(&child_shown) => out.push(read_file(&path, &child_shown)),
-            Ok(_) => {}
-            // A dangling or looping link, or no permission to look: report it only when the
-            // name says it would have been read.
-            Err(error) if is_candidate(&child_shown) => {
-                out.push(Input::unreadable(child_shown, describe(&path, &error)));
+        }
+    }
+    if let Ok(mut list) = excluded.lock() {
+        out.append(&mut list);
+    }
+}
+
+/// One entry of the walk: read it, skip it, or say why it cannot be read.
+fn visit(
+    path: &Path,
+    shown: String,
+    is_link: bool,
+    root: &Path,
+    options: &Options,
+    out: &mut Vec<Input>,
+) {
+    if is_link && !options.follow_links {
+        match fs::canonicalize(path) {
+            Ok(real) if !real.starts_with(root) => {
+                let target = link_target(path);
+                if real.is_dir() || is_candidate(&shown) {
+                    out.push(Input::link_outside_root(shown, target));
+                } else {
+                    out.push(Input::skipped(
+                        shown,
+                        format!("symbolic link out of the tree, to `{target}`"),
+                    ));
+                }
+                return;
             }
-            Err(_) => {}
+            // Inside the tree, the directory is walked under its own name.
+            Ok(real) if real.is_dir() => return,
+            Ok(_) => {}
+            Err(error) => {
+                let outside = lexical_target(path).is_some_and(|t| !t.starts_with(root));
+                if outside && is_candidate(&shown) {
+                    out.push(Input::link_outside_root(shown, link_target(path)));
+                } else if outside {
+                    let target = link_target(path);
+                    out.push(Input::skipped(
+                        shown,
+                        format!("symbolic link out of the tree, to `{target}`"),
+                    ));
+                } else if is_candidate(&shown) {
+                    out.push(Input::unreadable(shown, describe(path, &error)));
+                } else {
+                    out.push(Input::skipped(shown, describe(path, &error)));
+                }
+                return;
+            }
+        }
+    }
+    match fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => {}
+        Ok(_) => match skip_reason(&shown) {
+            Some(why) => out.push(Input::skipped(shown, why)),
+            None => out.push(read_file(path, &shown)),
+        },
+        // A dangling or looping link, or no permission to look: an error only when the name
+        // says it would have been read.
+        Err(error) if is_candidate(&shown) => {
+            out.push(Input::unreadable(shown, describe(path, &error)));
+        }
+        Err(error) => out.push(Input::skipped(shown, describe(path, &error))),
+    }
+}
+
+/// The `--exclude` patterns and the walked directory's own `meslint.toml` `exclude`, as one
+/// gitignore matcher rooted at `dir`; a bad pattern is meslint's own failure (unreadable input).
+fn exclude_matcher(dir: &Path, options: &Options) -> (Gitignore, Option<Input>) {
+    let mut builder = GitignoreBuilder::new(dir);
+    let mut patterns = options.exclude.clone();
+    let project = dir.join("meslint.toml");
+    if fs::symlink_metadata(&project).is_ok_and(|m| m.is_file() && m.len() <= MAX_FILE_SIZE)
+        && let Ok(text) = fs::read_to_string(&project)
+    {
+        patterns.extend(meslint_core::project::exclude_patterns(&text));
+    }
+    let mut problem = None;
+    for pattern in &patterns {
+        if let Err(error) = builder.add_line(None, pattern) {
+            problem = Some(Input::unreadable(
+                format!("--exclude {pattern}"),
+                format!("not a usable pattern: {error}"),
+            ));
+        }
+    }
+    match builder.build() {
+        Ok(matcher) => (matcher, problem),
+        Err(error) => (
+            Gitignore::empty(),
+            Some(Input::unreadable(
+                "--exclude",
+                format!("not usable patterns: {error}"),
+            )),
+        ),
+    }
+}
+
+/// An error of the walk itself (a link loop met while following links, a directory that cannot
+/// be listed), as an input that says so.
+fn walk_error(dir: &Path, shown: &str, error: &ignore::Error) -> Option<Input> {
+    let mut error = error;
+    let mut path = None;
+    loop {
+        match error {
+            ignore::Error::WithPath { path: p, err } => {
+                path = Some(p.clone());
+                error = err;
+            }
+            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+                error = err;
+            }
+            ignore::Error::Loop { child, .. } => {
+                return Some(Input::unreadable(
+                    shown_path(dir, shown, child),
+                    "symbolic link loop",
+                ));
+            }
+            ignore::Error::Io(io) => {
+                let path = path?;
+                let child = shown_path(dir, shown, &path);
+                if !is_candidate(&child) && fs::symlink_metadata(&path).is_ok_and(|m| !m.is_dir()) {
+                    return Some(Input::skipped(child, describe(&path, io)));
+                }
+                return Some(Input::unreadable(child, describe(&path, io)));
+            }
+            // A bad `.gitignore` line is the repository's business, not a reason to stop.
+            _ => return None,
         }
     }
 }
 
-#[cfg(unix)]
-fn dir_identity(dir: &Path) -> Option<(u64, u64)> {
-    use std::os::unix::fs::MetadataExt;
-    fs::metadata(dir).ok().map(|m| (m.dev(), m.ino()))
+/// What a link says it points to, as written.
+fn link_target(path: &Path) -> String {
+    fs::read_link(path).map_or_else(|_| "?".to_owned(), |t| t.to_string_lossy().into_owned())
 }
 
-#[cfg(not(unix))]
-fn dir_identity(dir: &Path) -> Option<(u64, u64)> {
-    use std::hash::{Hash, Hasher};
-    let canonical = fs::canonicalize(dir).ok()?;
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    canonical.hash(&mut hasher);
-    Some((0, hasher.finish()))
+/// Where a dangling link points, worked out from the link's text alone; `None` when it cannot
+/// be told.
+fn lexical_target(link: &Path) -> Option<PathBuf> {
+    let target = fs::read_link(link).ok()?;
+    let base = fs::canonicalize(link.parent()?).ok()?;
+    let mut resolved = PathBuf::new();
+    for component in base.join(target).components() {
+        match component {
+            Component::ParentDir => {
+                resolved.pop();
+            }
+            Component::CurDir => {}
+            other => resolved.push(other),
+        }
+    }
+    Some(resolved)
+}
+
+/// The path of `path` (below `dir`) as shown to the user: `shown` joined with the rest.
+fn shown_path(dir: &Path, shown: &str, path: &Path) -> String {
+    let rest = path.strip_prefix(dir).unwrap_or(path);
+    let rest = rest.to_string_lossy().replace('\\', "/");
+    join(shown, &rest)
 }
 
 /// Reads one file without ever blocking on a FIFO or a device and without reading past
@@ -190,7 +389,7 @@ fn plain(error: &std::io::Error) -> String {
 }
 
 /// The path as the user typed it, `/`-separated, without a leading `./`.
-fn display(path: &Path) -> String {
+pub fn display(path: &Path) -> String {
     let text = path.to_string_lossy().replace('\\', "/");
     let trimmed = text.trim_start_matches("./");
     if trimmed.is_empty() || trimmed == "." {

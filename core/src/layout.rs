@@ -104,6 +104,53 @@ fn parent_name(path: &str) -> &str {
     dir.rsplit('/').next().unwrap_or(dir)
 }
 
+/// Endings of copies that no daemon reads: backups editors and tools leave behind, and samples
+/// shipped to be copied (`zoo_sample.cfg`, `mesos-master.env.example`).
+const BACKUP_ENDINGS: &[&str] = &[".bak", ".orig", ".old", ".rej", ".swp", "~"];
+const SAMPLE_ENDINGS: &[&str] = &[".example", ".dist", ".sample"];
+const SAMPLE_STEMS: &[&str] = &["_sample", "-sample", ".sample", "_example", "-example"];
+
+/// Why a file found while walking is not live configuration, if it is not: a backup copy or a
+/// sample. Such files are counted as skipped, never linted; a file the user names is read.
+pub fn not_live(path: &str) -> Option<&'static str> {
+    let name = base_name(path);
+    if BACKUP_ENDINGS.iter().any(|end| name.ends_with(end)) {
+        return Some("a backup copy, not live configuration");
+    }
+    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+    if SAMPLE_ENDINGS.iter().any(|end| name.ends_with(end))
+        || SAMPLE_STEMS.iter().any(|end| stem.ends_with(end))
+    {
+        return Some("a sample, not live configuration");
+    }
+    None
+}
+
+/// Why a file found while walking is not read, if it is not: not live ([`not_live`]) or not a
+/// name meslint reads. The walker decides from this without opening the file.
+pub fn skip_reason(path: &str) -> Option<&'static str> {
+    if let Some(why) = not_live(path) {
+        return Some(why);
+    }
+    if is_candidate(path) {
+        None
+    } else {
+        Some("not a file meslint reads")
+    }
+}
+
+/// True when a recognised file holds anything beyond blank lines and comments.
+pub fn holds_settings(kind: &FileKind, text: &str) -> bool {
+    match kind {
+        FileKind::Project | FileKind::Other => true,
+        FileKind::MyId => !text.trim().is_empty(),
+        _ => text.lines().any(|line| {
+            let line = line.trim_start_matches('\u{feff}').trim();
+            !line.is_empty() && !line.starts_with('#') && !line.starts_with('!')
+        }),
+    }
+}
+
 /// True when a file found while walking a directory should be read: its name says it is
 /// configuration, or its extension says its text may tell.
 pub fn is_candidate(path: &str) -> bool {
@@ -317,11 +364,13 @@ fn sniff(path: &str, text: &str) -> FileKind {
     if starts_mesos(text) {
         return FileKind::MesosScript;
     }
+    let shell = [".sh", ".bash"].iter().any(|ext| name.ends_with(ext));
     if text.lines().any(|l| {
         l.trim_start()
             .trim_start_matches("export ")
             .starts_with("MESOS_")
-    }) {
+    }) && (!shell || reads_like_env(text))
+    {
         return FileKind::MesosEnv {
             role,
             wrapper: false,
@@ -336,6 +385,24 @@ fn sniff(path: &str, text: &str) -> FileKind {
         return FileKind::DotEnv;
     }
     FileKind::Other
+}
+
+/// True when every line that does something is a variable assignment (`X=1`, `export X=1`,
+/// `set -a`): a script to be sourced. A script that tests, echoes or writes files (a generator
+/// that prints `MESOS_IP=...` into another file) is not an env file, whatever its name.
+fn reads_like_env(text: &str) -> bool {
+    text.lines().all(|line| {
+        let t = line.trim();
+        if t.is_empty() || t.starts_with('#') || t == "set -a" || t == "set +a" {
+            return true;
+        }
+        let t = t.strip_prefix("export ").unwrap_or(t).trim_start();
+        t.split_once('=').is_some_and(|(name, _)| {
+            !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+        }) || (t
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b' '))
+    })
 }
 
 /// True when the text runs `mesos-master`, `mesos-agent` or `mesos-slave` with flags.
@@ -590,6 +657,23 @@ mod tests {
             FileKind::MesosScript
         );
         assert!(!is_candidate("notes.txt"));
+        assert_eq!(
+            detect(
+                "m1/mesos-master.sh",
+                "export MESOS_QUORUM=2\nMESOS_ZK=zk://a/m\n",
+                false
+            ),
+            FileKind::MesosEnv {
+                role: Some(Role::Master),
+                wrapper: false
+            }
+        );
+        let generator =
+            "if [ -z \"$X\" ]; then X=1; fi\necho \"MESOS_IP=$X\" > /etc/default/mesos-master\n";
+        assert_eq!(
+            detect("m1/setup-master.sh", generator, false),
+            FileKind::Other
+        );
         assert_eq!(
             detect("case7.cfg", "clientport=2181\n", true),
             FileKind::ZooCfg

@@ -23,6 +23,8 @@ pub struct Project {
     pub masters: Option<usize>,
     /// Hosts by the name of their directory.
     pub hosts: BTreeMap<String, HostConfig>,
+    /// Gitignore-style patterns of paths, relative to the file's directory, that are not linted.
+    pub exclude: Vec<String>,
 }
 
 /// What `meslint.toml` says about one host.
@@ -56,6 +58,8 @@ struct Raw {
     masters: Option<usize>,
     #[serde(default)]
     hosts: BTreeMap<String, HostConfig>,
+    #[serde(default)]
+    exclude: Vec<String>,
 }
 
 /// Reads `meslint.toml`; problems become diagnostics pointing into the file.
@@ -82,6 +86,7 @@ pub fn parse(file: FileId, text: &str, sink: &mut Sink) -> Project {
     let mut project = Project {
         masters: raw.masters,
         hosts: raw.hosts,
+        exclude: raw.exclude,
         ..Project::default()
     };
     if let Some(v) = &raw.zookeeper_version {
@@ -97,6 +102,12 @@ pub fn parse(file: FileId, text: &str, sink: &mut Sink) -> Project {
         }
     }
     project
+}
+
+/// The `exclude` patterns of a `meslint.toml`, for a caller that walks directories before
+/// linting; a file that cannot be read yields none (its problems are reported by [`parse`]).
+pub fn exclude_patterns(text: &str) -> Vec<String> {
+    toml::from_str::<Raw>(text).map_or_else(|_| Vec::new(), |raw| raw.exclude)
 }
 
 fn bad_value(file: FileId, text: &str, key: &str, why: &str, sink: &mut Sink) {
@@ -146,6 +157,13 @@ mod tests {
         let zk1 = &project.hosts["zk1"];
         assert_eq!(zk1.address.as_deref(), Some("10.0.0.1"));
         assert_eq!(zk1.roles, [HostRole::Zookeeper, HostRole::Master]);
+        assert!(project.exclude.is_empty());
+        let text = "exclude = [\"staging/\", \"*.j2\"]\n";
+        let (project, problems) = read(text);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(project.exclude, ["staging/", "*.j2"]);
+        assert_eq!(exclude_patterns(text), ["staging/", "*.j2"]);
+        assert!(exclude_patterns("exclude = 3").is_empty());
     }
 
     #[test]

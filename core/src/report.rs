@@ -15,6 +15,25 @@ pub struct Report {
     pub model: model::Cluster,
     /// The settings the run used, after `meslint.toml`.
     pub settings: Settings,
+    /// Every input and what became of it, sorted by path.
+    pub files: Vec<FileOutcome>,
+}
+
+/// What became of one input: read as configuration, or skipped and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileOutcome {
+    pub path: String,
+    pub status: FileStatus,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FileStatus {
+    /// Recognised and read.
+    Read,
+    /// Recognised, but holding nothing beyond blank lines and comments.
+    NoSettings,
+    /// Not read, for the reason given.
+    Skipped(String),
 }
 
 impl Report {
@@ -22,6 +41,14 @@ impl Report {
         self.diagnostics
             .iter()
             .filter(|d| d.severity == severity)
+            .count()
+    }
+
+    /// How many inputs ended with `status` (compared by kind, not by reason).
+    pub fn count_files(&self, status: &FileStatus) -> usize {
+        self.files
+            .iter()
+            .filter(|f| std::mem::discriminant(&f.status) == std::mem::discriminant(status))
             .count()
     }
 

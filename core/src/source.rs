@@ -133,6 +133,9 @@ pub enum Encoding {
 pub struct SourceFile {
     path: String,
     text: String,
+    /// For a template with conditionals, the text with only the first branch of each; what
+    /// parsers read. Always as long as `text`.
+    config: Option<String>,
     encoding: Encoding,
     line_starts: Vec<u32>,
     /// Where this file starts in the map-wide offset space that miette works in.
@@ -147,6 +150,12 @@ impl SourceFile {
 
     pub fn text(&self) -> &str {
         &self.text
+    }
+
+    /// The text as configuration, for parsers: [`SourceFile::text`] with the later branches of
+    /// template conditionals blanked out. Same length, so spans into it point into the file.
+    pub fn config_text(&self) -> &str {
+        self.config.as_deref().unwrap_or(&self.text)
     }
 
     pub fn encoding(&self) -> Encoding {
@@ -234,6 +243,7 @@ impl SourceMap {
         self.files.push(SourceFile {
             path: path.replace('\\', "/"),
             text,
+            config: None,
             encoding,
             line_starts,
             base,
@@ -289,6 +299,22 @@ impl SourceMap {
             })
             .collect();
         file.text.replace_range(start..end, &replaced);
+        // The parsers' copy is never shown, but a secret stays masked in every copy.
+        if let Some(config) = &mut file.config
+            && config.is_char_boundary(start)
+            && config.is_char_boundary(end)
+        {
+            config.replace_range(start..end, &replaced);
+        }
+    }
+
+    /// Gives a file the text its parsers read instead of [`SourceFile::text`] (a template with
+    /// its later branches blanked out); ignored unless it is exactly as long, so spans stay valid.
+    pub fn set_config_text(&mut self, id: FileId, config: String) {
+        let file = &mut self.files[id.index()];
+        if config.len() == file.text.len() {
+            file.config = Some(config);
+        }
     }
 
     /// The file that holds the map-wide offset `global`.

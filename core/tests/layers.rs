@@ -4,7 +4,8 @@
 //! The picture, lowest first; a layer may use anything on a lower line:
 //!
 //! ```text
-//! source  version  template  net      the vocabulary: spans, releases, placeholders, addresses
+//! source  version  template  net      the vocabulary: spans, releases, placeholders, addresses,
+//! secrets                             secret-looking values
 //! diagnostic  catalog                 what users see; what the daemons accept
 //! project  layout                     meslint.toml; what a file is from its path and text
 //! settings                            the settings of one run
@@ -28,6 +29,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("version", 0),
     ("template", 0),
     ("net", 0),
+    ("secrets", 0),
     ("diagnostic", 1),
     ("catalog", 1),
     ("project", 2),

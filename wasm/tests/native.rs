@@ -140,7 +140,13 @@ fn the_report_is_the_cli_document_plus_offsets() {
         .collect();
     keys.sort_unstable();
     assert_eq!(keys, ["diagnostics", "summary", "version"]);
-    let label = &report["diagnostics"][0]["labels"][0];
+    let unknown_key = report["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .find(|d| d["code"] == "ZK101")
+        .expect("bogusKey is unknown");
+    let label = &unknown_key["labels"][0];
     assert_eq!(label["line"], 2);
     assert_eq!(label["utf16_start"], 27);
     assert_eq!(label["utf16_end"], 35);

@@ -201,11 +201,8 @@ fn render_text_is_the_human_report() {
     let text = meslint_wasm::render_text(files, JsValue::UNDEFINED).expect("renders");
     assert!(text.contains("ZK101"), "{text}");
     assert!(text.contains("zk1/zoo.cfg:2"), "{text}");
-    assert!(
-        text.ends_with("1 file checked: 0 errors, 1 warning, 0 infos\n")
-            || text.contains("file checked"),
-        "{text}"
-    );
+    let summary = text.lines().last().unwrap_or_default();
+    assert!(summary.starts_with("1 file checked: "), "{text}");
 }
 
 #[wasm_bindgen_test]

@@ -30,7 +30,7 @@ pub fn processes(
     let mut invocations: Vec<MesosSource> = Vec::new();
     let mut shared: Vec<MesosSource> = Vec::new();
     for p in placed {
-        let text = sources.file(p.id).text();
+        let text = sources.file(p.id).config_text();
         report_crlf(p, text, sink);
         match p.kind {
             FileKind::MesosScript => invocations.extend(mesos_cmdline::parse_mesos_script(
@@ -118,7 +118,7 @@ fn follow_file_urls(
     let target = |path: &str| {
         let wanted = path.trim_start_matches('/');
         placed.iter().find(|p| p.inside == wanted).map(|p| {
-            let text = sources.file(p.id).text();
+            let text = sources.file(p.id).config_text();
             Spanned::new(text.to_owned(), Span::new(p.id, 0, text.len()))
         })
     };

@@ -51,7 +51,7 @@ pub fn cluster(
         .filter(|(_, kind)| *kind == FileKind::ZooCfg)
         .map(|(id, _)| {
             let file = sources.file(*id);
-            let mut config = parse::zoo_cfg::parse_zoo_cfg(*id, file.text(), settings, sink);
+            let mut config = parse::zoo_cfg::parse_zoo_cfg(*id, file.config_text(), settings, sink);
             config.path = file.path().to_owned();
             (*id, config)
         })
@@ -155,7 +155,7 @@ fn zookeeper_servers(
     settings: &Settings,
     sink: &mut Sink,
 ) -> Vec<MyId> {
-    let text = |id: FileId| sources.file(id).text();
+    let text = |id: FileId| sources.file(id).config_text();
     let mut myids: Vec<(String, Option<MyId>)> = placed
         .iter()
         .filter(|p| *p.kind == FileKind::MyId)

@@ -13,6 +13,7 @@ use crate::parse::mesos_words::{
     argument, assignment, is_identifier, mask_secrets, mask_templates,
 };
 use crate::parse::shell::{Command, Word, split_commands};
+use crate::parse::shell_vars::{Expansion, Vars};
 use crate::settings::Settings;
 use crate::source::{FileId, Spanned};
 use crate::template::has_placeholder;
@@ -51,6 +52,10 @@ pub fn parse_mesos_script(
         }
     }
     let unit = UnitContext::collect(&commands);
+    let mut vars = unit.vars.clone();
+    // How deep the current command sits in `if`/`case`/loops/functions: assignments there run
+    // only sometimes.
+    let mut depth = 0usize;
     let env_file = commands
         .iter()
         .any(|c| c.words.first().is_some_and(|w| w.text == "env_file:"));
@@ -106,13 +111,18 @@ pub fn parse_mesos_script(
                 continue;
             }
         }
-        let Some(found) = find_invocation(command) else {
+        let conditional = depth > 0 || after_and_or(&masked, command);
+        depth = track_depth(depth, command);
+        let Some(mut found) = find_invocation(command) else {
             let unit_line = first.starts_with("Environment=");
             if !unit_line {
-                script_env.extend(command.words.iter().filter_map(|w| assignment(w, 0)));
+                record_assignments(command, conditional, &mut vars, &mut script_env, sink);
             }
             continue;
         };
+        for setting in &mut found.env {
+            resolve(setting, &vars, sink);
+        }
         let mut source = MesosSource::new(
             file,
             SourceKind::Script,
@@ -136,6 +146,9 @@ pub fn parse_mesos_script(
         }
         source.binary = Some(found.binary);
         push_arguments(&mut source, args);
+        for setting in &mut source.settings {
+            resolve(setting, &vars, sink);
+        }
         sources.push(source);
     }
     for i in compose_sources {
@@ -219,6 +232,147 @@ fn unwrap_json_array(command: Command) -> Command {
     Command { words }
 }
 
+/// Words that may stand before a command's assignments without being a command themselves.
+const ASSIGNMENT_PREFIXES: &[&str] = &[
+    "then", "else", "do", "{", "!", "export", "readonly", "local", "declare", "typeset",
+];
+
+/// Records the assignments a command makes (`X=1`, `export X=1 Y=2`) into the file's
+/// variables, and the `MESOS_*` ones into the settings the script's daemons inherit. Only
+/// leading words count: `echo "MESOS_IP=..."` prints, it does not assign. An assignment under
+/// a condition is no second setting: it makes the value unknown.
+fn record_assignments(
+    command: &Command,
+    conditional: bool,
+    vars: &mut Vars,
+    script_env: &mut Vec<RawSetting>,
+    sink: &mut Sink,
+) {
+    let exports = command
+        .words
+        .iter()
+        .any(|w| matches!(w.text.as_str(), "export" | "-x"));
+    if command.words.first().is_some_and(|w| w.text == "set") {
+        if exports_all(command) {
+            vars.export_all = true;
+        }
+        return;
+    }
+    let words = command
+        .words
+        .iter()
+        .skip_while(|w| ASSIGNMENT_PREFIXES.contains(&w.text.as_str()) || w.text.starts_with('-'));
+    for word in words {
+        // `export MESOS_QUORUM` after `MESOS_QUORUM=2`: now the daemon sees it.
+        if exports && is_identifier(&word.text) {
+            if let Some(at) = vars.unexported.iter().position(|s| s.display == word.text) {
+                let setting = vars.unexported.remove(at);
+                script_env.push(setting);
+            }
+            continue;
+        }
+        let Some((name, value)) = word.text.split_once('=') else {
+            break;
+        };
+        if !is_identifier(name) {
+            break;
+        }
+        let value_at = name.len() + 1;
+        let span = word.span_of(value_at, word.text.len());
+        vars.assign(name, value, word.expansion, span, conditional);
+        let Some(mut setting) = assignment(word, 0) else {
+            continue;
+        };
+        resolve(&mut setting, vars, sink);
+        if !exports && !vars.export_all {
+            // A shell variable the daemon does not inherit: it only feeds `$MESOS_X` uses.
+            vars.unexported.retain(|s| s.key != setting.key);
+            vars.unexported.push(setting);
+            continue;
+        }
+        match script_env.iter_mut().find(|s| s.key == setting.key) {
+            Some(earlier) if conditional => earlier.unknown = true,
+            _ if conditional => {
+                setting.unknown = true;
+                script_env.push(setting);
+            }
+            _ => script_env.push(setting),
+        }
+    }
+}
+
+/// `set -a` (or `set -o allexport`): every later assignment is exported.
+fn exports_all(command: &Command) -> bool {
+    let words: Vec<&str> = command.words.iter().map(|w| w.text.as_str()).collect();
+    words.first() == Some(&"set")
+        && (words
+            .iter()
+            .any(|w| w.starts_with('-') && !w.starts_with("--") && w.contains('a'))
+            || words.windows(2).any(|p| p == ["-o", "allexport"]))
+}
+
+/// True when the command follows `&&` or `||` on its line: it runs only sometimes.
+fn after_and_or(text: &str, command: &Command) -> bool {
+    let Some(first) = command.words.first() else {
+        return false;
+    };
+    let start = (first.span().start as usize).min(text.len());
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    text.get(line_start..start)
+        .is_some_and(|before| before.contains("&&") || before.contains("||"))
+}
+
+/// The nesting depth after `command`: `if`, `case`, loops and function bodies open a level;
+/// `fi`, `esac`, `done` and `}` close one.
+fn track_depth(depth: usize, command: &Command) -> usize {
+    let mut depth = depth;
+    for (i, word) in command.words.iter().enumerate() {
+        let text = word.text.as_str();
+        let leading = i == 0
+            || command.words[..i]
+                .iter()
+                .all(|w| matches!(w.text.as_str(), "then" | "else" | "do" | "!" | "{"));
+        match text {
+            "if" | "case" | "while" | "until" | "for" | "select" if leading => depth += 1,
+            "fi" | "esac" | "done" | "}" if leading => depth = depth.saturating_sub(1),
+            "function" if i == 0 => depth += 1,
+            _ if i == 0 && text.ends_with("()") => depth += 1,
+            _ => {}
+        }
+    }
+    depth
+}
+
+/// Gives a setting whose value uses shell variables the value the file says they hold, and
+/// remembers where it came from so that diagnostics can point at both places.
+fn resolve(setting: &mut RawSetting, vars: &Vars, sink: &mut Sink) {
+    if !setting.unknown {
+        return;
+    }
+    let Some(value) = setting.value.as_mut() else {
+        return;
+    };
+    if !value.value.contains('$') || value.value.contains("{{") || value.value.contains("<%") {
+        return;
+    }
+    if let Expansion::Known {
+        text,
+        sources,
+        sole,
+    } = vars.expand(&value.value)
+    {
+        let used = value.span;
+        for source in &sources {
+            sink.resolved(*source, used);
+        }
+        value.value = text;
+        if let Some(assignment) = sole {
+            value.span = assignment;
+        }
+        setting.unknown = has_placeholder(&value.value);
+    }
+}
+
 /// Adds the arguments of an invocation; unseen arguments (`"$@"`) make the source open-ended.
 fn push_arguments(source: &mut MesosSource, words: &[Word]) {
     for word in words {
@@ -274,48 +428,93 @@ fn compose_env(command: &Command) -> Option<RawSetting> {
     })
 }
 
-/// The byte ranges worth reading as shell, each with whether it is inline code: the whole
-/// file, or for Markdown the fenced code blocks and inline code spans.
+/// The byte ranges worth reading as shell, each with whether it may show part of a command
+/// only: the whole file, or for prose (Markdown, reStructuredText) its command blocks alone:
+/// fenced blocks, and blocks indented after a blank line or after a line ending in `::`.
+/// Prose that merely mentions `mesos-master`, in inline code or not, is not a command.
 pub(crate) fn regions(text: &str) -> Vec<(std::ops::Range<usize>, bool)> {
     let is_fence = |l: &str| {
         let t = l.trim_start();
         t.starts_with("```") || t.starts_with("~~~")
     };
-    // Fences, or list items that open with inline code, mark Markdown; a shell script has
-    // neither.
-    let is_markdown = text.lines().any(|l| {
+    // Fences, list items that open with inline code, and reStructuredText literal blocks mark
+    // prose; a shell script has none of them.
+    let is_prose = text.lines().any(|l| {
         let t = l.trim_start();
-        is_fence(l) || t.starts_with("* `") || t.starts_with("- `")
+        is_fence(l)
+            || t.starts_with("* `")
+            || t.starts_with("- `")
+            || t.starts_with(".. code")
+            || (t.ends_with("::") && !t.starts_with('#') && !t.contains('=') && t.len() > 2)
     });
-    if !is_markdown {
+    if !is_prose {
         return vec![(0..text.len(), false)];
     }
+    let is_indented = |l: &str| l.starts_with("    ") || l.starts_with('\t');
     let mut out = Vec::new();
     let mut offset = 0;
     let mut fence_start: Option<usize> = None;
+    let mut block_start: Option<usize> = None;
+    // Whether the last non-indented line lets an indented block start (blank, or `::`).
+    let mut opens_block = true;
     for line in text.split_inclusive('\n') {
         let start = offset;
         offset += line.len();
+        if fence_start.is_none() && is_indented(line) && !line.trim().is_empty() {
+            if block_start.is_none() && opens_block {
+                block_start = Some(start);
+            }
+            continue;
+        }
+        if line.trim().is_empty() && block_start.is_some() {
+            continue;
+        }
+        if let Some(s) = block_start.take() {
+            out.push((s..start, false));
+        }
         if is_fence(line) {
             match fence_start.take() {
                 Some(s) => out.push((s..start, false)),
                 None => fence_start = Some(offset),
             }
+            opens_block = false;
             continue;
         }
-        if fence_start.is_some() {
-            continue;
+        if fence_start.is_none() {
+            let t = line.trim();
+            opens_block = t.is_empty() || t.ends_with("::") || t.starts_with(".. code");
+            if let Some(code) = command_line_in_code(line) {
+                out.push((start + code.start..start + code.end, true));
+            }
         }
-        // Inline code: text between pairs of backticks on one line.
-        let mut ticks = line.match_indices('`').map(|(i, _)| i);
-        while let (Some(a), Some(b)) = (ticks.next(), ticks.next()) {
-            out.push((start + a + 1..start + b, true));
-        }
+    }
+    if let Some(s) = block_start {
+        out.push((s..text.len(), false));
     }
     if let Some(s) = fence_start {
         out.push((s..text.len(), false));
     }
     out
+}
+
+/// A prose line that is nothing but one inline code span, possibly as a list item
+/// (`* \`mesos-master --quorum=2\``): a command shown on its own line, as guides list their
+/// steps. The range is the code inside the backticks.
+fn command_line_in_code(line: &str) -> Option<std::ops::Range<usize>> {
+    let body = line.trim_end();
+    let indent = body.len() - body.trim_start().len();
+    let t = body.trim_start();
+    let marker = ["* ", "- ", "+ "]
+        .iter()
+        .find(|m| t.starts_with(**m))
+        .map_or(0, |m| m.len());
+    let code = &t[marker..];
+    let inner = code.strip_prefix('`')?.strip_suffix('`')?;
+    if inner.is_empty() || inner.contains('`') {
+        return None;
+    }
+    let from = indent + marker + 1;
+    Some(from..from + inner.len())
 }
 
 /// Settings that systemd unit lines give every invocation in the file.
@@ -324,6 +523,9 @@ struct UnitContext {
     env: Vec<RawSetting>,
     /// An `EnvironmentFile=` line: more settings live in a file meslint may not see here.
     environment_file: bool,
+    /// Every `Environment=` variable, for `${VAR}` in `ExecStart=` (systemd sets them all before
+    /// it starts the command, whatever their order in the file).
+    vars: Vars,
 }
 
 impl UnitContext {
@@ -343,6 +545,17 @@ impl UnitContext {
             else {
                 continue;
             };
+            for (word, from) in std::iter::once((first, rest_at))
+                .chain(command.words.iter().skip(1).map(|w| (w, 0)))
+            {
+                if let Some((name, value)) = word.text[from..].split_once('=')
+                    && is_identifier(name)
+                {
+                    let at = from + name.len() + 1;
+                    let span = word.span_of(at, word.text.len());
+                    unit.vars.assign(name, value, word.expansion, span, false);
+                }
+            }
             if let Some(s) = assignment(first, rest_at) {
                 unit.env.push(s);
             }
@@ -744,27 +957,66 @@ mod tests {
     }
 
     #[test]
-    fn markdown_reads_code_only() {
-        let text = "# Setup\nDon't run it as `mesos-master --quorum=1` alone.\n```\nmesos-agent --work_dir=/w \\\n  --master=h:5050\n```\nIt's done.\n";
-        let got = summary(text);
-        assert_eq!(got.len(), 2);
-        assert_eq!(got[0].2, flags(&[("--quorum", Some("1"))]));
+    fn script_variables_resolve_and_only_exported_ones_reach_the_daemon() {
+        let args = |text: &str| summary(text).remove(0).2;
         assert_eq!(
-            got[1].2,
-            flags(&[("--work_dir", Some("/w")), ("--master", Some("h:5050"))])
+            args("QUORUM=1\nMESOS_ZK=zk://a/m\nmesos-master --quorum=$QUORUM\n"),
+            flags(&[("--quorum", Some("1"))])
         );
+        assert_eq!(
+            args("export MESOS_ZK=zk://a/m\nmesos-master\n"),
+            flags(&[("MESOS_ZK", Some("zk://a/m"))])
+        );
+        assert_eq!(
+            args("MESOS_ZK=zk://a/m\nexport MESOS_ZK\nmesos-master\n"),
+            flags(&[("MESOS_ZK", Some("zk://a/m"))])
+        );
+        assert_eq!(
+            args("set -a\nMESOS_ZK=zk://a/m\nmesos-master\n"),
+            flags(&[("MESOS_ZK", Some("zk://a/m"))])
+        );
+        // Set under a condition or from the outside: unknown, and no second setting.
+        let sources = parse(
+            "export MESOS_IP=10.0.0.1\nif [ -z \"$X\" ]; then\n  export MESOS_IP=10.0.0.2\nfi\nQ=1\n[ -n \"$Y\" ] && Q=2\nmesos-master --quorum=$Q --port=${PORT:-5050}\n",
+        );
+        let settings = &sources[0].settings;
+        assert_eq!(settings.len(), 3, "{settings:?}");
+        assert!(settings[0].unknown, "MESOS_IP depends on the branch");
+        assert!(settings[1].unknown, "--quorum depends on $Y");
+        assert_eq!(
+            settings[2].value.as_ref().map(|v| v.value.as_str()),
+            Some("5050")
+        );
+        assert!(!settings[2].unknown);
     }
 
     #[test]
-    fn markdown_lists_with_inline_code() {
+    fn markdown_reads_command_blocks_only() {
+        let text = "# Setup\nDon't run it as `mesos-master --quorum=1` alone.\n```\nmesos-agent --work_dir=/w \\\n  --master=h:5050\n```\nIt's done.\n\n    mesos-master --quorum=2\n\nThen run mesos-master --quorum=3 on each.\n";
+        let got = summary(text);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(
+            got[0].2,
+            flags(&[("--work_dir", Some("/w")), ("--master", Some("h:5050"))])
+        );
+        assert_eq!(got[1].2, flags(&[("--quorum", Some("2"))]));
+    }
+
+    #[test]
+    fn prose_that_mentions_a_command_is_not_one() {
         let text = "Steps:\n* `mesos-master --quorum=1` (don't forget it)\n";
-        let sources = parse(text);
-        assert_eq!(sources.len(), 1);
-        assert!(sources[0].open_ended, "inline code may be partial");
+        assert!(parse(text).is_empty());
         let script = "# run `mesos-master --quorum=1`\nmesos-agent --work_dir=/w\n";
         let sources = parse(script);
         assert_eq!(sources.len(), 1);
         assert!(!sources[0].open_ended);
+        let rst = "Setup\n=====\n\nStart mesos-master --quorum=1 like this::\n\n\tmesos-master --quorum=2 \\\n\t  --work_dir=/w\n\nDone.\n";
+        let got = summary(rst);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(
+            got[0].2,
+            flags(&[("--quorum", Some("2")), ("--work_dir", Some("/w"))])
+        );
     }
 
     #[test]

@@ -10,6 +10,9 @@ pub struct Sink {
     pub diagnostics: Vec<Diagnostic>,
     /// Bytes that hold a secret (zk credentials, passwords); masked before any output.
     pub secrets: Vec<Span>,
+    /// Values taken from a shell or systemd variable: (the assignment, the use). A diagnostic
+    /// that points at the assignment also points at the use.
+    pub resolved: Vec<(Span, Span)>,
 }
 
 impl Sink {
@@ -19,6 +22,10 @@ impl Sink {
 
     pub fn secret(&mut self, span: Span) {
         self.secrets.push(span);
+    }
+
+    pub fn resolved(&mut self, assignment: Span, used: Span) {
+        self.resolved.push((assignment, used));
     }
 }
 
@@ -36,6 +43,7 @@ pub mod myid;
 pub mod properties;
 pub mod server_line;
 pub mod shell;
+pub mod shell_vars;
 pub mod yaml;
 pub mod zk_dynamic;
 pub mod zk_url;

@@ -108,6 +108,7 @@ pub fn split_commands(file: FileId, text: &str, range: std::ops::Range<usize>) -
         current: Command::default(),
         word: None,
         skip_next_word: false,
+        heredoc: None,
     };
     let end = range.end.min(text.len());
     let start = range.start.min(end);
@@ -118,7 +119,29 @@ pub fn split_commands(file: FileId, text: &str, range: std::ops::Range<usize>) -
     while let Some((at, c)) = chars.next() {
         match c {
             ' ' | '\t' | '\r' => lexer.end_word(),
-            '\n' => lexer.end_command(),
+            '\n' => {
+                lexer.end_command();
+                if let Some((delimiter, strip_tabs)) = lexer.heredoc.take() {
+                    // The body of a here-document is data for the command, not commands.
+                    let mut line = String::new();
+                    for (_, q) in chars.by_ref() {
+                        if q != '\n' {
+                            line.push(q);
+                            continue;
+                        }
+                        let body = line.trim_end_matches('\r');
+                        let body = if strip_tabs {
+                            body.trim_start_matches('\t')
+                        } else {
+                            body
+                        };
+                        if body == delimiter {
+                            break;
+                        }
+                        line.clear();
+                    }
+                }
+            }
             '\\' => match chars.next() {
                 Some((_, '\n')) => {}
                 Some((e, escaped)) => {
@@ -221,7 +244,24 @@ pub fn split_commands(file: FileId, text: &str, range: std::ops::Range<usize>) -
                 } else {
                     lexer.end_word();
                 }
-                chars.next_if(|(_, n)| *n == c);
+                let doubled = chars.next_if(|(_, n)| *n == c).is_some();
+                if c == '<' && doubled && chars.next_if(|(_, n)| *n == '<').is_none() {
+                    // `<<EOF`, `<<-'EOF'`: the here-document starts on the next line.
+                    let strip_tabs = chars.next_if(|(_, n)| *n == '-').is_some();
+                    while chars.next_if(|(_, n)| *n == ' ' || *n == '\t').is_some() {}
+                    let mut delimiter = String::new();
+                    while let Some((_, n)) = chars.next_if(|(_, n)| {
+                        !n.is_whitespace() && !matches!(n, ';' | '|' | '&' | '>' | '<' | ')')
+                    }) {
+                        if !matches!(n, '\'' | '"' | '\\') {
+                            delimiter.push(n);
+                        }
+                    }
+                    if !delimiter.is_empty() {
+                        lexer.heredoc = Some((delimiter, strip_tabs));
+                    }
+                    continue;
+                }
                 if chars.next_if(|(_, n)| *n == '&').is_some() {
                     while chars
                         .next_if(|(_, n)| n.is_ascii_digit() || *n == '-')
@@ -244,6 +284,9 @@ struct Lexer {
     current: Command,
     word: Option<Word>,
     skip_next_word: bool,
+    /// A here-document's delimiter (and whether `<<-` strips leading tabs) whose body starts
+    /// after the current line.
+    heredoc: Option<(String, bool)>,
 }
 
 impl Lexer {
@@ -323,6 +366,12 @@ mod tests {
                 &[&["a"], &["b"], &["c"], &["d"], &["e"], &["f"]],
             ),
             ("a # comment 'x\nb", &[&["a"], &["b"]]),
+            ("cat > f <<EOF\nMESOS_IP=1\nEOF\nb", &[&["cat"], &["b"]]),
+            (
+                "cat <<-'END' | tee f\n\tmesos-master --quorum=1\n\tEND\nc",
+                &[&["cat"], &["tee", "f"], &["c"]],
+            ),
+            ("a <<< x\nb", &[&["a"], &["b"]]),
             ("a#b", &[&["a#b"]]),
             (
                 "x=\"$(cat /etc/mesos/zk)\" y",

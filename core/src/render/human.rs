@@ -6,6 +6,7 @@ use std::fmt;
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan};
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::report::FileStatus;
 use crate::report::Report;
 use crate::source::SourceMap;
 
@@ -15,6 +16,8 @@ pub struct Style {
     pub color: bool,
     pub unicode: bool,
     pub width: usize,
+    /// List every input that was not read, with the reason, before the summary line.
+    pub list_skipped: bool,
 }
 
 impl Default for Style {
@@ -23,6 +26,7 @@ impl Default for Style {
             color: false,
             unicode: true,
             width: 100,
+            list_skipped: false,
         }
     }
 }
@@ -129,16 +133,40 @@ pub fn render(report: &Report, style: Style) -> String {
         }
         out.push('\n');
     }
+    if style.list_skipped {
+        out.push_str(&skipped_list(report));
+    }
     out.push_str(&summary_line(report));
     out
 }
 
-/// `3 files checked: 1 error, 2 warnings, 0 infos`.
+/// One line per input that was not read: `skipped zk1/zoo.cfg.bak: a backup copy, ...`.
+pub fn skipped_list(report: &Report) -> String {
+    let mut out = String::new();
+    for file in &report.files {
+        if let FileStatus::Skipped(why) = &file.status {
+            out.push_str(&format!("skipped {}: {why}\n", file.path));
+        }
+    }
+    out
+}
+
+/// `3 files checked (1 with no settings), 2 skipped: 1 error, 2 warnings, 0 infos`; the parts
+/// in the middle only when there is something to count.
 pub fn summary_line(report: &Report) -> String {
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let read = report.count_files(&FileStatus::Read);
+    let empty = report.count_files(&FileStatus::NoSettings);
+    let skipped = report.count_files(&FileStatus::Skipped(String::new()));
+    let mut files = plural(read + empty, "file") + " checked";
+    if empty > 0 {
+        files.push_str(&format!(" ({empty} with no settings)"));
+    }
+    if skipped > 0 {
+        files.push_str(&format!(", {skipped} skipped"));
+    }
     format!(
-        "{} checked: {}, {}, {}\n",
-        plural(report.sources.len(), "file"),
+        "{files}: {}, {}, {}\n",
         plural(report.count(Severity::Error), "error"),
         plural(report.count(Severity::Warning), "warning"),
         plural(report.count(Severity::Info), "info"),

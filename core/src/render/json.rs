@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::report::FileStatus;
 use crate::report::Report;
 use crate::source::SourceMap;
 
@@ -13,6 +14,14 @@ pub struct JsonReport<'a> {
     pub version: &'a str,
     pub diagnostics: Vec<JsonDiagnostic<'a>>,
     pub summary: Summary,
+    /// Every input that was not read, with the reason.
+    pub skipped: Vec<JsonSkipped<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct JsonSkipped<'a> {
+    pub path: &'a str,
+    pub reason: &'a str,
 }
 
 #[derive(Debug, Serialize)]
@@ -40,6 +49,11 @@ pub struct JsonLabel<'a> {
 #[derive(Debug, Serialize)]
 pub struct Summary {
     pub files: usize,
+    /// Files checked: recognised and read (`files` counts every input meslint reported on).
+    pub checked: usize,
+    /// Checked files that hold nothing but blank lines and comments.
+    pub no_settings: usize,
+    pub skipped: usize,
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
@@ -55,6 +69,17 @@ impl<'a> JsonReport<'a> {
                 .map(|d| JsonDiagnostic::new(d, &report.sources))
                 .collect(),
             summary: summary(report),
+            skipped: report
+                .files
+                .iter()
+                .filter_map(|f| match &f.status {
+                    FileStatus::Skipped(why) => Some(JsonSkipped {
+                        path: &f.path,
+                        reason: why,
+                    }),
+                    _ => None,
+                })
+                .collect(),
         }
     }
 }
@@ -92,6 +117,10 @@ impl<'a> JsonDiagnostic<'a> {
 pub fn summary(report: &Report) -> Summary {
     Summary {
         files: report.sources.len(),
+        checked: report.count_files(&FileStatus::Read)
+            + report.count_files(&FileStatus::NoSettings),
+        no_settings: report.count_files(&FileStatus::NoSettings),
+        skipped: report.count_files(&FileStatus::Skipped(String::new())),
         errors: report.count(Severity::Error),
         warnings: report.count(Severity::Warning),
         infos: report.count(Severity::Info),

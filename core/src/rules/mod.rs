@@ -114,6 +114,7 @@ pub static ALL: &[&Rule] = &[
     &input::unrecognized_file::UNRECOGNIZED_FILE,
     &input::invalid_project_file::INVALID_PROJECT_FILE,
     &input::template_file::TEMPLATE_FILE,
+    &input::link_outside_root::LINK_OUTSIDE_ROOT,
     &input::yaml_syntax_error::YAML_SYNTAX_ERROR,
     &mesos::unknown_flag::UNKNOWN_FLAG,
     &mesos::duplicate_flag::DUPLICATE_FLAG,

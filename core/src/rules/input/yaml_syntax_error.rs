@@ -19,7 +19,7 @@ declare_rule! {
     /// ## Example
     /// `environment:` followed by a line indented with a tab.
     pub static YAML_SYNTAX_ERROR = Rule {
-        code: "ML006",
+        code: "ML007",
         name: "yaml_syntax_error",
         severity: Severity::Error,
         applies_to: "all",
