@@ -594,3 +594,32 @@ fn secrets_next_to_a_finding_are_masked_in_every_format() {
         "the unknown flag next to the secret is reported"
     );
 }
+
+/// `prod/` and `staging/` are each clean; linted together they must stay clean, and
+/// `show --clusters` says how the tree was split and which file made each role.
+#[test]
+fn several_clusters_in_one_tree_are_checked_apart() {
+    let dir = fixture("ok-repo-several-clusters");
+    let output = meslint(&dir, &["--format", "json", "."]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(codes(&json(&output)).is_empty());
+    let output = meslint(&dir, &["show", "--clusters", "--format", "json", "."]);
+    let clusters = json(&output);
+    let roots: Vec<_> = clusters
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|c| c["root"].as_str().expect("root").to_owned())
+        .collect();
+    assert_eq!(roots, ["lab", "prod", "staging"]);
+    assert_eq!(clusters[1]["hosts"][0]["name"], "prod/m1");
+    assert_eq!(
+        clusters[1]["hosts"][0]["roles"][0]["file"],
+        "prod/m1/mesos-master.env"
+    );
+    // The same files, one directory level up, still split (the first word is a path).
+    let up = dir.parent().expect("fixtures");
+    let output = meslint(up, &["show", "--clusters", "ok-repo-several-clusters"]);
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(text.starts_with("cluster lab (1 host)\n"), "{text}");
+}

@@ -33,7 +33,11 @@ pub enum Command {
     /// Show every effective setting of one host, with where it comes from (secrets masked).
     Show {
         /// The host: its directory name, as in diagnostics.
-        host: String,
+        #[arg(required_unless_present = "clusters")]
+        host: Option<String>,
+        /// List the clusters found instead: their hosts, what runs on each and which file made it.
+        #[arg(long)]
+        clusters: bool,
         #[command(flatten)]
         args: CheckArgs,
     },

@@ -2,7 +2,7 @@
 
 use std::io::IsTerminal;
 
-use meslint_core::render::{human, json, overview};
+use meslint_core::render::{clusters, human, json, overview};
 use meslint_core::settings::Fixed;
 use meslint_core::{FileStatus, Settings, lint, rules};
 
@@ -42,7 +42,22 @@ pub fn run(args: Args) -> Result<Output, Error> {
         None => check(&args.check),
         Some(Command::Check(check_args)) => check(&check_args),
         Some(Command::Report(check_args)) => report(&check_args),
-        Some(Command::Show { host, args }) => show(&host, &args),
+        Some(Command::Show {
+            host,
+            clusters: true,
+            mut args,
+        }) => {
+            // `show --clusters repo/`: the first word is a path, not a host.
+            if let Some(path) = host {
+                let given_paths = args.paths != [std::path::PathBuf::from(".")];
+                if !given_paths {
+                    args.paths.clear();
+                }
+                args.paths.insert(0, path.into());
+            }
+            show_clusters(&args)
+        }
+        Some(Command::Show { host, args, .. }) => show(host.as_deref().unwrap_or_default(), &args),
         Some(Command::Rules) => Ok(list_rules()),
         Some(Command::Explain { rule }) => explain(&rule),
     }
@@ -180,6 +195,18 @@ fn show(host: &str, args: &CheckArgs) -> Result<Output, Error> {
     let text = match args.format {
         Format::Json => json_text(&rows),
         Format::Human => overview::host_settings_text(host, &rows),
+    };
+    Ok(Output {
+        text,
+        status: status(&report),
+    })
+}
+
+fn show_clusters(args: &CheckArgs) -> Result<Output, Error> {
+    let (report, _) = lint_paths(args)?;
+    let text = match args.format {
+        Format::Json => json_text(&report.clusters),
+        Format::Human => clusters::text(&report),
     };
     Ok(Output {
         text,

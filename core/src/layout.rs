@@ -95,6 +95,15 @@ pub fn base_name(path: &str) -> &str {
     name
 }
 
+/// The path a template renders to (`m1/mesos-master.env.j2` -> `m1/mesos-master.env`), or
+/// `None` when the name has no template suffix.
+pub fn rendered_path(path: &str) -> Option<&str> {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let base = base_name(path);
+    (base.len() < name.len() && !base.is_empty())
+        .then(|| &path[..path.len() - (name.len() - base.len())])
+}
+
 fn parent_dir(path: &str) -> &str {
     path.rsplit_once('/').map_or("", |(dir, _)| dir)
 }
@@ -699,6 +708,17 @@ mod tests {
             FileKind::ZooCfg
         );
         assert!(!is_candidate("zk1/etc/mesos-master/.hidden"));
+    }
+
+    #[test]
+    fn templates_render_next_to_themselves() {
+        assert_eq!(
+            rendered_path("m1/mesos-master.env.j2"),
+            Some("m1/mesos-master.env")
+        );
+        assert_eq!(rendered_path("zoo.cfg.tmpl.j2"), Some("zoo.cfg"));
+        assert_eq!(rendered_path("m1/mesos-master.env"), None);
+        assert_eq!(rendered_path(".j2"), None);
     }
 
     #[test]

@@ -16,6 +16,7 @@
 
 mod assemble;
 pub mod catalog;
+pub mod clusters;
 pub mod diagnostic;
 pub mod layout;
 pub mod model;
@@ -37,11 +38,7 @@ pub use settings::Settings;
 pub use source::{FileId, SourceMap, Span, Spanned};
 pub use version::{MesosVersion, ZkVersion};
 
-use rules::input::binary_file::BINARY_FILE;
-use rules::input::link_outside_root::LINK_OUTSIDE_ROOT;
-use rules::input::template_file::TEMPLATE_FILE;
-use rules::input::unreadable_file::UNREADABLE_FILE;
-use rules::input::unrecognized_file::UNRECOGNIZED_FILE;
+use model::problems::InputProblem;
 
 /// One file handed to meslint by its caller.
 #[derive(Clone, Debug)]
@@ -113,7 +110,7 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
     let mut inputs = inputs;
     inputs.sort_by(|a, b| a.path.cmp(&b.path));
     let mut sources = SourceMap::new();
-    let mut diagnostics = Vec::new();
+    let mut input_problems = Vec::new();
     let mut files = Vec::new();
     let mut roots: Vec<Option<&str>> = Vec::new();
     let mut outcomes = Vec::new();
@@ -123,13 +120,31 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
             status,
         });
     };
+    // A template next to its rendered copy: the copy is what the daemon reads.
+    let readable: std::collections::BTreeSet<&str> = inputs
+        .iter()
+        .filter(|i| matches!(i.content, InputContent::Bytes(_)))
+        .map(|i| i.path.as_str())
+        .collect();
     for input in &inputs {
+        let path = input.path.clone();
         match &input.content {
             InputContent::Bytes(bytes) => {
                 if !input.explicit
                     && let Some(why) = layout::not_live(&input.path)
                 {
                     outcome(&input.path, FileStatus::Skipped(why.to_owned()));
+                    continue;
+                }
+                if let Some(rendered) = layout::rendered_path(&input.path)
+                    && readable.contains(rendered)
+                {
+                    outcome(
+                        &input.path,
+                        FileStatus::Skipped(format!(
+                            "the template of `{rendered}`, which is read instead"
+                        )),
+                    );
                     continue;
                 }
                 let (text, _) = source::decode(bytes);
@@ -154,44 +169,25 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
                     FileStatus::NoSettings
                 };
                 outcome(&input.path, status);
-                let id = sources.add(&input.path, bytes);
+                let file = sources.add(&input.path, bytes);
                 if bytes.contains(&0) {
-                    diagnostics.push(
-                        BINARY_FILE.report(
-                            Finding::new(format!("`{}` holds binary data", input.path))
-                                .primary(Span::point(id, 0), "binary file")
-                                .help("replace it with the intended text configuration"),
-                        ),
-                    );
+                    input_problems.push(InputProblem::Binary { file, path });
                     continue;
                 }
                 if kind == layout::FileKind::Other {
-                    diagnostics.push(UNRECOGNIZED_FILE.report(
-                        Finding::new(format!(
-                            "`{}` is not a ZooKeeper or Mesos file meslint knows",
-                            input.path
-                        ))
-                        .primary(Span::point(id, 0), "not checked")
-                        .help("name it after its kind (`zoo.cfg`, `myid`, `mesos-master.env`, ...)"),
-                    ));
+                    input_problems.push(InputProblem::Unrecognized { file, path });
                     continue;
                 }
                 if kind != layout::FileKind::Project && template::is_template(&text) {
                     let first_line = template::first_template_line(&text)
-                        .or_else(|| sources.file(id).line_range(1))
+                        .or_else(|| sources.file(file).line_range(1))
                         .unwrap_or(0..0);
-                    diagnostics.push(
-                        TEMPLATE_FILE.report(
-                            Finding::new(format!(
-                                "`{}` is a template: values behind placeholders are not checked",
-                                input.path
-                            ))
-                            .primary(Span::new(id, first_line.start, first_line.end), "template")
-                            .help("lint the rendered files too for a complete check"),
-                        ),
-                    );
+                    input_problems.push(InputProblem::Template {
+                        line: Span::new(file, first_line.start, first_line.end),
+                        path,
+                    });
                 }
-                files.push((id, kind));
+                files.push((file, kind));
                 roots.push(input.root.as_deref());
             }
             InputContent::Skipped(why) => outcome(&input.path, FileStatus::Skipped(why.clone())),
@@ -200,30 +196,21 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
                     &input.path,
                     FileStatus::Skipped(format!("symbolic link out of the tree, to `{target}`")),
                 );
-                let id = sources.add(&input.path, b"");
-                diagnostics.push(
-                    LINK_OUTSIDE_ROOT.report(
-                        Finding::new(format!(
-                            "`{}` links to `{target}`, outside the tree: not read",
-                            input.path
-                        ))
-                        .primary(Span::point(id, 0), "link out of the tree")
-                        .help(
-                            "copy what it points to into the tree, or pass --follow-links \
-                             to read it from this machine",
-                        ),
-                    ),
-                );
+                let file = sources.add(&input.path, b"");
+                input_problems.push(InputProblem::LinkOutsideRoot {
+                    file,
+                    path,
+                    target: target.clone(),
+                });
             }
             InputContent::Unreadable(why) => {
                 outcome(&input.path, FileStatus::Skipped(why.clone()));
-                let id = sources.add(&input.path, b"");
-                diagnostics.push(
-                    UNREADABLE_FILE.report(
-                        Finding::new(format!("cannot read `{}`: {why}", input.path))
-                            .primary(Span::point(id, 0), why.clone()),
-                    ),
-                );
+                let file = sources.add(&input.path, b"");
+                input_problems.push(InputProblem::Unreadable {
+                    file,
+                    path,
+                    why: why.clone(),
+                });
             }
         }
     }
@@ -242,14 +229,6 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
             sink.secret(Span::new(id, range.start, range.end));
         }
     }
-    let mut settings = settings.clone();
-    for (id, kind) in &files {
-        if *kind == layout::FileKind::Project {
-            let project = project::parse(*id, sources.file(*id).text(), &mut sink);
-            settings = settings.with_project(project);
-        }
-    }
-    let settings = &settings;
     // Hosts are counted from the directories the user named; without them, from the deepest
     // directory all files share.
     let root = if !roots.is_empty() && roots.iter().all(Option::is_some) {
@@ -265,75 +244,162 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
     } else {
         layout::common_host_dir(files.iter().map(|(id, _)| sources.file(*id).path()))
     };
-    let model = assemble::cluster(&sources, &files, &root, settings, &mut sink);
-    diagnostics.append(&mut sink.diagnostics);
+    let rel = |id: FileId| layout::strip_dir(sources.file(id).path(), &root).to_owned();
+    let projects: Vec<(FileId, project::Project)> = files
+        .iter()
+        .filter(|(_, kind)| *kind == layout::FileKind::Project)
+        .map(|(id, _)| {
+            let (project, problems) = project::parse(*id, sources.file(*id).text());
+            input_problems.extend(problems.into_iter().map(InputProblem::Project));
+            (*id, project)
+        })
+        .collect();
+    let project_roots = clusters::project_roots(
+        &root,
+        projects.iter().map(|(id, _)| sources.file(*id).path()),
+    );
+    let no_split = std::collections::BTreeSet::new();
+    let group_of = |id: FileId, split: &std::collections::BTreeSet<String>| {
+        clusters::group_of(&rel(id), &project_roots, split)
+    };
+    // The settings of the whole tree: command line, then the meslint.toml files of no
+    // sub-cluster.
+    let mut top_settings = settings.clone();
+    for (id, project) in &projects {
+        if group_of(*id, &no_split).is_empty() {
+            top_settings = top_settings.with_project(project.clone());
+        }
+    }
+    // Without a meslint.toml of their own, first-level directories are clusters when their
+    // ensembles are disjoint: build the rest once to see.
+    let rest: Vec<(FileId, layout::FileKind)> = files
+        .iter()
+        .filter(|(id, _)| group_of(*id, &no_split).is_empty())
+        .cloned()
+        .collect();
+    let split = if rest.is_empty() {
+        no_split.clone()
+    } else {
+        let trial = assemble::cluster(
+            &sources,
+            &rest,
+            &root,
+            &top_settings,
+            &mut parse::Sink::default(),
+        );
+        clusters::split_dirs(&trial)
+    };
+    let mut groups: std::collections::BTreeMap<String, Vec<(FileId, layout::FileKind)>> =
+        std::collections::BTreeMap::new();
+    for (id, kind) in &files {
+        groups
+            .entry(group_of(*id, &split))
+            .or_default()
+            .push((*id, kind.clone()));
+    }
+    let mut built = Vec::new();
+    for (group, group_files) in &groups {
+        let mut group_settings = top_settings.clone();
+        for (id, project) in &projects {
+            if group_of(*id, &split) == *group && !group.is_empty() {
+                group_settings = group_settings.with_project(project.clone());
+            }
+        }
+        let group_root = match (root.as_str(), group.as_str()) {
+            (r, "") => r.to_owned(),
+            ("", g) => g.to_owned(),
+            (r, g) => format!("{r}/{g}"),
+        };
+        let cluster = assemble::cluster(
+            &sources,
+            group_files,
+            &group_root,
+            &group_settings,
+            &mut sink,
+        );
+        built.push((group.clone(), cluster, group_settings));
+    }
     for secret in std::mem::take(&mut sink.secrets) {
         sources.redact(secret);
     }
-    let context = rules::Context {
-        cluster: &model,
-        settings,
-    };
-    diagnostics.extend(rules::run(&context));
-    point_at_uses(&mut diagnostics, &sink.resolved);
+    // The inputs are reported once, with the first cluster (or alone when no file was read).
+    if built.is_empty() {
+        built.push((
+            String::new(),
+            model::Cluster::default(),
+            top_settings.clone(),
+        ));
+    }
+    if let Some((_, cluster, _)) = built.first_mut() {
+        cluster.problems.inputs = input_problems;
+    }
+    let mut diagnostics = Vec::new();
+    let mut model = model::Cluster::default();
+    let mut cluster_infos = Vec::new();
+    for (group, mut cluster, group_settings) in built {
+        cluster.value_uses = sink.resolved.clone();
+        let context = rules::Context::new(&cluster, &group_settings);
+        diagnostics.extend(rules::run(&context));
+        // One model for `show` and `report`: hosts named with their cluster's directory.
+        let mut info = report::ClusterInfo {
+            root: group.clone(),
+            hosts: Vec::new(),
+        };
+        for mut host in cluster.hosts {
+            if !group.is_empty() {
+                host.name = if host.name == "." {
+                    group.clone()
+                } else {
+                    format!("{group}/{}", host.name)
+                };
+            }
+            info.hosts.push(host_info(&host, &sources));
+            model.hosts.push(host);
+        }
+        if !info.hosts.is_empty() {
+            cluster_infos.push(info);
+        }
+    }
+    model.hosts.sort_by(|a, b| a.name.cmp(&b.name));
+    let settings = &top_settings;
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     diagnostics.dedup();
-    once_per_ensemble(&mut diagnostics);
     Report {
         sources,
         diagnostics,
         model,
         settings: settings.clone(),
         files: outcomes,
+        clusters: cluster_infos,
     }
 }
 
-/// A finding about a value a script took from a variable points at the assignment (where to
-/// fix); it also points at the place that uses the variable, so both are seen.
-fn point_at_uses(diagnostics: &mut [Diagnostic], resolved: &[(Span, Span)]) {
-    if resolved.is_empty() {
-        return;
+/// What runs on a host and which file says so.
+fn host_info(host: &model::Host, sources: &SourceMap) -> report::HostInfo {
+    let mut roles = Vec::new();
+    for server in &host.zookeeper {
+        roles.push(report::RoleInfo {
+            role: "zookeeper",
+            file: sources.file(server.config.file).path().to_owned(),
+        });
     }
-    let mut uses: std::collections::BTreeMap<Span, Vec<Span>> = std::collections::BTreeMap::new();
-    for (assignment, used) in resolved {
-        uses.entry(*assignment).or_default().push(*used);
-    }
-    for diagnostic in diagnostics {
-        let mut added = Vec::new();
-        for label in &diagnostic.labels {
-            for (assignment, used) in &uses {
-                let inside = assignment.file == label.span.file
-                    && assignment.start <= label.span.start
-                    && label.span.end <= assignment.end;
-                if !inside {
-                    continue;
-                }
-                for used in used {
-                    let shown = diagnostic
-                        .labels
-                        .iter()
-                        .chain(&added)
-                        .any(|l: &Label| l.span == *used);
-                    if !shown {
-                        added.push(Label {
-                            span: *used,
-                            message: "the value is used here".to_owned(),
-                            primary: false,
-                        });
-                    }
-                }
-            }
+    for process in &host.mesos {
+        let mut files: Vec<&str> = process
+            .sources
+            .iter()
+            .map(|s| sources.file(s.file).path())
+            .collect();
+        files.sort_unstable();
+        files.dedup();
+        for file in files {
+            roles.push(report::RoleInfo {
+                role: process.role.as_str(),
+                file: file.to_owned(),
+            });
         }
-        diagnostic.labels.extend(added);
     }
-}
-
-/// Rules about the size and make-up of the ensemble fire on every server whose zoo.cfg lists
-/// it; the same finding from several hosts is one fact, reported once (on the first file).
-const ENSEMBLE_WIDE: &[&str] = &["ZK209", "ZK210", "ZK211", "ZK212"];
-
-fn once_per_ensemble(diagnostics: &mut Vec<Diagnostic>) {
-    let mut seen = std::collections::BTreeSet::new();
-    diagnostics
-        .retain(|d| !ENSEMBLE_WIDE.contains(&d.code) || seen.insert((d.code, d.message.clone())));
+    report::HostInfo {
+        name: host.name.clone(),
+        roles,
+    }
 }

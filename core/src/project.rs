@@ -8,9 +8,6 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use crate::diagnostic::Finding;
-use crate::parse::Sink;
-use crate::rules::input::invalid_project_file::INVALID_PROJECT_FILE;
 use crate::source::{FileId, Span};
 use crate::version::{MesosVersion, ZkVersion};
 
@@ -62,25 +59,33 @@ struct Raw {
     exclude: Vec<String>,
 }
 
-/// Reads `meslint.toml`; problems become diagnostics pointing into the file.
-pub fn parse(file: FileId, text: &str, sink: &mut Sink) -> Project {
+/// Why `meslint.toml` (or one of its values) cannot be used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ProjectProblem {
+    /// The TOML does not read: `error` is the first line of the TOML reader's explanation.
+    Unreadable { span: Span, error: String },
+    /// A release `key` names that meslint does not know, and why.
+    BadRelease {
+        span: Span,
+        key: &'static str,
+        why: String,
+    },
+}
+
+/// Reads `meslint.toml`, with what is wrong in it pointing into the file.
+pub fn parse(file: FileId, text: &str) -> (Project, Vec<ProjectProblem>) {
+    let mut problems = Vec::new();
     let raw: Raw = match toml::from_str(text) {
         Ok(raw) => raw,
         Err(error) => {
             let span = error
                 .span()
                 .map_or(Span::point(file, 0), |r| Span::new(file, r.start, r.end));
-            sink.push(
-                INVALID_PROJECT_FILE.report(
-                    Finding::new(format!(
-                        "meslint.toml cannot be read: {}",
-                        first_line(error.message())
-                    ))
-                    .primary(span, "here")
-                    .help("see the meslint.toml section of the README"),
-                ),
-            );
-            return Project::default();
+            problems.push(ProjectProblem::Unreadable {
+                span,
+                error: first_line(error.message()).to_owned(),
+            });
+            return (Project::default(), problems);
         }
     };
     let mut project = Project {
@@ -92,16 +97,16 @@ pub fn parse(file: FileId, text: &str, sink: &mut Sink) -> Project {
     if let Some(v) = &raw.zookeeper_version {
         match v.parse() {
             Ok(parsed) => project.zookeeper_version = Some(parsed),
-            Err(error) => bad_value(file, text, "zookeeper_version", &error.to_string(), sink),
+            Err(error) => problems.push(bad_release(file, text, "zookeeper_version", &error)),
         }
     }
     if let Some(v) = &raw.mesos_version {
         match v.parse() {
             Ok(parsed) => project.mesos_version = Some(parsed),
-            Err(error) => bad_value(file, text, "mesos_version", &error.to_string(), sink),
+            Err(error) => problems.push(bad_release(file, text, "mesos_version", &error)),
         }
     }
-    project
+    (project, problems)
 }
 
 /// The `exclude` patterns of a `meslint.toml`, for a caller that walks directories before
@@ -110,18 +115,21 @@ pub fn exclude_patterns(text: &str) -> Vec<String> {
     toml::from_str::<Raw>(text).map_or_else(|_| Vec::new(), |raw| raw.exclude)
 }
 
-fn bad_value(file: FileId, text: &str, key: &str, why: &str, sink: &mut Sink) {
+fn bad_release(
+    file: FileId,
+    text: &str,
+    key: &'static str,
+    why: &dyn std::fmt::Display,
+) -> ProjectProblem {
     let span = text.find(key).map_or(Span::point(file, 0), |at| {
         let end = text[at..].find('\n').map_or(text.len(), |n| at + n);
         Span::new(file, at, end)
     });
-    sink.push(
-        INVALID_PROJECT_FILE.report(
-            Finding::new(format!("`{key}` in meslint.toml is not usable: {why}"))
-                .primary(span, "here")
-                .help("use a release meslint knows: ZooKeeper 3.4 to 3.9, Mesos 1.0 to 1.11"),
-        ),
-    );
+    ProjectProblem::BadRelease {
+        span,
+        key,
+        why: why.to_string(),
+    }
 }
 
 fn first_line(text: &str) -> &str {
@@ -136,12 +144,8 @@ mod tests {
     fn read(text: &str) -> (Project, Vec<String>) {
         let mut map = SourceMap::new();
         let id = map.add("meslint.toml", text.as_bytes());
-        let mut sink = Sink::default();
-        let project = parse(id, text, &mut sink);
-        (
-            project,
-            sink.diagnostics.into_iter().map(|d| d.message).collect(),
-        )
+        let (project, problems) = parse(id, text);
+        (project, problems.iter().map(|p| format!("{p:?}")).collect())
     }
 
     #[test]

@@ -17,6 +17,31 @@ pub struct Report {
     pub settings: Settings,
     /// Every input and what became of it, sorted by path.
     pub files: Vec<FileOutcome>,
+    /// The clusters the tree holds, each checked on its own (see [`crate::clusters`]).
+    pub clusters: Vec<ClusterInfo>,
+}
+
+/// One cluster of the tree: its directory and what runs on each of its hosts.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct ClusterInfo {
+    /// The directory, relative to the linted root; empty for the root itself.
+    pub root: String,
+    pub hosts: Vec<HostInfo>,
+}
+
+/// A host as `meslint show --clusters` lists it.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct HostInfo {
+    /// As in diagnostics and `meslint show HOST`.
+    pub name: String,
+    /// `zookeeper`, `master`, `agent`, each with the file that made it.
+    pub roles: Vec<RoleInfo>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct RoleInfo {
+    pub role: &'static str,
+    pub file: String,
 }
 
 /// What became of one input: read as configuration, or skipped and why.

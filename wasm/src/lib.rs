@@ -69,7 +69,12 @@ export interface Diagnostic {
 export interface LintReport {
   version: string;
   diagnostics: Diagnostic[];
-  summary: { files: number; errors: number; warnings: number; infos: number };
+  summary: {
+    files: number; checked: number; no_settings: number; skipped: number;
+    errors: number; warnings: number; infos: number;
+  };
+  /** Every file handed over and not read, with the reason. */
+  skipped: { path: string; reason: string }[];
 }
 
 export interface RuleInfo {

@@ -139,7 +139,7 @@ fn the_report_is_the_cli_document_plus_offsets() {
         .map(String::as_str)
         .collect();
     keys.sort_unstable();
-    assert_eq!(keys, ["diagnostics", "summary", "version"]);
+    assert_eq!(keys, ["diagnostics", "skipped", "summary", "version"]);
     let unknown_key = report["diagnostics"]
         .as_array()
         .expect("diagnostics")

@@ -14,8 +14,9 @@ use crate::catalog::images::{self, Image, Runs, ZkScript};
 use crate::catalog::mesos::Role;
 use crate::layout::FileKind;
 use crate::model::Host;
-use crate::model::container::{Container, EnvVar, YamlError};
+use crate::model::container::{Container, EnvVar};
 use crate::model::mesos::{ArgForm, MesosSource, Origin, RawSetting, SourceKind};
+use crate::model::problems::Problems;
 use crate::model::zookeeper::{MyId, MyIdProblem, ZkServer};
 use crate::parse::java::parse_java_integer;
 use crate::parse::properties::Entry;
@@ -25,15 +26,15 @@ use crate::settings::Settings;
 use crate::source::{FileId, SourceMap, Span, Spanned};
 use crate::template::has_placeholder;
 
-/// The hosts every container file describes.
+/// The hosts every container file describes; what is wrong in the files goes into `problems`.
 pub fn hosts(
     sources: &SourceMap,
     files: &[(FileId, FileKind)],
     settings: &Settings,
     sink: &mut Sink,
-) -> (Vec<Host>, Vec<YamlError>) {
+    problems: &mut Problems,
+) -> Vec<Host> {
     let mut containers = Vec::new();
-    let mut errors = Vec::new();
     for (id, kind) in files {
         let text = sources.file(*id).text();
         match kind {
@@ -41,12 +42,12 @@ pub fn hosts(
                 let dot_env = dot_env_for(sources, *id);
                 let (found, error) = compose::parse_compose(*id, text, &dot_env);
                 containers.extend(found);
-                errors.extend(error);
+                problems.yaml.extend(error);
             }
             FileKind::Kubernetes => {
                 let (found, error) = kubernetes::parse_manifests(*id, text);
                 containers.extend(found);
-                errors.extend(error);
+                problems.yaml.extend(error);
             }
             FileKind::MesosScript | FileKind::DockerRun => {
                 containers.extend(docker_run::parse_docker_runs(*id, text));
@@ -64,9 +65,9 @@ pub fn hosts(
             name,
             ..Host::default()
         });
-        place(host, container, settings, sink);
+        place(host, container, settings, sink, problems);
     }
-    let hosts = hosts
+    hosts
         .into_values()
         .filter(|h| {
             !h.zookeeper.is_empty()
@@ -75,8 +76,7 @@ pub fn hosts(
                     .iter()
                     .any(|c| !c.missing_variables().is_empty())
         })
-        .collect();
-    (hosts, errors)
+        .collect()
 }
 
 /// The project's `.env`: the file of that name in the compose file's directory.
@@ -96,7 +96,13 @@ fn dot_env_for(sources: &SourceMap, compose: FileId) -> compose::DotEnv {
 }
 
 /// Runs the container's image: adds its ZooKeeper server or Mesos process to `host`.
-fn place(host: &mut Host, mut container: Container, settings: &Settings, sink: &mut Sink) {
+fn place(
+    host: &mut Host,
+    mut container: Container,
+    settings: &Settings,
+    sink: &mut Sink,
+    problems: &mut Problems,
+) {
     host.aliases.extend(container.aliases.iter().cloned());
     let image = container
         .image
@@ -115,12 +121,13 @@ fn place(host: &mut Host, mut container: Container, settings: &Settings, sink: &
     }
     match image.map(|i| i.runs) {
         Some(Runs::Mesos(role)) => {
-            if let Some(process) = mesos_process(&container, role, image, settings, sink) {
+            if let Some(process) = mesos_process(&container, role, image, settings, sink, problems)
+            {
                 host.mesos.push(process);
             }
         }
         Some(Runs::ZooKeeper(script)) => {
-            if let Some(server) = zookeeper_server(&container, script, settings, sink) {
+            if let Some(server) = zookeeper_server(&container, script, settings, sink, problems) {
                 host.zookeeper.push(server);
             }
         }
@@ -139,7 +146,8 @@ fn place(host: &mut Host, mut container: Container, settings: &Settings, sink: &
                 None
             };
             if let Some(role) = role
-                && let Some(process) = mesos_process(&container, role, None, settings, sink)
+                && let Some(process) =
+                    mesos_process(&container, role, None, settings, sink, problems)
             {
                 host.mesos.push(process);
             }
@@ -156,6 +164,7 @@ fn mesos_process(
     image: Option<&Image>,
     settings: &Settings,
     sink: &mut Sink,
+    problems: &mut Problems,
 ) -> Option<crate::model::mesos::MesosProcess> {
     let anchor = container
         .image
@@ -206,7 +215,10 @@ fn mesos_process(
     for setting in &source.settings {
         mesos_words::mask_secrets(setting, sink);
     }
-    Some(mesos_loader::resolve(role, &[source], settings, sink))
+    problems.mesos.append(&mut source.problems);
+    let mut process = mesos_loader::resolve(role, &[source], settings, sink);
+    problems.mesos.append(&mut process.problems);
+    Some(process)
 }
 
 fn env_setting(var: &EnvVar) -> Option<RawSetting> {
@@ -292,6 +304,7 @@ fn zookeeper_server(
     script: ZkScript,
     settings: &Settings,
     sink: &mut Sink,
+    problems: &mut Problems,
 ) -> Option<ZkServer> {
     let image = container.image.as_ref()?;
     let at_image = |text: &str| Spanned::new(text.to_owned(), image.span);
@@ -435,7 +448,8 @@ fn zookeeper_server(
         }
     }
     let end = Span::point(container.file, container.anchor.end as usize);
-    let config = zoo_cfg::from_synthetic(&lines.entries, end, settings, sink);
+    let mut config = zoo_cfg::from_synthetic(&lines.entries, end, settings, sink);
+    problems.config.append(&mut config.problems);
     let myid = myid(container, myid_var, myid_default, image, settings);
     Some(ZkServer {
         config,

@@ -7,15 +7,14 @@
 
 use super::Placed;
 use crate::catalog::mesos::{self as catalog, Role};
-use crate::diagnostic::Finding;
 use crate::layout::FileKind;
 use crate::model::Host;
-use crate::model::mesos::{MesosProcess, MesosSource, SourceKind};
+use crate::model::mesos::{MesosProblem, MesosProcess, MesosSource, SourceKind};
+use crate::model::problems::Problems;
 use crate::model::zk_url::MasterAddr;
 use crate::parse::mesos_env::EnvKind;
 use crate::parse::zk_url::{parse_master_addr, parse_zk_url};
 use crate::parse::{Sink, mesos_cmdline, mesos_env, mesos_flag_file, mesos_loader};
-use crate::rules::mesos::crlf_line_ends::CRLF_LINE_ENDS;
 use crate::settings::Settings;
 use crate::source::{SourceMap, Span, Spanned};
 
@@ -26,12 +25,13 @@ pub fn processes(
     sources: &SourceMap,
     settings: &Settings,
     sink: &mut Sink,
+    problems: &mut Problems,
 ) {
     let mut invocations: Vec<MesosSource> = Vec::new();
     let mut shared: Vec<MesosSource> = Vec::new();
     for p in placed {
         let text = sources.file(p.id).config_text();
-        report_crlf(p, text, sink);
+        problems.mesos.extend(crlf_line_ends(p, text));
         match p.kind {
             FileKind::MesosScript => invocations.extend(mesos_cmdline::parse_mesos_script(
                 p.id, text, settings, sink,
@@ -61,6 +61,10 @@ pub fn processes(
             )),
             _ => {}
         }
+    }
+    // What the parsers found is collected before sources are shared between processes.
+    for source in invocations.iter_mut().chain(shared.iter_mut()) {
+        problems.mesos.append(&mut source.problems);
     }
     let mut plans: Vec<(Role, Vec<MesosSource>)> = Vec::new();
     for invocation in invocations {
@@ -101,6 +105,7 @@ pub fn processes(
     plans.sort_by_key(|(role, _)| *role);
     for (role, group) in plans {
         let mut process = mesos_loader::resolve(role, &group, settings, sink);
+        problems.mesos.append(&mut process.problems);
         follow_file_urls(&mut process, placed, sources, sink);
         host.mesos.push(process);
     }
@@ -150,22 +155,14 @@ fn names_role(source: &MesosSource, role: Role) -> bool {
 }
 
 /// Shells keep the `\r` of CRLF line ends in every value; systemd units are left alone.
-fn report_crlf(p: &Placed<'_>, text: &str, sink: &mut Sink) {
+fn crlf_line_ends(p: &Placed<'_>, text: &str) -> Option<MesosProblem> {
     let is_unit = p.inside.ends_with(".service");
     if is_unit || !p.kind.is_mesos() {
-        return;
+        return None;
     }
-    let Some(at) = text.find("\r\n") else { return };
-    let lines = text.matches("\r\n").count();
-    sink.push(
-        CRLF_LINE_ENDS.report(
-            Finding::new(format!(
-                "{lines} line{} end{} in CRLF: the shell keeps the `\\r` in every value",
-                if lines == 1 { "" } else { "s" },
-                if lines == 1 { "s" } else { "" }
-            ))
-            .primary(Span::new(p.id, at, at + 1), "`\\r` before the line end")
-            .help("convert the file to Unix line ends (dos2unix)"),
-        ),
-    );
+    let at = text.find("\r\n")?;
+    Some(MesosProblem::CrlfLineEnds {
+        at: Span::new(p.id, at, at + 1),
+        lines: text.matches("\r\n").count(),
+    })
 }

@@ -9,11 +9,12 @@
 use std::collections::BTreeMap;
 
 use crate::layout::{self, FileKind};
+use crate::model::problems::{MisplacedMyId, Problems};
 use crate::model::zookeeper::{MyId, Value, ZkServer, ZooCfg};
 use crate::model::{Cluster, Host};
 use crate::parse::{self, Sink};
 use crate::settings::Settings;
-use crate::source::{FileId, SourceMap, Span};
+use crate::source::{FileId, SourceMap};
 
 mod containers;
 mod mesos;
@@ -45,6 +46,9 @@ pub fn cluster(
         });
     }
 
+    // What parsers find is collected as each file is read: a config shared by several hosts
+    // (or by none) is still reported once.
+    let mut problems = Problems::default();
     // Each zoo.cfg is parsed once, here: placing myids needs the dataDirs before hosts are built.
     let mut configs: BTreeMap<FileId, ZooCfg> = files
         .iter()
@@ -53,6 +57,7 @@ pub fn cluster(
             let file = sources.file(*id);
             let mut config = parse::zoo_cfg::parse_zoo_cfg(*id, file.config_text(), settings, sink);
             config.path = file.path().to_owned();
+            problems.config.append(&mut config.problems);
             (*id, config)
         })
         .collect();
@@ -67,7 +72,15 @@ pub fn cluster(
             name: name.to_owned(),
             ..Host::default()
         };
-        let orphans = zookeeper_servers(&mut host, placed, &mut configs, sources, settings, sink);
+        let orphans = zookeeper_servers(
+            &mut host,
+            placed,
+            &mut configs,
+            sources,
+            settings,
+            sink,
+            &mut problems,
+        );
         // A top-level zoo.cfg with no myid of its own may be the one every host uses.
         if key.is_empty() && by_host.len() > 1 && orphans.is_empty() {
             let has_myid = host.zookeeper.iter().any(|z| z.myid.is_some());
@@ -78,7 +91,7 @@ pub fn cluster(
         for myid in orphans {
             waiting_for_shared.push((hosts.len(), myid));
         }
-        mesos::processes(&mut host, placed, sources, settings, sink);
+        mesos::processes(&mut host, placed, sources, settings, sink, &mut problems);
         hosts.push(host);
     }
     // A host with a myid but no zoo.cfg of its own takes the shared one.
@@ -92,12 +105,16 @@ pub fn cluster(
         }
     }
     hosts.retain(|h| !h.zookeeper.is_empty() || !h.mesos.is_empty());
-    let (containers, yaml_errors) = containers::hosts(sources, files, settings, sink);
+    let containers = containers::hosts(sources, files, settings, sink, &mut problems);
     if !containers.is_empty() {
         hosts.extend(containers);
         hosts.sort_by(|a, b| a.name.cmp(&b.name));
     }
-    Cluster { hosts, yaml_errors }
+    Cluster {
+        hosts,
+        problems,
+        value_uses: Vec::new(),
+    }
 }
 
 /// `zoo1.cfg` with `dataDir=/var/zk/data1` beside `data1/myid` is a pseudo-cluster on one
@@ -154,6 +171,7 @@ fn zookeeper_servers(
     sources: &SourceMap,
     settings: &Settings,
     sink: &mut Sink,
+    problems: &mut Problems,
 ) -> Vec<MyId> {
     let text = |id: FileId| sources.file(id).config_text();
     let mut myids: Vec<(String, Option<MyId>)> = placed
@@ -174,10 +192,13 @@ fn zookeeper_servers(
         .collect();
     let single = configs.len() == 1;
     for (cfg_file, config) in configs {
-        let myid = claim_myid(&cfg_file.inside, &config, &mut myids, single, sink);
+        let myid = claim_myid(&cfg_file.inside, &config, &mut myids, single, problems);
         let dynamic = find_dynamic(&cfg_file.inside, &config, &dynamics).map(|d| {
             let name = layout::base_name(&d.inside).to_owned();
-            parse::zk_dynamic::parse_dynamic(d.id, &name, text(d.id), settings, sink)
+            let mut dynamic =
+                parse::zk_dynamic::parse_dynamic(d.id, &name, text(d.id), settings, sink);
+            problems.config.append(&mut dynamic.problems);
+            dynamic
         });
         host.zookeeper.push(ZkServer {
             config,
@@ -195,7 +216,7 @@ fn claim_myid(
     config: &ZooCfg,
     myids: &mut [(String, Option<MyId>)],
     single_config: bool,
-    sink: &mut Sink,
+    problems: &mut Problems,
 ) -> Option<MyId> {
     let data_dir = config
         .data_dir
@@ -248,7 +269,12 @@ fn claim_myid(
     if let (Some((dir, span)), true) = (&data_dir, single_config) {
         for (path, myid) in myids.iter_mut() {
             if let Some(myid) = myid.take() {
-                report_misplaced_myid(myid.file, path, dir, *span, sink);
+                problems.myids.push(MisplacedMyId {
+                    file: myid.file,
+                    path: path.clone(),
+                    data_dir: dir.clone(),
+                    data_dir_span: *span,
+                });
             }
         }
     }
@@ -257,29 +283,6 @@ fn claim_myid(
 
 /// Where Debian keeps the myid that `/var/lib/zookeeper/myid` links to.
 const DEBIAN_MYID: &str = "etc/zookeeper/conf/myid";
-
-fn report_misplaced_myid(
-    file: FileId,
-    path: &str,
-    data_dir: &str,
-    data_dir_span: Span,
-    sink: &mut Sink,
-) {
-    use crate::rules::cluster::myid_outside_data_dir::MYID_OUTSIDE_DATA_DIR;
-    sink.push(
-        MYID_OUTSIDE_DATA_DIR.report(
-            crate::diagnostic::Finding::new(format!(
-                "`{path}` is not in dataDir `{data_dir}`, so ZooKeeper never reads it"
-            ))
-            .primary(Span::point(file, 0), "this myid is never read")
-            .secondary(data_dir_span, "ZooKeeper reads `myid` from this directory")
-            .help(format!(
-                "move the file to `{}/myid`",
-                data_dir.trim_end_matches('/')
-            )),
-        ),
-    );
-}
 
 /// The dynamic file `dynamicConfigFile` names, looked up by path inside the host, then by name.
 fn find_dynamic<'a>(

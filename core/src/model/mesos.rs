@@ -106,6 +106,8 @@ pub struct MesosSource {
     pub open_ended: bool,
     /// Where to point when something is missing from this source.
     pub anchor: Span,
+    /// What the parser found wrong; moved to the cluster's problems once read.
+    pub problems: Vec<MesosProblem>,
 }
 
 impl MesosSource {
@@ -118,6 +120,7 @@ impl MesosSource {
             settings: Vec::new(),
             open_ended: false,
             anchor,
+            problems: Vec::new(),
         }
     }
 }
@@ -181,6 +184,8 @@ pub struct MesosProcess {
     pub anchor: Option<Span>,
     /// `--quorum` as a number, when set, known and a valid integer.
     pub quorum: Option<Spanned<i64>>,
+    /// What the loader refused or dropped; moved to the cluster's problems once built.
+    pub problems: Vec<MesosProblem>,
 }
 
 impl MesosProcess {
@@ -299,4 +304,59 @@ impl MesosProcess {
             matches!(base, "mesos-slave" | "mesos-slave.sh") || b.value.ends_with(" slave")
         })
     }
+}
+
+/// What Mesos's flag loader (stout `FlagsBase::load`) refuses or drops, and Mesos files that
+/// are never read as written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MesosProblem {
+    /// An argument after `--`.
+    AfterTerminator {
+        setting: RawSetting,
+        terminator: Span,
+    },
+    /// A word that is not a flag.
+    StrayWord { setting: RawSetting },
+    /// `-flag`: one dash.
+    SingleDash { setting: RawSetting, role: Role },
+    /// The same flag in the environment and on the command line.
+    EnvOverridden {
+        used: RawSetting,
+        ignored: RawSetting,
+    },
+    /// A command-line flag name with capitals.
+    NameCase { setting: RawSetting },
+    /// `--no-x` for a flag `x` that is not a boolean.
+    NegatedNonBoolean { setting: RawSetting, bare: String },
+    /// `--no-x=value`.
+    NegatedWithValue { setting: RawSetting, bare: String },
+    /// A non-boolean flag without `=value`; `next` is the word that follows, if any.
+    MissingValue {
+        setting: RawSetting,
+        bare: String,
+        next: Option<RawSetting>,
+    },
+    /// `--bool value`: the flag is set and the value skipped.
+    BooleanThenWord {
+        setting: RawSetting,
+        bare: String,
+        word: RawSetting,
+        negated: bool,
+    },
+    /// A name the loader of `role` does not know.
+    UnknownFlag {
+        setting: RawSetting,
+        bare: String,
+        role: Role,
+    },
+    /// One flag set twice; `fatal` when Mesos refuses to start (on the command line).
+    DuplicateFlag {
+        later: RawSetting,
+        first: RawSetting,
+        fatal: bool,
+    },
+    /// A flag file in `/etc/mesos/` other than `zk`.
+    MisplacedFlagFile { whole: Span, file_name: String },
+    /// CRLF line ends in a shell-read file; `at` is the first `\r`.
+    CrlfLineEnds { at: Span, lines: usize },
 }

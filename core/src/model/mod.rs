@@ -7,9 +7,11 @@ pub mod container;
 pub mod ensemble;
 pub mod identity;
 pub mod mesos;
+pub mod problems;
 pub mod zk_url;
 pub mod zookeeper;
 
+use crate::source::Span;
 use mesos::MesosProcess;
 use zookeeper::ZkServer;
 
@@ -18,8 +20,10 @@ use zookeeper::ZkServer;
 pub struct Cluster {
     /// Sorted by name.
     pub hosts: Vec<Host>,
-    /// YAML files (compose, Kubernetes) that could not be read to the end.
-    pub yaml_errors: Vec<container::YamlError>,
+    /// What the parsers found wrong while reading the files, for the rules that report it.
+    pub problems: problems::Problems,
+    /// Values a script took from a shell or systemd variable: (the assignment, the use).
+    pub value_uses: Vec<(Span, Span)>,
 }
 
 /// One machine (or one directory standing for a machine).

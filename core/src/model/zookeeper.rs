@@ -207,6 +207,10 @@ pub struct ZooCfg {
     pub peer_type: Option<Setting<Role>>,
     pub standalone_enabled: Option<Setting<bool>>,
     pub reconfig_enabled: Option<Setting<bool>>,
+    /// What the parser found wrong in the text; moved to the cluster's [`Problems`] once read.
+    ///
+    /// [`Problems`]: super::problems::Problems
+    pub problems: Vec<ConfigProblem>,
 }
 
 /// A parsed myid file.
@@ -248,6 +252,8 @@ pub struct DynamicCfg {
     pub groups: Vec<GroupEntry>,
     pub weights: Vec<WeightEntry>,
     pub end: Span,
+    /// What the parser found wrong in the text; moved to the cluster's problems once read.
+    pub problems: Vec<ConfigProblem>,
 }
 
 impl ZooCfg {
@@ -436,4 +442,45 @@ fn quorum_mode(cfg: &ZooCfg, servers: &[ServerEntry]) -> bool {
     } else {
         !cfg.standalone_enabled() || voters > 1
     }
+}
+
+/// Problems of Properties text (zoo.cfg and the dynamic file).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ConfigProblem {
+    /// `\u` not followed by four hex digits; `raw` is the escape as written.
+    MalformedEscape { span: Span, raw: String },
+    /// A byte order mark, and the key ZooKeeper then misreads, if any.
+    ByteOrderMark {
+        span: Span,
+        first_key: Option<String>,
+    },
+    /// A non-ASCII character in a key or value.
+    NonAscii {
+        span: Span,
+        key: String,
+        character: char,
+    },
+    /// ` #...` at the end of a value, which Properties keeps as part of the value.
+    InlineComment {
+        span: Span,
+        key: String,
+        comment: String,
+    },
+    /// A path value written with backslashes, and what Properties makes of it.
+    BackslashInPath {
+        span: Span,
+        written: String,
+        read_as: String,
+    },
+    /// A key set twice; `kept_value` is `None` where the value is a secret or not shown.
+    DuplicateKey {
+        ignored: Span,
+        kept: Span,
+        key: String,
+        kept_value: Option<String>,
+    },
+    /// A `version` line in a dynamic file; `version` is the one the file name gives.
+    DynamicVersionLine { line: Span, version: u64 },
+    /// A key other than server, group and weight in a dynamic file.
+    DynamicKeyNotAllowed { span: Span, key: String },
 }

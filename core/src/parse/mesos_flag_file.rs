@@ -7,11 +7,11 @@
 //! boolean flag. Any other file name, an editor leftover such as `zk~` included, becomes a
 //! flag of that name; the loader reports it when Mesos does not know it.
 
-use crate::diagnostic::Finding;
-use crate::model::mesos::{ArgForm, MesosSource, Origin, RawSetting, Role, SourceKind};
+use crate::model::mesos::{
+    ArgForm, MesosProblem, MesosSource, Origin, RawSetting, Role, SourceKind,
+};
 use crate::parse::Sink;
 use crate::parse::mesos_words::mask_secrets;
-use crate::rules::mesos::misplaced_flag_file::MISPLACED_FLAG_FILE;
 use crate::settings::Settings;
 use crate::source::{FileId, Span, Spanned};
 use crate::template::has_placeholder;
@@ -47,18 +47,10 @@ pub fn parse_mesos_flag_file(
     let whole = Span::new(file, 0, content.len());
     let mut source = MesosSource::new(file, kind, dir_role, Span::point(file, 0));
     if dir_role.is_none() && file_name != "zk" {
-        sink.push(
-            MISPLACED_FLAG_FILE.report(
-                Finding::new(format!(
-                    "`{file_name}` in `/etc/mesos/` is not read by the init wrapper"
-                ))
-                .primary(whole, "ignored")
-                .help(format!(
-                    "move it to `/etc/mesos-master/{file_name}` or \
-                         `/etc/mesos-slave/{file_name}`; only `/etc/mesos/zk` is read from here"
-                )),
-            ),
-        );
+        source.problems.push(MesosProblem::MisplacedFlagFile {
+            whole,
+            file_name: file_name.to_owned(),
+        });
         return source;
     }
     let (name, value) = match file_name.strip_prefix('?') {
@@ -129,9 +121,16 @@ mod tests {
         assert_eq!(source.kind, SourceKind::SharedZk);
         assert_eq!(source.settings.len(), 1);
         assert_eq!(sink.secrets.len(), 1);
-        let (source, sink) = parse(None, "quorum", "2\n");
+        let (source, _) = parse(None, "quorum", "2\n");
         assert!(source.settings.is_empty());
-        assert_eq!(sink.diagnostics[0].code, "MS009");
+        assert!(
+            matches!(
+                source.problems.as_slice(),
+                [MesosProblem::MisplacedFlagFile { file_name, .. }] if file_name == "quorum"
+            ),
+            "{:?}",
+            source.problems
+        );
     }
 
     proptest! {

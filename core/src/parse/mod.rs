@@ -1,14 +1,14 @@
 //! Parsers: one module per input format. Parsers never fail and never panic: they return the
-//! model they could build and push what is wrong into a [`Sink`].
+//! model they could build, with what is wrong in it as typed problems
+//! ([`crate::model::problems`]) that rules turn into findings. The spans of secrets go into a
+//! [`Sink`], to be masked before anything is shown.
 
-use crate::diagnostic::Diagnostic;
 use crate::source::Span;
 
-/// Where parsers put what they find besides the model itself.
+/// Where parsers put the bytes that hold a secret (zk credentials, passwords); they are masked
+/// before any output.
 #[derive(Debug, Default)]
 pub struct Sink {
-    pub diagnostics: Vec<Diagnostic>,
-    /// Bytes that hold a secret (zk credentials, passwords); masked before any output.
     pub secrets: Vec<Span>,
     /// Values taken from a shell or systemd variable: (the assignment, the use). A diagnostic
     /// that points at the assignment also points at the use.
@@ -16,10 +16,6 @@ pub struct Sink {
 }
 
 impl Sink {
-    pub fn push(&mut self, diagnostic: Diagnostic) {
-        self.diagnostics.push(diagnostic);
-    }
-
     pub fn secret(&mut self, span: Span) {
         self.secrets.push(span);
     }

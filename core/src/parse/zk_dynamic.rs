@@ -7,14 +7,11 @@
 use std::collections::HashMap;
 
 use crate::catalog::zookeeper::{KeyClass, classify};
-use crate::diagnostic::Finding;
+use crate::model::problems::ConfigProblem;
 use crate::model::zookeeper::{DynamicCfg, Value};
 use crate::parse::Sink;
 use crate::parse::server_line::{parse_group, parse_server, parse_weight};
 use crate::parse::zoo_cfg::{last_of_each_key, read_properties};
-use crate::rules::zookeeper::{
-    duplicate_key::DUPLICATE_KEY, invalid_dynamic_key::INVALID_DYNAMIC_KEY,
-};
 use crate::settings::Settings;
 use crate::source::{FileId, Span};
 use crate::template::has_placeholder;
@@ -36,12 +33,14 @@ pub fn parse_dynamic(
             ..settings.clone()
         };
         let mut unread = Sink::default();
-        let cfg = parse_dynamic(file, file_name, text, &as_read_by, &mut unread);
+        let mut cfg = parse_dynamic(file, file_name, text, &as_read_by, &mut unread);
         sink.secrets.extend(unread.secrets);
+        cfg.problems.clear();
         return cfg;
     }
     let version = settings.zookeeper;
-    let props = read_properties(file, text, sink);
+    let mut problems = Vec::new();
+    let props = read_properties(file, text, &mut problems);
     let mut cfg = DynamicCfg {
         file,
         file_name: file_name.to_owned(),
@@ -50,6 +49,7 @@ pub fn parse_dynamic(
         groups: Vec::new(),
         weights: Vec::new(),
         end: Span::point(file, text.len()),
+        problems: Vec::new(),
     };
     let mut seen: HashMap<String, Span> = HashMap::new();
     let last = last_of_each_key(&props.entries);
@@ -58,14 +58,12 @@ pub fn parse_dynamic(
         if let Some(earlier) = seen.insert(key.value.clone(), key.span)
             && !has_placeholder(&key.value)
         {
-            sink.push(
-                DUPLICATE_KEY.report(
-                    Finding::new(format!("`{}` is set more than once", key.value))
-                        .primary(earlier, "this line is ignored")
-                        .secondary(key.span, "ZooKeeper keeps this one")
-                        .help("delete the line that should not apply"),
-                ),
-            );
+            problems.push(ConfigProblem::DuplicateKey {
+                ignored: earlier,
+                kept: key.span,
+                key: key.value.clone(),
+                kept_value: None,
+            });
         }
         match classify(&key.value, version) {
             // Properties keeps only the last line of a key: ZooKeeper never sees the others.
@@ -73,27 +71,15 @@ pub fn parse_dynamic(
             KeyClass::Server => cfg.servers.push(parse_server(entry, &key, version)),
             KeyClass::Group => cfg.groups.push(parse_group(entry, &key, version)),
             KeyClass::Weight => cfg.weights.push(parse_weight(entry, &key, version)),
-            KeyClass::Version => sink.push(
-                INVALID_DYNAMIC_KEY.report(
-                    Finding::new("dynamic file holds a `version` line")
-                        .primary(entry.line, "ZooKeeper refuses this line")
-                        .help(format!(
-                            "delete the line; the version comes from the file name's hex suffix (here `{:x}`)",
-                            cfg.version
-                        )),
-                ),
-            ),
+            KeyClass::Version => problems.push(ConfigProblem::DynamicVersionLine {
+                line: entry.line,
+                version: cfg.version,
+            }),
             _ if has_placeholder(&key.value) => {}
-            _ => sink.push(
-                INVALID_DYNAMIC_KEY.report(
-                    Finding::new(format!(
-                        "`{}` is not allowed in a dynamic config file",
-                        key.value
-                    ))
-                    .primary(key.span, "only server, group and weight keys belong here")
-                    .help("move this setting to zoo.cfg"),
-                ),
-            ),
+            _ => problems.push(ConfigProblem::DynamicKeyNotAllowed {
+                span: key.span,
+                key: key.value.clone(),
+            }),
         }
     }
     // The same sid twice: one line wins.
@@ -111,6 +97,7 @@ pub fn parse_dynamic(
             s.overridden = true;
         }
     }
+    cfg.problems = problems;
     cfg
 }
 
@@ -152,12 +139,21 @@ mod tests {
     #[test]
     fn only_server_group_weight_keys() {
         let text = "server.1=a:2888:3888;2181\nserver.2=b:2888:3888;2181\nclientPort=2181\nversion=1\ngroup.1=1:2\nweight.1=1\n";
-        let (cfg, sink) = parse("zoo.cfg.dynamic.1", text);
+        let (cfg, _) = parse("zoo.cfg.dynamic.1", text);
         assert_eq!(cfg.servers.len(), 2);
         assert_eq!(cfg.groups.len(), 1);
         assert_eq!(cfg.weights.len(), 1);
-        let codes: Vec<_> = sink.diagnostics.iter().map(|d| d.code).collect();
-        assert_eq!(codes, vec!["ZK401", "ZK401"]);
+        assert!(
+            matches!(
+                cfg.problems.as_slice(),
+                [
+                    ConfigProblem::DynamicKeyNotAllowed { key, .. },
+                    ConfigProblem::DynamicVersionLine { version: 1, .. },
+                ] if key == "clientPort"
+            ),
+            "{:?}",
+            cfg.problems
+        );
     }
 
     #[test]

@@ -6,17 +6,12 @@
 //! not config lines and are skipped.
 
 use crate::catalog::zookeeper::{KeyClass, KeyType, classify};
-use crate::diagnostic::Finding;
+use crate::model::problems::ConfigProblem;
 use crate::model::zookeeper::{CfgEntry, Role, Setting, Value, ZooCfg};
 use crate::parse::Sink;
 use crate::parse::java::{parse_boolean, parse_java_integer};
 use crate::parse::properties::{Entry, Properties, java_trim, lex};
 use crate::parse::server_line::{parse_group, parse_server, parse_weight};
-use crate::rules::zookeeper::{
-    backslash_in_path::BACKSLASH_IN_PATH, byte_order_mark::BYTE_ORDER_MARK,
-    duplicate_key::DUPLICATE_KEY, inline_comment::INLINE_COMMENT,
-    malformed_unicode_escape::MALFORMED_UNICODE_ESCAPE, non_ascii_text::NON_ASCII_TEXT,
-};
 use crate::settings::Settings;
 use crate::source::{FileId, Span, Spanned};
 use crate::template::{has_placeholder, is_control_line, is_template};
@@ -24,16 +19,19 @@ use crate::version::ZkVersion;
 
 /// Parses one zoo.cfg for `settings.zookeeper`. Never fails.
 pub fn parse_zoo_cfg(file: FileId, text: &str, settings: &Settings, sink: &mut Sink) -> ZooCfg {
-    let props = read_properties(file, text, sink);
+    let mut problems = Vec::new();
+    let props = read_properties(file, text, &mut problems);
     let mut cfg = from_entries(
         &props.entries,
         Span::point(file, text.len()),
         is_template(text),
         settings,
         sink,
+        &mut problems,
     );
-    mark_duplicates(&mut cfg, &control_line_starts(text), sink);
+    mark_duplicates(&mut cfg, &control_line_starts(text), &mut problems);
     fill_typed(&mut cfg);
+    cfg.problems = problems;
     cfg
 }
 
@@ -45,9 +43,11 @@ pub fn from_synthetic(
     settings: &Settings,
     sink: &mut Sink,
 ) -> ZooCfg {
-    let mut cfg = from_entries(entries, end, false, settings, sink);
-    mark_duplicates(&mut cfg, &[], sink);
+    let mut problems = Vec::new();
+    let mut cfg = from_entries(entries, end, false, settings, sink, &mut problems);
+    mark_duplicates(&mut cfg, &[], &mut problems);
     fill_typed(&mut cfg);
+    cfg.problems = problems;
     cfg
 }
 
@@ -57,6 +57,7 @@ fn from_entries(
     is_template: bool,
     settings: &Settings,
     sink: &mut Sink,
+    problems: &mut Vec<ConfigProblem>,
 ) -> ZooCfg {
     let version = settings.zookeeper;
     let file = end.file;
@@ -86,6 +87,7 @@ fn from_entries(
         peer_type: None,
         standalone_enabled: None,
         reconfig_enabled: None,
+        problems: Vec::new(),
     };
     let last = last_of_each_key(entries);
     for (entry, last) in entries.iter().zip(last) {
@@ -97,7 +99,7 @@ fn from_entries(
         }
         if !is_secret_key(&key.value) {
             // Whatever a secret holds, no message may quote it.
-            check_value_syntax(entry, &key, &value, class, sink);
+            check_value_syntax(entry, &key, &value, class, problems);
         }
         // Properties keeps only the last line of a key: ZooKeeper never sees the others.
         match class {
@@ -135,19 +137,20 @@ pub(crate) fn last_of_each_key(entries: &[Entry]) -> Vec<bool> {
         .collect()
 }
 
-/// Lexes the text, reports what is wrong at the Properties level and drops template control
+/// Lexes the text, records what is wrong at the Properties level and drops template control
 /// lines. Shared with the dynamic-file parser.
-pub(crate) fn read_properties(file: FileId, text: &str, sink: &mut Sink) -> Properties {
+pub(crate) fn read_properties(
+    file: FileId,
+    text: &str,
+    problems: &mut Vec<ConfigProblem>,
+) -> Properties {
     let mut props = lex(file, text);
     for bad in &props.malformed_escapes {
         let raw = text.get(bad.span.range()).unwrap_or("");
-        sink.push(
-            MALFORMED_UNICODE_ESCAPE.report(
-                Finding::new(format!("`{raw}` is not a valid unicode escape"))
-                    .primary(bad.span, "expected `\\u` and four hex digits")
-                    .help("write `\\\\` for a literal backslash, or `\\u` followed by four hex digits"),
-            ),
-        );
+        problems.push(ConfigProblem::MalformedEscape {
+            span: bad.span,
+            raw: raw.to_owned(),
+        });
     }
     let bom = ["\u{feff}", "\u{ef}\u{bb}\u{bf}"]
         .iter()
@@ -162,33 +165,22 @@ pub(crate) fn read_properties(file: FileId, text: &str, sink: &mut Sink) -> Prop
                     .value
                     .trim_start_matches(['\u{feff}', '\u{ef}', '\u{bb}', '\u{bf}'])
             });
-        let message = match key {
-            Some(k) if !k.is_empty() => {
-                format!(
-                    "the file starts with a byte order mark, so ZooKeeper reads the first key as an unknown key instead of `{k}`"
-                )
-            }
-            _ => "the file starts with a byte order mark".to_owned(),
-        };
-        sink.push(
-            BYTE_ORDER_MARK.report(
-                Finding::new(message)
-                    .primary(Span::new(file, 0, bom.len()), "byte order mark")
-                    .help("save the file as UTF-8 without a byte order mark"),
-            ),
-        );
+        problems.push(ConfigProblem::ByteOrderMark {
+            span: Span::new(file, 0, bom.len()),
+            first_key: key.filter(|k| !k.is_empty()).map(str::to_owned),
+        });
     }
     props.entries.retain(|e| {
         let line = text.get(e.line.range()).unwrap_or("");
         !is_control_line(line)
     });
     for e in &props.entries {
-        report_non_ascii(text, e, bom.map_or(0, |b| b.len()), sink);
+        report_non_ascii(text, e, bom.map_or(0, |b| b.len()), problems);
     }
     props
 }
 
-fn report_non_ascii(text: &str, e: &Entry, bom_len: usize, sink: &mut Sink) {
+fn report_non_ascii(text: &str, e: &Entry, bom_len: usize, problems: &mut Vec<ConfigProblem>) {
     let secret = is_secret_key(java_trim(&e.key.value));
     for span in [e.key.span, e.value.span] {
         if secret && span == e.value.span {
@@ -202,20 +194,11 @@ fn report_non_ascii(text: &str, e: &Entry, bom_len: usize, sink: &mut Sink) {
         else {
             continue;
         };
-        let at = span.slice(i, i + c.len_utf8());
-        sink.push(
-            NON_ASCII_TEXT.report(
-                Finding::new(format!(
-                    "`{}` holds the non-ASCII character `{c}`, which ZooKeeper reads as ISO-8859-1",
-                    e.key.value
-                ))
-                .primary(at, "not ASCII")
-                .help(format!(
-                    "use ASCII, or write it as `\\u{:04x}`",
-                    u32::from(c)
-                )),
-            ),
-        );
+        problems.push(ConfigProblem::NonAscii {
+            span: span.slice(i, i + c.len_utf8()),
+            key: e.key.value.clone(),
+            character: c,
+        });
     }
 }
 
@@ -225,38 +208,27 @@ fn check_value_syntax(
     key: &Spanned<String>,
     value: &Spanned<String>,
     class: KeyClass,
-    sink: &mut Sink,
+    problems: &mut Vec<ConfigProblem>,
 ) {
     if let Some(at) = inline_comment_at(&value.value) {
         let hash = value.value.get(at..).unwrap_or("");
         let (from, _) = crate::parse::properties::java_trim_range(&entry.value.value);
         let span = entry.value_span(from + at, from + value.value.len());
-        sink.push(
-            INLINE_COMMENT.report(
-                Finding::new(format!(
-                    "`{}` has `{hash}` in its value: zoo.cfg has no inline comments",
-                    key.value
-                ))
-                .primary(span, "part of the value")
-                .help("move the comment to a line of its own"),
-            ),
-        );
+        problems.push(ConfigProblem::InlineComment {
+            span,
+            key: key.value.clone(),
+            comment: hash.to_owned(),
+        });
     }
     let is_path =
         matches!(class, KeyClass::Parsed(k) | KeyClass::TooNew(k) if k.kind == KeyType::Path);
     // A malformed `\u` stops ZooKeeper before the path means anything (ZK001 says so).
     if is_path && has_escape(&entry.raw_value) && !has_malformed_unicode(&entry.raw_value) {
-        sink.push(
-            BACKSLASH_IN_PATH.report(
-                Finding::new(format!(
-                    "path `{}` is written with backslashes, which ZooKeeper reads as escapes: it becomes `{}`",
-                    entry.raw_value.trim(),
-                    value.value
-                ))
-                .primary(entry.value.span, "backslashes are escapes here")
-                .help("write the path with forward slashes"),
-            ),
-        );
+        problems.push(ConfigProblem::BackslashInPath {
+            span: entry.value.span,
+            written: entry.raw_value.trim().to_owned(),
+            read_as: value.value.clone(),
+        });
     }
 }
 
@@ -330,7 +302,7 @@ pub fn is_secret_key(key: &str) -> bool {
     k.ends_with("password") || k.contains("secret")
 }
 
-fn mark_duplicates(cfg: &mut ZooCfg, control_lines: &[usize], sink: &mut Sink) {
+fn mark_duplicates(cfg: &mut ZooCfg, control_lines: &[usize], problems: &mut Vec<ConfigProblem>) {
     let mut last: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     let mut overridden = Vec::new();
     for (i, e) in cfg.entries.iter().enumerate() {
@@ -351,19 +323,13 @@ fn mark_duplicates(cfg: &mut ZooCfg, control_lines: &[usize], sink: &mut Sink) {
             .is_some_and(|&o| o < b.key.span.start as usize);
         // Two values in different branches of a template conditional are alternatives.
         if !a.templated && !branches {
-            let value = if is_secret_key(&a.key.value) {
-                String::new()
-            } else {
-                format!(" (`{}` wins)", b.value.value)
-            };
-            sink.push(
-                DUPLICATE_KEY.report(
-                    Finding::new(format!("`{}` is set more than once{value}", a.key.value))
-                        .primary(a.key.span, "this line is ignored")
-                        .secondary(b.key.span, "ZooKeeper keeps this one")
-                        .help("delete the line that should not apply"),
-                ),
-            );
+            problems.push(ConfigProblem::DuplicateKey {
+                ignored: a.key.span,
+                kept: b.key.span,
+                key: a.key.value.clone(),
+                // Whatever a secret holds, no message may quote it.
+                kept_value: (!is_secret_key(&a.key.value)).then(|| b.value.value.clone()),
+            });
         }
     }
     for &(prev, _) in &overridden {
@@ -459,8 +425,38 @@ mod tests {
         (parse_zoo_cfg(id, &decoded, &settings, &mut sink), sink)
     }
 
-    fn codes(sink: &Sink) -> Vec<&'static str> {
-        sink.diagnostics.iter().map(|d| d.code).collect()
+    /// The code of the rule that reports each problem, in the order found.
+    fn codes(cfg: &ZooCfg) -> Vec<&'static str> {
+        cfg.problems
+            .iter()
+            .map(|p| match p {
+                ConfigProblem::MalformedEscape { .. } => "ZK001",
+                ConfigProblem::ByteOrderMark { .. } => "ZK002",
+                ConfigProblem::NonAscii { .. } => "ZK003",
+                ConfigProblem::InlineComment { .. } => "ZK004",
+                ConfigProblem::BackslashInPath { .. } => "ZK005",
+                ConfigProblem::DuplicateKey { .. } => "ZK006",
+                ConfigProblem::DynamicVersionLine { .. }
+                | ConfigProblem::DynamicKeyNotAllowed { .. } => "ZK401",
+            })
+            .collect()
+    }
+
+    /// Where each problem points.
+    fn spans(cfg: &ZooCfg) -> Vec<Span> {
+        cfg.problems
+            .iter()
+            .map(|p| match p {
+                ConfigProblem::MalformedEscape { span, .. }
+                | ConfigProblem::ByteOrderMark { span, .. }
+                | ConfigProblem::NonAscii { span, .. }
+                | ConfigProblem::InlineComment { span, .. }
+                | ConfigProblem::BackslashInPath { span, .. }
+                | ConfigProblem::DynamicKeyNotAllowed { span, .. } => *span,
+                ConfigProblem::DuplicateKey { ignored, .. } => *ignored,
+                ConfigProblem::DynamicVersionLine { line, .. } => *line,
+            })
+            .collect()
     }
 
     #[test]
@@ -472,8 +468,8 @@ mod tests {
             ("dataDir=/a\\u0041b\n", vec!["ZK005"]),
         ];
         for (text, expected) in cases {
-            let (_, sink) = parse(text, ZkVersion::V3_8);
-            assert_eq!(codes(&sink), expected, "{text:?}");
+            let (cfg, _) = parse(text, ZkVersion::V3_8);
+            assert_eq!(codes(&cfg), expected, "{text:?}");
         }
     }
 
@@ -497,8 +493,8 @@ mod tests {
             ("{% for h in hosts %}\nserver.1=a:1:2\n{% endfor %}\n", &[]),
         ];
         for (text, want) in cases {
-            let (_, sink) = parse(text, v);
-            assert_eq!(codes(&sink), *want, "{text:?}");
+            let (cfg, _) = parse(text, v);
+            assert_eq!(codes(&cfg), *want, "{text:?}");
         }
     }
 
@@ -548,24 +544,22 @@ mod tests {
     fn passwords_are_secrets() {
         let (_, sink) = parse("ssl.keyStore.password=hunter2\n", ZkVersion::V3_8);
         assert_eq!(sink.secrets.len(), 1);
-        let (_, sink) = parse(
+        let (cfg, sink) = parse(
             "ssl.quorum.trustStore.password=h\u{e9}l #2\n",
             ZkVersion::V3_8,
         );
         assert_eq!(sink.secrets.len(), 1);
-        assert!(sink.diagnostics.is_empty(), "{:?}", sink.diagnostics);
+        assert!(cfg.problems.is_empty(), "{:?}", cfg.problems);
     }
 
     proptest::proptest! {
         #[test]
         fn never_panics(s in ".{0,300}", minor in 4u8..10) {
             let version = ZkVersion::ALL[usize::from(minor - 4)];
-            let (cfg, sink) = parse(&s, version);
+            let (cfg, _) = parse(&s, version);
             proptest::prop_assert!(cfg.entries.len() <= s.len() + 1);
-            for d in &sink.diagnostics {
-                for l in &d.labels {
-                    proptest::prop_assert!(l.span.end as usize <= s.len());
-                }
+            for span in spans(&cfg) {
+                proptest::prop_assert!(span.end as usize <= s.len());
             }
         }
 

@@ -2,14 +2,20 @@
 //! the rules over a cluster model.
 //!
 //! A rule lives in its own file under a family folder (`input/`, `zookeeper/`, `mesos/`,
-//! `cluster/`, `probe/`), declared with [`declare_rule!`]: docs, identity, then the check. Some rules are
-//! raised by a parser while it builds the model (`check: None`); they are declared the same
-//! way so that `meslint rules`, `meslint explain` and `docs/rules.md` know them too. Adding a
-//! rule touches three places: its file, one line in [`ALL`], one fixture.
+//! `cluster/`, `probe/`), declared with [`declare_rule!`]: docs, identity, then the check.
+//! Every rule has a check over the [`Context`]; problems a parser saw in the text reach it as
+//! typed values in the model ([`crate::model::problems`]), so the wording of every finding
+//! lives in its rule. Adding a rule touches three places: its file, one line in [`ALL`], one
+//! fixture.
 
-use crate::diagnostic::{Diagnostic, Finding, Severity};
-use crate::model::Cluster;
-use crate::settings::Settings;
+use std::collections::BTreeSet;
+
+use crate::diagnostic::{Diagnostic, Finding, Label, Severity};
+use crate::source::Span;
+
+mod context;
+
+pub use context::Context;
 
 /// Everything meslint knows about one rule.
 #[derive(Debug)]
@@ -24,8 +30,20 @@ pub struct Rule {
     pub applies_to: &'static str,
     /// The declaration's doc comment; its first line is the summary.
     pub docs: &'static str,
-    /// The check over the model; `None` for rules a parser raises while reading a file.
-    pub check: Option<fn(&Context<'_>) -> Vec<Finding>>,
+    /// What one finding stands for; see [`Scope`].
+    pub scope: Scope,
+    /// The check over the model.
+    pub check: fn(&Context<'_>) -> Vec<Finding>,
+}
+
+/// What one finding of a rule stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// Each finding is a fact of its own.
+    Each,
+    /// A fact of the whole ensemble that every server listing it repeats (its size, its
+    /// make-up): findings with the same message are one fact, reported once, on the first file.
+    Ensemble,
 }
 
 impl Rule {
@@ -61,18 +79,23 @@ impl Rule {
     }
 }
 
-/// What a rule's check sees: the whole model and the settings, never raw text.
-pub struct Context<'a> {
-    pub cluster: &'a Cluster,
-    pub settings: &'a Settings,
-}
-
-/// Declares a [`Rule`] whose `docs` field is its own doc comment.
+/// Declares a [`Rule`] whose `docs` field is its own doc comment. The scope is
+/// [`Scope::Each`] unless the declaration names another as its first field.
 macro_rules! declare_rule {
-    ($(#[doc = $doc:literal])* $vis:vis static $NAME:ident = Rule { $($fields:tt)* };) => {
+    ($(#[doc = $doc:literal])* $vis:vis static $NAME:ident = Rule {
+        scope: $scope:expr, $($fields:tt)*
+    };) => {
         $(#[doc = $doc])*
         $vis static $NAME: $crate::rules::Rule =
-            $crate::rules::Rule { docs: concat!($($doc, "\n"),*), $($fields)* };
+            $crate::rules::Rule { docs: concat!($($doc, "\n"),*), scope: $scope, $($fields)* };
+    };
+    ($(#[doc = $doc:literal])* $vis:vis static $NAME:ident = Rule { $($fields:tt)* };) => {
+        $(#[doc = $doc])*
+        $vis static $NAME: $crate::rules::Rule = $crate::rules::Rule {
+            docs: concat!($($doc, "\n"),*),
+            scope: $crate::rules::Scope::Each,
+            $($fields)*
+        };
     };
 }
 
@@ -237,13 +260,68 @@ pub fn find(code_or_name: &str) -> Option<&'static Rule> {
         .find(|r| r.code.eq_ignore_ascii_case(code_or_name) || r.name == code_or_name)
 }
 
-/// Runs every model rule and returns their diagnostics, unsorted.
+/// Runs every rule and returns their diagnostics, unsorted.
 pub fn run(context: &Context<'_>) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for rule in ALL {
-        if let Some(check) = rule.check {
-            out.extend(check(context).into_iter().map(|f| rule.report(f)));
-        }
+        out.extend(run_rule(rule, context));
     }
     out
+}
+
+/// One rule's diagnostics: its check's findings, each stamped by [`Rule::report`], once per
+/// fact its [`Scope`] says a finding stands for.
+fn run_rule(rule: &Rule, context: &Context<'_>) -> Vec<Diagnostic> {
+    let mut diagnostics: Vec<Diagnostic> = (rule.check)(context)
+        .into_iter()
+        .map(|finding| rule.report(finding))
+        .collect();
+    point_at_uses(&mut diagnostics, &context.cluster.value_uses);
+    if rule.scope == Scope::Ensemble {
+        // The first in output order stands for all: the earliest file and offset.
+        diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        let mut seen = BTreeSet::new();
+        diagnostics.retain(|d| seen.insert(d.message.clone()));
+    }
+    diagnostics
+}
+
+/// A finding about a value a script took from a variable points at the assignment (where to
+/// fix); it also points at the place that uses the variable, so both are seen.
+fn point_at_uses(diagnostics: &mut [Diagnostic], resolved: &[(Span, Span)]) {
+    if resolved.is_empty() {
+        return;
+    }
+    let mut uses: std::collections::BTreeMap<Span, Vec<Span>> = std::collections::BTreeMap::new();
+    for (assignment, used) in resolved {
+        uses.entry(*assignment).or_default().push(*used);
+    }
+    for diagnostic in diagnostics {
+        let mut added = Vec::new();
+        for label in &diagnostic.labels {
+            for (assignment, used) in &uses {
+                let inside = assignment.file == label.span.file
+                    && assignment.start <= label.span.start
+                    && label.span.end <= assignment.end;
+                if !inside {
+                    continue;
+                }
+                for used in used {
+                    let shown = diagnostic
+                        .labels
+                        .iter()
+                        .chain(&added)
+                        .any(|l: &Label| l.span == *used);
+                    if !shown {
+                        added.push(Label {
+                            span: *used,
+                            message: "the value is used here".to_owned(),
+                            primary: false,
+                        });
+                    }
+                }
+            }
+        }
+        diagnostic.labels.extend(added);
+    }
 }

@@ -1,5 +1,4 @@
 use crate::diagnostic::{Finding, Severity};
-use crate::model::identity::Identities;
 use crate::model::mesos::Role;
 use crate::model::zk_url::MasterAddr;
 use crate::rules::Context;
@@ -28,7 +27,7 @@ declare_rule! {
         name: "agent_master_unknown",
         severity: Severity::Error,
         applies_to: "all Mesos releases",
-        check: Some(check),
+        check,
     };
 }
 
@@ -45,7 +44,7 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
     if masters.is_empty() {
         return Vec::new();
     }
-    let ids = Identities::new(ctx.cluster, ctx.settings);
+    let ids = ctx.identities();
     let mut findings = Vec::new();
     let agents = ctx
         .cluster

@@ -29,7 +29,7 @@ declare_rule! {
         name: "duplicate_myid",
         severity: Severity::Error,
         applies_to: "all ZooKeeper releases",
-        check: Some(check),
+        check,
     };
 }
 

@@ -28,7 +28,7 @@ declare_rule! {
         name: "ensemble_settings_differ",
         severity: Severity::Warning,
         applies_to: "all ZooKeeper releases",
-        check: Some(check),
+        check,
     };
 }
 

@@ -1,8 +1,6 @@
 use crate::diagnostic::{Finding, Severity};
 use crate::rules::Context;
 
-use super::masters::Masters;
-
 declare_rule! {
     /// `--registry=in_memory` on a cluster with several masters.
     ///
@@ -26,12 +24,12 @@ declare_rule! {
         name: "in_memory_registry_ha",
         severity: Severity::Error,
         applies_to: "all Mesos releases",
-        check: Some(check),
+        check,
     };
 }
 
 fn check(ctx: &Context<'_>) -> Vec<Finding> {
-    let masters = Masters::of(ctx.cluster, ctx.settings);
+    let masters = ctx.masters();
     if masters.count < 2 {
         return Vec::new();
     }

@@ -1,8 +1,6 @@
 use crate::diagnostic::{Finding, Severity};
 use crate::rules::Context;
 
-use super::masters::Masters;
-
 declare_rule! {
     /// The number of masters cannot be known, so `--quorum` was not checked against it.
     ///
@@ -24,12 +22,12 @@ declare_rule! {
         name: "master_count_unknown",
         severity: Severity::Info,
         applies_to: "all Mesos releases",
-        check: Some(check),
+        check,
     };
 }
 
 fn check(ctx: &Context<'_>) -> Vec<Finding> {
-    let masters = Masters::of(ctx.cluster, ctx.settings);
+    let masters = ctx.masters();
     if !masters.count_unknown() {
         return Vec::new();
     }

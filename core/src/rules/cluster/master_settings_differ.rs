@@ -5,8 +5,6 @@ use crate::model::mesos::MesosProcess;
 use crate::rules::Context;
 use crate::source::Span;
 
-use super::masters::Masters;
-
 declare_rule! {
     /// Masters of one cluster that run with different quorum, zk, registry or cluster settings.
     ///
@@ -34,7 +32,7 @@ declare_rule! {
         name: "master_settings_differ",
         severity: Severity::Error,
         applies_to: "all Mesos releases",
-        check: Some(check),
+        check,
     };
 }
 
@@ -68,7 +66,7 @@ const COMPARED: &[(&str, Severity, Read)] = &[
 ];
 
 fn check(ctx: &Context<'_>) -> Vec<Finding> {
-    let masters = Masters::of(ctx.cluster, ctx.settings);
+    let masters = ctx.masters();
     let mut findings = Vec::new();
     for (what, severity, read) in COMPARED {
         let mut values: BTreeMap<String, Vec<(&str, Span)>> = BTreeMap::new();

@@ -27,7 +27,7 @@ declare_rule! {
         name: "mesos_port_clash",
         severity: Severity::Error,
         applies_to: "all Mesos releases",
-        check: Some(check),
+        check,
     };
 }
 

@@ -26,4 +26,4 @@ pub mod zk_url_outside_ensemble;
 pub mod zk_url_partial_ensemble;
 
 pub(crate) mod masters;
-mod urls;
+pub(crate) mod urls;

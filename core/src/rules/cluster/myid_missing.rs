@@ -26,7 +26,7 @@ declare_rule! {
         name: "myid_missing",
         severity: Severity::Error,
         applies_to: "all ZooKeeper releases",
-        check: Some(check),
+        check,
     };
 }
 

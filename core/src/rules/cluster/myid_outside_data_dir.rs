@@ -1,4 +1,6 @@
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Finding, Severity};
+use crate::rules::Context;
+use crate::source::Span;
 
 declare_rule! {
     /// A myid file that is not in the directory ZooKeeper reads it from.
@@ -23,6 +25,28 @@ declare_rule! {
         name: "myid_outside_data_dir",
         severity: Severity::Error,
         applies_to: "all ZooKeeper releases",
-        check: None,
+        check,
     };
+}
+
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for myid in &ctx.cluster.problems.myids {
+        out.push(
+            Finding::new(format!(
+                "`{}` is not in dataDir `{}`, so ZooKeeper never reads it",
+                myid.path, myid.data_dir
+            ))
+            .primary(Span::point(myid.file, 0), "this myid is never read")
+            .secondary(
+                myid.data_dir_span,
+                "ZooKeeper reads `myid` from this directory",
+            )
+            .help(format!(
+                "move the file to `{}/myid`",
+                myid.data_dir.trim_end_matches('/')
+            )),
+        );
+    }
+    out
 }

@@ -26,12 +26,12 @@ declare_rule! {
         name: "myid_selects_other_host",
         severity: Severity::Error,
         applies_to: "all ZooKeeper releases",
-        check: Some(check),
+        check,
     };
 }
 
 fn check(ctx: &Context<'_>) -> Vec<Finding> {
-    let Some(ensemble) = ctx.cluster.ensemble() else {
+    let Some(ensemble) = ctx.ensemble() else {
         return Vec::new();
     };
     let mut findings = Vec::new();

@@ -37,7 +37,7 @@ declare_rule! {
         name: "port_clash",
         severity: Severity::Error,
         applies_to: "all ZooKeeper releases (the AdminServer from 3.5)",
-        check: Some(check),
+        check,
     };
 }
 

@@ -1,8 +1,6 @@
 use crate::diagnostic::{Finding, Severity};
 use crate::rules::Context;
 
-use super::masters::Masters;
-
 declare_rule! {
     /// A master `--quorum` that is not a majority of the masters.
     ///
@@ -27,12 +25,12 @@ declare_rule! {
         name: "quorum_not_majority",
         severity: Severity::Error,
         applies_to: "all Mesos releases",
-        check: Some(check),
+        check,
     };
 }
 
 fn check(ctx: &Context<'_>) -> Vec<Finding> {
-    let masters = Masters::of(ctx.cluster, ctx.settings);
+    let masters = ctx.masters();
     if masters.count < 2 || masters.count_unknown() {
         return Vec::new();
     }

@@ -1,8 +1,6 @@
 use crate::diagnostic::{Finding, Severity};
 use crate::rules::Context;
 
-use super::masters::Masters;
-
 declare_rule! {
     /// A master `--quorum` that the masters can never reach, or only with all of them up.
     ///
@@ -30,12 +28,12 @@ declare_rule! {
         name: "quorum_unreachable",
         severity: Severity::Error,
         applies_to: "all Mesos releases",
-        check: Some(check),
+        check,
     };
 }
 
 fn check(ctx: &Context<'_>) -> Vec<Finding> {
-    let masters = Masters::of(ctx.cluster, ctx.settings);
+    let masters = ctx.masters();
     let mut findings = Vec::new();
     for (quorum, holders) in masters.by_quorum() {
         let hosts: Vec<&str> = holders.iter().map(|(h, _)| *h).collect();

@@ -36,7 +36,7 @@ declare_rule! {
         name: "server_lists_differ",
         severity: Severity::Error,
         applies_to: "all ZooKeeper releases",
-        check: Some(check),
+        check,
     };
 }
 
@@ -85,7 +85,7 @@ fn all_standalone(ctx: &Context<'_>) -> Vec<Finding> {
 }
 
 fn check(ctx: &Context<'_>) -> Vec<Finding> {
-    let Some(ensemble) = ctx.cluster.ensemble() else {
+    let Some(ensemble) = ctx.ensemble() else {
         return all_standalone(ctx);
     };
     let (ref_host, ref_server) = ensemble.reference;

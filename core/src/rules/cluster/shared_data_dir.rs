@@ -33,7 +33,7 @@ declare_rule! {
         name: "shared_data_dir",
         severity: Severity::Error,
         applies_to: "all ZooKeeper releases",
-        check: Some(check),
+        check,
     };
 }
 

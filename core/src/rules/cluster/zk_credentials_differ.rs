@@ -1,8 +1,6 @@
 use crate::diagnostic::{Finding, Severity};
 use crate::rules::Context;
 
-use super::urls::zk_urls;
-
 declare_rule! {
     /// Some zk URLs carry credentials and others do not.
     ///
@@ -26,12 +24,12 @@ declare_rule! {
         name: "zk_credentials_differ",
         severity: Severity::Warning,
         applies_to: "all Mesos releases",
-        check: Some(check),
+        check,
     };
 }
 
 fn check(ctx: &Context<'_>) -> Vec<Finding> {
-    let urls = zk_urls(ctx.cluster);
+    let urls = ctx.zk_urls();
     let Some(with) = urls.iter().find(|u| u.url.credentials.is_some()) else {
         return Vec::new();
     };

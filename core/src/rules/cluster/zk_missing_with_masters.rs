@@ -1,8 +1,6 @@
 use crate::diagnostic::{Finding, Severity};
 use crate::rules::Context;
 
-use super::masters::Masters;
-
 declare_rule! {
     /// A master without `--zk` in a cluster of several masters.
     ///
@@ -25,12 +23,12 @@ declare_rule! {
         name: "zk_missing_with_masters",
         severity: Severity::Error,
         applies_to: "all Mesos releases",
-        check: Some(check),
+        check,
     };
 }
 
 fn check(ctx: &Context<'_>) -> Vec<Finding> {
-    let masters = Masters::of(ctx.cluster, ctx.settings);
+    let masters = ctx.masters();
     if masters.count < 2 {
         return Vec::new();
     }

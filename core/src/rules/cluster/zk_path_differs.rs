@@ -5,8 +5,6 @@ use crate::model::mesos::Role;
 use crate::model::zk_url::ZkUrlProblem;
 use crate::rules::Context;
 
-use super::urls::zk_urls;
-
 declare_rule! {
     /// Masters and agents that use different ZooKeeper paths.
     ///
@@ -31,14 +29,15 @@ declare_rule! {
         name: "zk_path_differs",
         severity: Severity::Error,
         applies_to: "all Mesos releases",
-        check: Some(check),
+        check,
     };
 }
 
 fn check(ctx: &Context<'_>) -> Vec<Finding> {
     // A path written after every host is MS301's finding; its "path" is not one anybody chose.
-    let urls: Vec<_> = zk_urls(ctx.cluster)
-        .into_iter()
+    let urls: Vec<_> = ctx
+        .zk_urls()
+        .iter()
         .filter(|u| {
             !u.url
                 .problems

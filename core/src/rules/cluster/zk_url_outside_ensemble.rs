@@ -1,8 +1,5 @@
 use crate::diagnostic::{Finding, Severity};
-use crate::model::identity::Identities;
 use crate::rules::Context;
-
-use super::urls::zk_urls;
 
 declare_rule! {
     /// A zk URL that names servers which are not in the ZooKeeper ensemble.
@@ -35,18 +32,18 @@ declare_rule! {
         name: "zk_url_outside_ensemble",
         severity: Severity::Error,
         applies_to: "all Mesos and ZooKeeper releases",
-        check: Some(check),
+        check,
     };
 }
 
 fn check(ctx: &Context<'_>) -> Vec<Finding> {
-    let Some(ensemble) = ctx.cluster.ensemble() else {
+    let Some(ensemble) = ctx.ensemble() else {
         return Vec::new();
     };
-    let ids = Identities::new(ctx.cluster, ctx.settings);
+    let ids = ctx.identities();
     let ref_host = &ensemble.reference.0.name;
     let mut findings = Vec::new();
-    for use_ in zk_urls(ctx.cluster) {
+    for use_ in ctx.zk_urls() {
         let mut outside = Vec::new();
         let mut wrong_port = Vec::new();
         for item in &use_.url.hosts {
@@ -67,7 +64,7 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
         }
         if !outside.is_empty()
             && outside.len() == use_.url.hosts.len()
-            && names_and_addresses(outside.iter().map(|h| h.value.host.as_str()), &ensemble)
+            && names_and_addresses(outside.iter().map(|h| h.value.host.as_str()), ensemble)
         {
             // Only DNS could tell whether `10.0.0.1` is `zk1`: say so rather than call it wrong.
             let Some(first) = outside.first() else {

@@ -1,10 +1,7 @@
 use std::collections::BTreeSet;
 
 use crate::diagnostic::{Finding, Severity};
-use crate::model::identity::Identities;
 use crate::rules::Context;
-
-use super::urls::zk_urls;
 
 declare_rule! {
     /// A zk URL that lists only part of the ZooKeeper ensemble.
@@ -29,17 +26,17 @@ declare_rule! {
         name: "zk_url_partial_ensemble",
         severity: Severity::Warning,
         applies_to: "all Mesos and ZooKeeper releases",
-        check: Some(check),
+        check,
     };
 }
 
 fn check(ctx: &Context<'_>) -> Vec<Finding> {
-    let Some(ensemble) = ctx.cluster.ensemble() else {
+    let Some(ensemble) = ctx.ensemble() else {
         return Vec::new();
     };
-    let ids = Identities::new(ctx.cluster, ctx.settings);
+    let ids = ctx.identities();
     let mut findings = Vec::new();
-    for use_ in zk_urls(ctx.cluster) {
+    for use_ in ctx.zk_urls() {
         // A path after every host already loses hosts; `MS301` names them.
         if use_
             .url

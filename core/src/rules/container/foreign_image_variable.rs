@@ -29,7 +29,7 @@ declare_rule! {
         name: "foreign_image_variable",
         severity: Severity::Warning,
         applies_to: "all",
-        check: Some(check),
+        check,
     };
 }
 

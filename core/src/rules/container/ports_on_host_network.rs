@@ -24,7 +24,7 @@ declare_rule! {
         name: "ports_on_host_network",
         severity: Severity::Warning,
         applies_to: "all",
-        check: Some(check),
+        check,
     };
 }
 

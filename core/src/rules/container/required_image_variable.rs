@@ -23,7 +23,7 @@ declare_rule! {
         name: "required_image_variable",
         severity: Severity::Error,
         applies_to: "all",
-        check: Some(check),
+        check,
     };
 }
 

@@ -1,4 +1,7 @@
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Finding, Severity};
+use crate::model::problems::InputProblem;
+use crate::rules::Context;
+use crate::source::Span;
 
 declare_rule! {
     /// A configuration file that holds binary data.
@@ -21,6 +24,20 @@ declare_rule! {
         name: "binary_file",
         severity: Severity::Error,
         applies_to: "all",
-        check: None,
+        check,
     };
+}
+
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for problem in &ctx.cluster.problems.inputs {
+        if let InputProblem::Binary { file, path } = problem {
+            out.push(
+                Finding::new(format!("`{path}` holds binary data"))
+                    .primary(Span::point(*file, 0), "binary file")
+                    .help("replace it with the intended text configuration"),
+            );
+        }
+    }
+    out
 }

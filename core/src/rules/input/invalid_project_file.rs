@@ -1,4 +1,7 @@
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Finding, Severity};
+use crate::model::problems::InputProblem;
+use crate::project::ProjectProblem;
+use crate::rules::Context;
 
 declare_rule! {
     /// A `meslint.toml` that meslint cannot use.
@@ -22,6 +25,26 @@ declare_rule! {
         name: "invalid_project_file",
         severity: Severity::Error,
         applies_to: "all",
-        check: None,
+        check,
     };
+}
+
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for problem in &ctx.cluster.problems.inputs {
+        match problem {
+            InputProblem::Project(ProjectProblem::Unreadable { span, error }) => out.push(
+                Finding::new(format!("meslint.toml cannot be read: {error}"))
+                    .primary(*span, "here")
+                    .help("see the meslint.toml section of the README"),
+            ),
+            InputProblem::Project(ProjectProblem::BadRelease { span, key, why }) => out.push(
+                Finding::new(format!("`{key}` in meslint.toml is not usable: {why}"))
+                    .primary(*span, "here")
+                    .help("use a release meslint knows: ZooKeeper 3.4 to 3.9, Mesos 1.0 to 1.11"),
+            ),
+            _ => {}
+        }
+    }
+    out
 }

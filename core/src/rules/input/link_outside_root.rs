@@ -1,4 +1,7 @@
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Finding, Severity};
+use crate::model::problems::InputProblem;
+use crate::rules::Context;
+use crate::source::Span;
 
 declare_rule! {
     /// A symbolic link in the tree that points outside it.
@@ -25,6 +28,25 @@ declare_rule! {
         name: "link_outside_root",
         severity: Severity::Info,
         applies_to: "all",
-        check: None,
+        check,
     };
+}
+
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for problem in &ctx.cluster.problems.inputs {
+        if let InputProblem::LinkOutsideRoot { file, path, target } = problem {
+            out.push(
+                Finding::new(format!(
+                    "`{path}` links to `{target}`, outside the tree: not read"
+                ))
+                .primary(Span::point(*file, 0), "link out of the tree")
+                .help(
+                    "copy what it points to into the tree, or pass --follow-links \
+                     to read it from this machine",
+                ),
+            );
+        }
+    }
+    out
 }

@@ -1,4 +1,6 @@
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Finding, Severity};
+use crate::model::problems::InputProblem;
+use crate::rules::Context;
 
 declare_rule! {
     /// A configuration file that is a template (Jinja, ERB, Salt, shell variables).
@@ -23,6 +25,22 @@ declare_rule! {
         name: "template_file",
         severity: Severity::Info,
         applies_to: "all",
-        check: None,
+        check,
     };
+}
+
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for problem in &ctx.cluster.problems.inputs {
+        if let InputProblem::Template { line, path } = problem {
+            out.push(
+                Finding::new(format!(
+                    "`{path}` is a template: values behind placeholders are not checked"
+                ))
+                .primary(*line, "template")
+                .help("lint the rendered files too for a complete check"),
+            );
+        }
+    }
+    out
 }

@@ -1,4 +1,7 @@
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Finding, Severity};
+use crate::model::problems::InputProblem;
+use crate::rules::Context;
+use crate::source::Span;
 
 declare_rule! {
     /// A file or directory that meslint could not read.
@@ -20,6 +23,19 @@ declare_rule! {
         name: "unreadable_file",
         severity: Severity::Error,
         applies_to: "all",
-        check: None,
+        check,
     };
+}
+
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for problem in &ctx.cluster.problems.inputs {
+        if let InputProblem::Unreadable { file, path, why } = problem {
+            out.push(
+                Finding::new(format!("cannot read `{path}`: {why}"))
+                    .primary(Span::point(*file, 0), why.clone()),
+            );
+        }
+    }
+    out
 }

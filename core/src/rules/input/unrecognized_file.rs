@@ -1,4 +1,7 @@
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Finding, Severity};
+use crate::model::problems::InputProblem;
+use crate::rules::Context;
+use crate::source::Span;
 
 declare_rule! {
     /// A file named on the command line that meslint does not know how to read.
@@ -21,6 +24,22 @@ declare_rule! {
         name: "unrecognized_file",
         severity: Severity::Info,
         applies_to: "all",
-        check: None,
+        check,
     };
+}
+
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for problem in &ctx.cluster.problems.inputs {
+        if let InputProblem::Unrecognized { file, path } = problem {
+            out.push(
+                Finding::new(format!(
+                    "`{path}` is not a ZooKeeper or Mesos file meslint knows"
+                ))
+                .primary(Span::point(*file, 0), "not checked")
+                .help("name it after its kind (`zoo.cfg`, `myid`, `mesos-master.env`, ...)"),
+            );
+        }
+    }
+    out
 }

@@ -19,17 +19,18 @@ declare_rule! {
     /// ## Example
     /// `environment:` followed by a line indented with a tab.
     pub static YAML_SYNTAX_ERROR = Rule {
-        code: "ML007",
+        code: "ML008",
         name: "yaml_syntax_error",
         severity: Severity::Error,
         applies_to: "all",
-        check: Some(check),
+        check,
     };
 }
 
 fn check(ctx: &Context<'_>) -> Vec<Finding> {
     ctx.cluster
-        .yaml_errors
+        .problems
+        .yaml
         .iter()
         .map(|e| {
             Finding::new(format!("YAML syntax error: {}", e.message))

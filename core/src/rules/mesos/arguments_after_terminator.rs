@@ -1,4 +1,6 @@
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Finding, Severity};
+use crate::model::problems::MesosProblem;
+use crate::rules::Context;
 
 declare_rule! {
     /// Arguments after `--`, which Mesos does not read.
@@ -19,6 +21,28 @@ declare_rule! {
         name: "arguments_after_terminator",
         severity: Severity::Warning,
         applies_to: "Mesos 1.0+",
-        check: None,
+        check,
     };
+}
+
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for problem in &ctx.cluster.problems.mesos {
+        if let MesosProblem::AfterTerminator {
+            setting,
+            terminator,
+        } = problem
+        {
+            out.push(
+                Finding::new(format!(
+                    "`{}` comes after `--` and is ignored",
+                    setting.display
+                ))
+                .primary(setting.whole, "ignored by Mesos")
+                .secondary(*terminator, "Mesos stops reading arguments here")
+                .help("move the argument before `--`, or remove the `--`"),
+            );
+        }
+    }
+    out
 }

@@ -34,7 +34,7 @@ declare_rule! {
         name: "authentication_without_credentials",
         severity: Severity::Error,
         applies_to: "Mesos 1.0+",
-        check: Some(check),
+        check,
     };
 }
 
@@ -98,9 +98,9 @@ const NEEDS: &[(Role, &str, &str, Severity, bool)] = &[
     ),
 ];
 
-fn check(context: &Context<'_>) -> Vec<Finding> {
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for process in super::processes(context) {
+    for process in super::processes(ctx) {
         if process.is_template {
             continue;
         }

@@ -26,13 +26,13 @@ declare_rule! {
         name: "conflicting_flags",
         severity: Severity::Error,
         applies_to: "Mesos 1.0+",
-        check: Some(check),
+        check,
     };
 }
 
-fn check(context: &Context<'_>) -> Vec<Finding> {
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for process in super::processes(context) {
+    for process in super::processes(ctx) {
         let mut pairs = vec![("ip", "ip_discovery_command"), ("modules", "modules_dir")];
         match process.role {
             Role::Agent => {

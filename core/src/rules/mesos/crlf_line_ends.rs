@@ -1,4 +1,6 @@
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Finding, Severity};
+use crate::model::problems::MesosProblem;
+use crate::rules::Context;
 
 declare_rule! {
     /// A Mesos script, env file or flag file with Windows (CRLF) line ends.
@@ -25,6 +27,25 @@ declare_rule! {
         name: "crlf_line_ends",
         severity: Severity::Error,
         applies_to: "all Mesos releases",
-        check: None,
+        check,
     };
+}
+
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for problem in &ctx.cluster.problems.mesos {
+        if let MesosProblem::CrlfLineEnds { at, lines } = problem {
+            let lines = *lines;
+            out.push(
+                Finding::new(format!(
+                    "{lines} line{} end{} in CRLF: the shell keeps the `\\r` in every value",
+                    if lines == 1 { "" } else { "s" },
+                    if lines == 1 { "s" } else { "" }
+                ))
+                .primary(*at, "`\\r` before the line end")
+                .help("convert the file to Unix line ends (dos2unix)"),
+            );
+        }
+    }
+    out
 }

@@ -21,13 +21,13 @@ declare_rule! {
         name: "deprecated_binary_name",
         severity: Severity::Info,
         applies_to: "Mesos 1.0+",
-        check: Some(check),
+        check,
     };
 }
 
-fn check(context: &Context<'_>) -> Vec<Finding> {
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for process in super::processes(context) {
+    for process in super::processes(ctx) {
         if !process.uses_slave_binary() {
             continue;
         }

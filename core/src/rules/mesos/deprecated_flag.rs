@@ -23,14 +23,14 @@ declare_rule! {
         name: "deprecated_flag",
         severity: Severity::Warning,
         applies_to: "Mesos 1.0+",
-        check: Some(check),
+        check,
     };
 }
 
-fn check(context: &Context<'_>) -> Vec<Finding> {
-    let version = context.settings.mesos;
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
+    let version = ctx.settings.mesos;
     let mut out = Vec::new();
-    for process in super::processes(context) {
+    for process in super::processes(ctx) {
         for flag in process.flags.values() {
             // `--registry_strict` has a rule of its own.
             if !flag.written.is_deprecated_in(version) || flag.spec.name == "registry_strict" {

@@ -1,4 +1,6 @@
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Finding, Severity};
+use crate::model::problems::MesosProblem;
+use crate::rules::Context;
 
 declare_rule! {
     /// A flag given twice, under the same or different names.
@@ -12,6 +14,9 @@ declare_rule! {
     /// ## Why it matters
     /// Mesos refuses to start: `Flag 'zk' is already loaded via name 'zk'`.
     ///
+    /// ## Severity
+    /// An error; a warning for two `MESOS_*` variables for one flag, where one silently wins.
+    ///
     /// ## How to fix
     /// Keep one setting per flag, under its canonical name.
     ///
@@ -23,6 +28,50 @@ declare_rule! {
         name: "duplicate_flag",
         severity: Severity::Error,
         applies_to: "Mesos 1.0+",
-        check: None,
+        check,
     };
+}
+
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for problem in &ctx.cluster.problems.mesos {
+        let MesosProblem::DuplicateFlag {
+            later,
+            first,
+            fatal,
+        } = problem
+        else {
+            continue;
+        };
+        let message = if later.display == first.display {
+            format!("`{}` is set twice", later.display)
+        } else {
+            format!(
+                "`{}` and `{}` set the same flag",
+                first.display, later.display
+            )
+        };
+        let (help, severity) = if *fatal {
+            (
+                format!(
+                    "keep one; Mesos fails with: Flag '{}' is already loaded via name '{}'",
+                    later.key, first.key
+                ),
+                Severity::Error,
+            )
+        } else {
+            (
+                "keep one; which one Mesos uses depends on the environment's order".to_owned(),
+                Severity::Warning,
+            )
+        };
+        out.push(
+            Finding::new(message)
+                .primary(later.whole, "set again here")
+                .secondary(first.whole, "first set here")
+                .help(help)
+                .severity(severity),
+        );
+    }
+    out
 }

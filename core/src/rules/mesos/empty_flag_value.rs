@@ -29,13 +29,13 @@ declare_rule! {
         name: "empty_flag_value",
         severity: Severity::Error,
         applies_to: "Mesos 1.0+",
-        check: Some(check),
+        check,
     };
 }
 
-fn check(context: &Context<'_>) -> Vec<Finding> {
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for process in super::processes(context) {
+    for process in super::processes(ctx) {
         for flag in super::readable_flags(process) {
             if !flag.value.value.is_empty() || flag.spec.ty == ValueType::Bool {
                 continue;

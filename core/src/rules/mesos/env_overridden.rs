@@ -1,4 +1,6 @@
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Finding, Severity};
+use crate::model::problems::MesosProblem;
+use crate::rules::Context;
 
 declare_rule! {
     /// A `MESOS_*` variable that a command-line flag silently overrides.
@@ -22,6 +24,24 @@ declare_rule! {
         name: "env_overridden",
         severity: Severity::Info,
         applies_to: "Mesos 1.0+",
-        check: None,
+        check,
     };
+}
+
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for problem in &ctx.cluster.problems.mesos {
+        if let MesosProblem::EnvOverridden { used, ignored } = problem {
+            out.push(
+                Finding::new(format!(
+                    "`{}` overrides `{}`",
+                    used.display, ignored.display
+                ))
+                .primary(used.whole, "this value is used")
+                .secondary(ignored.whole, "this value is ignored")
+                .help("set the flag in one place only"),
+            );
+        }
+    }
+    out
 }

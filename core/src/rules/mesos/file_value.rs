@@ -24,13 +24,13 @@ declare_rule! {
         name: "file_value",
         severity: Severity::Info,
         applies_to: "Mesos 1.0+",
-        check: Some(check),
+        check,
     };
 }
 
-fn check(context: &Context<'_>) -> Vec<Finding> {
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for process in super::processes(context) {
+    for process in super::processes(ctx) {
         for flag in process.flags.values().filter(|f| !f.unknown) {
             let strict = matches!(
                 flag.spec.ty,

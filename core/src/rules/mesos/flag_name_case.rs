@@ -1,4 +1,6 @@
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Finding, Severity};
+use crate::model::problems::MesosProblem;
+use crate::rules::Context;
 
 declare_rule! {
     /// A command-line flag name written with upper-case letters.
@@ -20,6 +22,23 @@ declare_rule! {
         name: "flag_name_case",
         severity: Severity::Info,
         applies_to: "Mesos 1.0+",
-        check: None,
+        check,
     };
+}
+
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for problem in &ctx.cluster.problems.mesos {
+        if let MesosProblem::NameCase { setting } = problem {
+            out.push(
+                Finding::new(format!(
+                    "`{}` is read as `--{}`",
+                    setting.display, setting.key
+                ))
+                .primary(setting.name.span, "Mesos lower-cases flag names")
+                .help(format!("write `--{}`", setting.key)),
+            );
+        }
+    }
+    out
 }

@@ -29,14 +29,14 @@ declare_rule! {
         name: "flag_unavailable_in_version",
         severity: Severity::Error,
         applies_to: "Mesos 1.0+",
-        check: Some(check),
+        check,
     };
 }
 
-fn check(context: &Context<'_>) -> Vec<Finding> {
-    let version = context.settings.mesos;
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
+    let version = ctx.settings.mesos;
     let mut out = Vec::new();
-    for process in super::processes(context) {
+    for process in super::processes(ctx) {
         for flag in process.flags.values() {
             let why = match flag.written.availability(version) {
                 Availability::Available => continue,
@@ -59,19 +59,4 @@ fn check(context: &Context<'_>) -> Vec<Finding> {
         }
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::rules::mesos::testing::lint_script;
-
-    #[test]
-    fn versions() {
-        let text = "mesos-master --work_dir=/w --role_sorter=drf --framework_sorter=drf";
-        assert!(lint_script(text, 6).iter().any(|d| d.code == "MS203"));
-        assert!(!lint_script(text, 7).iter().any(|d| d.code == "MS203"));
-        let agent = "mesos-agent --work_dir=/w --master=h:5050 --containerizer_path=/x";
-        assert!(!lint_script(agent, 0).iter().any(|d| d.code == "MS203"));
-        assert!(lint_script(agent, 1).iter().any(|d| d.code == "MS203"));
-    }
 }

@@ -32,14 +32,14 @@ declare_rule! {
         name: "image_providers_requirements",
         severity: Severity::Error,
         applies_to: "Mesos 1.0+",
-        check: Some(check),
+        check,
     };
 }
 
-fn check(context: &Context<'_>) -> Vec<Finding> {
-    let version = context.settings.mesos;
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
+    let version = ctx.settings.mesos;
     let mut out = Vec::new();
-    for process in super::processes(context).filter(|p| p.role == Role::Agent) {
+    for process in super::processes(ctx).filter(|p| p.role == Role::Agent) {
         let Some(flag) = process.flag("image_providers").filter(|f| !f.unknown) else {
             continue;
         };
@@ -104,35 +104,4 @@ fn check(context: &Context<'_>) -> Vec<Finding> {
         }
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::rules::mesos::testing::lint_script;
-
-    #[test]
-    fn requirements() {
-        let base = "mesos-agent --work_dir=/w --master=h:5050";
-        let cases = [
-            (
-                "--image_providers=docker --isolation=filesystem/linux,docker/runtime",
-                0,
-            ),
-            ("--image_providers=docker --isolation=filesystem/linux", 1),
-            ("--image_providers=docker", 2),
-            ("--image_providers=appc,oci --isolation=filesystem/linux", 1),
-            (
-                "--image_providers=appc --isolation=filesystem/linux --launcher=posix",
-                1,
-            ),
-        ];
-        for (args, n) in cases {
-            let d = lint_script(&format!("{base} {args}"), 11);
-            assert_eq!(
-                d.iter().filter(|d| d.code == "MS405").count(),
-                n,
-                "{args}: {d:?}"
-            );
-        }
-    }
 }

@@ -23,19 +23,19 @@ declare_rule! {
         name: "in_memory_registry",
         severity: Severity::Warning,
         applies_to: "Mesos 1.0+",
-        check: Some(check),
+        check,
     };
 }
 
-fn check(context: &Context<'_>) -> Vec<Finding> {
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     // With several masters, `in_memory_registry_ha` (CM104) reports it as the error it is.
     // Counted as CM104 counts them, `meslint.toml`'s `masters = N` included.
-    let masters = crate::rules::cluster::masters::Masters::of(context.cluster, context.settings);
+    let masters = ctx.masters();
     if masters.count > 1 {
         return out;
     }
-    for process in super::processes(context).filter(|p| p.role == Role::Master) {
+    for process in super::processes(ctx).filter(|p| p.role == Role::Master) {
         let Some(registry) = process
             .flag("registry")
             .filter(|f| f.value.value == "in_memory")

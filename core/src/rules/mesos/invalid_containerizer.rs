@@ -24,15 +24,15 @@ declare_rule! {
         name: "invalid_containerizer",
         severity: Severity::Error,
         applies_to: "Mesos 1.0+",
-        check: Some(check),
+        check,
     };
 }
 
-fn check(context: &Context<'_>) -> Vec<Finding> {
-    let version = context.settings.mesos;
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
+    let version = ctx.settings.mesos;
     let valid = containerizers(version);
     let mut out = Vec::new();
-    for process in super::processes(context).filter(|p| p.role == Role::Agent) {
+    for process in super::processes(ctx).filter(|p| p.role == Role::Agent) {
         let Some(flag) = process.flag("containerizers").filter(|f| !f.unknown) else {
             continue;
         };

@@ -26,13 +26,13 @@ declare_rule! {
         name: "invalid_flag_value",
         severity: Severity::Error,
         applies_to: "Mesos 1.0+",
-        check: Some(check),
+        check,
     };
 }
 
-fn check(context: &Context<'_>) -> Vec<Finding> {
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for process in super::processes(context) {
+    for process in super::processes(ctx) {
         for flag in super::readable_flags(process) {
             let value = &flag.value.value;
             // Empty values, IPs and choices have rules of their own.
@@ -74,32 +74,5 @@ fn hint(ty: ValueType) -> &'static str {
         ValueType::Percent => "write a percentage from `0%` to `100%`",
         ValueType::UintList => "write comma-separated whole numbers",
         _ => "fix the value",
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::rules::mesos::testing::lint_script;
-
-    #[test]
-    fn bad_values_are_errors_with_mesos_text() {
-        let base = "mesos-agent --work_dir=/w --master=h:5050";
-        let cases = [
-            (
-                "--executor_registration_timeout=5m",
-                "Unknown duration unit 'm'",
-            ),
-            ("--fetcher_cache_size=2048", "Invalid bytes '2048'"),
-            ("--switch_user=yes", "Expecting a boolean"),
-            ("--gc_disk_headroom=nan", "Failed to convert"),
-            ("--port=70000", "Failed to convert"),
-        ];
-        for (arg, why) in cases {
-            let d = lint_script(&format!("{base} {arg}"), 11);
-            let found = d.iter().find(|d| d.code == "MS101").expect(arg);
-            assert!(found.labels[0].message.starts_with(why), "{arg}: {found:?}");
-        }
-        let fine = lint_script(&format!("{base} --executor_registration_timeout=5mins"), 11);
-        assert!(fine.iter().all(|d| d.code != "MS101"));
     }
 }

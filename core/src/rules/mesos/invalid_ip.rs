@@ -29,13 +29,13 @@ declare_rule! {
         name: "invalid_ip",
         severity: Severity::Error,
         applies_to: "Mesos 1.0+",
-        check: Some(check),
+        check,
     };
 }
 
-fn check(context: &Context<'_>) -> Vec<Finding> {
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for process in super::processes(context) {
+    for process in super::processes(ctx) {
         for name in ["ip", "advertise_ip"] {
             let Some(flag) = process.flag(name).filter(|f| !f.unknown) else {
                 continue;

@@ -30,14 +30,14 @@ declare_rule! {
         name: "invalid_isolator",
         severity: Severity::Error,
         applies_to: "Mesos 1.0+",
-        check: Some(check),
+        check,
     };
 }
 
-fn check(context: &Context<'_>) -> Vec<Finding> {
-    let version = context.settings.mesos;
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
+    let version = ctx.settings.mesos;
     let mut out = Vec::new();
-    for process in super::processes(context).filter(|p| p.role == Role::Agent) {
+    for process in super::processes(ctx).filter(|p| p.role == Role::Agent) {
         let Some(flag) = process.flag("isolation").filter(|f| !f.unknown) else {
             continue;
         };
@@ -142,36 +142,5 @@ fn clash(
             )),
         ),
         None => *seen = Some(item.clone()),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::rules::mesos::testing::lint_script;
-
-    #[test]
-    fn isolators() {
-        let base = "mesos-agent --work_dir=/w --master=h:5050 --isolation=";
-        let cases = [
-            ("cgroups/cpu,cgroups/mem", 11, 0),
-            ("cgroups/cpu,cgroups/memory", 11, 1),
-            ("cgroups/cpu,cgroups/cpu", 11, 1),
-            ("filesystem/linux,filesystem/posix", 11, 1),
-            ("filesystem/linux,filesystem/posix", 4, 0),
-            ("cgroups/all", 6, 1),
-            ("external", 0, 0),
-            ("external", 1, 1),
-            ("network/cni,network/ports", 11, 0),
-            ("cgroups,docker/runtime", 5, 1),
-            ("cgroups,docker/runtime", 6, 0),
-        ];
-        for (list, minor, n) in cases {
-            let d = lint_script(&format!("{base}{list}"), minor);
-            assert_eq!(
-                d.iter().filter(|d| d.code == "MS402").count(),
-                n,
-                "{list} on 1.{minor}: {d:?}"
-            );
-        }
     }
 }

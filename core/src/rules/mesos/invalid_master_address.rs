@@ -24,13 +24,13 @@ declare_rule! {
         name: "invalid_master_address",
         severity: Severity::Error,
         applies_to: "Mesos 1.0+",
-        check: Some(check),
+        check,
     };
 }
 
-fn check(context: &Context<'_>) -> Vec<Finding> {
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for process in super::processes(context) {
+    for process in super::processes(ctx) {
         let Some(MasterAddr::Invalid { span, why }) = process.master() else {
             continue;
         };

@@ -22,13 +22,13 @@ declare_rule! {
         name: "isolation_without_mesos_containerizer",
         severity: Severity::Warning,
         applies_to: "Mesos 1.0+",
-        check: Some(check),
+        check,
     };
 }
 
-fn check(context: &Context<'_>) -> Vec<Finding> {
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for process in super::processes(context).filter(|p| p.role == Role::Agent) {
+    for process in super::processes(ctx).filter(|p| p.role == Role::Agent) {
         let Some(containerizers) = process.containerizers() else {
             continue;
         };

@@ -24,7 +24,7 @@ declare_rule! {
         name: "linux_launcher_required",
         severity: Severity::Error,
         applies_to: "Mesos 1.0+",
-        check: Some(check),
+        check,
     };
 }
 
@@ -35,9 +35,9 @@ const NEED_LINUX: &[&str] = &[
     "linux/devices",
 ];
 
-fn check(context: &Context<'_>) -> Vec<Finding> {
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for process in super::processes(context).filter(|p| p.role == Role::Agent) {
+    for process in super::processes(ctx).filter(|p| p.role == Role::Agent) {
         let Some(launcher) = process
             .flag("launcher")
             .filter(|f| f.value.value == "posix")

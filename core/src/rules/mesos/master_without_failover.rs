@@ -23,20 +23,20 @@ declare_rule! {
         name: "master_without_failover",
         severity: Severity::Info,
         applies_to: "Mesos 1.0+",
-        check: Some(check),
+        check,
     };
 }
 
-fn check(context: &Context<'_>) -> Vec<Finding> {
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     // A cluster of one master, or of masters without ZooKeeper, has nothing to fail over to.
-    let masters = crate::rules::cluster::masters::Masters::of(context.cluster, context.settings);
+    let masters = ctx.masters();
     let single = masters.declared && masters.count <= 1;
     let no_zk = !masters.found.is_empty() && masters.found.iter().all(|(_, m)| !m.is_set("zk"));
     if single || no_zk {
         return out;
     }
-    for process in super::processes(context) {
+    for process in super::processes(ctx) {
         let Some(MasterAddr::Pid { host, port }) = process.master() else {
             continue;
         };

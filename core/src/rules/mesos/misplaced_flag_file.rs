@@ -1,4 +1,6 @@
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Finding, Severity};
+use crate::model::problems::MesosProblem;
+use crate::rules::Context;
 
 declare_rule! {
     /// A flag file in `/etc/mesos/`, where the init wrapper does not look for flags.
@@ -21,6 +23,25 @@ declare_rule! {
         name: "misplaced_flag_file",
         severity: Severity::Warning,
         applies_to: "Mesosphere packages",
-        check: None,
+        check,
     };
+}
+
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for problem in &ctx.cluster.problems.mesos {
+        if let MesosProblem::MisplacedFlagFile { whole, file_name } = problem {
+            out.push(
+                Finding::new(format!(
+                    "`{file_name}` in `/etc/mesos/` is not read by the init wrapper"
+                ))
+                .primary(*whole, "ignored")
+                .help(format!(
+                    "move it to `/etc/mesos-master/{file_name}` or \
+                         `/etc/mesos-slave/{file_name}`; only `/etc/mesos/zk` is read from here"
+                )),
+            );
+        }
+    }
+    out
 }

@@ -31,7 +31,7 @@ declare_rule! {
         name: "missing_required_flag",
         severity: Severity::Error,
         applies_to: "Mesos 1.0+",
-        check: Some(check),
+        check,
     };
 }
 
@@ -46,9 +46,9 @@ fn mentioned(process: &MesosProcess, name: &str) -> bool {
             .any(|source| source.settings.iter().any(|s| s.key == name))
 }
 
-fn check(context: &Context<'_>) -> Vec<Finding> {
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for process in super::processes(context) {
+    for process in super::processes(ctx) {
         // `--help` and `--version` print and exit before anything is required.
         if process.is_template || process.is_set("help") || process.is_set("version") {
             continue;
@@ -122,44 +122,4 @@ fn check(context: &Context<'_>) -> Vec<Finding> {
 
 fn zk_span(process: &MesosProcess) -> Option<Span> {
     process.flag("zk").map(|f| f.name.span)
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::rules::mesos::testing::lint_script;
-
-    #[test]
-    fn required_flags() {
-        let cases = [
-            ("mesos-agent --master=h:5050", 1),
-            ("mesos-agent --work_dir=/w", 1),
-            ("mesos-agent --quiet", 2),
-            ("mesos-agent", 0),
-            ("mesos-agent --help", 0),
-            ("MESOS_ZK=zk://a:2181/m mesos-agent --work_dir=/w", 1),
-            ("mesos-agent --work_dir=/w --master=h:5050", 0),
-            ("mesos-agent \"$@\"", 0),
-            ("mesos-master --zk=zk://a:2181/m --work_dir=/w", 1),
-            ("mesos-master --quiet", 1),
-            ("mesos-master --registry=in_memory", 0),
-            (
-                "mesos-master --zk=zk://a:2181/m --work_dir=/w --quorum=2",
-                0,
-            ),
-            // Written without `=`: MS003's finding, not a missing flag.
-            (
-                "mesos-master --zk=zk://a:2181/m --work_dir=/w --quorum 2",
-                0,
-            ),
-            ("mesos-agent --master=h:5050 --work_dir /w", 0),
-        ];
-        for (text, n) in cases {
-            let d = lint_script(text, 11);
-            assert_eq!(
-                d.iter().filter(|d| d.code == "MS201").count(),
-                n,
-                "{text}: {d:?}"
-            );
-        }
-    }
 }

@@ -59,8 +59,8 @@ use crate::model::zk_url::{MasterAddr, ZkUrl, ZkUrlProblem};
 use crate::rules::Context;
 
 /// Every Mesos master and agent of the cluster.
-fn processes<'a>(context: &'a Context<'_>) -> impl Iterator<Item = &'a MesosProcess> {
-    context.cluster.mesos_processes().map(|(_, p)| p)
+fn processes<'a>(ctx: &'a Context<'_>) -> impl Iterator<Item = &'a MesosProcess> {
+    ctx.cluster.mesos_processes().map(|(_, p)| p)
 }
 
 /// The flags of a process whose values meslint can read: set, not a template placeholder,
@@ -85,9 +85,9 @@ fn zk_url(process: &MesosProcess) -> Option<(&ZkUrl, &EffectiveFlag)> {
 
 /// Every problem of every zk URL (`--zk`, or a `zk://` agent `--master`), with its URL and flag.
 fn url_problems<'a>(
-    context: &'a Context<'_>,
+    ctx: &'a Context<'_>,
 ) -> impl Iterator<Item = (&'a ZkUrl, &'a EffectiveFlag, &'a ZkUrlProblem)> {
-    processes(context)
+    processes(ctx)
         .filter_map(zk_url)
         .flat_map(|(url, flag)| url.problems.iter().map(move |p| (url, flag, p)))
 }
@@ -97,6 +97,7 @@ fn url_problems<'a>(
 pub(crate) mod testing {
     use crate::diagnostic::Diagnostic;
     use crate::model::mesos::{MesosSource, Role};
+    use crate::model::problems::Problems;
     use crate::model::{Cluster, Host};
     use crate::parse::Sink;
     use crate::parse::mesos_cmdline::parse_mesos_script;
@@ -140,12 +141,16 @@ pub(crate) mod testing {
         settings: &Settings,
         mut sink: Sink,
     ) -> Vec<Diagnostic> {
+        let mut problems = Problems::default();
         let mut processes = Vec::new();
-        for source in sources {
+        for mut source in sources {
+            problems.mesos.append(&mut source.problems);
             let Some(role) = source.role.or(role) else {
                 continue;
             };
-            processes.push(resolve(role, &[source], settings, &mut sink));
+            let mut process = resolve(role, &[source], settings, &mut sink);
+            problems.mesos.append(&mut process.problems);
+            processes.push(process);
         }
         let cluster = Cluster {
             hosts: vec![Host {
@@ -154,13 +159,10 @@ pub(crate) mod testing {
                 mesos: processes,
                 ..Host::default()
             }],
+            problems,
             ..Cluster::default()
         };
-        let mut out = sink.diagnostics;
-        out.extend(rules::run(&Context {
-            cluster: &cluster,
-            settings,
-        }));
+        let mut out = rules::run(&Context::new(&cluster, settings));
         out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         out
     }

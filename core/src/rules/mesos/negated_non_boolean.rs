@@ -1,4 +1,6 @@
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Finding, Severity};
+use crate::model::problems::MesosProblem;
+use crate::rules::Context;
 
 declare_rule! {
     /// A `--no-` prefix on a flag that is not a boolean, or with a value.
@@ -21,6 +23,38 @@ declare_rule! {
         name: "negated_non_boolean",
         severity: Severity::Error,
         applies_to: "Mesos 1.0+",
-        check: None,
+        check,
     };
+}
+
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for problem in &ctx.cluster.problems.mesos {
+        match problem {
+            MesosProblem::NegatedNonBoolean { setting, bare } => out.push(
+                Finding::new(format!(
+                    "`{}` negates `{bare}`, which is not a boolean",
+                    setting.display
+                ))
+                .primary(setting.name.span, "only boolean flags take `--no-`")
+                .help(format!(
+                    "Mesos fails with: Failed to load non-boolean flag '{bare}' via 'no-{bare}'; \
+                     write `--{bare}=<value>`"
+                )),
+            ),
+            MesosProblem::NegatedWithValue { setting, bare } => {
+                let value = setting.value.as_ref().map_or(setting.whole, |v| v.span);
+                out.push(
+                    Finding::new(format!("`{}` takes no value", setting.display))
+                        .primary(value, "a value after `--no-` is refused")
+                        .help(format!(
+                            "write `--no-{bare}` or `--{bare}=false`; Mesos fails with: Failed to \
+                             load boolean flag '{bare}' via 'no-{bare}' with value"
+                        )),
+                );
+            }
+            _ => {}
+        }
+    }
+    out
 }

@@ -23,18 +23,18 @@ declare_rule! {
         name: "quorum_without_zk",
         severity: Severity::Warning,
         applies_to: "Mesos 1.0+",
-        check: Some(check),
+        check,
     };
 }
 
-fn check(context: &Context<'_>) -> Vec<Finding> {
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     // With several masters, `zk_missing_with_masters` (CM105) reports it as the error it is.
-    let masters = crate::rules::cluster::masters::Masters::of(context.cluster, context.settings);
+    let masters = ctx.masters();
     if masters.count > 1 {
         return out;
     }
-    for process in super::processes(context).filter(|p| p.role == Role::Master) {
+    for process in super::processes(ctx).filter(|p| p.role == Role::Master) {
         if process.is_template || process.is_set("zk") || process.is_set("master_contender") {
             continue;
         }

@@ -22,13 +22,13 @@ declare_rule! {
         name: "registry_strict_enabled",
         severity: Severity::Error,
         applies_to: "Mesos 1.0+",
-        check: Some(check),
+        check,
     };
 }
 
-fn check(context: &Context<'_>) -> Vec<Finding> {
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for process in super::processes(context) {
+    for process in super::processes(ctx) {
         let Some(flag) = process.flag("registry_strict").filter(|f| !f.unknown) else {
             continue;
         };

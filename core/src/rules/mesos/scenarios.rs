@@ -494,14 +494,16 @@ fn lint_layout(files: &[(Option<Role>, &str, &str)]) -> Vec<crate::diagnostic::D
     let settings = Settings::default();
     let mut map = SourceMap::new();
     let mut sink = Sink::default();
+    let mut problems = crate::model::problems::Problems::default();
     let mut sources = Vec::new();
     for (role, name, text) in files {
         let id = map.add(name, text.as_bytes());
-        sources.push(parse_mesos_flag_file(
-            id, *role, name, text, &settings, &mut sink,
-        ));
+        let mut source = parse_mesos_flag_file(id, *role, name, text, &settings, &mut sink);
+        problems.mesos.append(&mut source.problems);
+        sources.push(source);
     }
-    let master = resolve(Role::Master, &sources, &settings, &mut sink);
+    let mut master = resolve(Role::Master, &sources, &settings, &mut sink);
+    problems.mesos.append(&mut master.problems);
     assert_eq!(master.zk().map(|z| z.hosts.len()), Some(3));
     let cluster = Cluster {
         hosts: vec![Host {
@@ -510,12 +512,448 @@ fn lint_layout(files: &[(Option<Role>, &str, &str)]) -> Vec<crate::diagnostic::D
             mesos: vec![master],
             ..Host::default()
         }],
+        problems,
         ..Cluster::default()
     };
-    let mut d = sink.diagnostics;
-    d.extend(rules::run(&Context {
-        cluster: &cluster,
-        settings: &settings,
-    }));
-    d
+    rules::run(&Context::new(&cluster, &settings))
+}
+
+/// What Mesos's flag loader refuses or drops (the `MS0xx` rules), end to end.
+mod loader {
+    use crate::catalog::mesos::Role;
+    use crate::parse::mesos_env::EnvKind;
+    use crate::rules::mesos::testing::{codes, lint_env, lint_script};
+
+    const AGENT: &str = "mesos-agent --work_dir=/var/lib/mesos --master=10.0.0.1:5050";
+    const MASTER: &str = "mesos-master --work_dir=/var/lib/mesos";
+
+    /// Only the loader's own codes (MS0xx).
+    fn loader_codes(text: &str) -> Vec<(&'static str, &'static str)> {
+        codes(&lint_script(text, 11))
+            .into_iter()
+            .filter(|(c, _)| c.starts_with("MS0"))
+            .collect()
+    }
+
+    #[test]
+    fn command_line_forms_of_section_one() {
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            // `--name=value`, value may hold `=` or be empty (for strings).
+            (" --default_role=a=b", &[]),
+            (" --hostname=", &[]),
+            // `--name` alone: booleans only.
+            (" --switch_user", &[]),
+            (" --recover", &[("MS003", "error")]),
+            // `--no-name`: booleans only, never with a value (empty is fine).
+            (" --no-switch_user", &[]),
+            (" --no-switch_user=", &[]),
+            (" --no-recover", &[("MS004", "error")]),
+            (" --no-switch_user=false", &[("MS004", "error")]),
+            // `--name value`.
+            (" --recover cleanup", &[("MS003", "error")]),
+            (" --switch_user false", &[("MS003", "warning")]),
+            // Single dash and stray words are skipped.
+            (" -ip=10.0.0.2", &[("MS005", "warning")]),
+            (" stray", &[("MS005", "warning")]),
+            // `--` ends the flags.
+            (" -- --quiet", &[("MS006", "warning")]),
+            // Names are lower-cased; `-` and `_` are not interchangeable.
+            (" --Quiet", &[("MS008", "info")]),
+            (" --work-dir=/x", &[("MS001", "error")]),
+            // Unknown, duplicate, alias with canonical, `--x` with `--no-x`.
+            (" --bogus=1", &[("MS001", "error")]),
+            (" --port=1 --port=2", &[("MS002", "error")]),
+            (
+                " --slave_subsystems=cpu --agent_subsystems=cpu",
+                &[("MS002", "error")],
+            ),
+            (" --quiet --no-quiet", &[("MS002", "error")]),
+        ];
+        for (args, want) in cases {
+            let text = format!("{AGENT}{args}");
+            assert_eq!(loader_codes(&text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn environment_rules_of_section_one() {
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            // Same name in env and CLI: the CLI wins silently (info).
+            ("MESOS_PORT=1 {AGENT} --port=2", &[("MS007", "info")]),
+            // Alias in env, canonical on the CLI: error.
+            (
+                "MESOS_SLAVE_SUBSYSTEMS=cpu {AGENT} --agent_subsystems=cpu",
+                &[("MS002", "error")],
+            ),
+            // Env true, CLI `--no-`: different names, error.
+            (
+                "MESOS_SWITCH_USER=true {AGENT} --no-switch_user",
+                &[("MS002", "error")],
+            ),
+            // Unknown env var: ignored (warning); known to the other daemon: nothing.
+            (
+                "MESOS_ISOLATOR=cgroups/cpu {AGENT}",
+                &[("MS001", "warning")],
+            ),
+            ("MESOS_QUORUM=2 {AGENT}", &[]),
+            // Variables that scripts and bindings use, not flags: nothing.
+            ("MESOS_HOME=/opt/mesos {AGENT}", &[]),
+            (
+                "MESOS_NATIVE_JAVA_LIBRARY=/usr/lib/libmesos.so {AGENT}",
+                &[],
+            ),
+            // `MESOS_NO_FOO` negates nothing: it is flag `no_foo`.
+            ("MESOS_NO_SWITCH_USER=1 {AGENT}", &[("MS001", "warning")]),
+            // Case of the suffix does not matter.
+            ("MESOS_work_dir=/w mesos-agent --master=h:5050", &[]),
+        ];
+        for (template, want) in cases {
+            let text = template.replace("{AGENT}", AGENT);
+            assert_eq!(loader_codes(&text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn env_files_merge_like_the_environment() {
+        let text = "MESOS_QUORUM=2\nMESOS_quorum=3\nMESOS_ZK=zk://a:2181/m\n";
+        let got = codes(&lint_env(text, EnvKind::Shell, Role::Master, 11));
+        assert!(got.contains(&("MS002", "warning")), "{got:?}");
+    }
+
+    #[test]
+    fn unknown_flag_suggests_a_name() {
+        let diagnostics = lint_script(&format!("{MASTER} --qourum=2"), 11);
+        let d = diagnostics
+            .iter()
+            .find(|d| d.code == "MS001")
+            .expect("unknown flag");
+        assert_eq!(d.message, "`--qourum` is not a mesos-master flag");
+        assert_eq!(d.help.as_deref(), Some("did you mean `--quorum`?"));
+    }
+
+    #[test]
+    fn wrapper_variable_and_flag_file_collide() {
+        use crate::model::mesos::{MesosProblem, Role};
+        use crate::parse::Sink;
+        use crate::parse::mesos_flag_file::parse_mesos_flag_file;
+        use crate::parse::mesos_loader::resolve;
+        use crate::settings::Settings;
+        use crate::source::SourceMap;
+        let settings = Settings::default();
+        let mut map = SourceMap::new();
+        let mut sink = Sink::default();
+        let defaults = "ZK=`cat /etc/mesos/zk`\nPORT=5050\n";
+        let d = map.add("etc/default/mesos-master", defaults.as_bytes());
+        let env = crate::parse::mesos_env::parse_mesos_env(
+            d,
+            defaults,
+            EnvKind::InitDefaults,
+            &settings,
+            &mut sink,
+        );
+        let z = map.add("etc/mesos/zk", b"zk://a:2181/mesos\n");
+        let zk = parse_mesos_flag_file(z, None, "zk", "zk://a:2181/mesos\n", &settings, &mut sink);
+        let p = map.add("etc/mesos-master/port", b"5050\n");
+        let port = parse_mesos_flag_file(
+            p,
+            Some(Role::Master),
+            "port",
+            "5050\n",
+            &settings,
+            &mut sink,
+        );
+        let process = resolve(Role::Master, &[env, zk, port], &settings, &mut sink);
+        assert_eq!(
+            process.zk().map(|u| u.path.value.as_str()),
+            Some("/mesos"),
+            "the zk file feeds ZK="
+        );
+        let dup: Vec<_> = process
+            .problems
+            .iter()
+            .filter_map(|p| match p {
+                MesosProblem::DuplicateFlag { later, first, .. } => {
+                    Some((first.display.as_str(), later.display.as_str()))
+                }
+                _ => None,
+            })
+            .collect();
+        assert_eq!(dup, [("PORT", "port")], "{:?}", process.problems);
+    }
+}
+
+/// Cases of `flag_unavailable_in_version`.
+mod flag_unavailable_in_version {
+    use crate::rules::mesos::testing::lint_script;
+
+    #[test]
+    fn versions() {
+        let text = "mesos-master --work_dir=/w --role_sorter=drf --framework_sorter=drf";
+        assert!(lint_script(text, 6).iter().any(|d| d.code == "MS203"));
+        assert!(!lint_script(text, 7).iter().any(|d| d.code == "MS203"));
+        let agent = "mesos-agent --work_dir=/w --master=h:5050 --containerizer_path=/x";
+        assert!(!lint_script(agent, 0).iter().any(|d| d.code == "MS203"));
+        assert!(lint_script(agent, 1).iter().any(|d| d.code == "MS203"));
+    }
+}
+
+/// Cases of `flag_value_out_of_range`.
+mod flag_value_out_of_range {
+    use crate::rules::mesos::testing::lint_script;
+
+    #[test]
+    fn ranges() {
+        let cases = [
+            (
+                "mesos-master --work_dir=/w --agent_reregister_timeout=5mins",
+                true,
+            ),
+            (
+                "mesos-master --work_dir=/w --agent_reregister_timeout=10mins",
+                false,
+            ),
+            (
+                "mesos-master --work_dir=/w --agent_ping_timeout=20mins",
+                true,
+            ),
+            (
+                "mesos-master --work_dir=/w --max_agent_ping_timeouts=0",
+                true,
+            ),
+            (
+                "mesos-agent --work_dir=/w --master=h:5050 --gc_disk_headroom=10",
+                true,
+            ),
+            (
+                "mesos-agent --work_dir=/w --master=h:5050 --registration_backoff_factor=2mins",
+                true,
+            ),
+        ];
+        for (text, bad) in cases {
+            let d = lint_script(text, 11);
+            assert_eq!(d.iter().any(|d| d.code == "MS106"), bad, "{text}");
+        }
+    }
+}
+
+/// Cases of `image_providers_requirements`.
+mod image_providers_requirements {
+    use crate::rules::mesos::testing::lint_script;
+
+    #[test]
+    fn requirements() {
+        let base = "mesos-agent --work_dir=/w --master=h:5050";
+        let cases = [
+            (
+                "--image_providers=docker --isolation=filesystem/linux,docker/runtime",
+                0,
+            ),
+            ("--image_providers=docker --isolation=filesystem/linux", 1),
+            ("--image_providers=docker", 2),
+            ("--image_providers=appc,oci --isolation=filesystem/linux", 1),
+            (
+                "--image_providers=appc --isolation=filesystem/linux --launcher=posix",
+                1,
+            ),
+        ];
+        for (args, n) in cases {
+            let d = lint_script(&format!("{base} {args}"), 11);
+            assert_eq!(
+                d.iter().filter(|d| d.code == "MS405").count(),
+                n,
+                "{args}: {d:?}"
+            );
+        }
+    }
+}
+
+/// Cases of `invalid_choice`.
+mod invalid_choice {
+    use crate::rules::mesos::testing::lint_script;
+
+    #[test]
+    fn logging_level_is_case_sensitive() {
+        let d = lint_script("mesos-master --work_dir=/w --logging_level=info", 11);
+        let found = d.iter().find(|d| d.code == "MS105").expect("reported");
+        assert_eq!(
+            found.help.as_deref(),
+            Some("write `INFO`: the value is case-sensitive")
+        );
+        assert!(
+            found.labels[0]
+                .message
+                .starts_with("'info' is not a valid logging level.")
+        );
+    }
+}
+
+/// Cases of `invalid_flag_value`.
+mod invalid_flag_value {
+    use crate::rules::mesos::testing::lint_script;
+
+    #[test]
+    fn bad_values_are_errors_with_mesos_text() {
+        let base = "mesos-agent --work_dir=/w --master=h:5050";
+        let cases = [
+            (
+                "--executor_registration_timeout=5m",
+                "Unknown duration unit 'm'",
+            ),
+            ("--fetcher_cache_size=2048", "Invalid bytes '2048'"),
+            ("--switch_user=yes", "Expecting a boolean"),
+            ("--gc_disk_headroom=nan", "Failed to convert"),
+            ("--port=70000", "Failed to convert"),
+        ];
+        for (arg, why) in cases {
+            let d = lint_script(&format!("{base} {arg}"), 11);
+            let found = d.iter().find(|d| d.code == "MS101").expect(arg);
+            assert!(found.labels[0].message.starts_with(why), "{arg}: {found:?}");
+        }
+        let fine = lint_script(&format!("{base} --executor_registration_timeout=5mins"), 11);
+        assert!(fine.iter().all(|d| d.code != "MS101"));
+    }
+}
+
+/// Cases of `invalid_isolator`.
+mod invalid_isolator {
+    use crate::rules::mesos::testing::lint_script;
+
+    #[test]
+    fn isolators() {
+        let base = "mesos-agent --work_dir=/w --master=h:5050 --isolation=";
+        let cases = [
+            ("cgroups/cpu,cgroups/mem", 11, 0),
+            ("cgroups/cpu,cgroups/memory", 11, 1),
+            ("cgroups/cpu,cgroups/cpu", 11, 1),
+            ("filesystem/linux,filesystem/posix", 11, 1),
+            ("filesystem/linux,filesystem/posix", 4, 0),
+            ("cgroups/all", 6, 1),
+            ("external", 0, 0),
+            ("external", 1, 1),
+            ("network/cni,network/ports", 11, 0),
+            ("cgroups,docker/runtime", 5, 1),
+            ("cgroups,docker/runtime", 6, 0),
+        ];
+        for (list, minor, n) in cases {
+            let d = lint_script(&format!("{base}{list}"), minor);
+            assert_eq!(
+                d.iter().filter(|d| d.code == "MS402").count(),
+                n,
+                "{list} on 1.{minor}: {d:?}"
+            );
+        }
+    }
+}
+
+/// Cases of `invalid_json_value`.
+mod invalid_json_value {
+    use crate::rules::mesos::testing::{codes, lint_script};
+
+    #[test]
+    fn json_values() {
+        let base = "mesos-agent --work_dir=/w --master=h:5050";
+        let cases = [
+            (
+                "--executor_environment_variables='{\"PATH\": \"/bin\"}'",
+                vec![],
+            ),
+            (
+                "--executor_environment_variables='{\"PATH\": \"/bin\",}'",
+                vec![("MS114", "error")],
+            ),
+            ("--acls=/etc/mesos/acls.json", vec![("MS114", "warning")]),
+            ("--acls=file:///etc/mesos/acls.json", vec![]),
+        ];
+        for (args, want) in cases {
+            let got: Vec<_> = codes(&lint_script(&format!("{base} {args}"), 11))
+                .into_iter()
+                .filter(|(c, _)| *c == "MS114")
+                .collect();
+            assert_eq!(got, want, "{args}");
+        }
+    }
+}
+
+/// Cases of `malformed_resources`.
+mod malformed_resources {
+    use crate::rules::mesos::testing::lint_script;
+
+    #[test]
+    fn entries() {
+        let base = "mesos-agent --work_dir=/w --master=h:5050";
+        let cases = [
+            ("--attributes='rack:r1;zone:a'", 0),
+            ("--attributes=rack=r1", 1),
+            ("--resources='cpus:4;mem:8192;ports(*):[31000-32000]'", 0),
+            ("--resources='cpus(role):4;disk:{a:1}'", 0),
+            ("--resources=cpus=4", 1),
+            ("--resources='cpus:4:5'", 1),
+        ];
+        for (args, n) in cases {
+            let d = lint_script(&format!("{base} {args}"), 11);
+            assert_eq!(d.iter().filter(|d| d.code == "MS113").count(), n, "{args}");
+        }
+    }
+}
+
+/// Cases of `missing_required_flag`.
+mod missing_required_flag {
+    use crate::rules::mesos::testing::lint_script;
+
+    #[test]
+    fn required_flags() {
+        let cases = [
+            ("mesos-agent --master=h:5050", 1),
+            ("mesos-agent --work_dir=/w", 1),
+            ("mesos-agent --quiet", 2),
+            ("mesos-agent", 0),
+            ("mesos-agent --help", 0),
+            ("MESOS_ZK=zk://a:2181/m mesos-agent --work_dir=/w", 1),
+            ("mesos-agent --work_dir=/w --master=h:5050", 0),
+            ("mesos-agent \"$@\"", 0),
+            ("mesos-master --zk=zk://a:2181/m --work_dir=/w", 1),
+            ("mesos-master --quiet", 1),
+            ("mesos-master --registry=in_memory", 0),
+            (
+                "mesos-master --zk=zk://a:2181/m --work_dir=/w --quorum=2",
+                0,
+            ),
+            // Written without `=`: MS003's finding, not a missing flag.
+            (
+                "mesos-master --zk=zk://a:2181/m --work_dir=/w --quorum 2",
+                0,
+            ),
+            ("mesos-agent --master=h:5050 --work_dir /w", 0),
+        ];
+        for (text, n) in cases {
+            let d = lint_script(text, 11);
+            assert_eq!(
+                d.iter().filter(|d| d.code == "MS201").count(),
+                n,
+                "{text}: {d:?}"
+            );
+        }
+    }
+}
+
+/// Cases of `zk_url_path_per_host`.
+mod zk_url_path_per_host {
+    use crate::rules::mesos::testing::lint_script;
+
+    #[test]
+    fn names_the_lost_hosts() {
+        let d = lint_script(
+            "mesos-agent --work_dir=/w --master=zk://a:2181/mesos,b:2181/mesos,c:2181/mesos",
+            11,
+        );
+        let found = d.iter().find(|d| d.code == "MS301").expect("reported");
+        assert_eq!(
+            found.message,
+            "`--master` has a path after every host: Mesos uses only `a:2181` and loses `b:2181`, `c:2181`"
+        );
+        assert_eq!(
+            found.help.as_deref(),
+            Some("write the path once, after all hosts: `zk://a:2181,b:2181,c:2181/mesos`")
+        );
+    }
 }

@@ -23,16 +23,16 @@ declare_rule! {
         name: "sorter_mismatch",
         severity: Severity::Error,
         applies_to: "Mesos 1.7+",
-        check: Some(check),
+        check,
     };
 }
 
-fn check(context: &Context<'_>) -> Vec<Finding> {
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    if context.settings.mesos.minor() < 7 {
+    if ctx.settings.mesos.minor() < 7 {
         return out;
     }
-    for process in super::processes(context).filter(|p| p.role == Role::Master) {
+    for process in super::processes(ctx).filter(|p| p.role == Role::Master) {
         let role = process.flag("role_sorter");
         let framework = process.flag("framework_sorter");
         if role.is_some_and(|f| f.unknown) || framework.is_some_and(|f| f.unknown) {

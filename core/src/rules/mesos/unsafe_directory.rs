@@ -28,13 +28,13 @@ declare_rule! {
         name: "unsafe_directory",
         severity: Severity::Warning,
         applies_to: "Mesos 1.0+",
-        check: Some(check),
+        check,
     };
 }
 
-fn check(context: &Context<'_>) -> Vec<Finding> {
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (host, process) in context.cluster.mesos_processes() {
+    for (host, process) in ctx.cluster.mesos_processes() {
         for name in ["work_dir", "log_dir"] {
             let Some(flag) = process.flag(name).filter(|f| !f.unknown) else {
                 continue;

@@ -28,13 +28,13 @@ declare_rule! {
         name: "zk_url_host_list",
         severity: Severity::Error,
         applies_to: "Mesos 1.0+",
-        check: Some(check),
+        check,
     };
 }
 
-fn check(context: &Context<'_>) -> Vec<Finding> {
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (_, flag, problem) in super::url_problems(context) {
+    for (_, flag, problem) in super::url_problems(ctx) {
         let finding = match problem {
             ZkUrlProblem::EmptyHost { span } => {
                 Finding::new(format!("`{}` has an empty server entry", flag.display))

@@ -24,13 +24,13 @@ declare_rule! {
         name: "zk_url_missing_path",
         severity: Severity::Error,
         applies_to: "Mesos 1.0+",
-        check: Some(check),
+        check,
     };
 }
 
-fn check(context: &Context<'_>) -> Vec<Finding> {
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (url, flag, problem) in super::url_problems(context) {
+    for (url, flag, problem) in super::url_problems(ctx) {
         match problem {
             ZkUrlProblem::MissingPath { span } => out.push(
                 Finding::new(format!("`{}` has no znode path", flag.display))

@@ -25,13 +25,13 @@ declare_rule! {
         name: "zk_url_missing_port",
         severity: Severity::Error,
         applies_to: "Mesos 1.0+",
-        check: Some(check),
+        check,
     };
 }
 
-fn check(context: &Context<'_>) -> Vec<Finding> {
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (_, flag, problem) in super::url_problems(context) {
+    for (_, flag, problem) in super::url_problems(ctx) {
         match problem {
             ZkUrlProblem::MissingPort { span, host } => out.push(
                 Finding::new(format!("server `{host}` in `{}` has no port", flag.display))

@@ -1,5 +1,4 @@
 use crate::diagnostic::{Finding, Severity};
-use crate::model::identity::Identities;
 use crate::model::zk_url::ZkUrlProblem;
 use crate::rules::Context;
 use crate::rules::cluster::zk_url_outside_ensemble::names_and_addresses;
@@ -28,13 +27,13 @@ declare_rule! {
         name: "zk_url_path_per_host",
         severity: Severity::Error,
         applies_to: "Mesos 1.0+",
-        check: Some(check),
+        check,
     };
 }
 
-fn check(context: &Context<'_>) -> Vec<Finding> {
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (url, flag, problem) in super::url_problems(context) {
+    for (url, flag, problem) in super::url_problems(ctx) {
         let ZkUrlProblem::PathPerHost { lost } = problem else {
             continue;
         };
@@ -57,7 +56,7 @@ fn check(context: &Context<'_>) -> Vec<Finding> {
             .chain(lost.iter().map(|l| l.value.clone()))
             .collect();
         let path = url.path.value.split(',').next().unwrap_or("/mesos");
-        let (servers, whose) = match ensemble_servers(context, &all) {
+        let (servers, whose) = match ensemble_servers(ctx, &all) {
             Some(members) => (members, "the ensemble's servers"),
             None => (all, "all hosts"),
         };
@@ -84,9 +83,9 @@ fn check(context: &Context<'_>) -> Vec<Finding> {
 /// client port is known, and some host written in the URL is not a member: then the written
 /// hosts would make a wrong suggestion (`zk_url_outside_ensemble` says why). Not when the URL
 /// names servers by address and the ensemble by host name (or the reverse).
-fn ensemble_servers(context: &Context<'_>, written: &[String]) -> Option<Vec<String>> {
-    let ensemble = context.cluster.ensemble()?;
-    let ids = Identities::new(context.cluster, context.settings);
+fn ensemble_servers(ctx: &Context<'_>, written: &[String]) -> Option<Vec<String>> {
+    let ensemble = ctx.ensemble()?;
+    let ids = ctx.identities();
     let host = |address: &str| {
         address
             .rsplit_once(':')
@@ -108,7 +107,7 @@ fn ensemble_servers(context: &Context<'_>, written: &[String]) -> Option<Vec<Str
                 .collect::<Vec<_>>()
                 .iter()
                 .map(String::as_str),
-            &ensemble,
+            ensemble,
         )
     {
         return None;
@@ -118,26 +117,4 @@ fn ensemble_servers(context: &Context<'_>, written: &[String]) -> Option<Vec<Str
         .values()
         .map(|m| Some(format!("{}:{}", m.host, m.client_port?)))
         .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::rules::mesos::testing::lint_script;
-
-    #[test]
-    fn names_the_lost_hosts() {
-        let d = lint_script(
-            "mesos-agent --work_dir=/w --master=zk://a:2181/mesos,b:2181/mesos,c:2181/mesos",
-            11,
-        );
-        let found = d.iter().find(|d| d.code == "MS301").expect("reported");
-        assert_eq!(
-            found.message,
-            "`--master` has a path after every host: Mesos uses only `a:2181` and loses `b:2181`, `c:2181`"
-        );
-        assert_eq!(
-            found.help.as_deref(),
-            Some("write the path once, after all hosts: `zk://a:2181,b:2181,c:2181/mesos`")
-        );
-    }
 }

@@ -23,6 +23,6 @@ declare_rule! {
         name: "four_letter_word_refused",
         severity: Severity::Warning,
         applies_to: "ZooKeeper 3.5.3+ (with `--probe`)",
-        check: None,
+        check: super::live,
     };
 }

@@ -25,6 +25,6 @@ declare_rule! {
         name: "leaderless_ensemble",
         severity: Severity::Error,
         applies_to: "all ZooKeeper releases (with `--probe`)",
-        check: None,
+        check: super::live,
     };
 }

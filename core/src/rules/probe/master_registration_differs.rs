@@ -27,6 +27,6 @@ declare_rule! {
         name: "master_registration_differs",
         severity: Severity::Warning,
         applies_to: "Mesos 1.0+ (with `--probe`)",
-        check: None,
+        check: super::live,
     };
 }

@@ -23,6 +23,6 @@ declare_rule! {
         name: "multiple_leaders",
         severity: Severity::Error,
         applies_to: "all ZooKeeper releases (with `--probe`)",
-        check: None,
+        check: super::live,
     };
 }

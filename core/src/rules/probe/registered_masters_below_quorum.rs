@@ -23,6 +23,6 @@ declare_rule! {
         name: "registered_masters_below_quorum",
         severity: Severity::Warning,
         applies_to: "Mesos 1.0+ (with `--probe`)",
-        check: None,
+        check: super::live,
     };
 }

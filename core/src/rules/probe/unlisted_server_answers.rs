@@ -23,6 +23,6 @@ declare_rule! {
         name: "unlisted_server_answers",
         severity: Severity::Warning,
         applies_to: "all ZooKeeper releases (with `--probe`)",
-        check: None,
+        check: super::live,
     };
 }

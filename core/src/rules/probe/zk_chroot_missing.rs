@@ -24,6 +24,6 @@ declare_rule! {
         name: "zk_chroot_missing",
         severity: Severity::Warning,
         applies_to: "all Mesos and ZooKeeper releases (with `--probe`)",
-        check: None,
+        check: super::live,
     };
 }

@@ -26,6 +26,6 @@ declare_rule! {
         name: "zk_server_unreachable",
         severity: Severity::Warning,
         applies_to: "all ZooKeeper releases (with `--probe`)",
-        check: None,
+        check: super::live,
     };
 }

@@ -25,6 +25,6 @@ declare_rule! {
         name: "zk_session_failed",
         severity: Severity::Warning,
         applies_to: "all Mesos and ZooKeeper releases (with `--probe`)",
-        check: None,
+        check: super::live,
     };
 }

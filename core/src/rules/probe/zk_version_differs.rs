@@ -24,6 +24,6 @@ declare_rule! {
         name: "zk_version_differs",
         severity: Severity::Warning,
         applies_to: "all ZooKeeper releases (with `--probe`)",
-        check: None,
+        check: super::live,
     };
 }

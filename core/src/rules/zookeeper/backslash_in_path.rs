@@ -1,4 +1,6 @@
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Finding, Severity};
+use crate::model::problems::ConfigProblem;
+use crate::rules::Context;
 
 declare_rule! {
     /// A path written with backslashes.
@@ -21,6 +23,27 @@ declare_rule! {
         name: "backslash_in_path",
         severity: Severity::Warning,
         applies_to: "all",
-        check: None,
+        check,
     };
+}
+
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for problem in &ctx.cluster.problems.config {
+        if let ConfigProblem::BackslashInPath {
+            span,
+            written,
+            read_as,
+        } = problem
+        {
+            out.push(
+                Finding::new(format!(
+                    "path `{written}` is written with backslashes, which ZooKeeper reads as escapes: it becomes `{read_as}`"
+                ))
+                .primary(*span, "backslashes are escapes here")
+                .help("write the path with forward slashes"),
+            );
+        }
+    }
+    out
 }

@@ -1,4 +1,6 @@
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Finding, Severity};
+use crate::model::problems::ConfigProblem;
+use crate::rules::Context;
 
 declare_rule! {
     /// A zoo.cfg or dynamic file that starts with a UTF-8 byte order mark.
@@ -22,6 +24,26 @@ declare_rule! {
         name: "byte_order_mark",
         severity: Severity::Warning,
         applies_to: "all",
-        check: None,
+        check,
     };
+}
+
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for problem in &ctx.cluster.problems.config {
+        if let ConfigProblem::ByteOrderMark { span, first_key } = problem {
+            let message = match first_key {
+                Some(k) => format!(
+                    "the file starts with a byte order mark, so ZooKeeper reads the first key as an unknown key instead of `{k}`"
+                ),
+                None => "the file starts with a byte order mark".to_owned(),
+            };
+            out.push(
+                Finding::new(message)
+                    .primary(*span, "byte order mark")
+                    .help("save the file as UTF-8 without a byte order mark"),
+            );
+        }
+    }
+    out
 }

@@ -29,7 +29,7 @@ declare_rule! {
         name: "client_port_mismatch",
         severity: Severity::Error,
         applies_to: "ZooKeeper 3.5+",
-        check: Some(check),
+        check,
     };
 }
 

@@ -28,7 +28,7 @@ declare_rule! {
         name: "config_rewritten_by_reconfig",
         severity: Severity::Info,
         applies_to: "ZooKeeper 3.5+",
-        check: Some(check),
+        check,
     };
 }
 

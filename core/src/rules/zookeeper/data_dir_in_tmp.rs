@@ -22,7 +22,7 @@ declare_rule! {
         name: "data_dir_in_tmp",
         severity: Severity::Warning,
         applies_to: "all",
-        check: Some(check),
+        check,
     };
 }
 

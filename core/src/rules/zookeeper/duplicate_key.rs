@@ -1,4 +1,6 @@
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Finding, Severity};
+use crate::model::problems::ConfigProblem;
+use crate::rules::Context;
 
 declare_rule! {
     /// A key set more than once in one file.
@@ -20,6 +22,30 @@ declare_rule! {
         name: "duplicate_key",
         severity: Severity::Warning,
         applies_to: "all",
-        check: None,
+        check,
     };
+}
+
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for problem in &ctx.cluster.problems.config {
+        if let ConfigProblem::DuplicateKey {
+            ignored,
+            kept,
+            key,
+            kept_value,
+        } = problem
+        {
+            let wins = kept_value
+                .as_ref()
+                .map_or(String::new(), |v| format!(" (`{v}` wins)"));
+            out.push(
+                Finding::new(format!("`{key}` is set more than once{wins}"))
+                    .primary(*ignored, "this line is ignored")
+                    .secondary(*kept, "ZooKeeper keeps this one")
+                    .help("delete the line that should not apply"),
+            );
+        }
+    }
+    out
 }

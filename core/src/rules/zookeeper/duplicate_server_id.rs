@@ -26,7 +26,7 @@ declare_rule! {
         name: "duplicate_server_id",
         severity: Severity::Warning,
         applies_to: "all",
-        check: Some(check),
+        check,
     };
 }
 

@@ -24,7 +24,7 @@ declare_rule! {
         name: "dynamic_config_ignored",
         severity: Severity::Warning,
         applies_to: "ZooKeeper 3.4",
-        check: Some(check),
+        check,
     };
 }
 

@@ -26,7 +26,7 @@ declare_rule! {
         name: "dynamic_version_from_name",
         severity: Severity::Info,
         applies_to: "ZooKeeper 3.5+",
-        check: Some(check),
+        check,
     };
 }
 

@@ -1,6 +1,6 @@
 use crate::diagnostic::{Finding, Severity};
-use crate::rules::Context;
 use crate::rules::zookeeper::{known_servers, servers};
+use crate::rules::{Context, Scope};
 
 declare_rule! {
     /// An ensemble with an even number of voters.
@@ -22,11 +22,12 @@ declare_rule! {
     /// ## Example
     /// Four `server.N` lines, all participants.
     pub static EVEN_ENSEMBLE = Rule {
+        scope: Scope::Ensemble,
         code: "ZK211",
         name: "even_ensemble",
         severity: Severity::Warning,
         applies_to: "all",
-        check: Some(check),
+        check,
     };
 }
 

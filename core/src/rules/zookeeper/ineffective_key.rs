@@ -28,7 +28,7 @@ declare_rule! {
         name: "ineffective_key",
         severity: Severity::Warning,
         applies_to: "all",
-        check: Some(check),
+        check,
     };
 }
 

@@ -1,4 +1,6 @@
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Finding, Severity};
+use crate::model::problems::ConfigProblem;
+use crate::rules::Context;
 
 declare_rule! {
     /// A `#` comment written after a value on the same line.
@@ -22,6 +24,22 @@ declare_rule! {
         name: "inline_comment",
         severity: Severity::Warning,
         applies_to: "all",
-        check: None,
+        check,
     };
+}
+
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for problem in &ctx.cluster.problems.config {
+        if let ConfigProblem::InlineComment { span, key, comment } = problem {
+            out.push(
+                Finding::new(format!(
+                    "`{key}` has `{comment}` in its value: zoo.cfg has no inline comments"
+                ))
+                .primary(*span, "part of the value")
+                .help("move the comment to a line of its own"),
+            );
+        }
+    }
+    out
 }

@@ -27,7 +27,7 @@ declare_rule! {
         name: "invalid_4lw_whitelist",
         severity: Severity::Warning,
         applies_to: "all",
-        check: Some(check),
+        check,
     };
 }
 

@@ -31,7 +31,7 @@ declare_rule! {
         name: "invalid_boolean",
         severity: Severity::Error,
         applies_to: "all",
-        check: Some(check),
+        check,
     };
 }
 

@@ -33,7 +33,7 @@ declare_rule! {
         name: "invalid_client_address",
         severity: Severity::Error,
         applies_to: "all",
-        check: Some(check),
+        check,
     };
 }
 

@@ -37,7 +37,7 @@ declare_rule! {
         name: "invalid_hierarchical_quorum",
         severity: Severity::Error,
         applies_to: "all",
-        check: Some(check),
+        check,
     };
 }
 

@@ -32,7 +32,7 @@ declare_rule! {
         name: "invalid_myid",
         severity: Severity::Error,
         applies_to: "all",
-        check: Some(check),
+        check,
     };
 }
 

@@ -27,7 +27,7 @@ declare_rule! {
         name: "invalid_number",
         severity: Severity::Error,
         applies_to: "all",
-        check: Some(check),
+        check,
     };
 }
 

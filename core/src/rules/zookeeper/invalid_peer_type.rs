@@ -30,7 +30,7 @@ declare_rule! {
         name: "invalid_peer_type",
         severity: Severity::Error,
         applies_to: "all",
-        check: Some(check),
+        check,
     };
 }
 

@@ -26,7 +26,7 @@ declare_rule! {
         name: "invalid_server_cnxn_factory",
         severity: Severity::Error,
         applies_to: "all",
-        check: Some(check),
+        check,
     };
 }
 

@@ -34,7 +34,7 @@ declare_rule! {
         name: "invalid_server_line",
         severity: Severity::Error,
         applies_to: "all",
-        check: Some(check),
+        check,
     };
 }
 

@@ -29,7 +29,7 @@ declare_rule! {
         name: "invalid_tick_time",
         severity: Severity::Error,
         applies_to: "all",
-        check: Some(check),
+        check,
     };
 }
 

@@ -24,7 +24,7 @@ declare_rule! {
         name: "key_not_in_version",
         severity: Severity::Warning,
         applies_to: "all",
-        check: Some(check),
+        check,
     };
 }
 

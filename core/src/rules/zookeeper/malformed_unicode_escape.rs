@@ -1,4 +1,6 @@
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Finding, Severity};
+use crate::model::problems::ConfigProblem;
+use crate::rules::Context;
 
 declare_rule! {
     /// A `\u` escape that is not followed by four hex digits.
@@ -22,6 +24,20 @@ declare_rule! {
         name: "malformed_unicode_escape",
         severity: Severity::Error,
         applies_to: "all",
-        check: None,
+        check,
     };
+}
+
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for problem in &ctx.cluster.problems.config {
+        if let ConfigProblem::MalformedEscape { span, raw } = problem {
+            out.push(
+                Finding::new(format!("`{raw}` is not a valid unicode escape"))
+                    .primary(*span, "expected `\\u` and four hex digits")
+                    .help("write `\\\\` for a literal backslash, or `\\u` followed by four hex digits"),
+            );
+        }
+    }
+    out
 }

@@ -30,7 +30,7 @@ declare_rule! {
         name: "misread_group_key",
         severity: Severity::Error,
         applies_to: "all",
-        check: Some(check),
+        check,
     };
 }
 

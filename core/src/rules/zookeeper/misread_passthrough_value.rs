@@ -30,7 +30,7 @@ declare_rule! {
         name: "misread_passthrough_value",
         severity: Severity::Warning,
         applies_to: "all",
-        check: Some(check),
+        check,
     };
 }
 

@@ -31,7 +31,7 @@ declare_rule! {
         name: "missing_client_port",
         severity: Severity::Error,
         applies_to: "all",
-        check: Some(check),
+        check,
     };
 }
 

@@ -21,7 +21,7 @@ declare_rule! {
         name: "missing_data_dir",
         severity: Severity::Error,
         applies_to: "all",
-        check: Some(check),
+        check,
     };
 }
 

@@ -26,7 +26,7 @@ declare_rule! {
         name: "missing_election_port",
         severity: Severity::Error,
         applies_to: "ZooKeeper 3.4",
-        check: Some(check),
+        check,
     };
 }
 

@@ -24,7 +24,7 @@ declare_rule! {
         name: "missing_quorum_limits",
         severity: Severity::Error,
         applies_to: "all",
-        check: Some(check),
+        check,
     };
 }
 

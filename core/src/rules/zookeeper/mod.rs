@@ -123,6 +123,7 @@ pub(crate) mod test_support {
     //! Lints one ZooKeeper server from inline text, for rule tests.
 
     use crate::diagnostic::{Diagnostic, Severity};
+    use crate::model::problems::Problems;
     use crate::model::zookeeper::ZkServer;
     use crate::model::{Cluster, Host};
     use crate::parse::Sink;
@@ -147,14 +148,18 @@ pub(crate) mod test_support {
         let mut map = SourceMap::new();
         let mut sink = Sink::default();
         let cfg_id = map.add("zk1/zoo.cfg", cfg.as_bytes());
-        let config = parse_zoo_cfg(cfg_id, map.file(cfg_id).text(), &settings, &mut sink);
+        let mut config = parse_zoo_cfg(cfg_id, map.file(cfg_id).text(), &settings, &mut sink);
+        let mut problems = Problems::default();
+        problems.config.append(&mut config.problems);
         let myid = myid.map(|text| {
             let id = map.add("zk1/data/myid", text.as_bytes());
             parse_myid(id, map.file(id).text(), &settings, &mut sink)
         });
         let dynamic = dynamic.map(|(name, text)| {
             let id = map.add(name, text.as_bytes());
-            parse_dynamic(id, name, map.file(id).text(), &settings, &mut sink)
+            let mut dynamic = parse_dynamic(id, name, map.file(id).text(), &settings, &mut sink);
+            problems.config.append(&mut dynamic.problems);
+            dynamic
         });
         let server = ZkServer {
             config,
@@ -168,13 +173,10 @@ pub(crate) mod test_support {
                 mesos: vec![],
                 ..Host::default()
             }],
+            problems,
             ..Cluster::default()
         };
-        let mut out = sink.diagnostics;
-        out.extend(run(&Context {
-            cluster: &cluster,
-            settings: &settings,
-        }));
+        let mut out = run(&Context::new(&cluster, &settings));
         out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         out
     }

@@ -26,7 +26,7 @@ declare_rule! {
         name: "multi_address_needs_jvm_flag",
         severity: Severity::Error,
         applies_to: "ZooKeeper 3.6+",
-        check: Some(check),
+        check,
     };
 }
 

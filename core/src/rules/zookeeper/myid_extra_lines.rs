@@ -23,7 +23,7 @@ declare_rule! {
         name: "myid_extra_lines",
         severity: Severity::Info,
         applies_to: "all",
-        check: Some(check),
+        check,
     };
 }
 

@@ -24,7 +24,7 @@ declare_rule! {
         name: "myid_not_in_server_list",
         severity: Severity::Error,
         applies_to: "all",
-        check: Some(check),
+        check,
     };
 }
 

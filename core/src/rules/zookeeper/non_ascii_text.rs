@@ -1,4 +1,6 @@
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Finding, Severity};
+use crate::model::problems::ConfigProblem;
+use crate::rules::Context;
 
 declare_rule! {
     /// A key or value holding characters outside ASCII.
@@ -20,6 +22,30 @@ declare_rule! {
         name: "non_ascii_text",
         severity: Severity::Warning,
         applies_to: "all",
-        check: None,
+        check,
     };
+}
+
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for problem in &ctx.cluster.problems.config {
+        if let ConfigProblem::NonAscii {
+            span,
+            key,
+            character,
+        } = problem
+        {
+            out.push(
+                Finding::new(format!(
+                    "`{key}` holds the non-ASCII character `{character}`, which ZooKeeper reads as ISO-8859-1"
+                ))
+                .primary(*span, "not ASCII")
+                .help(format!(
+                    "use ASCII, or write it as `\\u{:04x}`",
+                    u32::from(*character)
+                )),
+            );
+        }
+    }
+    out
 }

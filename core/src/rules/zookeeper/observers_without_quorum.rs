@@ -1,6 +1,6 @@
 use crate::diagnostic::{Finding, Severity};
-use crate::rules::Context;
 use crate::rules::zookeeper::{known_servers, servers};
+use crate::rules::{Context, Scope};
 use crate::version::ZkVersion;
 
 declare_rule! {
@@ -21,11 +21,12 @@ declare_rule! {
     /// ## Example
     /// `server.1=zk1:2888:3888` and `server.2=zk2:2888:3888:observer`.
     pub static OBSERVERS_WITHOUT_QUORUM = Rule {
+        scope: Scope::Ensemble,
         code: "ZK212",
         name: "observers_without_quorum",
         severity: Severity::Error,
         applies_to: "all",
-        check: Some(check),
+        check,
     };
 }
 

@@ -27,7 +27,7 @@ declare_rule! {
         name: "own_address_loopback",
         severity: Severity::Warning,
         applies_to: "all",
-        check: Some(check),
+        check,
     };
 }
 

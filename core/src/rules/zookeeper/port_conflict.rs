@@ -29,7 +29,7 @@ declare_rule! {
         name: "port_conflict",
         severity: Severity::Warning,
         applies_to: "all",
-        check: Some(check),
+        check,
     };
 }
 

@@ -25,7 +25,7 @@ declare_rule! {
         name: "relative_path",
         severity: Severity::Warning,
         applies_to: "all",
-        check: Some(check),
+        check,
     };
 }
 

@@ -30,7 +30,7 @@ declare_rule! {
         name: "same_quorum_and_election_port",
         severity: Severity::Error,
         applies_to: "all",
-        check: Some(check),
+        check,
     };
 }
 

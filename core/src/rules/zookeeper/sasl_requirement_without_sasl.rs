@@ -24,7 +24,7 @@ declare_rule! {
         name: "sasl_requirement_without_sasl",
         severity: Severity::Error,
         applies_to: "all",
-        check: Some(check),
+        check,
     };
 }
 

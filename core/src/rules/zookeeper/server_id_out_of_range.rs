@@ -29,7 +29,7 @@ declare_rule! {
         name: "server_id_out_of_range",
         severity: Severity::Warning,
         applies_to: "all",
-        check: Some(check),
+        check,
     };
 }
 

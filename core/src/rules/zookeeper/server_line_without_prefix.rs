@@ -23,7 +23,7 @@ declare_rule! {
         name: "server_line_without_prefix",
         severity: Severity::Warning,
         applies_to: "all",
-        check: Some(check),
+        check,
     };
 }
 

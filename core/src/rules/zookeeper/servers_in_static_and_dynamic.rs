@@ -23,7 +23,7 @@ declare_rule! {
         name: "servers_in_static_and_dynamic",
         severity: Severity::Error,
         applies_to: "ZooKeeper 3.5+",
-        check: Some(check),
+        check,
     };
 }
 

@@ -32,7 +32,7 @@ declare_rule! {
         name: "session_timeout_range",
         severity: Severity::Error,
         applies_to: "all",
-        check: Some(check),
+        check,
     };
 }
 

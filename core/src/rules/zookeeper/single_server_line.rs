@@ -1,6 +1,6 @@
 use crate::diagnostic::{Finding, Severity};
-use crate::rules::Context;
 use crate::rules::zookeeper::{known_servers, servers};
+use crate::rules::{Context, Scope};
 
 declare_rule! {
     /// A config with exactly one server line.
@@ -21,11 +21,12 @@ declare_rule! {
     /// ## Example
     /// A zoo.cfg with only `server.1=zk1:2888:3888`.
     pub static SINGLE_SERVER_LINE = Rule {
+        scope: Scope::Ensemble,
         code: "ZK209",
         name: "single_server_line",
         severity: Severity::Warning,
         applies_to: "all",
-        check: Some(check),
+        check,
     };
 }
 

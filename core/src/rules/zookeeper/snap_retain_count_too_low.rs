@@ -22,7 +22,7 @@ declare_rule! {
         name: "snap_retain_count_too_low",
         severity: Severity::Warning,
         applies_to: "all",
-        check: Some(check),
+        check,
     };
 }
 

@@ -24,7 +24,7 @@ declare_rule! {
         name: "ssl_auth_provider_missing",
         severity: Severity::Error,
         applies_to: "ZooKeeper 3.5+",
-        check: Some(check),
+        check,
     };
 }
 

@@ -176,7 +176,7 @@ fn cases() -> Vec<Case> {
         },
         quorum("q62", "server.1=127.0.0.1:2888:3888;2181\nserver.2=127.0.0.2:2888:3888;2181\nserver.3=127.0.0.3:2888:3888;2181\n", Ok, Err),
         quorum("q63", "server.1=[::1]:2888:3888\nserver.2=[::1]:2889:3889\nserver.3=[::1]:2890:3890\n", Ok, Ok),
-        // Found by the conformance tier (tests/conformance.rs), checked against both jars.
+        // Found by the conformance tier (tests/conformance/), checked against both jars.
         quorum("cf01", &format!("{THREE}server.3=[::1 \nserver.3=127.0.0.3:2888:3888\n"), Ok, Ok),
         quorum("cf02", &format!("{THREE}server.4=127.0.0.4:2888:3888:observer:extra;2181\n"), Err, Ok),
         case("cf03", "tickTime=2147483647\ndataDir=/var/lib/zookeeper\nclientPort=2181\n", Err, Ok),

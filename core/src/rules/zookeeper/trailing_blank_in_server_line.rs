@@ -26,7 +26,7 @@ declare_rule! {
         name: "trailing_blank_in_server_line",
         severity: Severity::Error,
         applies_to: "ZooKeeper 3.5+",
-        check: Some(check),
+        check,
     };
 }
 

@@ -27,7 +27,7 @@ declare_rule! {
         name: "unknown_key",
         severity: Severity::Warning,
         applies_to: "all",
-        check: Some(check),
+        check,
     };
 }
 

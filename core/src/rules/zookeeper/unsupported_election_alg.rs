@@ -29,7 +29,7 @@ declare_rule! {
         name: "unsupported_election_alg",
         severity: Severity::Error,
         applies_to: "all",
-        check: Some(check),
+        check,
     };
 }
 

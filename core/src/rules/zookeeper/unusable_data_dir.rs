@@ -31,7 +31,7 @@ declare_rule! {
         name: "unusable_data_dir",
         severity: Severity::Error,
         applies_to: "all",
-        check: Some(check),
+        check,
     };
 }
 

@@ -1,6 +1,6 @@
 use crate::diagnostic::{Finding, Severity};
-use crate::rules::Context;
 use crate::rules::zookeeper::{known_servers, servers};
+use crate::rules::{Context, Scope};
 
 declare_rule! {
     /// An ensemble of two voters, which tolerates no failure.
@@ -23,11 +23,12 @@ declare_rule! {
     /// ## Example
     /// `server.1` and `server.2` only.
     pub static ZERO_FAULT_TOLERANCE = Rule {
+        scope: Scope::Ensemble,
         code: "ZK210",
         name: "zero_fault_tolerance",
         severity: Severity::Warning,
         applies_to: "all",
-        check: Some(check),
+        check,
     };
 }
 

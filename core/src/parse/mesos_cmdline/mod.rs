@@ -6,6 +6,10 @@
 //! image) once assignments and wrappers such as `exec`, `nohup` or `sudo` are skipped. The
 //! arguments become [`RawSetting`]s with spans into the file; nothing is merged here (see
 //! [`crate::parse::mesos_loader`]).
+//!
+//! The seams: `invocation` finds the command that starts a daemon, `systemd` reads what a
+//! unit adds to it, `docker` the container forms (`docker run`, compose, JSON arrays), and
+//! `markdown` which parts of a document are code.
 
 use crate::model::mesos::{ArgForm, MesosSource, Origin, RawSetting, Role, SourceKind};
 use crate::parse::Sink;
@@ -17,6 +21,16 @@ use crate::parse::shell_vars::{Expansion, Vars};
 use crate::settings::Settings;
 use crate::source::{FileId, Spanned};
 use crate::template::has_placeholder;
+
+mod docker;
+mod invocation;
+mod markdown;
+mod systemd;
+
+use docker::{compose_env, docker_run, image_default_command, image_role, unwrap_json_array};
+use invocation::{COMMAND_KEYS, Invocation, binary_role, find_invocation};
+pub(crate) use markdown::regions;
+use systemd::{UnitContext, shell_c_body};
 
 /// At most this many invocations are read from one file; real files hold a handful, and the
 /// limit keeps the work linear when every invocation inherits the file's variables.
@@ -168,70 +182,6 @@ pub fn parse_mesos_script(
     sources
 }
 
-/// The source range of the quoted command in `sh -c '<command>'` (also `bash -ec`, after
-/// `ExecStart=`), which the shell runs as a command line of its own; `None` when the quoted
-/// text holds escapes, which a second reading would not undo.
-fn shell_c_body(command: &Command, text: &str) -> Option<std::ops::Range<usize>> {
-    let words = &command.words;
-    let shell = words.iter().take(3).position(|w| {
-        let text = w.text.strip_prefix("ExecStart=").unwrap_or(&w.text);
-        let text = text.trim_start_matches(['-', '@', '+', '!', ':']);
-        matches!(
-            text.rsplit('/').next(),
-            Some("sh" | "bash" | "dash" | "zsh")
-        )
-    })?;
-    let flag = &words.get(shell + 1)?.text;
-    if !(flag.starts_with('-') && !flag.starts_with("--") && flag.ends_with('c')) {
-        return None;
-    }
-    let body = words.get(shell + 2)?;
-    if !body.quoted {
-        return None;
-    }
-    let span = body.span();
-    let range = span.start as usize..span.end as usize;
-    // Only a body written without escapes reads the same when lexed again.
-    (text.get(range.clone()) == Some(body.text.as_str())).then_some(range)
-}
-
-/// Turns the JSON-array form of compose, Kubernetes and Dockerfile commands
-/// (`command: ["mesos-master", "--zk=..."]`) into plain words.
-fn unwrap_json_array(command: Command) -> Command {
-    let opens = command
-        .words
-        .iter()
-        .position(|w| w.text.starts_with('[') && !w.text.starts_with("[{"));
-    let Some(start) = opens.filter(|i| {
-        *i > 0
-            && command
-                .words
-                .get(i - 1)
-                .is_some_and(|w| COMMAND_KEYS.contains(&w.text.as_str()))
-    }) else {
-        return command;
-    };
-    let mut words = Vec::with_capacity(command.words.len());
-    for (i, word) in command.words.into_iter().enumerate() {
-        if i < start {
-            words.push(word);
-            continue;
-        }
-        let text = word.text.as_str();
-        let from = usize::from(i == start && text.starts_with('['));
-        let mut to = text.len();
-        for end in [']', ','] {
-            if to > from && text[..to].ends_with(end) {
-                to -= 1;
-            }
-        }
-        if let Some(inner) = word.slice(from, to).filter(|w| !w.text.is_empty()) {
-            words.push(inner);
-        }
-    }
-    Command { words }
-}
-
 /// Words that may stand before a command's assignments without being a command themselves.
 const ASSIGNMENT_PREFIXES: &[&str] = &[
     "then", "else", "do", "{", "!", "export", "readonly", "local", "declare", "typeset",
@@ -372,7 +322,6 @@ fn resolve(setting: &mut RawSetting, vars: &Vars, sink: &mut Sink) {
         setting.unknown = has_placeholder(&value.value);
     }
 }
-
 /// Adds the arguments of an invocation; unseen arguments (`"$@"`) make the source open-ended.
 fn push_arguments(source: &mut MesosSource, words: &[Word]) {
     for word in words {
@@ -383,421 +332,6 @@ fn push_arguments(source: &mut MesosSource, words: &[Word]) {
         }
         source.settings.push(setting);
     }
-}
-
-/// The `mesosphere/mesos-master` image runs `mesos-master --registry=in_memory` unless the
-/// container is given a command of its own.
-fn image_default_command(source: &mut MesosSource, image: &Spanned<String>) {
-    if source.role != Some(Role::Master) || !image.value.contains("mesosphere/mesos-master") {
-        return;
-    }
-    source.settings.push(RawSetting {
-        origin: Origin::Default,
-        form: ArgForm::Flag,
-        name: Spanned::new("registry".to_owned(), image.span),
-        display: "--registry".to_owned(),
-        key: "registry".to_owned(),
-        value: Some(Spanned::new("in_memory".to_owned(), image.span)),
-        whole: image.span,
-        unknown: false,
-    });
-}
-
-/// `MESOS_X: value` and `- MESOS_X=value` entries of a compose `environment:` block.
-fn compose_env(command: &Command) -> Option<RawSetting> {
-    let words = &command.words;
-    let first = words.first()?;
-    if first.text == "-" {
-        return assignment(words.get(1)?, 0);
-    }
-    let name = first.text.strip_suffix(':')?;
-    let suffix = name.strip_prefix("MESOS_")?;
-    if !is_identifier(name) {
-        return None;
-    }
-    let value = words.get(1)?;
-    Some(RawSetting {
-        origin: Origin::Env,
-        form: ArgForm::Flag,
-        name: Spanned::new(name.to_owned(), first.span_of(0, name.len())),
-        display: name.to_owned(),
-        key: suffix.to_ascii_lowercase(),
-        value: Some(Spanned::new(value.text.clone(), value.span())),
-        whole: first.span().cover(value.span()),
-        unknown: value.expansion || has_placeholder(&value.text),
-    })
-}
-
-/// The byte ranges worth reading as shell, each with whether it may show part of a command
-/// only: the whole file, or for prose (Markdown, reStructuredText) its command blocks alone:
-/// fenced blocks, and blocks indented after a blank line or after a line ending in `::`.
-/// Prose that merely mentions `mesos-master`, in inline code or not, is not a command.
-pub(crate) fn regions(text: &str) -> Vec<(std::ops::Range<usize>, bool)> {
-    let is_fence = |l: &str| {
-        let t = l.trim_start();
-        t.starts_with("```") || t.starts_with("~~~")
-    };
-    // Fences, list items that open with inline code, and reStructuredText literal blocks mark
-    // prose; a shell script has none of them.
-    let is_prose = text.lines().any(|l| {
-        let t = l.trim_start();
-        is_fence(l)
-            || t.starts_with("* `")
-            || t.starts_with("- `")
-            || t.starts_with(".. code")
-            || (t.ends_with("::") && !t.starts_with('#') && !t.contains('=') && t.len() > 2)
-    });
-    if !is_prose {
-        return vec![(0..text.len(), false)];
-    }
-    let is_indented = |l: &str| l.starts_with("    ") || l.starts_with('\t');
-    let mut out = Vec::new();
-    let mut offset = 0;
-    let mut fence_start: Option<usize> = None;
-    let mut block_start: Option<usize> = None;
-    // Whether the last non-indented line lets an indented block start (blank, or `::`).
-    let mut opens_block = true;
-    for line in text.split_inclusive('\n') {
-        let start = offset;
-        offset += line.len();
-        if fence_start.is_none() && is_indented(line) && !line.trim().is_empty() {
-            if block_start.is_none() && opens_block {
-                block_start = Some(start);
-            }
-            continue;
-        }
-        if line.trim().is_empty() && block_start.is_some() {
-            continue;
-        }
-        if let Some(s) = block_start.take() {
-            out.push((s..start, false));
-        }
-        if is_fence(line) {
-            match fence_start.take() {
-                Some(s) => out.push((s..start, false)),
-                None => fence_start = Some(offset),
-            }
-            opens_block = false;
-            continue;
-        }
-        if fence_start.is_none() {
-            let t = line.trim();
-            opens_block = t.is_empty() || t.ends_with("::") || t.starts_with(".. code");
-            if let Some(code) = command_line_in_code(line) {
-                out.push((start + code.start..start + code.end, true));
-            }
-        }
-    }
-    if let Some(s) = block_start {
-        out.push((s..text.len(), false));
-    }
-    if let Some(s) = fence_start {
-        out.push((s..text.len(), false));
-    }
-    out
-}
-
-/// A prose line that is nothing but one inline code span, possibly as a list item
-/// (`* \`mesos-master --quorum=2\``): a command shown on its own line, as guides list their
-/// steps. The range is the code inside the backticks.
-fn command_line_in_code(line: &str) -> Option<std::ops::Range<usize>> {
-    let body = line.trim_end();
-    let indent = body.len() - body.trim_start().len();
-    let t = body.trim_start();
-    let marker = ["* ", "- ", "+ "]
-        .iter()
-        .find(|m| t.starts_with(**m))
-        .map_or(0, |m| m.len());
-    let code = &t[marker..];
-    let inner = code.strip_prefix('`')?.strip_suffix('`')?;
-    if inner.is_empty() || inner.contains('`') {
-        return None;
-    }
-    let from = indent + marker + 1;
-    Some(from..from + inner.len())
-}
-
-/// Settings that systemd unit lines give every invocation in the file.
-#[derive(Default)]
-struct UnitContext {
-    env: Vec<RawSetting>,
-    /// An `EnvironmentFile=` line: more settings live in a file meslint may not see here.
-    environment_file: bool,
-    /// Every `Environment=` variable, for `${VAR}` in `ExecStart=` (systemd sets them all before
-    /// it starts the command, whatever their order in the file).
-    vars: Vars,
-}
-
-impl UnitContext {
-    fn collect(commands: &[Command]) -> Self {
-        let mut unit = UnitContext::default();
-        for command in commands {
-            let Some(first) = command.words.first() else {
-                continue;
-            };
-            if first.text.starts_with("EnvironmentFile=") {
-                unit.environment_file = true;
-            }
-            let Some(rest_at) = first
-                .text
-                .strip_prefix("Environment=")
-                .map(|r| first.text.len() - r.len())
-            else {
-                continue;
-            };
-            for (word, from) in std::iter::once((first, rest_at))
-                .chain(command.words.iter().skip(1).map(|w| (w, 0)))
-            {
-                if let Some((name, value)) = word.text[from..].split_once('=')
-                    && is_identifier(name)
-                {
-                    let at = from + name.len() + 1;
-                    let span = word.span_of(at, word.text.len());
-                    unit.vars.assign(name, value, word.expansion, span, false);
-                }
-            }
-            if let Some(s) = assignment(first, rest_at) {
-                unit.env.push(s);
-            }
-            unit.env.extend(
-                command
-                    .words
-                    .iter()
-                    .skip(1)
-                    .filter_map(|w| assignment(w, 0)),
-            );
-        }
-        unit
-    }
-}
-
-/// The daemon a program name starts, by its last path component. A path must lead through a
-/// `bin` directory (or `.`) so that `/etc/mesos-master` is not taken for the binary.
-fn binary_role(program: &str) -> Option<Role> {
-    let mut parts = program.rsplit('/');
-    let base = parts.next().unwrap_or(program);
-    if let Some(parent) = parts.next()
-        && !matches!(parent, "bin" | "sbin" | "." | "")
-    {
-        return None;
-    }
-    let base = base.strip_suffix(".sh").unwrap_or(base);
-    match base {
-        "mesos-master" => Some(Role::Master),
-        "mesos-agent" | "mesos-slave" => Some(Role::Agent),
-        _ => None,
-    }
-}
-
-/// The daemon a `mesos <subcommand>` starts.
-fn subcommand_role(word: &str) -> Option<Role> {
-    match word {
-        "master" => Some(Role::Master),
-        "agent" | "slave" => Some(Role::Agent),
-        _ => None,
-    }
-}
-
-/// The daemon a Docker image runs, from its name (`mesosphere/mesos-master:1.0.1`).
-fn image_role(image: &str) -> Option<Role> {
-    let name = image.rsplit('/').next().unwrap_or(image);
-    let name = name.split(':').next().unwrap_or(name);
-    binary_role(name)
-}
-
-/// Programs that run the command that follows them.
-const WRAPPERS: &[&str] = &[
-    "exec",
-    "nohup",
-    "sudo",
-    "env",
-    "time",
-    "nice",
-    "ionice",
-    "setsid",
-    "command",
-    "stdbuf",
-    "chpst",
-    "numactl",
-    "taskset",
-    "timeout",
-    "su-exec",
-    "gosu",
-    "eval",
-    "$",
-    "mesos-daemon.sh",
-];
-/// Keys of YAML and similar files whose value is a command line.
-const COMMAND_KEYS: &[&str] = &[
-    "command:",
-    "cmd:",
-    "shell:",
-    "script:",
-    "args:",
-    "CMD",
-    "ENTRYPOINT",
-];
-/// Wrappers whose next word is an argument of theirs (a user name, a duration).
-const WRAPPERS_WITH_ARGUMENT: &[&str] = &["gosu", "su-exec", "timeout", "-u", "-g", "-n"];
-
-struct Invocation {
-    role: Role,
-    binary: Spanned<String>,
-    /// Environment assignments before the program (`MESOS_X=1 mesos-master`, `docker -e`).
-    env: Vec<RawSetting>,
-    /// Index of the first argument word.
-    args_from: usize,
-    /// True for `docker run <image>`: the image's entry point is the binary.
-    docker: bool,
-}
-
-fn find_invocation(command: &Command) -> Option<Invocation> {
-    let words = &command.words;
-    let mut env = Vec::new();
-    let mut skip_argument = false;
-    for (i, word) in words.iter().enumerate() {
-        let mut text = word.text.as_str();
-        let mut from = 0;
-        if i == 0
-            && let Some(rest) = text
-                .strip_prefix("ExecStart=")
-                .or_else(|| text.strip_prefix("command="))
-        {
-            let rest = rest.trim_start_matches(['-', '@', '+', '!', ':']);
-            from = text.len() - rest.len();
-            text = rest;
-        }
-        if skip_argument {
-            skip_argument = false;
-            continue;
-        }
-        if let Some((name, _)) = text.split_once('=')
-            && is_identifier(name)
-        {
-            if let Some(setting) = assignment(word, from) {
-                env.push(setting);
-            }
-            continue;
-        }
-        if let Some(role) = binary_role(text) {
-            return Some(Invocation {
-                role,
-                binary: Spanned::new(text.to_owned(), word.span_of(from, word.text.len())),
-                env,
-                args_from: i + 1,
-                docker: false,
-            });
-        }
-        let base = text.rsplit('/').next().unwrap_or(text);
-        if base == "mesos"
-            && let Some(next) = words.get(i + 1)
-            && let Some(role) = subcommand_role(&next.text)
-        {
-            let span = word.span().cover(next.span());
-            return Some(Invocation {
-                role,
-                binary: Spanned::new(format!("{text} {}", next.text), span),
-                env,
-                args_from: i + 2,
-                docker: false,
-            });
-        }
-        if base == "docker" && words.get(i + 1).is_some_and(|w| w.text == "run") {
-            return docker_run(words, i + 2);
-        }
-        if WRAPPERS_WITH_ARGUMENT.contains(&base) {
-            skip_argument = true;
-            continue;
-        }
-        let prefix_like = WRAPPERS.contains(&base)
-            || (text.starts_with('-') && (text.len() > 1 || i > 0))
-            || COMMAND_KEYS.contains(&text)
-            || text.is_empty();
-        if !prefix_like {
-            return None;
-        }
-    }
-    None
-}
-
-/// Docker options that take a separate argument.
-const DOCKER_OPTIONS_WITH_ARGUMENT: &[&str] = &[
-    "-v",
-    "--volume",
-    "-p",
-    "--publish",
-    "--name",
-    "--net",
-    "--network",
-    "-w",
-    "--workdir",
-    "--entrypoint",
-    "--env-file",
-    "--restart",
-    "-h",
-    "--hostname",
-    "--add-host",
-    "--link",
-    "-l",
-    "--label",
-    "--cpus",
-    "-m",
-    "--memory",
-    "-u",
-    "--user",
-    "--pid",
-    "--ipc",
-    "--log-driver",
-    "--log-opt",
-    "--mount",
-    "--device",
-    "--dns",
-    "--cap-add",
-    "--privileged=",
-    "--ulimit",
-];
-
-/// `docker run [options] mesosphere/mesos-master[:tag] [flags]`.
-fn docker_run(words: &[Word], from: usize) -> Option<Invocation> {
-    let mut env = Vec::new();
-    let mut i = from;
-    while let Some(word) = words.get(i) {
-        let text = word.text.as_str();
-        if text == "-e" || text == "--env" {
-            if let Some(s) = words.get(i + 1).and_then(|w| assignment(w, 0)) {
-                env.push(s);
-            }
-            i += 2;
-            continue;
-        }
-        if let Some(rest) = text
-            .strip_prefix("--env=")
-            .or_else(|| text.strip_prefix("-e="))
-        {
-            if let Some(s) = assignment(word, text.len() - rest.len()) {
-                env.push(s);
-            }
-            i += 1;
-            continue;
-        }
-        if text.starts_with('-') {
-            i += if DOCKER_OPTIONS_WITH_ARGUMENT.contains(&text) {
-                2
-            } else {
-                1
-            };
-            continue;
-        }
-        let role = image_role(text)?;
-        return Some(Invocation {
-            role,
-            binary: Spanned::new(text.to_owned(), word.span()),
-            env,
-            args_from: i + 1,
-            docker: true,
-        });
-    }
-    None
 }
 
 #[cfg(test)]
@@ -1000,6 +534,14 @@ mod tests {
             flags(&[("--work_dir", Some("/w")), ("--master", Some("h:5050"))])
         );
         assert_eq!(got[1].2, flags(&[("--quorum", Some("2"))]));
+    }
+
+    #[test]
+    fn a_guide_s_prompt_is_not_the_program() {
+        let text = "Run:\n```shell\n$ ./bin/mesos-master.sh --ip=127.0.0.1\n```\n";
+        let got = summary(text);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].2, flags(&[("--ip", Some("127.0.0.1"))]));
     }
 
     #[test]

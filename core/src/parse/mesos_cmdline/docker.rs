@@ -1,0 +1,171 @@
+//! Docker and compose: JSON-array commands, `docker run` options, compose `environment:`
+//! entries and the default command of the Mesos images.
+
+use super::*;
+
+/// Turns the JSON-array form of compose, Kubernetes and Dockerfile commands
+/// (`command: ["mesos-master", "--zk=..."]`) into plain words.
+pub(super) fn unwrap_json_array(command: Command) -> Command {
+    let opens = command
+        .words
+        .iter()
+        .position(|w| w.text.starts_with('[') && !w.text.starts_with("[{"));
+    let Some(start) = opens.filter(|i| {
+        *i > 0
+            && command
+                .words
+                .get(i - 1)
+                .is_some_and(|w| COMMAND_KEYS.contains(&w.text.as_str()))
+    }) else {
+        return command;
+    };
+    let mut words = Vec::with_capacity(command.words.len());
+    for (i, word) in command.words.into_iter().enumerate() {
+        if i < start {
+            words.push(word);
+            continue;
+        }
+        let text = word.text.as_str();
+        let from = usize::from(i == start && text.starts_with('['));
+        let mut to = text.len();
+        for end in [']', ','] {
+            if to > from && text[..to].ends_with(end) {
+                to -= 1;
+            }
+        }
+        if let Some(inner) = word.slice(from, to).filter(|w| !w.text.is_empty()) {
+            words.push(inner);
+        }
+    }
+    Command { words }
+}
+
+/// The `mesosphere/mesos-master` image runs `mesos-master --registry=in_memory` unless the
+/// container is given a command of its own.
+pub(super) fn image_default_command(source: &mut MesosSource, image: &Spanned<String>) {
+    if source.role != Some(Role::Master) || !image.value.contains("mesosphere/mesos-master") {
+        return;
+    }
+    source.settings.push(RawSetting {
+        origin: Origin::Default,
+        form: ArgForm::Flag,
+        name: Spanned::new("registry".to_owned(), image.span),
+        display: "--registry".to_owned(),
+        key: "registry".to_owned(),
+        value: Some(Spanned::new("in_memory".to_owned(), image.span)),
+        whole: image.span,
+        unknown: false,
+    });
+}
+
+/// `MESOS_X: value` and `- MESOS_X=value` entries of a compose `environment:` block.
+pub(super) fn compose_env(command: &Command) -> Option<RawSetting> {
+    let words = &command.words;
+    let first = words.first()?;
+    if first.text == "-" {
+        return assignment(words.get(1)?, 0);
+    }
+    let name = first.text.strip_suffix(':')?;
+    let suffix = name.strip_prefix("MESOS_")?;
+    if !is_identifier(name) {
+        return None;
+    }
+    let value = words.get(1)?;
+    Some(RawSetting {
+        origin: Origin::Env,
+        form: ArgForm::Flag,
+        name: Spanned::new(name.to_owned(), first.span_of(0, name.len())),
+        display: name.to_owned(),
+        key: suffix.to_ascii_lowercase(),
+        value: Some(Spanned::new(value.text.clone(), value.span())),
+        whole: first.span().cover(value.span()),
+        unknown: value.expansion || has_placeholder(&value.text),
+    })
+}
+
+/// The daemon a Docker image runs, from its name (`mesosphere/mesos-master:1.0.1`).
+pub(super) fn image_role(image: &str) -> Option<Role> {
+    let name = image.rsplit('/').next().unwrap_or(image);
+    let name = name.split(':').next().unwrap_or(name);
+    binary_role(name)
+}
+
+/// Docker options that take a separate argument.
+pub(super) const DOCKER_OPTIONS_WITH_ARGUMENT: &[&str] = &[
+    "-v",
+    "--volume",
+    "-p",
+    "--publish",
+    "--name",
+    "--net",
+    "--network",
+    "-w",
+    "--workdir",
+    "--entrypoint",
+    "--env-file",
+    "--restart",
+    "-h",
+    "--hostname",
+    "--add-host",
+    "--link",
+    "-l",
+    "--label",
+    "--cpus",
+    "-m",
+    "--memory",
+    "-u",
+    "--user",
+    "--pid",
+    "--ipc",
+    "--log-driver",
+    "--log-opt",
+    "--mount",
+    "--device",
+    "--dns",
+    "--cap-add",
+    "--privileged=",
+    "--ulimit",
+];
+
+/// `docker run [options] mesosphere/mesos-master[:tag] [flags]`.
+pub(super) fn docker_run(words: &[Word], from: usize) -> Option<Invocation> {
+    let mut env = Vec::new();
+    let mut i = from;
+    while let Some(word) = words.get(i) {
+        let text = word.text.as_str();
+        if text == "-e" || text == "--env" {
+            if let Some(s) = words.get(i + 1).and_then(|w| assignment(w, 0)) {
+                env.push(s);
+            }
+            i += 2;
+            continue;
+        }
+        if let Some(rest) = text
+            .strip_prefix("--env=")
+            .or_else(|| text.strip_prefix("-e="))
+        {
+            if let Some(s) = assignment(word, text.len() - rest.len()) {
+                env.push(s);
+            }
+            i += 1;
+            continue;
+        }
+        if text.starts_with('-') {
+            i += if DOCKER_OPTIONS_WITH_ARGUMENT.contains(&text) {
+                2
+            } else {
+                1
+            };
+            continue;
+        }
+        let role = image_role(text)?;
+        return Some(Invocation {
+            role,
+            binary: Spanned::new(text.to_owned(), word.span()),
+            env,
+            args_from: i + 1,
+            docker: true,
+        });
+    }
+    None
+}
