@@ -33,8 +33,8 @@ pub enum Error {
     UnknownRule(String),
     #[error("no host is called `{0}`; the hosts are: {1}")]
     UnknownHost(String, String),
-    #[error("`{0}` holds no file meslint reads ({1} skipped; --verbose lists them)")]
-    NothingToRead(String, usize),
+    #[error("`{0}` holds no file meslint reads ({1} skipped; --verbose lists them){2}")]
+    NothingToRead(String, usize, String),
 }
 
 pub fn run(args: Args) -> Result<Output, Error> {
@@ -107,12 +107,20 @@ fn nothing_to_read(args: &CheckArgs, report: &meslint_core::Report) -> Result<()
         });
         if !read && !reported {
             let skipped = report.files.iter().filter(|f| below(&f.path)).count();
+            let mut list = String::new();
+            if args.verbose {
+                for file in report.files.iter().filter(|f| below(&f.path)) {
+                    if let FileStatus::Skipped(why) = &file.status {
+                        list.push_str(&format!("\n  skipped {}: {why}", file.path));
+                    }
+                }
+            }
             let name = if shown.is_empty() {
                 ".".to_owned()
             } else {
                 shown
             };
-            return Err(Error::NothingToRead(name, skipped));
+            return Err(Error::NothingToRead(name, skipped, list));
         }
     }
     Ok(())

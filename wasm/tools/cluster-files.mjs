@@ -10,7 +10,13 @@ const MAX_FILE_SIZE = 16 * 1024 * 1024;
 /** The files under `dir` as `FileInput`s, paths relative to `dir` (as `meslint .` shows them). */
 export function walkCluster(dir, isCandidate) {
   const out = [];
-  walk(dir, '', new Set(), out, isCandidate);
+  let root = dir;
+  try {
+    root = fs.realpathSync(dir);
+  } catch {
+    // Unreadable: reported by the walk.
+  }
+  walk(dir, '', new Set(), out, isCandidate, root);
   out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return out;
 }
@@ -22,7 +28,7 @@ export function readExplicit(dir, shown) {
   return file;
 }
 
-function walk(dir, shown, seen, out, isCandidate) {
+function walk(dir, shown, seen, out, isCandidate, root) {
   try {
     const st = fs.statSync(dir);
     const id = `${st.dev}:${st.ino}`;
@@ -42,6 +48,15 @@ function walk(dir, shown, seen, out, isCandidate) {
   for (const name of names) {
     const full = path.join(dir, name);
     const childShown = shown === '' ? name : `${shown}/${name}`;
+    // As the CLI: a symbolic link never leads out of the tree (the CLI reports it as ML006).
+    try {
+      if (fs.lstatSync(full).isSymbolicLink()) {
+        const real = fs.realpathSync(full);
+        if (real !== root && !real.startsWith(root + path.sep)) continue;
+      }
+    } catch {
+      // Dangling or looping: reported below.
+    }
     let st;
     try {
       st = fs.statSync(full);
@@ -50,7 +65,7 @@ function walk(dir, shown, seen, out, isCandidate) {
       continue;
     }
     if (st.isDirectory()) {
-      if (!SKIPPED_DIRS.includes(name)) walk(full, childShown, seen, out, isCandidate);
+      if (!SKIPPED_DIRS.includes(name)) walk(full, childShown, seen, out, isCandidate, root);
     } else if (isCandidate(childShown)) {
       out.push(readFile(full, childShown));
     }

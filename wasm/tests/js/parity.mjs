@@ -24,9 +24,21 @@ function cli(dir, args) {
   }
 }
 
+// The CLI also counts the files it found and did not read (`skipped`); the page is handed only
+// the files meslint reads, so that bookkeeping is left out of the comparison.
+// Nor is the page ever handed a symbolic link: the CLI's ML006 (a link out of the tree, not
+// read) has no counterpart there.
+function withoutSkipped(report) {
+  const { skipped: _count, files: _files, ...summary } = report.summary;
+  const { skipped: _list, ...rest } = report;
+  const diagnostics = rest.diagnostics.filter((d) => d.code !== 'ML006');
+  const infos = summary.infos - (rest.diagnostics.length - diagnostics.length);
+  return { ...rest, diagnostics, summary: { ...summary, infos } };
+}
+
 function withoutOffsets(report) {
   return {
-    ...report,
+    ...withoutSkipped(report),
     diagnostics: report.diagnostics.map((d) => ({
       ...d,
       labels: d.labels.map(({ utf16_start, utf16_end, ...rest }) => rest),
@@ -63,7 +75,7 @@ for (const name of dirs) {
   const expected = JSON.parse(cli(dir, args));
   const files = scenarioFiles(dir, paths, meslint.isCandidate);
   const got = meslint.lint(files, options);
-  assert.deepEqual(withoutOffsets(got), expected, `${name}: the module's report differs from the CLI's`);
+  assert.deepEqual(withoutOffsets(got), withoutSkipped(expected), `${name}: the module's report differs from the CLI's`);
   const texts = new Map(files.map((f) => [f.path, textOf(f)]));
   for (const d of got.diagnostics) {
     diagnostics++;
