@@ -7,3 +7,4 @@ pub mod template_file;
 pub mod unreadable_file;
 pub mod unrecognized_file;
 pub mod unused_suppression;
+pub mod yaml_syntax_error;
