@@ -105,6 +105,14 @@ impl Input {
     }
 }
 
+/// The findings of `meslint --probe`: what the running cluster answered ([`model::live::Live`],
+/// collected by the caller along [`model::live::Plan::of`]) checked against a linted report's
+/// model by the `PR` rules. The caller adds them to the report's diagnostics.
+pub fn probe_report(report: &Report, live: &model::live::Live) -> Vec<Diagnostic> {
+    let context = rules::Context::new(&report.model, &report.settings).with_live(live);
+    rules::run_live(&context)
+}
+
 /// Lints a set of files as one cluster.
 pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
     let mut inputs = inputs;

@@ -5,6 +5,7 @@
 
 pub mod ensemble;
 pub mod identity;
+pub mod live;
 pub mod mesos;
 pub mod problems;
 pub mod zk_url;
