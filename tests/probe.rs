@@ -208,6 +208,26 @@ fn runtime() -> tokio::runtime::Runtime {
         .expect("runtime")
 }
 
+/// Runs a ZooKeeper call until it gets past a lost connection, as every ZooKeeper client must:
+/// on a loaded machine a freshly elected ensemble may still drop a connection or two. Bounded
+/// by attempts; any other error fails the test at once.
+async fn retrying<T, F, Fut>(what: &str, mut call: F) -> T
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Result<T, zk::Error>>,
+{
+    for _ in 0..40 {
+        match call().await {
+            Ok(value) => return value,
+            Err(zk::Error::ConnectionLoss | zk::Error::Timeout) => {
+                tokio::time::sleep(Duration::from_millis(250)).await;
+            }
+            Err(other) => panic!("{what}: {other}"),
+        }
+    }
+    panic!("{what}: the connection was lost 40 times")
+}
+
 /// MasterInfo JSON as a Mesos 1.x master writes it into its `json.info_` znode.
 fn master_info(ip: &str, port: u16) -> Vec<u8> {
     format!(
@@ -294,24 +314,27 @@ fn ensemble_then_one_server_down_then_the_leader_down() {
     // Mesos masters register under /mesos: two configured ones and a stray one.
     let rt = runtime();
     let zk_client = rt.block_on(async {
-        let client = zk::Client::connect(&url_hosts.join(","))
-            .await
-            .expect("session");
+        let hosts = url_hosts.join(",");
+        let client = retrying("a session", || zk::Client::connect(&hosts)).await;
         let persistent = zk::CreateMode::Persistent.with_acls(zk::Acls::anyone_all());
-        client
-            .create("/mesos", b"", &persistent)
-            .await
-            .expect("/mesos");
+        retrying("/mesos", || async {
+            match client.create("/mesos", b"", &persistent).await {
+                Err(zk::Error::NodeExists) => Ok(()),
+                other => other.map(|_| ()),
+            }
+        })
+        .await;
         let ephemeral = zk::CreateMode::EphemeralSequential.with_acls(zk::Acls::anyone_all());
         for (ip, port) in [
             ("127.0.0.31", 5050),
             ("127.0.0.32", 5050),
             ("127.0.0.39", 5050),
         ] {
-            client
-                .create("/mesos/json.info_", &master_info(ip, port), &ephemeral)
-                .await
-                .expect("json.info_");
+            let info = master_info(ip, port);
+            retrying("json.info_", || {
+                client.create("/mesos/json.info_", &info, &ephemeral)
+            })
+            .await;
         }
         client
     });
@@ -368,16 +391,20 @@ fn ensemble_then_one_server_down_then_the_leader_down() {
         .find(|i| mode(sockets[*i]).as_deref() == Some("follower"))
         .expect("a follower");
     rt.block_on(async {
-        let children = zk_client.list_children("/mesos").await.expect("children");
+        let children = retrying("children", || zk_client.list_children("/mesos")).await;
         for child in children
             .iter()
             .filter(|c| c.starts_with("json.info_"))
             .skip(1)
         {
-            zk_client
-                .delete(&format!("/mesos/{child}"), None)
-                .await
-                .expect("delete");
+            let path = format!("/mesos/{child}");
+            retrying("delete", || async {
+                match zk_client.delete(&path, None).await {
+                    Err(zk::Error::NoNode) => Ok(()),
+                    other => other,
+                }
+            })
+            .await;
         }
     });
     servers[follower] = None;

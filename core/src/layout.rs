@@ -175,10 +175,12 @@ fn kind_by_name(path: &str) -> NameKind {
         if name.starts_with('.') || name.is_empty() {
             return NameKind::No;
         }
-        return NameKind::Sure(FileKind::MesosFlagFile {
-            role: *role,
-            name: name.to_owned(),
-        });
+        if is_flag_file_name(path, name) {
+            return NameKind::Sure(FileKind::MesosFlagFile {
+                role: *role,
+                name: name.to_owned(),
+            });
+        }
     }
     let in_etc_mesos = parent == "etc_mesos"
         || (parent == "mesos" && (name == "zk" || parent_name(parent_dir(path)) == "etc"));
@@ -208,6 +210,24 @@ fn kind_by_name(path: &str) -> NameKind {
         return NameKind::Sniff;
     }
     NameKind::No
+}
+
+/// True when a file in a `mesos-master/`-style directory is one flag of the documented layout.
+/// Under an `etc/` (or a flattened `etc_mesos-slave/`) every name that could be a flag is one, so
+/// a misspelt flag is still reported; elsewhere a directory of that name is often a project
+/// folder (a compose project called `mesos-slave/`), and only names of real flags count.
+/// Flag names never hold a dot.
+fn is_flag_file_name(path: &str, name: &str) -> bool {
+    if name.contains('.') {
+        return false;
+    }
+    let under_etc = parent_name(parent_dir(path)) == "etc" || parent_name(path).starts_with("etc_");
+    if under_etc {
+        return true;
+    }
+    let flag = name.trim_start_matches('?');
+    let flag = flag.strip_prefix("no-").unwrap_or(flag);
+    crate::catalog::mesos::known_to_any(flag)
 }
 
 fn is_dynamic_name(name: &str) -> bool {

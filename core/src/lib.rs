@@ -372,6 +372,7 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
     let settings = &top_settings;
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     diagnostics.dedup();
+    let diagnostics = merge_repeats(diagnostics);
     Report {
         sources,
         diagnostics,
@@ -410,4 +411,37 @@ fn host_info(host: &model::Host, sources: &SourceMap) -> report::HostInfo {
         name: host.name.clone(),
         roles,
     }
+}
+
+/// One mistake, one diagnostic: the same finding (code, severity, message and help, which name
+/// the value at fault) written on several hosts, as a setup guide copied to every machine
+/// leaves it, becomes one diagnostic with the labels of every place it is written. Grouped in
+/// a map, in the sorted order, so the result stays sorted by each group's first place.
+pub(crate) fn merge_repeats(diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    type Key = (&'static str, Severity, String, Option<String>);
+    let mut first: std::collections::BTreeMap<Key, usize> = std::collections::BTreeMap::new();
+    let mut merged: Vec<Diagnostic> = Vec::with_capacity(diagnostics.len());
+    for diagnostic in diagnostics {
+        let key = (
+            diagnostic.code,
+            diagnostic.severity,
+            diagnostic.message.clone(),
+            diagnostic.help.clone(),
+        );
+        match first.get(&key) {
+            Some(&at) => {
+                let target = &mut merged[at];
+                for label in diagnostic.labels {
+                    if !target.labels.contains(&label) {
+                        target.labels.push(label);
+                    }
+                }
+            }
+            None => {
+                first.insert(key, merged.len());
+                merged.push(diagnostic);
+            }
+        }
+    }
+    merged
 }

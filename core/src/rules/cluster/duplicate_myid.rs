@@ -34,32 +34,49 @@ declare_rule! {
 }
 
 fn check(ctx: &Context<'_>) -> Vec<Finding> {
-    let mut by_id: BTreeMap<i64, Vec<(String, Span)>> = BTreeMap::new();
+    let ensemble = ctx.cluster.ensemble();
+    // id -> (server, span of its myid, the id of the line that names its host, if another).
+    let mut by_id: BTreeMap<i64, Vec<(String, Span, Option<i64>)>> = BTreeMap::new();
     for (host, server) in ctx.cluster.zk_servers() {
         if let Some(id) = server.myid.as_ref().and_then(|m| m.id.as_ref()) {
+            let label = host.name.rsplit('/').next().unwrap_or(&host.name);
+            let own_line = ensemble
+                .as_ref()
+                .and_then(|e| e.member_by_host(label))
+                .map(|m| m.sid)
+                .filter(|sid| *sid != id.value);
             by_id
                 .entry(id.value)
                 .or_default()
-                .push((server_name(host, server), id.span));
+                .push((server_name(host, server), id.span, own_line));
         }
     }
     let mut findings = Vec::new();
     for (id, holders) in by_id {
-        let Some(((first_host, first_span), rest)) = holders.split_first() else {
-            continue;
-        };
-        if rest.is_empty() {
+        if holders.len() < 2 {
             continue;
         }
-        let hosts: Vec<&str> = holders.iter().map(|(h, _)| h.as_str()).collect();
+        let hosts: Vec<&str> = holders.iter().map(|(h, _, _)| h.as_str()).collect();
         let mut finding = Finding::new(format!(
             "myid `{id}` is used by {} servers: {}",
             holders.len(),
             hosts.join(", ")
-        ))
-        .secondary(*first_span, format!("{first_host} is `{id}`"));
-        for (host, span) in rest {
-            finding = finding.primary(*span, format!("{host} is `{id}` too"));
+        ));
+        // Where each server's own line is known, the fix is on the servers whose line has
+        // another id (what `myid_selects_other_host` would say about each); without lines,
+        // every server after the first.
+        let any_known = holders.iter().any(|(_, _, own)| own.is_some());
+        for (index, (host, span, own_line)) in holders.iter().enumerate() {
+            finding = match own_line {
+                Some(sid) => finding.primary(
+                    *span,
+                    format!("{host} is `{id}`, but its own line is `server.{sid}`"),
+                ),
+                None if any_known || index == 0 => {
+                    finding.secondary(*span, format!("{host} is `{id}`"))
+                }
+                None => finding.primary(*span, format!("{host} is `{id}` too")),
+            };
         }
         findings.push(finding.help("give each server the number of its own `server.N` line"));
     }

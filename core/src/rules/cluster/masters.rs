@@ -56,6 +56,22 @@ impl<'a> Masters<'a> {
         groups
     }
 
+    /// True when `--quorum=q` is itself reported: not positive (`quorum_not_positive`), not a
+    /// majority (`quorum_not_majority`) or not reachable (`quorum_unreachable`). Comparing it
+    /// with the other masters' quorum would report the same mistake twice.
+    pub fn quorum_is_reported(&self, q: i64) -> bool {
+        if q <= 0 {
+            return true;
+        }
+        if self.count_unknown() {
+            return false;
+        }
+        let q = q as usize;
+        let minority = self.count >= 2 && q < self.count / 2 + 1;
+        let unreachable = q > self.count || (q == self.count && self.count > 1);
+        minority || unreachable
+    }
+
     /// True when the count cannot be trusted: one master configuration (often a template
     /// shared by all masters) and no `masters =` in meslint.toml.
     pub fn count_unknown(&self) -> bool {

@@ -1,3 +1,5 @@
+use std::collections::BTreeMap;
+
 use std::net::IpAddr;
 
 use crate::diagnostic::{Finding, Severity};
@@ -34,11 +36,22 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let Some(ensemble) = ctx.ensemble() else {
         return Vec::new();
     };
+    // An id that several servers claim is `duplicate_myid`, which names each server's own
+    // line: one mistake, one finding.
+    let mut claims: BTreeMap<i64, usize> = BTreeMap::new();
+    for (_, server) in ctx.cluster.zk_servers() {
+        if let Some(id) = server.myid.as_ref().and_then(|m| m.id.as_ref()) {
+            *claims.entry(id.value).or_default() += 1;
+        }
+    }
     let mut findings = Vec::new();
     for (host, server) in ctx.cluster.zk_servers() {
         let Some(id) = server.myid.as_ref().and_then(|m| m.id.as_ref()) else {
             continue;
         };
+        if claims.get(&id.value).is_some_and(|n| *n > 1) {
+            continue;
+        }
         let Some(entry) = server.own_server() else {
             continue;
         };

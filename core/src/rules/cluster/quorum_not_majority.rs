@@ -36,7 +36,8 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
     }
     let majority = masters.count / 2 + 1;
     let mut findings = Vec::new();
-    for (quorum, holders) in masters.by_quorum() {
+    let groups = masters.by_quorum();
+    for (&quorum, holders) in &groups {
         if quorum < 1 || quorum as usize >= majority {
             continue;
         }
@@ -46,11 +47,20 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
             masters.count,
             hosts.join(", ")
         ));
-        for (host, span) in &holders {
+        for (host, span) in holders {
             finding = finding.primary(
                 *span,
                 format!("{host}: a minority of the masters can commit writes"),
             );
+        }
+        // The other masters' quorum, when it is a sound one: the value to copy.
+        for (other, others) in &groups {
+            if *other != quorum
+                && !masters.quorum_is_reported(*other)
+                && let Some((host, span)) = others.first()
+            {
+                finding = finding.secondary(*span, format!("{host} uses `--quorum={other}`"));
+            }
         }
         findings.push(finding.help(format!(
             "use `--quorum={majority}` for {} masters",

@@ -26,6 +26,36 @@ impl UrlUse<'_> {
     }
 }
 
+/// Who uses a URL, for a finding about several uses of the same mistake: `the master on m1's
+/// \`--zk\``, or `the zk URLs of the masters on m1, m2 and the agent on a1`.
+pub fn whose(uses: &[&UrlUse<'_>]) -> String {
+    if let [only] = uses {
+        return format!("{}'s `{}`", only.who(), only.flag);
+    }
+    let mut by_role: std::collections::BTreeMap<&str, Vec<&str>> =
+        std::collections::BTreeMap::new();
+    for u in uses {
+        let hosts = by_role.entry(u.process.role.as_str()).or_default();
+        if !hosts.contains(&u.host.name.as_str()) {
+            hosts.push(u.host.name.as_str());
+        }
+    }
+    // Masters first: they are what the agents follow.
+    let parts: Vec<String> = ["master", "agent"]
+        .iter()
+        .filter_map(|role| Some((*role, by_role.get(role)?)))
+        .map(|(role, hosts)| {
+            let plural = if hosts.len() == 1 { "" } else { "s" };
+            if hosts.as_slice() == ["."] {
+                format!("the {role}{plural}")
+            } else {
+                format!("the {role}{plural} on {}", hosts.join(", "))
+            }
+        })
+        .collect();
+    format!("the zk URLs of {}", parts.join(" and "))
+}
+
 /// Every known, non-template `zk://` URL of masters (`--zk`) and agents (`--master`).
 pub fn zk_urls(cluster: &Cluster) -> Vec<UrlUse<'_>> {
     let mut out = Vec::new();

@@ -1,6 +1,12 @@
 use crate::diagnostic::{Finding, Severity};
 use crate::rules::Context;
 
+use std::collections::BTreeMap;
+
+use crate::source::Span;
+
+use super::urls::{UrlUse, whose};
+
 declare_rule! {
     /// A zk URL that names servers which are not in the ZooKeeper ensemble.
     ///
@@ -36,16 +42,28 @@ declare_rule! {
     };
 }
 
+/// What is wrong with a zk URL, as the key that groups the uses making the same mistake.
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum Mistake {
+    /// Only DNS could match the URL's names with the ensemble's: the URL's hosts.
+    NamesAndAddresses(String),
+    /// Hosts that are not members, and whether they are all the URL names.
+    Outside(Vec<String>, bool),
+    /// A member named with a port that is not its client port: address, sid, client port.
+    WrongPort(String, i64, i64),
+}
+
 fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let Some(ensemble) = ctx.ensemble() else {
         return Vec::new();
     };
     let ids = ctx.identities();
     let ref_host = &ensemble.reference.0.name;
-    let mut findings = Vec::new();
-    for use_ in ctx.zk_urls() {
+    let urls = ctx.zk_urls();
+    // One mistake, one finding: the uses that make it, each with the spans to label.
+    let mut groups: BTreeMap<Mistake, Vec<(&UrlUse<'_>, Vec<Span>)>> = BTreeMap::new();
+    for use_ in urls {
         let mut outside = Vec::new();
-        let mut wrong_port = Vec::new();
         for item in &use_.url.hosts {
             let member = ensemble
                 .members
@@ -57,85 +75,101 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
                     if let (Some(port), Some(expected)) = (item.value.port, m.client_port)
                         && i64::from(port) != expected
                     {
-                        wrong_port.push((item, m.sid, expected));
+                        groups
+                            .entry(Mistake::WrongPort(item.value.address(), m.sid, expected))
+                            .or_default()
+                            .push((use_, vec![item.span]));
                     }
                 }
             }
         }
-        if !outside.is_empty()
-            && outside.len() == use_.url.hosts.len()
-            && names_and_addresses(outside.iter().map(|h| h.value.host.as_str()), ensemble)
-        {
+        let all = outside.len() == use_.url.hosts.len();
+        if outside.is_empty() {
+            continue;
+        }
+        if all && names_and_addresses(outside.iter().map(|h| h.value.host.as_str()), ensemble) {
             // Only DNS could tell whether `10.0.0.1` is `zk1`: say so rather than call it wrong.
-            let Some(first) = outside.first() else {
+            let (Some(first), Some(last)) = (use_.url.hosts.first(), use_.url.hosts.last()) else {
                 continue;
             };
-            findings.push(
-                Finding::new(format!(
-                    "{}'s `{}` and the ZooKeeper ensemble name their servers in different ways \
-                     (addresses and host names), so meslint cannot tell whether they match",
-                    use_.who(),
-                    use_.flag
-                ))
-                .primary(first.span.cover(use_.url.hosts.last().map_or(first.span, |h| h.span)), "servers as this URL names them")
-                .secondary(ensemble.declared, format!("the ensemble, as {ref_host} lists it"))
-                .help("give each host's `address` (and names) in meslint.toml so that they can be compared")
-                .severity(Severity::Info),
-            );
-            outside.clear();
+            let hosts: Vec<String> = use_.url.hosts.iter().map(|h| h.value.address()).collect();
+            groups
+                .entry(Mistake::NamesAndAddresses(hosts.join(",")))
+                .or_default()
+                .push((use_, vec![first.span.cover(last.span)]));
+            continue;
         }
-        if !outside.is_empty() {
-            let names: Vec<String> = outside
-                .iter()
-                .map(|h| format!("`{}`", h.value.host))
-                .collect();
-            let all = outside.len() == use_.url.hosts.len();
-            let mut finding = Finding::new(format!(
-                "{} in {}'s `{}` {} not {} of the ZooKeeper ensemble",
-                names.join(", "),
-                use_.who(),
-                use_.flag,
-                if outside.len() == 1 { "is" } else { "are" },
-                if outside.len() == 1 {
-                    "a server"
-                } else {
-                    "servers"
-                },
-            ));
-            for item in &outside {
-                finding = finding.primary(item.span, "not in the ensemble");
+        let names = outside.iter().map(|h| h.value.host.clone()).collect();
+        groups
+            .entry(Mistake::Outside(names, all))
+            .or_default()
+            .push((use_, outside.iter().map(|h| h.span).collect()));
+    }
+    let mut findings = Vec::new();
+    let ensemble_label = format!("the ensemble, as {ref_host} lists it");
+    for (mistake, uses) in groups {
+        let who: Vec<&UrlUse<'_>> = uses.iter().map(|(u, _)| *u).collect();
+        let whose = whose(&who);
+        let mut spans: Vec<Span> = Vec::new();
+        for (_, s) in &uses {
+            for span in s {
+                if !spans.contains(span) {
+                    spans.push(*span);
+                }
             }
-            findings.push(
-                finding
-                    .secondary(
-                        ensemble.declared,
-                        format!("the ensemble, as {ref_host} lists it"),
-                    )
-                    .help(if all {
+        }
+        let finding = match &mistake {
+            Mistake::NamesAndAddresses(_) => {
+                let mut f = Finding::new(format!(
+                    "{whose} and the ZooKeeper ensemble name their servers in different ways \
+                     (addresses and host names), so meslint cannot tell whether they match"
+                ));
+                for span in &spans {
+                    f = f.primary(*span, "servers as this URL names them");
+                }
+                f.secondary(ensemble.declared, ensemble_label.clone())
+                    .help("give each host's `address` (and names) in meslint.toml so that they can be compared")
+                    .severity(Severity::Info)
+            }
+            Mistake::Outside(names, all) => {
+                let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+                let mut f = Finding::new(format!(
+                    "{} in {whose} {} not {} of the ZooKeeper ensemble",
+                    quoted.join(", "),
+                    if names.len() == 1 { "is" } else { "are" },
+                    if names.len() == 1 {
+                        "a server"
+                    } else {
+                        "servers"
+                    },
+                ));
+                for span in &spans {
+                    f = f.primary(*span, "not in the ensemble");
+                }
+                f.secondary(ensemble.declared, ensemble_label.clone())
+                    .help(if *all {
                         "no listed server is in the ensemble: list the `server.N` hosts with their client port"
                     } else {
                         "list only the ensemble's servers"
-                    }),
-            );
-        }
-        for (item, sid, expected) in wrong_port {
-            let member = &ensemble.members[&sid];
-            findings.push(
-                Finding::new(format!(
-                    "`{}` in {}'s `{}` uses port {}, but server {sid} serves clients on {expected}",
-                    item.value.address(),
-                    use_.who(),
-                    use_.flag,
-                    item.value.port.unwrap_or_default()
-                ))
-                .primary(
-                    item.span,
-                    format!("should be `{}:{expected}`", item.value.host),
-                )
-                .secondary(member.entry.value.span, format!("server {sid}"))
-                .help("use each server's clientPort in the zk URL"),
-            );
-        }
+                    })
+            }
+            Mistake::WrongPort(address, sid, expected) => {
+                let member = &ensemble.members[sid];
+                let host = address
+                    .rsplit_once(':')
+                    .map_or(address.as_str(), |(h, _)| h);
+                let port = address.rsplit_once(':').map_or("", |(_, p)| p);
+                let mut f = Finding::new(format!(
+                    "`{address}` in {whose} uses port {port}, but server {sid} serves clients on {expected}"
+                ));
+                for span in &spans {
+                    f = f.primary(*span, format!("should be `{host}:{expected}`"));
+                }
+                f.secondary(member.entry.value.span, format!("server {sid}"))
+                    .help("use each server's clientPort in the zk URL")
+            }
+        };
+        findings.push(finding);
     }
     findings
 }

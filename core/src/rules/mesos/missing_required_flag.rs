@@ -1,7 +1,9 @@
+use crate::catalog::mesos::{lookup, suggest};
 use crate::diagnostic::{Finding, Severity};
 use crate::model::mesos::{MesosProcess, Role};
 use crate::rules::Context;
 use crate::source::Span;
+use crate::version::MesosVersion;
 
 declare_rule! {
     /// A flag Mesos needs for this configuration is missing.
@@ -38,16 +40,23 @@ declare_rule! {
 /// Set, or at least written: `--quorum 2` leaves the flag without a value, which
 /// `space_separated_value` reports; saying it is missing as well would be a second finding for
 /// one mistake.
-fn mentioned(process: &MesosProcess, name: &str) -> bool {
+///
+/// A misspelt name (`--work-dir`) counts too: `unknown_flag` reports it with the right name,
+/// and fixing it fixes both.
+fn mentioned(process: &MesosProcess, name: &str, version: MesosVersion) -> bool {
     process.is_set(name)
-        || process
-            .sources
-            .iter()
-            .any(|source| source.settings.iter().any(|s| s.key == name))
+        || process.sources.iter().any(|source| {
+            source.settings.iter().any(|s| {
+                s.key == name
+                    || (lookup(process.role, &s.key).is_none()
+                        && suggest(process.role, &s.key, version) == Some(name))
+            })
+        })
 }
 
 fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
+    let version = ctx.settings.mesos;
     for process in super::processes(ctx) {
         // `--help` and `--version` print and exit before anything is required.
         if process.is_template || process.is_set("help") || process.is_set("version") {
@@ -77,14 +86,16 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
         };
         match process.role {
             Role::Agent => {
-                if !packaged && !mentioned(process, "work_dir") {
+                if !packaged && !mentioned(process, "work_dir", version) {
                     missing(
                         "work_dir",
                         "agents need a work directory",
                         "Flag 'work_dir' is required, but it was not provided",
                     );
                 }
-                if !packaged && !mentioned(process, "master") && !process.is_set("master_detector")
+                if !packaged
+                    && !mentioned(process, "master", version)
+                    && !process.is_set("master_detector")
                 {
                     missing(
                         "master",
@@ -95,14 +106,14 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
             }
             Role::Master => {
                 let replicated = matches!(process.registry(), "replicated_log" | "log_storage");
-                if replicated && !packaged && !mentioned(process, "work_dir") {
+                if replicated && !packaged && !mentioned(process, "work_dir", version) {
                     missing(
                         "work_dir",
                         "the replicated log needs a work directory",
                         "--work_dir needed for replicated log based registry",
                     );
                 }
-                if replicated && process.is_set("zk") && !mentioned(process, "quorum") {
+                if replicated && process.is_set("zk") && !mentioned(process, "quorum", version) {
                     let zk = zk_span(process).unwrap_or(anchor);
                     out.push(
                         Finding::new("master with `--zk` but without `--quorum`")

@@ -163,7 +163,7 @@ pub(crate) mod testing {
         };
         let mut out = rules::run(&Context::new(&cluster, settings));
         out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-        out
+        crate::merge_repeats(out)
     }
 
     /// `(code, severity)` of each diagnostic, for compact assertions.

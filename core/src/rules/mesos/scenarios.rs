@@ -31,9 +31,9 @@ fn guide_master_line() {
         .collect::<Vec<_>>();
     assert_eq!(
         path,
+        // The same URL in the master's `--zk` and the agent's `--master`: one mistake.
         vec![
-            "`--zk` has a path after every host: Mesos uses only `192.168.232.191:2181` and loses `192.168.232.192:2181`, `192.168.232.193:2181`",
-            "`--master` has a path after every host: Mesos uses only `192.168.232.191:2181` and loses `192.168.232.192:2181`, `192.168.232.193:2181`",
+            "a zk URL has a path after every host: Mesos uses only `192.168.232.191:2181` and loses `192.168.232.192:2181`, `192.168.232.193:2181`",
         ]
     );
     let ip = d.iter().find(|d| d.code == "MS103").expect("empty --ip");
@@ -948,7 +948,7 @@ mod zk_url_path_per_host {
         let found = d.iter().find(|d| d.code == "MS301").expect("reported");
         assert_eq!(
             found.message,
-            "`--master` has a path after every host: Mesos uses only `a:2181` and loses `b:2181`, `c:2181`"
+            "a zk URL has a path after every host: Mesos uses only `a:2181` and loses `b:2181`, `c:2181`"
         );
         assert_eq!(
             found.help.as_deref(),

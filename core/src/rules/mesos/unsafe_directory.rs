@@ -2,17 +2,24 @@ use crate::diagnostic::{Finding, Severity};
 use crate::rules::Context;
 
 declare_rule! {
-    /// A work or log directory under `/tmp`, `/var/run` or `/run`, or a relative one.
+    /// A work or log directory under `/tmp`, `/var/run` or `/run`, or a relative one; state kept under `/tmp`.
     ///
     /// ## What it finds
     /// `--work_dir` and `--log_dir` values that are relative paths or that live in directories
-    /// the system empties on reboot or by a timer.
+    /// the system empties on reboot or by a timer; and, written explicitly under `/tmp`,
+    /// `/var/tmp` or `/dev/shm`, the other paths whose content must outlive a reboot: the image
+    /// stores (`--appc_store_dir`, `--docker_store_dir`), a local `--docker_registry`, and the
+    /// credential and key files (`--credential`, `--credentials`, `--http_credentials`,
+    /// `--jwt_secret_key`, with or without `file://`). The stores' own defaults are under
+    /// `$TMPDIR` (`/tmp/mesos/store/...`); meslint reports only what the files write.
     ///
     /// ## Why it matters
     /// Mesos creates the directory wherever it points and never checks. When `/tmp` is cleaned
     /// a master loses its replica of the registry log and an agent loses its checkpoints: tasks
     /// are killed on restart. A relative path depends on the directory the daemon was started
-    /// from (`/` under systemd).
+    /// from (`/` under systemd). An image store or local registry under `/tmp` loses its
+    /// images when `/tmp` is cleaned, and a credentials file there is gone at the next start:
+    /// the daemon then exits reading it (`Failed to read credentials file`).
     ///
     /// ## How to fix
     /// Use an absolute path on persistent storage, such as `/var/lib/mesos`.
@@ -57,6 +64,38 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
                 finding.help("use an absolute path on persistent storage, e.g. `/var/lib/mesos`"),
             );
         }
+        for name in STATE_PATHS {
+            let Some(flag) = process.flag(name).filter(|f| !f.unknown) else {
+                continue;
+            };
+            let path = flag.value.value.trim();
+            let path = path.strip_prefix("file://").unwrap_or(path);
+            let Some(dir) = ["/tmp", "/var/tmp", "/dev/shm"]
+                .iter()
+                .find(|d| path == **d || path.starts_with(&format!("{d}/")))
+            else {
+                continue;
+            };
+            out.push(
+                Finding::new(format!("`{}` is under `{dir}`", flag.display))
+                    .primary(
+                        flag.value.span,
+                        format!("`{dir}` is emptied on reboot or by a timer"),
+                    )
+                    .help("keep it on persistent storage, e.g. under `/var/lib/mesos` or `/etc/mesos`"),
+            );
+        }
     }
     out
 }
+
+/// Paths whose content must outlive a reboot, besides the work and log directories.
+const STATE_PATHS: &[&str] = &[
+    "appc_store_dir",
+    "docker_store_dir",
+    "docker_registry",
+    "credential",
+    "credentials",
+    "http_credentials",
+    "jwt_secret_key",
+];

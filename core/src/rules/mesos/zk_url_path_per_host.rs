@@ -39,9 +39,10 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
         };
         let names: Vec<String> = lost.iter().map(|l| format!("`{}`", l.value)).collect();
         let used: Vec<String> = url.hosts.iter().map(|h| h.value.address()).collect();
+        // The message names the URL, not the flag or host: the same URL copied to several
+        // daemons is one mistake, reported once with a label on each copy.
         let mut finding = Finding::new(format!(
-            "`{}` has a path after every host: Mesos uses only `{}` and loses {}",
-            flag.display,
+            "a zk URL has a path after every host: Mesos uses only `{}` and loses {}",
             used.join(","),
             names.join(", ")
         ));
@@ -68,7 +69,7 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
             finding
                 .primary(
                     Span::new(url.path.span.file, start, end),
-                    format!("znode path read as `{}`", url.path.value),
+                    format!("{}: znode path read as `{}`", flag.display, url.path.value),
                 )
                 .help(format!(
                     "write the path once, after {whose}: `zk://{}{path}`",

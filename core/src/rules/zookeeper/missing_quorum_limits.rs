@@ -1,5 +1,5 @@
 use crate::diagnostic::{Finding, Severity};
-use crate::model::zookeeper::Value;
+use crate::model::zookeeper::{CfgEntry, Value, ZkServer};
 use crate::rules::Context;
 use crate::rules::zookeeper::servers;
 
@@ -28,6 +28,26 @@ declare_rule! {
     };
 }
 
+/// The entry that spells `key` in another case, when this server needs `key` and lacks it.
+pub(crate) fn misspelt<'z>(zk: &'z ZkServer, key: &str) -> Option<&'z CfgEntry> {
+    if zk.servers_unknown() || !zk.is_quorum_mode() || zk.voters().is_empty() {
+        return None;
+    }
+    let set = match key {
+        "initLimit" => zk.config.init_limit.is_some(),
+        "syncLimit" => zk.config.sync_limit.is_some(),
+        _ => return None,
+    };
+    if set {
+        return None;
+    }
+    zk.config
+        .entries
+        .iter()
+        .rev()
+        .find(|e| e.key.value != key && e.key.value.eq_ignore_ascii_case(key))
+}
+
 fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     for zk in servers(ctx) {
@@ -39,18 +59,38 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
             ("initLimit", &cfg.init_limit),
             ("syncLimit", &cfg.sync_limit),
         ] {
-            let (missing, span) = match setting {
-                None => (!cfg.has_templated_keys(), cfg.missing_key_anchor(key)),
-                Some(s) => (s.value == Value::Known(0), s.span),
+            // `synclimit=5` is the key in the wrong case: point there, and `unknown_key` stays
+            // quiet about it (one mistake, one finding).
+            let misspelt = setting.is_none().then(|| misspelt(zk, key)).flatten();
+            let (missing, span, label) = match (setting, misspelt) {
+                (None, Some(entry)) => (
+                    true,
+                    entry.key.span,
+                    format!("written `{}`: keys are case-sensitive", entry.key.value),
+                ),
+                (None, None) => (
+                    !cfg.has_templated_keys(),
+                    cfg.missing_key_anchor(key),
+                    format!("no `{key}` in this file"),
+                ),
+                (Some(s), _) => (
+                    s.value == Value::Known(0),
+                    s.span,
+                    format!("no `{key}` in this file"),
+                ),
             };
             if missing {
                 out.push(
                     Finding::new(format!("`{key}` is not set, which quorum mode requires"))
-                        .primary(span, format!("no `{key}` in this file"))
-                        .help(format!(
-                            "set `{key}` in ticks, e.g. `{key}={}`",
-                            if key == "initLimit" { 10 } else { 5 }
-                        )),
+                        .primary(span, label)
+                        .help(if misspelt.is_some() {
+                            format!("write the key as `{key}`")
+                        } else {
+                            format!(
+                                "set `{key}` in ticks, e.g. `{key}={}`",
+                                if key == "initLimit" { 10 } else { 5 }
+                            )
+                        }),
                 );
             }
         }

@@ -44,9 +44,16 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
                 if (1..=255).contains(&sid) {
                     continue;
                 }
-                let f = Finding::new(format!("server id `{sid}` is outside 1 to 255"))
+                let mut f = Finding::new(format!("server id `{sid}` is outside 1 to 255"))
                     .primary(s.sid.span, "out of range")
                     .help("number servers from 1 to 255");
+                // The server's own myid says the same id: one mistake, written twice
+                // (`myid_out_of_range` stays quiet about it).
+                if let Some(myid) = zk.myid.as_ref().and_then(|m| m.id.as_ref())
+                    && myid.value == sid
+                {
+                    f = f.primary(myid.span, "this server's myid, out of range too");
+                }
                 out.push(if sid == -1 && zk.config.version >= ZkVersion::V3_5 {
                     f.severity(Severity::Error)
                 } else {

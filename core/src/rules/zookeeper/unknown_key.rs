@@ -60,6 +60,13 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
                 continue;
             }
             let version = zk.config.version;
+            // A quorum limit in the wrong case is reported as the missing limit it leaves.
+            if ["initLimit", "syncLimit"].iter().any(|limit| {
+                super::missing_quorum_limits::misspelt(zk, limit)
+                    .is_some_and(|m| std::ptr::eq(m, e))
+            }) {
+                continue;
+            }
             let finding = match suggest(key) {
                 Some(known) if known.eq_ignore_ascii_case(key) => Finding::new(format!(
                     "`{key}` is not a key ZooKeeper {version} reads: keys are case-sensitive"
