@@ -344,8 +344,7 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
     let mut diagnostics = Vec::new();
     let mut model = model::Cluster::default();
     let mut cluster_infos = Vec::new();
-    for (group, mut cluster, group_settings) in built {
-        cluster.value_uses = sink.resolved.clone();
+    for (group, cluster, group_settings) in built {
         let context = rules::Context::new(&cluster, &group_settings);
         diagnostics.extend(rules::run(&context));
         // One model for `show` and `report`: hosts named with their cluster's directory.

@@ -125,6 +125,16 @@ impl MesosSource {
     }
 }
 
+/// What one script-like file holds: a source per Mesos invocation, and the values they took
+/// from the file's shell or systemd variables.
+#[derive(Clone, Debug, Default)]
+pub struct Script {
+    pub sources: Vec<MesosSource>,
+    /// (the assignment, the use) of each value taken from a variable: a diagnostic that
+    /// points at the assignment also points at the use.
+    pub value_uses: Vec<(Span, Span)>,
+}
+
 /// A setting that lost to another one for the same flag.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Overridden {
