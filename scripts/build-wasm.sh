@@ -8,11 +8,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# The gzipped size the module is meant to have: 150 KB. It is not met yet (about 405 KB: the
-# core's code, its rule docs, miette's graphical handler with its Unicode tables, toml), so the
-# build fails only over the interim limit, which catches regressions; see README.md.
+# The gzipped size the module is meant to have: 150 KB. It is not met yet (about 475 KB: the
+# core's code with the container readers (YAML, the image table), its rule docs, miette's
+# graphical handler with its Unicode tables, toml), so the build fails only over the interim
+# limit, which catches regressions; see README.md.
 target_size=153600
-budget=${MESLINT_WASM_BUDGET:-430080}
+budget=${MESLINT_WASM_BUDGET:-491520}
 
 say() { printf '==> %s\n' "$*"; }
 

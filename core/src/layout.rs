@@ -26,6 +26,14 @@ pub enum FileKind {
     MesosEnv { role: Option<Role>, wrapper: bool },
     /// A file that starts Mesos: shell script, systemd or upstart unit, Markdown guide.
     MesosScript,
+    /// A docker-compose file whose services run ZooKeeper or Mesos.
+    Compose,
+    /// Kubernetes manifests (Pods, Deployments, StatefulSets) that run ZooKeeper or Mesos.
+    Kubernetes,
+    /// A script or document that starts ZooKeeper images with `docker run`.
+    DockerRun,
+    /// A `.env` file: the variables a compose project interpolates.
+    DotEnv,
     /// `meslint.toml`: what the files cannot say about the cluster.
     Project,
     /// Not a file meslint reads.
@@ -209,6 +217,9 @@ fn kind_by_name(path: &str) -> NameKind {
     if SCRIPT_EXTENSIONS.iter().any(|ext| name.ends_with(ext)) || name == ".env" {
         return NameKind::Sniff;
     }
+    if is_yaml(name) {
+        return NameKind::Sniff;
+    }
     NameKind::No
 }
 
@@ -303,8 +314,75 @@ fn explicit_guess(path: &str, text: &str) -> FileKind {
     FileKind::Other
 }
 
+/// True when a text mentions ZooKeeper or Mesos images, commands or variables.
+fn mentions_cluster(text: &str) -> bool {
+    [
+        "zookeeper",
+        "mesos-master",
+        "mesos-slave",
+        "mesos-agent",
+        "MESOS_",
+        "ZOO_",
+        "ZK_ID",
+    ]
+    .iter()
+    .any(|w| text.contains(w))
+}
+
+/// True when a YAML text holds a Pod, Deployment or StatefulSet that runs ZooKeeper or Mesos.
+fn looks_like_kubernetes(text: &str) -> bool {
+    const KINDS: &[&str] = &[
+        "Pod",
+        "Deployment",
+        "StatefulSet",
+        "ReplicaSet",
+        "DaemonSet",
+    ];
+    let workload = text.lines().any(|l| {
+        l.trim()
+            .strip_prefix("kind:")
+            .is_some_and(|k| KINDS.contains(&k.trim().trim_matches(['"', '\''])))
+    });
+    workload && mentions_cluster(text)
+}
+
+/// True when a YAML text is a compose file: a `services:` map (or, for v1 files, services with
+/// `image:` at the top level) that runs ZooKeeper or Mesos.
+fn looks_like_compose(text: &str) -> bool {
+    let services = text.lines().any(|l| l.trim_end() == "services:")
+        || text.lines().any(|l| l.starts_with("  image:"));
+    services && mentions_cluster(text)
+}
+
+/// True when a text runs a ZooKeeper image with `docker run`.
+fn runs_zookeeper_image(text: &str) -> bool {
+    use crate::catalog::images::{Runs, lookup};
+    text.contains("docker run")
+        && text
+            .split_whitespace()
+            .any(|w| lookup(w).is_some_and(|i| matches!(i.runs, Runs::ZooKeeper(_))))
+}
+
+fn is_yaml(name: &str) -> bool {
+    name.ends_with(".yml") || name.ends_with(".yaml")
+}
+
 fn sniff(path: &str, text: &str) -> FileKind {
     let name = base_name(path);
+    if is_yaml(name) {
+        // Compose files and manifests are known by what they hold, whatever their name.
+        if looks_like_kubernetes(text) {
+            return FileKind::Kubernetes;
+        }
+        if looks_like_compose(text) {
+            return FileKind::Compose;
+        }
+        return FileKind::Other;
+    }
+    if runs_zookeeper_image(text) && !starts_mesos(text) {
+        return FileKind::DockerRun;
+    }
+
     let role = if name.contains("master") {
         Some(Role::Master)
     } else if name.contains("agent") || name.contains("slave") {
@@ -331,6 +409,9 @@ fn sniff(path: &str, text: &str) -> FileKind {
     let script = SCRIPT_EXTENSIONS.iter().any(|ext| name.ends_with(ext)) || name == ".env";
     if !script && looks_like_zoo_cfg(text) {
         return FileKind::ZooCfg;
+    }
+    if name == ".env" {
+        return FileKind::DotEnv;
     }
     FileKind::Other
 }

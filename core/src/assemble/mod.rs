@@ -16,6 +16,7 @@ use crate::parse::{self, Sink};
 use crate::settings::Settings;
 use crate::source::{FileId, SourceMap};
 
+mod containers;
 mod mesos;
 
 /// One classified file with its place in the layout.
@@ -114,6 +115,11 @@ pub fn cluster(
         }
     }
     hosts.retain(|h| !h.zookeeper.is_empty() || !h.mesos.is_empty());
+    let containers = containers::hosts(sources, files, settings, sink, &mut problems);
+    if !containers.is_empty() {
+        hosts.extend(containers);
+        hosts.sort_by(|a, b| a.name.cmp(&b.name));
+    }
     Cluster {
         hosts,
         problems,

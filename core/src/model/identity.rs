@@ -38,6 +38,7 @@ impl Identities {
                 }
             };
             add(host.name.rsplit('/').next().unwrap_or(&host.name));
+            host.aliases.iter().for_each(|a| add(a));
             if let Some(config) = settings.project.hosts.get(&host.name) {
                 config.address.iter().for_each(|a| add(a));
                 config.aliases.iter().for_each(|a| add(a));

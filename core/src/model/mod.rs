@@ -3,6 +3,7 @@
 //! Every value a rule may point at is [`Spanned`](crate::source::Spanned). The model is built
 //! by the parsers from the input files; rules never see raw text.
 
+pub mod container;
 pub mod ensemble;
 pub mod identity;
 pub mod live;
@@ -36,6 +37,10 @@ pub struct Host {
     pub zookeeper: Vec<ZkServer>,
     /// Mesos masters and agents configured on this host.
     pub mesos: Vec<MesosProcess>,
+    /// Other names peers reach the host by (a container's `hostname:`, a pod's DNS names).
+    pub aliases: Vec<String>,
+    /// The containers that make up the host, when it is one (or the host network of several).
+    pub containers: Vec<container::Container>,
 }
 
 impl Cluster {

@@ -6,6 +6,7 @@
 //! problems are collected into [`Problems`] on the [`Cluster`](super::Cluster) as soon as a file
 //! is read, so a config that is later shared by several hosts (or by none) is reported once.
 
+pub use crate::model::container::YamlError;
 pub use crate::model::mesos::MesosProblem;
 pub use crate::model::zookeeper::ConfigProblem;
 use crate::project::ProjectProblem;
@@ -22,6 +23,8 @@ pub struct Problems {
     pub myids: Vec<MisplacedMyId>,
     /// What Mesos's flag loader refuses or silently drops, and files it never reads.
     pub mesos: Vec<MesosProblem>,
+    /// Compose files and manifests that are not valid YAML: each is read up to its error.
+    pub yaml: Vec<YamlError>,
 }
 
 /// A file as handed over, before it is parsed.

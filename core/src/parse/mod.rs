@@ -18,7 +18,10 @@ impl Sink {
     }
 }
 
+pub mod compose;
+pub mod docker_run;
 pub mod java;
+pub mod kubernetes;
 pub mod mesos_cmdline;
 pub mod mesos_env;
 pub mod mesos_flag_file;
@@ -30,6 +33,7 @@ pub mod properties;
 pub mod server_line;
 pub mod shell;
 pub mod shell_vars;
+pub mod yaml;
 pub mod zk_dynamic;
 pub mod zk_url;
 pub mod zoo_cfg;

@@ -79,6 +79,71 @@ impl Entry {
     }
 }
 
+impl Entry {
+    /// A `key=value` line that a container image's entrypoint writes into zoo.cfg: the key
+    /// and each piece of the value point at the text they came from (a variable's value, or
+    /// the image reference for a default), byte for byte where the piece is written verbatim.
+    pub fn synthetic(key: Spanned<String>, pieces: &[Spanned<String>]) -> Entry {
+        let mut value = String::new();
+        let mut value_map = Vec::new();
+        for piece in pieces {
+            let exact = piece.span.len() == piece.value.len();
+            for (i, c) in piece.value.char_indices() {
+                let (src_start, src_end) = if exact {
+                    (
+                        piece.span.start as usize + i,
+                        piece.span.start as usize + i + c.len_utf8(),
+                    )
+                } else {
+                    (piece.span.start as usize, piece.span.end as usize)
+                };
+                value_map.push(Mapped {
+                    decoded: (value.len() + i) as u32,
+                    src_start: src_start as u32,
+                    src_end: src_end as u32,
+                });
+            }
+            value.push_str(&piece.value);
+        }
+        let file = key.span.file;
+        let whole = match (pieces.first(), pieces.last()) {
+            (Some(a), Some(b)) if a.span.file == b.span.file && a.span.start <= b.span.end => {
+                a.span.cover(b.span)
+            }
+            (Some(a), _) => a.span,
+            _ => Span::point(file, key.span.end as usize),
+        };
+        let key_map = key
+            .value
+            .char_indices()
+            .map(|(i, c)| {
+                let exact = key.span.len() == key.value.len();
+                Mapped {
+                    decoded: i as u32,
+                    src_start: if exact {
+                        key.span.start + i as u32
+                    } else {
+                        key.span.start
+                    },
+                    src_end: if exact {
+                        key.span.start + (i + c.len_utf8()) as u32
+                    } else {
+                        key.span.end
+                    },
+                }
+            })
+            .collect();
+        Entry {
+            line: key.span,
+            raw_value: value.clone(),
+            value: Spanned::new(value, whole),
+            key,
+            key_map,
+            value_map,
+        }
+    }
+}
+
 fn sub_span(map: &[Mapped], whole: Span, from: usize, to: usize) -> Span {
     // The first char starting at or after `from`, and the last char starting before `to`.
     let first = map.partition_point(|m| (m.decoded as usize) < from);

@@ -6,7 +6,7 @@
 //! (`$X`, `${X}`, `$(..)`, backticks) are kept as written and flagged: their value is only known
 //! when the script runs. One pass over the text, no backtracking; nothing here can panic.
 
-use crate::source::{FileId, Span};
+use crate::source::{FileId, Span, Spanned};
 
 /// One shell word after quote removal.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -55,6 +55,36 @@ impl Word {
             quoted: self.quoted,
             expansion: self.expansion,
         })
+    }
+
+    /// A word read from somewhere other than a shell command line (a YAML list item): byte for
+    /// byte when the text and its span have the same length, otherwise every part of it points
+    /// at the whole span.
+    pub fn from_spanned(value: &Spanned<String>, expansion: bool) -> Word {
+        let span = value.span;
+        let len = value.value.len();
+        let exact = span.len() == len;
+        let mut offsets: Vec<usize> = (0..len)
+            .map(|i| {
+                if exact {
+                    span.start as usize + i
+                } else if i + 1 == len {
+                    (span.end as usize)
+                        .saturating_sub(1)
+                        .max(span.start as usize)
+                } else {
+                    span.start as usize
+                }
+            })
+            .collect();
+        offsets.push(span.end as usize);
+        Word {
+            text: value.value.clone(),
+            offsets,
+            file: span.file,
+            quoted: true,
+            expansion,
+        }
     }
 
     /// True when `text[from..to]` maps byte for byte onto contiguous source text.

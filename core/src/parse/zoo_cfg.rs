@@ -19,9 +19,48 @@ use crate::version::ZkVersion;
 
 /// Parses one zoo.cfg for `settings.zookeeper`. Never fails.
 pub fn parse_zoo_cfg(file: FileId, text: &str, settings: &Settings, sink: &mut Sink) -> ZooCfg {
-    let version = settings.zookeeper;
     let mut problems = Vec::new();
     let props = read_properties(file, text, &mut problems);
+    let mut cfg = from_entries(
+        &props.entries,
+        Span::point(file, text.len()),
+        is_template(text),
+        settings,
+        sink,
+        &mut problems,
+    );
+    mark_duplicates(&mut cfg, &control_line_starts(text), &mut problems);
+    fill_typed(&mut cfg);
+    cfg.problems = problems;
+    cfg
+}
+
+/// The zoo.cfg a container image's entrypoint writes from the container's environment: the
+/// same model as a file's, with every value pointing where the container sets it.
+pub fn from_synthetic(
+    entries: &[Entry],
+    end: Span,
+    settings: &Settings,
+    sink: &mut Sink,
+) -> ZooCfg {
+    let mut problems = Vec::new();
+    let mut cfg = from_entries(entries, end, false, settings, sink, &mut problems);
+    mark_duplicates(&mut cfg, &[], &mut problems);
+    fill_typed(&mut cfg);
+    cfg.problems = problems;
+    cfg
+}
+
+fn from_entries(
+    entries: &[Entry],
+    end: Span,
+    is_template: bool,
+    settings: &Settings,
+    sink: &mut Sink,
+    problems: &mut Vec<ConfigProblem>,
+) -> ZooCfg {
+    let version = settings.zookeeper;
+    let file = end.file;
     let mut cfg = ZooCfg {
         file,
         path: String::new(),
@@ -30,8 +69,8 @@ pub fn parse_zoo_cfg(file: FileId, text: &str, settings: &Settings, sink: &mut S
         servers: Vec::new(),
         groups: Vec::new(),
         weights: Vec::new(),
-        end: Span::point(file, text.len()),
-        is_template: is_template(text),
+        end,
+        is_template,
         data_dir: None,
         data_log_dir: None,
         dynamic_config_file: None,
@@ -50,8 +89,8 @@ pub fn parse_zoo_cfg(file: FileId, text: &str, settings: &Settings, sink: &mut S
         reconfig_enabled: None,
         problems: Vec::new(),
     };
-    let last = last_of_each_key(&props.entries);
-    for (entry, last) in props.entries.iter().zip(last) {
+    let last = last_of_each_key(entries);
+    for (entry, last) in entries.iter().zip(last) {
         let key = entry.trimmed_key();
         let class = classify(&key.value, version);
         let value = entry.trimmed_value();
@@ -60,7 +99,7 @@ pub fn parse_zoo_cfg(file: FileId, text: &str, settings: &Settings, sink: &mut S
         }
         if !is_secret_key(&key.value) {
             // Whatever a secret holds, no message may quote it.
-            check_value_syntax(entry, &key, &value, class, &mut problems);
+            check_value_syntax(entry, &key, &value, class, problems);
         }
         // Properties keeps only the last line of a key: ZooKeeper never sees the others.
         match class {
@@ -83,9 +122,6 @@ pub fn parse_zoo_cfg(file: FileId, text: &str, settings: &Settings, sink: &mut S
             long: parse_java_integer(&value_text, 64),
         });
     }
-    mark_duplicates(&mut cfg, &control_line_starts(text), &mut problems);
-    fill_typed(&mut cfg);
-    cfg.problems = problems;
     cfg
 }
 

@@ -100,6 +100,7 @@ macro_rules! declare_rule {
 }
 
 pub mod cluster;
+pub mod container;
 pub mod docs;
 pub mod input;
 pub mod mesos;
@@ -115,6 +116,9 @@ pub static ALL: &[&Rule] = &[
     &cluster::zk_missing_with_masters::ZK_MISSING_WITH_MASTERS,
     &cluster::master_count_unknown::MASTER_COUNT_UNKNOWN,
     &cluster::mesos_port_clash::MESOS_PORT_CLASH,
+    &container::foreign_image_variable::FOREIGN_IMAGE_VARIABLE,
+    &container::ports_on_host_network::PORTS_ON_HOST_NETWORK,
+    &container::required_image_variable::REQUIRED_IMAGE_VARIABLE,
     &cluster::zk_url_outside_ensemble::ZK_URL_OUTSIDE_ENSEMBLE,
     &cluster::zk_url_partial_ensemble::ZK_URL_PARTIAL_ENSEMBLE,
     &cluster::zk_path_differs::ZK_PATH_DIFFERS,
@@ -134,6 +138,7 @@ pub static ALL: &[&Rule] = &[
     &input::invalid_project_file::INVALID_PROJECT_FILE,
     &input::template_file::TEMPLATE_FILE,
     &input::link_outside_root::LINK_OUTSIDE_ROOT,
+    &input::yaml_syntax_error::YAML_SYNTAX_ERROR,
     &mesos::unknown_flag::UNKNOWN_FLAG,
     &mesos::duplicate_flag::DUPLICATE_FLAG,
     &mesos::space_separated_value::SPACE_SEPARATED_VALUE,

@@ -119,6 +119,8 @@ try {
   await page.fill('#text', withSecret);
   await page.waitForTimeout(400);
   await page.click('#share');
+  // share() compresses asynchronously: the link is there once the dialog opens.
+  await page.waitForSelector('#share-dialog[open]');
   const link = await page.inputValue('#share-url');
   assert.ok(link.startsWith(`${base}#c=`), link);
   assert.match(await page.textContent('#share-note'), /masked in 1 file/);

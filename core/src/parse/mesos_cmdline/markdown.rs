@@ -4,7 +4,7 @@
 /// only: the whole file, or for prose (Markdown, reStructuredText) its command blocks alone:
 /// fenced blocks, and blocks indented after a blank line or after a line ending in `::`.
 /// Prose that merely mentions `mesos-master`, in inline code or not, is not a command.
-pub(super) fn regions(text: &str) -> Vec<(std::ops::Range<usize>, bool)> {
+pub(crate) fn regions(text: &str) -> Vec<(std::ops::Range<usize>, bool)> {
     let is_fence = |l: &str| {
         let t = l.trim_start();
         t.starts_with("```") || t.starts_with("~~~")

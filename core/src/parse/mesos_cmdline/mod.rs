@@ -29,7 +29,7 @@ mod systemd;
 
 use docker::{compose_env, docker_run, image_default_command, image_role, unwrap_json_array};
 use invocation::{COMMAND_KEYS, Invocation, binary_role, find_invocation};
-use markdown::regions;
+pub(crate) use markdown::regions;
 use systemd::{UnitContext, shell_c_body};
 
 /// At most this many invocations are read from one file; real files hold a handful, and the

@@ -6,3 +6,4 @@ pub mod link_outside_root;
 pub mod template_file;
 pub mod unreadable_file;
 pub mod unrecognized_file;
+pub mod yaml_syntax_error;

@@ -157,9 +157,10 @@ pub(crate) mod testing {
                 name: "h".into(),
                 zookeeper: vec![],
                 mesos: processes,
+                ..Host::default()
             }],
             problems,
-            value_uses: Vec::new(),
+            ..Cluster::default()
         };
         let mut out = rules::run(&Context::new(&cluster, settings));
         out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));

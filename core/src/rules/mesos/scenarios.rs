@@ -510,9 +510,10 @@ fn lint_layout(files: &[(Option<Role>, &str, &str)]) -> Vec<crate::diagnostic::D
             name: "m1".into(),
             zookeeper: vec![],
             mesos: vec![master],
+            ..Host::default()
         }],
         problems,
-        value_uses: Vec::new(),
+        ..Cluster::default()
     };
     rules::run(&Context::new(&cluster, &settings))
 }

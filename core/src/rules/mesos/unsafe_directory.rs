@@ -24,6 +24,10 @@ declare_rule! {
     /// ## How to fix
     /// Use an absolute path on persistent storage, such as `/var/lib/mesos`.
     ///
+    /// ## Severity
+    /// Info instead of a warning in a container whose bind mount or volume holds the
+    /// directory (`-v /srv/mesos:/tmp/mesos`): there the path is persistent storage.
+    ///
     /// ## Example
     /// `--work_dir=/tmp/mesos`, `MESOS_work_dir=/var/run/mesos` (from the tarball's template).
     pub static UNSAFE_DIRECTORY = Rule {
@@ -37,7 +41,7 @@ declare_rule! {
 
 fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for process in super::processes(ctx) {
+    for (host, process) in ctx.cluster.mesos_processes() {
         for name in ["work_dir", "log_dir"] {
             let Some(flag) = process.flag(name).filter(|f| !f.unknown) else {
                 continue;
@@ -49,7 +53,20 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
             let volatile = ["/tmp", "/var/tmp", "/var/run", "/run", "/dev/shm"]
                 .iter()
                 .find(|d| path == **d || path.starts_with(&format!("{d}/")));
-            let finding = if let Some(dir) = volatile {
+            let mount = host.containers.iter().find_map(|c| c.mount_holding(path));
+            let finding = if let (Some(dir), Some(mount)) = (volatile, mount) {
+                out.push(
+                    Finding::new(format!(
+                        "`{}` is under `{dir}`, on a mount that keeps it",
+                        flag.display
+                    ))
+                    .primary(flag.value.span, "persistent inside the container")
+                    .secondary(mount.target.span, "mounted here: it survives the container")
+                    .help("nothing to do; keep the mount with the container definition")
+                    .severity(Severity::Info),
+                );
+                continue;
+            } else if let Some(dir) = volatile {
                 Finding::new(format!("`{}` is under `{dir}`", flag.display)).primary(
                     flag.value.span,
                     format!("`{dir}` is emptied on reboot or by a timer"),

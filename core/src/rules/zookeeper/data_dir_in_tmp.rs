@@ -1,7 +1,6 @@
 use crate::diagnostic::{Finding, Severity};
 use crate::model::zookeeper::Value;
 use crate::rules::Context;
-use crate::rules::zookeeper::servers;
 
 declare_rule! {
     /// A `dataDir` or `dataLogDir` under `/tmp`.
@@ -29,7 +28,7 @@ declare_rule! {
 
 fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for zk in servers(ctx) {
+    for (host, zk) in ctx.cluster.zk_servers() {
         let cfg = &zk.config;
         for (key, setting) in [
             ("dataDir", &cfg.data_dir),
@@ -39,7 +38,14 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
             let Value::Known(path) = &setting.value else {
                 continue;
             };
-            if path == "/tmp" || path.starts_with("/tmp/") || path.starts_with("/var/tmp/") {
+            let in_tmp =
+                path == "/tmp" || path.starts_with("/tmp/") || path.starts_with("/var/tmp/");
+            // A container's `/tmp` under a bind mount or volume is persistent storage.
+            let mounted = host
+                .containers
+                .iter()
+                .any(|c| c.mount_holding(path).is_some());
+            if in_tmp && !mounted {
                 out.push(
                     Finding::new(format!("`{key}` `{path}` is under a temporary directory"))
                         .primary(setting.span, "may be cleaned at any time")

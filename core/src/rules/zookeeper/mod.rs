@@ -171,9 +171,10 @@ pub(crate) mod test_support {
                 name: "zk1".into(),
                 zookeeper: vec![server],
                 mesos: vec![],
+                ..Host::default()
             }],
             problems,
-            value_uses: Vec::new(),
+            ..Cluster::default()
         };
         let mut out = run(&Context::new(&cluster, &settings));
         out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));

@@ -1,0 +1,528 @@
+//! Turns containers (compose services, `docker run`s, Kubernetes pods) into hosts of the
+//! cluster model, doing what each image's entrypoint does: a Mesos image's command becomes the
+//! daemon's flags (or the image's default command does), a ZooKeeper image's variables become
+//! the zoo.cfg and myid its entrypoint writes. The same rules then check them as they check
+//! files on disk.
+//!
+//! Each container is one host, named as peers inside the network reach it (the service name,
+//! `--name`, the pod name), except that containers of one file on the host network share one
+//! host: they share its ports and its `127.0.0.1`.
+
+use std::collections::BTreeMap;
+
+use crate::catalog::images::{self, Image, Runs, ZkScript};
+use crate::catalog::mesos::Role;
+use crate::layout::FileKind;
+use crate::model::Host;
+use crate::model::container::{Container, EnvVar};
+use crate::model::mesos::{ArgForm, MesosSource, Origin, RawSetting, SourceKind};
+use crate::model::problems::Problems;
+use crate::model::zookeeper::{MyId, MyIdProblem, ZkServer};
+use crate::parse::java::parse_java_integer;
+use crate::parse::properties::Entry;
+use crate::parse::shell::Word;
+use crate::parse::{Sink, compose, docker_run, kubernetes, mesos_loader, mesos_words, zoo_cfg};
+use crate::settings::Settings;
+use crate::source::{FileId, SourceMap, Span, Spanned};
+use crate::template::has_placeholder;
+
+/// The hosts every container file describes; what is wrong in the files goes into `problems`.
+pub fn hosts(
+    sources: &SourceMap,
+    files: &[(FileId, FileKind)],
+    settings: &Settings,
+    sink: &mut Sink,
+    problems: &mut Problems,
+) -> Vec<Host> {
+    let mut containers = Vec::new();
+    for (id, kind) in files {
+        let text = sources.file(*id).text();
+        match kind {
+            FileKind::Compose => {
+                let dot_env = dot_env_for(sources, *id);
+                let (found, error) = compose::parse_compose(*id, text, &dot_env);
+                containers.extend(found);
+                problems.yaml.extend(error);
+            }
+            FileKind::Kubernetes => {
+                let (found, error) = kubernetes::parse_manifests(*id, text);
+                containers.extend(found);
+                problems.yaml.extend(error);
+            }
+            FileKind::MesosScript | FileKind::DockerRun => {
+                containers.extend(docker_run::parse_docker_runs(*id, text));
+            }
+            _ => {}
+        }
+    }
+    let mut hosts: BTreeMap<String, Host> = BTreeMap::new();
+    for container in containers {
+        let name = match container.host_network {
+            Some(_) => format!("host network ({})", sources.file(container.file).path()),
+            None => container.name.value.clone(),
+        };
+        let host = hosts.entry(name.clone()).or_insert_with(|| Host {
+            name,
+            ..Host::default()
+        });
+        place(host, container, settings, sink, problems);
+    }
+    hosts
+        .into_values()
+        .filter(|h| {
+            !h.zookeeper.is_empty()
+                || !h.mesos.is_empty()
+                || h.containers
+                    .iter()
+                    .any(|c| !c.missing_variables().is_empty())
+        })
+        .collect()
+}
+
+/// The project's `.env`: the file of that name in the compose file's directory.
+fn dot_env_for(sources: &SourceMap, compose: FileId) -> compose::DotEnv {
+    let path = sources.file(compose).path();
+    let dir = path.rsplit_once('/').map_or("", |(d, _)| d);
+    let wanted = if dir.is_empty() {
+        ".env".to_owned()
+    } else {
+        format!("{dir}/.env")
+    };
+    sources
+        .files()
+        .find(|(_, f)| f.path() == wanted)
+        .map(|(id, f)| compose::parse_dot_env(id, f.text()))
+        .unwrap_or_default()
+}
+
+/// Runs the container's image: adds its ZooKeeper server or Mesos process to `host`.
+fn place(
+    host: &mut Host,
+    mut container: Container,
+    settings: &Settings,
+    sink: &mut Sink,
+    problems: &mut Problems,
+) {
+    host.aliases.extend(container.aliases.iter().cloned());
+    let image = container
+        .image
+        .as_ref()
+        .and_then(|i| images::lookup(&i.value));
+    // mesoscloud/zookeeper and jplock/zookeeper declare `VOLUME /tmp/zookeeper` (their
+    // Dockerfiles): the dataDir in `/tmp` is a volume.
+    if let (Some(image), Some(Runs::ZooKeeper(ZkScript::Mesoscloud | ZkScript::Jplock))) =
+        (&container.image, image.map(|i| i.runs))
+    {
+        let target = Spanned::new("/tmp/zookeeper".to_owned(), image.span);
+        container.mounts.push(crate::model::container::Mount {
+            source: None,
+            target,
+        });
+    }
+    match image.map(|i| i.runs) {
+        Some(Runs::Mesos(role)) => {
+            if let Some(process) = mesos_process(&container, role, image, settings, sink, problems)
+            {
+                host.mesos.push(process);
+            }
+        }
+        Some(Runs::ZooKeeper(script)) => {
+            if let Some(server) = zookeeper_server(&container, script, settings, sink, problems) {
+                host.zookeeper.push(server);
+            }
+        }
+        None => {
+            // An image meslint does not know, named after a Mesos daemon.
+            let repo = container
+                .image
+                .as_ref()
+                .map(|i| images::repository(&i.value))
+                .unwrap_or_default();
+            let role = if repo.contains("mesos-master") {
+                Some(Role::Master)
+            } else if repo.contains("mesos-slave") || repo.contains("mesos-agent") {
+                Some(Role::Agent)
+            } else {
+                None
+            };
+            if let Some(role) = role
+                && let Some(process) =
+                    mesos_process(&container, role, None, settings, sink, problems)
+            {
+                host.mesos.push(process);
+            }
+        }
+    }
+    host.containers.push(container);
+}
+
+/// The Mesos process a container runs: `MESOS_*` variables, then the command (the image's
+/// entrypoint is the binary), else the image's default command.
+fn mesos_process(
+    container: &Container,
+    role: Role,
+    image: Option<&Image>,
+    settings: &Settings,
+    sink: &mut Sink,
+    problems: &mut Problems,
+) -> Option<crate::model::mesos::MesosProcess> {
+    let anchor = container
+        .image
+        .as_ref()
+        .map_or(container.anchor, |i| i.span);
+    let mut source = MesosSource::new(container.file, SourceKind::Script, Some(role), anchor);
+    source.binary = container.image.clone();
+    source.open_ended = container.open_env;
+    for var in &container.env {
+        if let Some(setting) = env_setting(var) {
+            source.settings.push(setting);
+        }
+    }
+    let mut args: Vec<&Spanned<String>> = Vec::new();
+    if let Some(entrypoint) = &container.entrypoint {
+        let binary = entrypoint.first().map(|w| w.value.as_str()).unwrap_or("");
+        let base = binary.rsplit('/').next().unwrap_or(binary);
+        if base.starts_with("mesos-master")
+            || base.starts_with("mesos-slave")
+            || base.starts_with("mesos-agent")
+        {
+            args.extend(entrypoint.iter().skip(1));
+        } else {
+            // A wrapper script of the user's: what it passes on is not visible.
+            source.open_ended = true;
+        }
+    }
+    match &container.command {
+        Some(command) => args.extend(command.iter()),
+        None if container.entrypoint.is_none() => {
+            for default in image.map_or(&[][..], |i| i.default_args) {
+                let word = Word::from_spanned(&Spanned::new((*default).to_owned(), anchor), false);
+                let mut setting = mesos_words::argument(&word, Origin::Default);
+                setting.whole = anchor;
+                source.settings.push(setting);
+            }
+        }
+        None => {}
+    }
+    for arg in args {
+        let word = Word::from_spanned(arg, arg.value.contains('$') || has_placeholder(&arg.value));
+        let setting = mesos_words::argument(&word, Origin::CommandLine);
+        if setting.form == ArgForm::Positional && word.expansion {
+            source.open_ended = true;
+        }
+        source.settings.push(setting);
+    }
+    for setting in &source.settings {
+        mesos_words::mask_secrets(setting, sink);
+    }
+    problems.mesos.append(&mut source.problems);
+    let mut process = mesos_loader::resolve(role, &[source], settings, sink);
+    problems.mesos.append(&mut process.problems);
+    Some(process)
+}
+
+fn env_setting(var: &EnvVar) -> Option<RawSetting> {
+    let suffix = var.name.value.strip_prefix("MESOS_")?;
+    let value = var.value.clone();
+    let whole = value
+        .as_ref()
+        .filter(|v| v.span.file == var.name.span.file && v.span.start >= var.name.span.start)
+        .map_or(var.name.span, |v| var.name.span.cover(v.span));
+    Some(RawSetting {
+        origin: Origin::Env,
+        form: ArgForm::Flag,
+        name: var.name.clone(),
+        display: var.name.value.clone(),
+        key: suffix.to_ascii_lowercase(),
+        value: Some(value.unwrap_or_else(|| Spanned::new(String::new(), var.name.span))),
+        whole,
+        unknown: var.unknown || var.value.is_none(),
+    })
+}
+
+/// The zoo.cfg lines an image writes: each line's key and value pieces.
+struct Lines {
+    entries: Vec<Entry>,
+}
+
+impl Lines {
+    fn push(&mut self, key: Spanned<String>, pieces: &[Spanned<String>]) {
+        self.entries.push(Entry::synthetic(key, pieces));
+    }
+
+    /// One `key=value` item written in a variable (`server.1=zk1:2888:3888;2181`).
+    fn item(&mut self, item: &Spanned<String>) {
+        let text = &item.value;
+        let sub = |from: usize, to: usize| Spanned::sub_span(item, from, to);
+        match text.split_once('=') {
+            Some((key, value)) => {
+                let at = key.len() + 1;
+                self.push(
+                    Spanned::new(key.to_owned(), sub(0, key.len())),
+                    &[Spanned::new(value.to_owned(), sub(at, text.len()))],
+                );
+            }
+            None => self.push(item.clone(), &[]),
+        }
+    }
+}
+
+/// The pieces of a variable's value separated by `sep` (`None`: shell word splitting), with
+/// narrow spans.
+fn split(value: &Spanned<String>, sep: Option<char>) -> Vec<Spanned<String>> {
+    let text = value.value.as_str();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let is_sep = |c: char| match sep {
+        Some(s) => c == s,
+        None => c.is_ascii_whitespace(),
+    };
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        if i == text.len() || is_sep(c) {
+            let piece = &text[start..i];
+            let trimmed = piece.trim();
+            if !trimmed.is_empty() {
+                let at = start + (piece.len() - piece.trim_start().len());
+                out.push(Spanned::new(
+                    trimmed.to_owned(),
+                    Spanned::sub_span(value, at, at + trimmed.len()),
+                ));
+            }
+            start = i + c.len_utf8();
+        }
+    }
+    out
+}
+
+/// The ZooKeeper server a container runs, with the zoo.cfg and myid its image writes; `None`
+/// when the zoo.cfg comes from a mounted file instead.
+fn zookeeper_server(
+    container: &Container,
+    script: ZkScript,
+    settings: &Settings,
+    sink: &mut Sink,
+    problems: &mut Problems,
+) -> Option<ZkServer> {
+    let image = container.image.as_ref()?;
+    let at_image = |text: &str| Spanned::new(text.to_owned(), image.span);
+    let var = |name: &str| container.var(name);
+    // An unknown value keeps its text: the zoo.cfg parser sees the placeholder in it.
+    let known = |name: &str| -> Option<Spanned<String>> { var(name)?.value.clone() };
+    let mut lines = Lines {
+        entries: Vec::new(),
+    };
+    let key_of = |name: &str, key: &str| -> Spanned<String> {
+        var(name).map_or_else(
+            || at_image(key),
+            |v| Spanned::new(key.to_owned(), v.name.span),
+        )
+    };
+    let config_mounted =
+        |paths: &[&str]| paths.iter().any(|p| container.mount_holding(p).is_some());
+    // A container its image stops never runs ZooKeeper: nothing more to check about it.
+    if !container.missing_variables().is_empty() {
+        return None;
+    }
+    let myid_var;
+    let mut myid_default: Option<&str> = None;
+    match script {
+        ZkScript::Official => {
+            let conf_dir = known("ZOO_CONF_DIR").map_or_else(|| "/conf".to_owned(), |v| v.value);
+            if container.mounts.iter().any(|m| {
+                let t = m.target.value.trim_end_matches('/');
+                t == conf_dir || t == format!("{conf_dir}/zoo.cfg")
+            }) {
+                return None;
+            }
+            let v34 = images::tag(&image.value).is_some_and(|t| t.starts_with("3.4"));
+            let keys = if v34 {
+                images::OFFICIAL_KEYS_34
+            } else {
+                images::OFFICIAL_KEYS
+            };
+            for (key, name, default) in keys {
+                let value = known(name).unwrap_or_else(|| at_image(default));
+                lines.push(key_of(name, key), &[value]);
+            }
+            match known("ZOO_SERVERS") {
+                Some(servers) => split(&servers, None).iter().for_each(|s| lines.item(s)),
+                // 3.5+ images then write `server.1=localhost:2888:3888;2181`: with
+                // standaloneEnabled that is a standalone server on client port 2181.
+                None if !v34 => lines.push(at_image("clientPort"), &[at_image("2181")]),
+                None => {}
+            }
+            if let Some(w) = known("ZOO_4LW_COMMANDS_WHITELIST") {
+                lines.push(
+                    key_of("ZOO_4LW_COMMANDS_WHITELIST", "4lw.commands.whitelist"),
+                    &[w],
+                );
+            }
+            if let Some(extra) = known("ZOO_CFG_EXTRA") {
+                split(&extra, None).iter().for_each(|s| lines.item(s));
+            }
+            myid_var = "ZOO_MY_ID";
+            myid_default = Some("1");
+        }
+        ZkScript::Mesoscloud => {
+            for (key, value) in images::MESOSCLOUD_CFG {
+                lines.push(at_image(key), &[at_image(value)]);
+            }
+            if let Some(servers) = known("SERVERS") {
+                for (n, host) in split(&servers, Some(',')).iter().enumerate() {
+                    lines.push(
+                        Spanned::new(format!("server.{}", n + 1), host.span),
+                        &[host.clone(), at_image(":2888:3888")],
+                    );
+                }
+            }
+            myid_var = "MYID";
+            myid_default = Some("1");
+        }
+        ZkScript::Bobrik => {
+            if config_mounted(&["/etc/zookeeper/conf", "/etc/zookeeper/conf/zoo.cfg"]) {
+                return None;
+            }
+            lines.push(at_image("dataDir"), &[at_image("/var/lib/zookeeper")]);
+            if let Some(config) = known("ZK_CONFIG") {
+                split(&config, Some(',')).iter().for_each(|s| lines.item(s));
+            }
+            myid_var = "ZK_ID";
+        }
+        ZkScript::Jplock => {
+            if config_mounted(&["/opt/zookeeper/conf", "/opt/zookeeper/conf/zoo.cfg"]) {
+                return None;
+            }
+            for (key, value) in images::ZOO_SAMPLE_CFG {
+                lines.push(at_image(key), &[at_image(value)]);
+            }
+            if let Some(servers) = known("SERVERS") {
+                split(&servers, Some(','))
+                    .iter()
+                    .for_each(|s| lines.item(s));
+            }
+            myid_var = "SERVER_ID";
+        }
+        ZkScript::Confluent => {
+            if let Some(port) = known("ZOOKEEPER_CLIENT_PORT") {
+                lines.push(key_of("ZOOKEEPER_CLIENT_PORT", "clientPort"), &[port]);
+            }
+            lines.push(at_image("dataDir"), &[at_image("/var/lib/zookeeper/data")]);
+            lines.push(
+                at_image("dataLogDir"),
+                &[at_image("/var/lib/zookeeper/log")],
+            );
+            for (name, key) in images::CONFLUENT_KEYS {
+                if let Some(value) = known(name) {
+                    lines.push(key_of(name, key), &[value]);
+                }
+            }
+            if let Some(servers) = known("ZOOKEEPER_SERVERS") {
+                for (n, item) in split(&servers, Some(';')).iter().enumerate() {
+                    let text = &item.value;
+                    let (key, value) = match text.split_once('|') {
+                        Some((id, rest)) => {
+                            let at = id.len() + 1;
+                            (
+                                Spanned::new(
+                                    format!("server.{id}"),
+                                    Spanned::sub_span(item, 0, id.len()),
+                                ),
+                                Spanned::new(
+                                    rest.to_owned(),
+                                    Spanned::sub_span(item, at, text.len()),
+                                ),
+                            )
+                        }
+                        None => (
+                            Spanned::new(format!("server.{}", n + 1), item.span),
+                            item.clone(),
+                        ),
+                    };
+                    lines.push(key, &[value]);
+                }
+            }
+            myid_var = "ZOOKEEPER_SERVER_ID";
+        }
+    }
+    let end = Span::point(container.file, container.anchor.end as usize);
+    let mut config = zoo_cfg::from_synthetic(&lines.entries, end, settings, sink);
+    problems.config.append(&mut config.problems);
+    let myid = myid(container, myid_var, myid_default, image, settings);
+    Some(ZkServer {
+        config,
+        myid,
+        dynamic: None,
+    })
+}
+
+/// The myid an image writes: its variable, a StatefulSet ordinal that the pod's command derives
+/// it from (`${HOSTNAME##*-}`), or the image's default.
+fn myid(
+    container: &Container,
+    name: &str,
+    default: Option<&str>,
+    image: &Spanned<String>,
+    _settings: &Settings,
+) -> Option<MyId> {
+    let from_ordinal = || -> Option<MyId> {
+        let ordinal = container.ordinal?;
+        let words = container
+            .entrypoint
+            .iter()
+            .chain(container.command.iter())
+            .flatten();
+        let derivation = words.into_iter().find(|w| {
+            let t = w.value.as_str();
+            t.contains("HOSTNAME") || t.contains("hostname")
+        })?;
+        let compact: String = derivation.value.split_whitespace().collect();
+        let offset = i64::from(compact.contains("+1"));
+        let id = ordinal + offset;
+        Some(MyId {
+            file: container.file,
+            first_line: Spanned::new(id.to_string(), derivation.span),
+            id: Some(Spanned::new(id, derivation.span)),
+            problem: None,
+            extra_lines: None,
+        })
+    };
+    let (text, span) = match container.var(name) {
+        Some(EnvVar {
+            value: Some(v),
+            unknown: false,
+            ..
+        }) => (v.value.clone(), v.span),
+        Some(v) => {
+            return from_ordinal().or(Some(MyId {
+                file: container.file,
+                first_line: Spanned::new(format!("{{{{ {name} }}}}"), v.name.span),
+                id: None,
+                problem: Some(MyIdProblem::Templated),
+                extra_lines: None,
+            }));
+        }
+        None => {
+            if let Some(m) = from_ordinal() {
+                return Some(m);
+            }
+            (default?.to_owned(), image.span)
+        }
+    };
+    let id = parse_java_integer(&text, 64).map(|n| Spanned::new(n, span));
+    let problem = match id {
+        Some(_) => None,
+        None if text.is_empty() => Some(MyIdProblem::Empty),
+        None if parse_java_integer(text.trim(), 64).is_some() => Some(MyIdProblem::Blanks),
+        None => Some(MyIdProblem::NotANumber),
+    };
+    Some(MyId {
+        file: container.file,
+        first_line: Spanned::new(text, span),
+        id,
+        problem,
+        extra_lines: None,
+    })
+}

@@ -1,0 +1,239 @@
+//! Reads `docker run` lines of ZooKeeper images in shell scripts and in Markdown code into
+//! [`Container`]s: `--name`, `-h`, `-e`/`--env`, `--env-file`, `--net=host`, `-p`, `-v`,
+//! `--entrypoint`, the image and the arguments after it.
+//!
+//! `docker run` of a Mesos image stays with [`super::mesos_cmdline`], which reads it as an
+//! invocation of the daemon on the script's host. Markdown is read only inside code (see
+//! [`super::mesos_cmdline::regions`]).
+
+use crate::catalog::images::{self, Runs};
+use crate::model::container::{Container, EnvVar, Mount, Orchestrator};
+use crate::parse::mesos_cmdline::regions;
+use crate::parse::mesos_words::mask_templates;
+use crate::parse::shell::{Word, split_commands};
+use crate::source::{FileId, Spanned};
+use crate::template::has_placeholder;
+
+/// At most this many containers per file.
+const MAX_RUNS: usize = 64;
+
+/// Options of `docker run` that take the next word as their value.
+const WITH_ARGUMENT: &[&str] = &[
+    "-v",
+    "--volume",
+    "-p",
+    "--publish",
+    "--name",
+    "--net",
+    "--network",
+    "-w",
+    "--workdir",
+    "--entrypoint",
+    "--env-file",
+    "--restart",
+    "-h",
+    "--hostname",
+    "--add-host",
+    "--link",
+    "-l",
+    "--label",
+    "--cpus",
+    "-m",
+    "--memory",
+    "-u",
+    "--user",
+    "--pid",
+    "--ipc",
+    "--log-driver",
+    "--log-opt",
+    "--mount",
+    "--device",
+    "--dns",
+    "--cap-add",
+    "--ulimit",
+    "-e",
+    "--env",
+    "--expose",
+    "--health-cmd",
+    "--tmpfs",
+    "--platform",
+    "--stop-signal",
+];
+
+/// Every `docker run` of a ZooKeeper image in a script or document.
+pub fn parse_docker_runs(file: FileId, text: &str) -> Vec<Container> {
+    let masked = mask_templates(text);
+    let mut out = Vec::new();
+    for (range, _inline) in regions(&masked) {
+        for command in split_commands(file, &masked, range) {
+            if out.len() >= MAX_RUNS {
+                return out;
+            }
+            let words = &command.words;
+            let Some(run) = words
+                .windows(2)
+                .position(|w| w[0].text.rsplit('/').next() == Some("docker") && w[1].text == "run")
+            else {
+                continue;
+            };
+            if let Some(c) = container(file, &words[run + 2..], out.len()) {
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
+fn spanned(word: &Word, from: usize) -> Spanned<String> {
+    let text = word.text.get(from..).unwrap_or("").to_owned();
+    Spanned::new(text, word.span_of(from, word.text.len()))
+}
+
+fn container(file: FileId, words: &[Word], index: usize) -> Option<Container> {
+    let mut name: Option<Spanned<String>> = None;
+    let mut hostname: Option<Spanned<String>> = None;
+    let mut env = Vec::new();
+    let mut open_env = false;
+    let mut host_network = None;
+    let mut ports = Vec::new();
+    let mut mounts = Vec::new();
+    let mut entrypoint = None;
+    let mut i = 0;
+    while let Some(word) = words.get(i) {
+        let text = word.text.as_str();
+        if !text.starts_with('-') {
+            break;
+        }
+        // `--opt=value` or `--opt value`.
+        let (opt, value) = match text.split_once('=') {
+            Some((opt, _)) if opt.starts_with('-') => (opt, Some(spanned(word, opt.len() + 1))),
+            _ => {
+                let takes = WITH_ARGUMENT.contains(&text);
+                let value = takes
+                    .then(|| words.get(i + 1).map(|w| spanned(w, 0)))
+                    .flatten();
+                i += usize::from(takes);
+                (text, value)
+            }
+        };
+        i += 1;
+        let Some(value) = value else { continue };
+        match opt {
+            "-e" | "--env" => env.push(env_var(&value)),
+            "--env-file" => open_env = true,
+            "--name" => name = Some(value),
+            "-h" | "--hostname" => hostname = Some(value),
+            "--net" | "--network" if value.value == "host" => host_network = Some(value.span),
+            "-p" | "--publish" => ports.push(value),
+            "-v" | "--volume" => mounts.push(mount(&value)),
+            "--entrypoint" => entrypoint = Some(vec![value]),
+            _ => {}
+        }
+    }
+    let image_word = words.get(i)?;
+    let image = spanned(image_word, 0);
+    let known = images::lookup(&image.value)?;
+    if !matches!(known.runs, Runs::ZooKeeper(_)) {
+        return None;
+    }
+    let args: Vec<Spanned<String>> = words[i + 1..].iter().map(|w| spanned(w, 0)).collect();
+    let label = name
+        .clone()
+        .or_else(|| hostname.clone())
+        .unwrap_or_else(|| {
+            Spanned::new(
+                format!(
+                    "{}-{}",
+                    images::repository(&image.value).replace('/', "-"),
+                    index + 1
+                ),
+                image.span,
+            )
+        });
+    let mut c = Container::new(file, Orchestrator::DockerRun, label);
+    c.anchor = image.span;
+    c.aliases.extend(hostname.map(|h| h.value));
+    c.image = Some(image);
+    c.env = env;
+    c.open_env = open_env;
+    c.host_network = host_network;
+    c.ports = ports;
+    c.mounts = mounts;
+    c.entrypoint = entrypoint;
+    c.command = (!args.is_empty()).then_some(args);
+    Some(c)
+}
+
+fn env_var(value: &Spanned<String>) -> EnvVar {
+    match value.value.split_once('=') {
+        Some((name, v)) => {
+            let at = name.len() + 1;
+            let span = if value.span.len() == value.value.len() {
+                value.span.slice(at, value.value.len())
+            } else {
+                value.span
+            };
+            EnvVar {
+                name: Spanned::new(name.to_owned(), value.span.slice(0, name.len())),
+                value: Some(Spanned::new(v.to_owned(), span)),
+                unknown: v.contains('$') || has_placeholder(v),
+            }
+        }
+        // `-e NAME` passes the variable through from the shell.
+        None => EnvVar {
+            name: value.clone(),
+            value: None,
+            unknown: true,
+        },
+    }
+}
+
+fn mount(value: &Spanned<String>) -> Mount {
+    let parts: Vec<&str> = value.value.splitn(3, ':').collect();
+    match parts.as_slice() {
+        [source, target, ..] => {
+            let at = source.len() + 1;
+            Mount {
+                source: Some((*source).to_owned()),
+                target: Spanned::new(
+                    (*target).to_owned(),
+                    value.span.slice(at, at + target.len()),
+                ),
+            }
+        }
+        _ => Mount {
+            source: None,
+            target: value.clone(),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::SourceMap;
+
+    #[test]
+    fn docker_run_lines_become_containers() {
+        let text = "#!/bin/sh\ndocker run -d --name zk1 --net=host -v /srv/zk:/data \\\n  -e ZOO_MY_ID=1 -e \"ZOO_SERVERS=server.1=10.0.0.1:2888:3888;2181\" \\\n  zookeeper:3.8\ndocker run -d mesosphere/mesos-master:1.4.1 --quorum=1\ndocker run -p 2181:2181 -e MYID=2 mesoscloud/zookeeper\n";
+        let mut map = SourceMap::new();
+        let id = map.add("run.sh", text.as_bytes());
+        let c = parse_docker_runs(id, text);
+        assert_eq!(c.len(), 2);
+        assert_eq!(c[0].name.value, "zk1");
+        assert!(c[0].host_network.is_some());
+        let servers = c[0]
+            .var("ZOO_SERVERS")
+            .expect("present")
+            .value
+            .clone()
+            .expect("present");
+        assert_eq!(
+            &text[servers.span.range()],
+            "server.1=10.0.0.1:2888:3888;2181"
+        );
+        assert_eq!(c[0].mounts[0].target.value, "/data");
+        assert_eq!(c[1].name.value, "mesoscloud-zookeeper-2");
+        assert_eq!(c[1].ports[0].value, "2181:2181");
+    }
+}

@@ -1,0 +1,261 @@
+//! Reads Kubernetes manifests (multi-document YAML) into [`Container`]s: one per Pod, one per
+//! Deployment (its replicas are alike), one per StatefulSet replica, named as Kubernetes names
+//! the pod (`zk-0`) with the DNS names its headless Service gives it
+//! (`zk-0.zk-hs.default.svc.cluster.local`).
+//!
+//! Container `env` values are read; `valueFrom` and `envFrom` are unknown. `$(VAR)` references
+//! and Helm placeholders (`{{ .Values.x }}`) are unknown values, never wrong: Helm templates
+//! are masked before the YAML is read so that they parse. Which image runs what is not
+//! decided here.
+
+use crate::model::container::{Container, EnvVar, Mount, Orchestrator, YamlError};
+use crate::parse::compose::yaml_error;
+use crate::parse::yaml::{self, Node};
+use crate::source::{FileId, Spanned};
+use crate::template::has_placeholder;
+
+/// More replicas than this are read as this many: enough for any ensemble, and linear work.
+const MAX_REPLICAS: i64 = 64;
+
+/// Replaces Helm/Jinja tags with same-length text that YAML reads as a plain scalar (or, on a
+/// line of its own, as a comment), so that every span still points at the same byte.
+pub fn mask_templates(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let t = line.trim();
+        let control = (t.starts_with("{{") && t.ends_with("}}") && t.matches("{{").count() == 1)
+            || (t.starts_with("{%") && t.ends_with("%}"));
+        if control {
+            let lead = line.len() - line.trim_start().len();
+            out.push_str(&line[..lead]);
+            out.push('#');
+            out.push_str(&line[lead + 1..]);
+            continue;
+        }
+        let mut rest = line;
+        while let Some(at) = rest.find("{{") {
+            let Some(end) = rest[at..].find("}}") else {
+                break;
+            };
+            out.push_str(&rest[..at]);
+            let tag = &rest[at..at + end + 2];
+            // Same bytes, same length: multi-byte characters inside a tag become several `_`.
+            out.push_str(&"_".repeat(tag.len()));
+            rest = &rest[at + end + 2..];
+        }
+        out.push_str(rest);
+    }
+    out
+}
+
+/// The text of a scalar as written in `original` (before masking), and whether it holds a
+/// template placeholder.
+pub fn scalar(node: &Node, original: &str) -> Option<(Spanned<String>, bool)> {
+    let value = node.spanned()?;
+    let written = original.get(value.span.range()).unwrap_or("");
+    if has_placeholder(written) {
+        return Some((Spanned::new(written.to_owned(), value.span), true));
+    }
+    let unknown = value.value.contains("$(");
+    Some((value, unknown))
+}
+
+/// Every pod-like container of a manifest.
+pub fn parse_manifests(file: FileId, text: &str) -> (Vec<Container>, Option<YamlError>) {
+    let masked = mask_templates(text);
+    let stream = yaml::parse(file, &masked);
+    let error = yaml_error(&stream);
+    let mut out = Vec::new();
+    for doc in &stream.documents {
+        let items: Vec<&Node> = match doc.get("kind").and_then(Node::as_str) {
+            Some("List") => doc.get("items").map(|i| i.items().iter().collect()),
+            _ => Some(vec![doc]),
+        }
+        .unwrap_or_default();
+        for item in items {
+            workload(file, text, item, &mut out);
+        }
+    }
+    (out, error)
+}
+
+fn workload(file: FileId, text: &str, doc: &Node, out: &mut Vec<Container>) {
+    let Some(kind) = doc.get("kind").and_then(Node::as_str) else {
+        return;
+    };
+    let Some(name_node) = doc.get("metadata").and_then(|m| m.get("name")) else {
+        return;
+    };
+    let Some((name, _)) = scalar(name_node, text) else {
+        return;
+    };
+    let namespace = doc
+        .get("metadata")
+        .and_then(|m| m.get("namespace"))
+        .and_then(Node::as_str)
+        .unwrap_or("default")
+        .to_owned();
+    let spec = doc.get("spec");
+    let pod_spec = match kind {
+        "Pod" => spec,
+        "Deployment" | "StatefulSet" | "ReplicaSet" | "DaemonSet" => spec
+            .and_then(|s| s.get("template"))
+            .and_then(|t| t.get("spec")),
+        _ => None,
+    };
+    let Some(pod_spec) = pod_spec else { return };
+    let replicas = spec
+        .and_then(|s| s.get("replicas"))
+        .and_then(|r| scalar(r, text))
+        .and_then(|(r, unknown)| {
+            if unknown {
+                None
+            } else {
+                r.value.parse::<i64>().ok()
+            }
+        })
+        .unwrap_or(1)
+        .clamp(0, MAX_REPLICAS);
+    let pods: Vec<(String, Option<i64>, Vec<String>)> = if kind == "StatefulSet" {
+        let service = spec
+            .and_then(|s| s.get("serviceName"))
+            .and_then(Node::as_str)
+            .map(str::to_owned);
+        (0..replicas)
+            .map(|i| {
+                let pod = format!("{}-{i}", name.value);
+                let aliases = service
+                    .iter()
+                    .flat_map(|svc| {
+                        [
+                            format!("{pod}.{svc}"),
+                            format!("{pod}.{svc}.{namespace}"),
+                            format!("{pod}.{svc}.{namespace}.svc"),
+                            format!("{pod}.{svc}.{namespace}.svc.cluster.local"),
+                        ]
+                    })
+                    .collect();
+                (pod, Some(i), aliases)
+            })
+            .collect()
+    } else {
+        let hostname = pod_spec.get("hostname").and_then(Node::as_str);
+        let pod = hostname.map_or_else(|| name.value.clone(), str::to_owned);
+        vec![(pod, None, Vec::new())]
+    };
+    let host_network = pod_spec
+        .get("hostNetwork")
+        .filter(|n| n.as_str() == Some("true"))
+        .map(|n| n.span);
+    let containers = pod_spec.get("containers").map(Node::items).unwrap_or(&[]);
+    for (pod, ordinal, aliases) in pods {
+        for spec in containers {
+            let mut c = Container::new(
+                file,
+                Orchestrator::Kubernetes,
+                Spanned::new(pod.clone(), name.span),
+            );
+            c.anchor = spec.get("name").map_or(name.span, |n| n.span);
+            c.ordinal = ordinal;
+            c.aliases = aliases.clone();
+            c.image = spec.get("image").and_then(|n| scalar(n, text)).map(|v| v.0);
+            c.host_network = host_network;
+            c.open_env = spec.get("envFrom").is_some();
+            c.env = spec
+                .get("env")
+                .map(|e| e.items().iter().filter_map(|v| env_var(v, text)).collect())
+                .unwrap_or_default();
+            c.entrypoint = spec.get("command").map(|n| list(n, text));
+            c.command = spec.get("args").map(|n| list(n, text));
+            c.mounts = spec
+                .get("volumeMounts")
+                .map(|m| {
+                    m.items()
+                        .iter()
+                        .filter_map(|v| {
+                            Some(Mount {
+                                source: v.get("name").and_then(Node::as_str).map(str::to_owned),
+                                target: v.get("mountPath")?.spanned()?,
+                            })
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            out.push(c);
+        }
+    }
+}
+
+fn env_var(node: &Node, text: &str) -> Option<EnvVar> {
+    let name = node.get("name")?.spanned()?;
+    match node.get("value").and_then(|v| scalar(v, text)) {
+        Some((value, unknown)) => Some(EnvVar {
+            name,
+            value: Some(value),
+            unknown,
+        }),
+        // `valueFrom:` (a ConfigMap, a Secret, the pod's own fields): not visible here.
+        None => Some(EnvVar {
+            name,
+            value: None,
+            unknown: true,
+        }),
+    }
+}
+
+fn list(node: &Node, text: &str) -> Vec<Spanned<String>> {
+    match node.items() {
+        [] => scalar(node, text).map(|v| vec![v.0]).unwrap_or_default(),
+        items => items
+            .iter()
+            .filter_map(|i| scalar(i, text))
+            .map(|v| v.0)
+            .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::SourceMap;
+
+    fn read(text: &str) -> Vec<Container> {
+        let mut map = SourceMap::new();
+        let id = map.add("zk.yaml", text.as_bytes());
+        let (out, error) = parse_manifests(id, text);
+        assert!(error.is_none(), "{error:?}");
+        out
+    }
+
+    #[test]
+    fn statefulset_replicas_are_pods_with_dns_names() {
+        let text = "apiVersion: v1\nkind: Service\nmetadata:\n  name: zk-hs\n---\napiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: zk\n  namespace: data\nspec:\n  serviceName: zk-hs\n  replicas: {{ .Values.replicas }}\n  template:\n    spec:\n      containers:\n      - name: zookeeper\n        image: \"zookeeper:3.8\"\n        env:\n        - name: ZOO_SERVERS\n          value: server.1=zk-0.zk-hs:2888:3888;2181\n        - name: ZOO_MY_ID\n          valueFrom:\n            fieldRef: {fieldPath: metadata.name}\n        command: [\"sh\", \"-c\", \"ZOO_MY_ID=$((${HOSTNAME##*-}+1)) /docker-entrypoint.sh zkServer.sh start-foreground\"]\n";
+        let pods = read(text);
+        assert_eq!(pods.len(), 1, "unknown replicas read as one");
+        let p = &pods[0];
+        assert_eq!(p.name.value, "zk-0");
+        assert!(
+            p.aliases
+                .contains(&"zk-0.zk-hs.data.svc.cluster.local".to_owned())
+        );
+        assert_eq!(p.ordinal, Some(0));
+        let servers = p
+            .var("ZOO_SERVERS")
+            .expect("present")
+            .value
+            .clone()
+            .expect("present");
+        assert_eq!(&text[servers.span.range()], servers.value);
+        assert!(p.var("ZOO_MY_ID").expect("present").value.is_none());
+        assert_eq!(p.entrypoint.as_ref().expect("present").len(), 3);
+    }
+
+    #[test]
+    fn helm_control_lines_are_masked() {
+        let text = "a: 1\n{{- if .Values.x }}\nb: {{ .Values.b }}\n{{- end }}\n";
+        let masked = mask_templates(text);
+        assert_eq!(masked.len(), text.len());
+        assert!(masked.contains("#{- if"));
+        assert!(masked.contains("b: _"));
+    }
+}
