@@ -121,6 +121,14 @@ impl Input {
     }
 }
 
+/// The findings of `meslint --probe`: what the running cluster answered ([`model::live::Live`],
+/// collected by the caller along [`model::live::Plan::of`]) checked against a linted report's
+/// model by the `PR` rules. The caller adds them to the report's diagnostics.
+pub fn probe_report(report: &Report, live: &model::live::Live) -> Vec<Diagnostic> {
+    let context = rules::Context::new(&report.model, &report.settings).with_live(live);
+    rules::run_live(&context)
+}
+
 /// Lints a set of files as one cluster.
 pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
     let mut inputs = inputs;
@@ -376,8 +384,7 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
     let mut diagnostics = Vec::new();
     let mut model = model::Cluster::default();
     let mut cluster_infos = Vec::new();
-    for (group, mut cluster, group_settings) in built {
-        cluster.value_uses = sink.resolved.clone();
+    for (group, cluster, group_settings) in built {
         let context = rules::Context::new(&cluster, &group_settings);
         diagnostics.extend(rules::run(&context));
         // One model for `show` and `report`: hosts named with their cluster's directory.

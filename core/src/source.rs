@@ -362,6 +362,20 @@ impl miette::SourceCode for SourceMap {
     }
 }
 
+/// The byte range Java's `String.trim` keeps: it drops every char `<= U+0020` at both ends.
+pub fn java_trim_range(s: &str) -> (usize, usize) {
+    let is_blank = |c: char| c <= ' ';
+    let start = s.len() - s.trim_start_matches(is_blank).len();
+    let end = s.trim_end_matches(is_blank).len().max(start);
+    (start, end)
+}
+
+/// Java's `String.trim`.
+pub fn java_trim(s: &str) -> &str {
+    let (from, to) = java_trim_range(s);
+    s.get(from..to).unwrap_or("")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -18,7 +18,9 @@
 //! lib                                 `lint`: the pipeline
 //! ```
 //!
-//! Test code (`#[cfg(test)]` modules) is exempt: a parser's test may run the rules.
+//! The model and the rules name no parser: values are parsed once, when the model is built.
+//! Test code (`#[cfg(test)]` modules) is exempt: a parser's test may run the rules, a rule's
+//! test may parse its input.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -198,7 +200,7 @@ fn lower_layers_never_name_higher_ones() {
 }
 
 #[test]
-fn the_model_calls_no_parser_and_the_diagnostic_knows_no_rule() {
+fn the_model_and_the_rules_call_no_parser_and_the_diagnostic_knows_no_rule() {
     let tree = source_tree();
     for (module, code) in &tree.files {
         if module[0] == "model" || module[0] == "diagnostic" {
@@ -214,6 +216,14 @@ fn the_model_calls_no_parser_and_the_diagnostic_knows_no_rule() {
             assert!(
                 !code.contains("crate::rules"),
                 "{} names a rule",
+                module.join("/")
+            );
+        }
+        // Rules read values the model keeps typed; they never parse text themselves.
+        if module[0] == "rules" {
+            assert!(
+                !code.contains("crate::parse"),
+                "{} names crate::parse: read the typed value from the model instead",
                 module.join("/")
             );
         }

@@ -7,37 +7,13 @@
 use std::net::{IpAddr, SocketAddr};
 use std::time::Duration;
 
-use serde::Serialize;
+use meslint_core::model::live::{Answer, Srvr};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 use tokio::time::timeout;
 
 /// Answers longer than this are cut: `srvr` needs a few hundred bytes.
 const MAX_ANSWER: u64 = 64 * 1024;
-
-/// What one server said.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Answer {
-    /// No connection: the text says why.
-    Unreachable(String),
-    /// `srvr is not executed because it is not in the whitelist.`
-    Refused,
-    /// `This ZooKeeper instance is not currently serving requests`: running, without quorum.
-    NotServing,
-    Srvr(Srvr),
-    /// Something answered that is not ZooKeeper's `srvr` (first line, for the message).
-    Unrecognized(String),
-}
-
-/// The parts of a `srvr` answer meslint reads.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Srvr {
-    /// `3.8.0` of `Zookeeper version: 3.8.0-abc, built on ...`.
-    pub version: String,
-    /// `leader`, `follower`, `observer`, `standalone`, `read-only`, ...
-    pub mode: String,
-    pub zxid: Option<String>,
-}
 
 /// Connects to `host:port` and asks `srvr`. Returns the address used, when one was.
 pub async fn ask_srvr(host: &str, port: u16, limit: Duration) -> (Option<SocketAddr>, Answer) {

@@ -3,25 +3,24 @@
 //! four-letter word; every zk URL gets a client session that reads the masters registered
 //! under its path.
 //!
-//! Only addresses of the configuration are contacted ([`targets`]). Everything is bounded: at
-//! most [`CONCURRENCY`] connections at once, the per-connection limit on each step, and one
-//! deadline for the whole probe, after which what has not answered is reported as such. What
-//! the probe finds becomes [`Diagnostic`]s through the `PR` rules' own `report`, like any
-//! other finding, and a [`Results`] section for `--format json`.
+//! Only addresses of the configuration are contacted: the core plans them from the model
+//! ([`Plan::of`]). Everything is bounded: at most [`CONCURRENCY`] connections at once, the
+//! per-connection limit on each step, and one deadline for the whole probe, after which what
+//! has not answered is reported as such. What the servers answered is handed to the core as
+//! plain data ([`Live`]); its `PR` rules turn it into [`Diagnostic`]s
+//! ([`meslint_core::probe_report`]). The answers also make a [`Results`] section for
+//! `--format json`.
 
-mod findings;
 pub mod four_letter;
+mod results;
 pub mod session;
-pub mod targets;
 
 use std::time::Duration;
 
+use meslint_core::model::live::{Answer, Live, Outcome, Plan, Registration};
 use meslint_core::{Diagnostic, Report};
 use serde::Serialize;
 use tokio::task::JoinSet;
-
-use four_letter::Answer;
-use targets::Plan;
 
 /// How many connections the probe has open at most.
 pub const CONCURRENCY: usize = 16;
@@ -75,7 +74,7 @@ pub struct SessionResult {
     /// `read`, `path_missing` or `failed`.
     pub status: &'static str,
     pub error: Option<String>,
-    pub registered_masters: Vec<session::Registration>,
+    pub registered_masters: Vec<Registration>,
 }
 
 /// Runs the probe for a linted report. Never panics and never hangs past the deadline (plus
@@ -96,23 +95,32 @@ pub fn run(report: &Report, limits: Limits) -> Probe {
             let why = format!("the probe could not start: {error}");
             (
                 vec![(None, Answer::Unreachable(why.clone())); plan.targets.len()],
-                vec![session::Outcome::Failed(why); plan.sessions.len()],
+                vec![Outcome::Failed(why); plan.sessions.len()],
             )
         }
     };
-    findings::build(report, &plan, &answers, &sessions)
+    let (connected, answers): (Vec<_>, Vec<_>) = answers.into_iter().unzip();
+    let live = Live {
+        plan,
+        answers,
+        sessions,
+    };
+    Probe {
+        diagnostics: meslint_core::probe_report(report, &live),
+        results: results::results(&live, &connected),
+    }
 }
 
 type Asked = (Option<std::net::SocketAddr>, Answer);
 
 enum Done {
     Server(usize, Asked),
-    Session(usize, session::Outcome),
+    Session(usize, Outcome),
 }
 
 /// Asks every target and opens every session, [`CONCURRENCY`] at a time, until all are done
 /// or the deadline passes.
-async fn ask_all(plan: &Plan, limits: Limits) -> (Vec<Asked>, Vec<session::Outcome>) {
+async fn ask_all(plan: &Plan, limits: Limits) -> (Vec<Asked>, Vec<Outcome>) {
     let deadline = tokio::time::Instant::now() + limits.total;
     let gate = std::sync::Arc::new(tokio::sync::Semaphore::new(CONCURRENCY));
     let mut set = JoinSet::new();
@@ -142,7 +150,7 @@ async fn ask_all(plan: &Plan, limits: Limits) -> (Vec<Asked>, Vec<session::Outco
         four_letter::seconds(limits.total)
     );
     let mut answers: Vec<Option<Asked>> = vec![None; plan.targets.len()];
-    let mut outcomes: Vec<Option<session::Outcome>> = vec![None; plan.sessions.len()];
+    let mut outcomes: Vec<Option<Outcome>> = vec![None; plan.sessions.len()];
     loop {
         match tokio::time::timeout_at(deadline, set.join_next()).await {
             Ok(Some(Ok(Done::Server(i, asked)))) => answers[i] = Some(asked),
@@ -163,7 +171,7 @@ async fn ask_all(plan: &Plan, limits: Limits) -> (Vec<Asked>, Vec<session::Outco
             .collect(),
         outcomes
             .into_iter()
-            .map(|o| o.unwrap_or_else(|| session::Outcome::Failed(late.clone())))
+            .map(|o| o.unwrap_or_else(|| Outcome::Failed(late.clone())))
             .collect(),
     )
 }

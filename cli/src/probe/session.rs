@@ -4,58 +4,18 @@
 
 use std::time::Duration;
 
-use serde::Serialize;
+use meslint_core::model::live::{Outcome, Registration, SessionPlan, address};
 use zookeeper_client as zk;
-
-use super::targets::SessionPlan;
 
 /// The prefix of the ephemeral znodes Mesos 1.0+ masters register under their zk path.
 pub const MASTER_INFO_PREFIX: &str = "json.info_";
-
-/// What the session found.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Outcome {
-    /// No session, or reading failed; the text says why.
-    Failed(String),
-    /// The session works, and the path is not there.
-    PathMissing,
-    Read(Vec<Registration>),
-}
-
-/// One `json.info_*` znode.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Registration {
-    pub znode: String,
-    pub ip: Option<String>,
-    pub port: Option<u16>,
-    pub hostname: Option<String>,
-    pub id: Option<String>,
-    pub version: Option<String>,
-    /// Set when the znode does not hold a MasterInfo meslint can read.
-    pub unreadable: Option<String>,
-}
-
-impl Registration {
-    /// `ip:port` (or the host name) as the master registered itself.
-    pub fn address(&self) -> String {
-        let host = self
-            .ip
-            .clone()
-            .or_else(|| self.hostname.clone())
-            .unwrap_or_else(|| "?".to_owned());
-        match self.port {
-            Some(port) => super::targets::address(&host, port),
-            None => host,
-        }
-    }
-}
 
 /// Opens the session and reads the path. `limit` bounds connecting to each host.
 pub async fn inspect(plan: &SessionPlan, limit: Duration) -> Outcome {
     let connect_string = plan
         .hosts
         .iter()
-        .map(|(h, p)| super::targets::address(h, *p))
+        .map(|(h, p)| address(h, *p))
         .collect::<Vec<_>>()
         .join(",");
     let mut connector = zk::Client::connector()

@@ -26,6 +26,7 @@ pub fn processes(
     settings: &Settings,
     sink: &mut Sink,
     problems: &mut Problems,
+    value_uses: &mut Vec<(Span, Span)>,
 ) {
     let mut invocations: Vec<MesosSource> = Vec::new();
     let mut shared: Vec<MesosSource> = Vec::new();
@@ -33,9 +34,11 @@ pub fn processes(
         let text = sources.file(p.id).config_text();
         problems.mesos.extend(crlf_line_ends(p, text));
         match p.kind {
-            FileKind::MesosScript => invocations.extend(mesos_cmdline::parse_mesos_script(
-                p.id, text, settings, sink,
-            )),
+            FileKind::MesosScript => {
+                let script = mesos_cmdline::parse_mesos_script(p.id, text, settings, sink);
+                invocations.extend(script.sources);
+                value_uses.extend(script.value_uses);
+            }
             FileKind::MesosEnv { role, wrapper } => {
                 let kind = if *wrapper {
                     EnvKind::InitDefaults

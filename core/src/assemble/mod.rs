@@ -49,6 +49,8 @@ pub fn cluster(
     // What parsers find is collected as each file is read: a config shared by several hosts
     // (or by none) is still reported once.
     let mut problems = Problems::default();
+    // Where scripts use values of their variables, collected as each file is read.
+    let mut value_uses = Vec::new();
     // Each zoo.cfg is parsed once, here: placing myids needs the dataDirs before hosts are built.
     let mut configs: BTreeMap<FileId, ZooCfg> = files
         .iter()
@@ -91,7 +93,15 @@ pub fn cluster(
         for myid in orphans {
             waiting_for_shared.push((hosts.len(), myid));
         }
-        mesos::processes(&mut host, placed, sources, settings, sink, &mut problems);
+        mesos::processes(
+            &mut host,
+            placed,
+            sources,
+            settings,
+            sink,
+            &mut problems,
+            &mut value_uses,
+        );
         hosts.push(host);
     }
     // A host with a myid but no zoo.cfg of its own takes the shared one.
@@ -113,7 +123,7 @@ pub fn cluster(
     Cluster {
         hosts,
         problems,
-        value_uses: Vec::new(),
+        value_uses,
     }
 }
 

@@ -5,6 +5,7 @@
 //! flag loader does. Rules read only processes.
 
 use std::collections::BTreeMap;
+use std::net::Ipv4Addr;
 
 use crate::catalog::mesos::FlagSpec;
 pub use crate::catalog::mesos::Role;
@@ -125,6 +126,16 @@ impl MesosSource {
     }
 }
 
+/// What one script-like file holds: a source per Mesos invocation, and the values they took
+/// from the file's shell or systemd variables.
+#[derive(Clone, Debug, Default)]
+pub struct Script {
+    pub sources: Vec<MesosSource>,
+    /// (the assignment, the use) of each value taken from a variable: a diagnostic that
+    /// points at the assignment also points at the use.
+    pub value_uses: Vec<(Span, Span)>,
+}
+
 /// A setting that lost to another one for the same flag.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Overridden {
@@ -134,8 +145,50 @@ pub struct Overridden {
     pub origin: Origin,
 }
 
+/// A span of time in nanoseconds, as stout's `Duration` holds it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Duration(pub i64);
+
+impl Duration {
+    pub const NANOSECOND: i64 = 1;
+    pub const SECOND: i64 = 1_000_000_000;
+    pub const MINUTE: i64 = 60 * Self::SECOND;
+
+    pub fn secs(n: i64) -> Duration {
+        Duration(n.saturating_mul(Self::SECOND))
+    }
+
+    pub fn mins(n: i64) -> Duration {
+        Duration(n.saturating_mul(Self::MINUTE))
+    }
+}
+
+/// A flag's value as Mesos's flag loader reads it for the flag's type, read once when the
+/// model is built.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FlagValue {
+    /// Not read: a template placeholder or a shell expansion.
+    Unknown,
+    /// Accepted; the type keeps nothing more (strings, paths, JSON, lists, choices, ...).
+    Accepted,
+    Bool(bool),
+    Int(i64),
+    /// An unsigned number as Mesos reads it; `wrapped` when it was written negative and
+    /// Mesos wrapped it around to `value`.
+    Uint {
+        value: u64,
+        wrapped: bool,
+    },
+    Double(f64),
+    Duration(Duration),
+    Bytes(u64),
+    Ip(Ipv4Addr),
+    /// The loader refuses the value; the text is Mesos's reason.
+    Invalid(String),
+}
+
 /// The value one flag ends up with.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct EffectiveFlag {
     /// The catalogue entry of the canonical flag.
     pub spec: &'static FlagSpec,
@@ -154,6 +207,11 @@ pub struct EffectiveFlag {
     pub overridden: Vec<Overridden>,
     /// The items of a comma-separated value with narrow spans; empty items dropped.
     pub items: Vec<Spanned<String>>,
+    /// The value read for the flag's type (`Unknown` when `unknown`).
+    pub read: FlagValue,
+    /// True for a flag that names a secret's file (`--credentials`) whose value is no path:
+    /// the secret itself, masked.
+    pub inline_secret: bool,
 }
 
 impl EffectiveFlag {

@@ -6,6 +6,7 @@
 pub mod container;
 pub mod ensemble;
 pub mod identity;
+pub mod live;
 pub mod mesos;
 pub mod problems;
 pub mod zk_url;

@@ -10,11 +10,11 @@ use std::collections::BTreeMap;
 
 use crate::catalog::mesos::{self, FlagSpec, ValueType};
 use crate::model::mesos::{
-    ArgForm, EffectiveFlag, MesosProblem, MesosProcess, MesosSource, Origin, Overridden,
+    ArgForm, EffectiveFlag, FlagValue, MesosProblem, MesosProcess, MesosSource, Origin, Overridden,
     RawSetting, Role, SourceKind,
 };
 use crate::parse::Sink;
-use crate::parse::mesos_values::{parse_int, split_list};
+use crate::parse::mesos_values::{looks_like_path, parse_int, read_value, split_list};
 use crate::parse::zk_url::{parse_master_addr, parse_zk_url};
 use crate::settings::Settings;
 use crate::source::{Span, Spanned};
@@ -305,7 +305,14 @@ fn effective(loaded: Loaded<'_>, overridden: Vec<Overridden>) -> EffectiveFlag {
             Span::point(setting.name.span.file, setting.name.span.end as usize),
         ),
     };
+    let read = if setting.unknown {
+        FlagValue::Unknown
+    } else {
+        read_value(loaded.spec.ty, &value.value)
+    };
     EffectiveFlag {
+        read,
+        inline_secret: loaded.spec.secret && !looks_like_path(&value.value),
         spec: loaded.spec,
         written: loaded.written,
         name: setting.name.clone(),
@@ -332,11 +339,8 @@ fn build_process(
             sink.secret(flag.value.span);
         }
         // Secret flags name files; anything that is not a path may be the secret itself.
-        if flag.spec.secret {
-            let path_like = crate::parse::mesos_values::looks_like_path(&flag.value.value);
-            if !path_like {
-                sink.secret(flag.value.span);
-            }
+        if flag.inline_secret {
+            sink.secret(flag.value.span);
         }
     }
     let zk = match (role, flags.get("zk")) {

@@ -11,27 +11,11 @@ use nom::Parser;
 use nom::bytes::complete::take_while;
 
 use crate::catalog::mesos::ValueType;
+pub use crate::model::mesos::Duration;
+use crate::model::mesos::FlagValue;
 
 /// The text stout prints when a number does not convert.
 pub const CONVERT_ERROR: &str = "Failed to convert into required type";
-
-/// A span of time in nanoseconds, as stout's `Duration` holds it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Duration(pub i64);
-
-impl Duration {
-    pub const NANOSECOND: i64 = 1;
-    pub const SECOND: i64 = 1_000_000_000;
-    pub const MINUTE: i64 = 60 * Self::SECOND;
-
-    pub fn secs(n: i64) -> Duration {
-        Duration(n.saturating_mul(Self::SECOND))
-    }
-
-    pub fn mins(n: i64) -> Duration {
-        Duration(n.saturating_mul(Self::MINUTE))
-    }
-}
 
 /// A value that parsed, with what is still worth knowing about it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -212,6 +196,29 @@ pub enum Check {
     Invalid(String),
 }
 
+/// Reads a value written for a flag of type `ty`, as the flag loader would.
+pub fn read_value(ty: ValueType, value: &str) -> FlagValue {
+    let uint = |(value, parsed): (u64, Parsed)| FlagValue::Uint {
+        value,
+        wrapped: parsed != Parsed::Fine,
+    };
+    let read = match ty {
+        ValueType::Bool => parse_bool(value).map(FlagValue::Bool),
+        ValueType::Int => parse_int(value).map(FlagValue::Int),
+        ValueType::Uint => parse_uint(value, u64::MAX).map(uint),
+        ValueType::Uint16 => parse_uint(value, u64::from(u16::MAX)).map(uint),
+        ValueType::Double => parse_double(value).map(FlagValue::Double),
+        ValueType::Duration => parse_duration(value).map(FlagValue::Duration),
+        ValueType::Bytes => parse_bytes(value).map(FlagValue::Bytes),
+        ValueType::Ip => parse_ipv4(value).map(FlagValue::Ip),
+        _ => match check_value(ty, value) {
+            Check::Invalid(why) => Err(why),
+            Check::Ok | Check::Wrapped { .. } => Ok(FlagValue::Accepted),
+        },
+    };
+    read.unwrap_or_else(FlagValue::Invalid)
+}
+
 /// Checks a value written for a flag of type `ty`, as the flag loader would.
 ///
 /// Only the grammar is checked here; ranges and cross-flag conditions are the rules' business.
@@ -292,14 +299,6 @@ pub fn parse_rate(value: &str) -> Result<(i64, Duration), String> {
     let count = parse_int(count).map_err(|e| format!("{format}: {e}"))?;
     let duration = parse_duration(duration).map_err(|e| format!("{format}: {e}"))?;
     Ok((count, duration))
-}
-
-/// The message Mesos prints for a bad `--logging_level`.
-pub fn logging_level_error(value: &str) -> String {
-    format!(
-        "'{value}' is not a valid logging level. Possible values for 'logging_level' flag are: \
-         'INFO', 'WARNING', 'ERROR'."
-    )
 }
 
 /// True when a value looks like a path rather than file contents.

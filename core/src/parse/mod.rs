@@ -10,18 +10,11 @@ use crate::source::Span;
 #[derive(Debug, Default)]
 pub struct Sink {
     pub secrets: Vec<Span>,
-    /// Values taken from a shell or systemd variable: (the assignment, the use). A diagnostic
-    /// that points at the assignment also points at the use.
-    pub resolved: Vec<(Span, Span)>,
 }
 
 impl Sink {
     pub fn secret(&mut self, span: Span) {
         self.secrets.push(span);
-    }
-
-    pub fn resolved(&mut self, assignment: Span, used: Span) {
-        self.resolved.push((assignment, used));
     }
 }
 

@@ -7,6 +7,7 @@
 //! when the value was continued over several lines or held escapes.
 
 use crate::source::{FileId, Span, Spanned};
+pub use crate::source::{java_trim, java_trim_range};
 
 /// One `key=value` pair in file order, decoded as Java decodes it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -141,20 +142,6 @@ impl Entry {
             value_map,
         }
     }
-}
-
-/// The byte range Java's `String.trim` keeps: it drops every char `<= U+0020` at both ends.
-pub fn java_trim_range(s: &str) -> (usize, usize) {
-    let is_blank = |c: char| c <= ' ';
-    let start = s.len() - s.trim_start_matches(is_blank).len();
-    let end = s.trim_end_matches(is_blank).len().max(start);
-    (start, end)
-}
-
-/// Java's `String.trim`.
-pub fn java_trim(s: &str) -> &str {
-    let (from, to) = java_trim_range(s);
-    s.get(from..to).unwrap_or("")
 }
 
 fn sub_span(map: &[Mapped], whole: Span, from: usize, to: usize) -> Span {

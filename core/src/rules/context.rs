@@ -6,6 +6,7 @@ use std::cell::{Cell, OnceCell};
 use crate::model::Cluster;
 use crate::model::ensemble::Ensemble;
 use crate::model::identity::Identities;
+use crate::model::live::Live;
 use crate::rules::cluster::masters::Masters;
 use crate::rules::cluster::urls::{self, UrlUse};
 use crate::settings::Settings;
@@ -15,6 +16,7 @@ use crate::settings::Settings;
 pub struct Context<'a> {
     pub cluster: &'a Cluster,
     pub settings: &'a Settings,
+    live: Option<&'a Live>,
     ensemble: OnceCell<Option<Ensemble<'a>>>,
     identities: OnceCell<Identities>,
     masters: OnceCell<Masters<'a>>,
@@ -36,12 +38,24 @@ impl<'a> Context<'a> {
         Context {
             cluster,
             settings,
+            live: None,
             ensemble: OnceCell::new(),
             identities: OnceCell::new(),
             masters: OnceCell::new(),
             zk_urls: OnceCell::new(),
             builds: Cell::new(Builds::default()),
         }
+    }
+
+    /// The same context with what the running cluster answered (`meslint --probe`).
+    pub fn with_live(mut self, live: &'a Live) -> Self {
+        self.live = Some(live);
+        self
+    }
+
+    /// What the running cluster answered, when it was asked; the files alone hold nothing.
+    pub fn live(&self) -> Option<&'a Live> {
+        self.live
     }
 
     /// The ensemble most ZooKeeper servers agree on, when any server lists one.

@@ -275,6 +275,15 @@ pub fn run(context: &Context<'_>) -> Vec<Diagnostic> {
     out
 }
 
+/// The diagnostics of the rules that read what the running cluster answered (the `PR` family),
+/// over a context that carries it ([`Context::with_live`]); each stamped by [`Rule::report`].
+pub fn run_live(context: &Context<'_>) -> Vec<Diagnostic> {
+    ALL.iter()
+        .filter(|rule| rule.code.starts_with(probe::FAMILY))
+        .flat_map(|rule| (rule.check)(context).into_iter().map(|f| rule.report(f)))
+        .collect()
+}
+
 /// One rule's diagnostics: its check's findings, each stamped by [`Rule::report`], once per
 /// fact its [`Scope`] says a finding stands for.
 fn run_rule(rule: &Rule, context: &Context<'_>) -> Vec<Diagnostic> {

@@ -11,7 +11,7 @@
 //! unit adds to it, `docker` the container forms (`docker run`, compose, JSON arrays), and
 //! `markdown` which parts of a document are code.
 
-use crate::model::mesos::{ArgForm, MesosSource, Origin, RawSetting, Role, SourceKind};
+use crate::model::mesos::{ArgForm, MesosSource, Origin, RawSetting, Role, Script, SourceKind};
 use crate::parse::Sink;
 use crate::parse::mesos_words::{
     argument, assignment, is_identifier, mask_secrets, mask_templates,
@@ -19,7 +19,7 @@ use crate::parse::mesos_words::{
 use crate::parse::shell::{Command, Word, split_commands};
 use crate::parse::shell_vars::{Expansion, Vars};
 use crate::settings::Settings;
-use crate::source::{FileId, Spanned};
+use crate::source::{FileId, Span, Spanned};
 use crate::template::has_placeholder;
 
 mod docker;
@@ -36,13 +36,15 @@ use systemd::{UnitContext, shell_c_body};
 /// limit keeps the work linear when every invocation inherits the file's variables.
 const MAX_INVOCATIONS: usize = 64;
 
-/// Every Mesos invocation in a script-like file, one source each.
+/// Every Mesos invocation in a script-like file, one source each, with the values they took
+/// from the file's variables.
 pub fn parse_mesos_script(
     file: FileId,
     text: &str,
     _settings: &Settings,
     sink: &mut Sink,
-) -> Vec<MesosSource> {
+) -> Script {
+    let mut value_uses = Vec::new();
     let masked = mask_templates(text);
     let mut commands = Vec::new();
     // Inline code in prose often shows part of a command line only.
@@ -130,12 +132,18 @@ pub fn parse_mesos_script(
         let Some(mut found) = find_invocation(command) else {
             let unit_line = first.starts_with("Environment=");
             if !unit_line {
-                record_assignments(command, conditional, &mut vars, &mut script_env, sink);
+                record_assignments(
+                    command,
+                    conditional,
+                    &mut vars,
+                    &mut script_env,
+                    &mut value_uses,
+                );
             }
             continue;
         };
         for setting in &mut found.env {
-            resolve(setting, &vars, sink);
+            resolve(setting, &vars, &mut value_uses);
         }
         let mut source = MesosSource::new(
             file,
@@ -161,7 +169,7 @@ pub fn parse_mesos_script(
         source.binary = Some(found.binary);
         push_arguments(&mut source, args);
         for setting in &mut source.settings {
-            resolve(setting, &vars, sink);
+            resolve(setting, &vars, &mut value_uses);
         }
         sources.push(source);
     }
@@ -179,7 +187,10 @@ pub fn parse_mesos_script(
     for setting in sources.iter().flat_map(|s| &s.settings) {
         mask_secrets(setting, sink);
     }
-    sources
+    Script {
+        sources,
+        value_uses,
+    }
 }
 
 /// Words that may stand before a command's assignments without being a command themselves.
@@ -196,7 +207,7 @@ fn record_assignments(
     conditional: bool,
     vars: &mut Vars,
     script_env: &mut Vec<RawSetting>,
-    sink: &mut Sink,
+    value_uses: &mut Vec<(Span, Span)>,
 ) {
     let exports = command
         .words
@@ -233,7 +244,7 @@ fn record_assignments(
         let Some(mut setting) = assignment(word, 0) else {
             continue;
         };
-        resolve(&mut setting, vars, sink);
+        resolve(&mut setting, vars, value_uses);
         if !exports && !vars.export_all {
             // A shell variable the daemon does not inherit: it only feeds `$MESOS_X` uses.
             vars.unexported.retain(|s| s.key != setting.key);
@@ -295,7 +306,7 @@ fn track_depth(depth: usize, command: &Command) -> usize {
 
 /// Gives a setting whose value uses shell variables the value the file says they hold, and
 /// remembers where it came from so that diagnostics can point at both places.
-fn resolve(setting: &mut RawSetting, vars: &Vars, sink: &mut Sink) {
+fn resolve(setting: &mut RawSetting, vars: &Vars, value_uses: &mut Vec<(Span, Span)>) {
     if !setting.unknown {
         return;
     }
@@ -313,7 +324,7 @@ fn resolve(setting: &mut RawSetting, vars: &Vars, sink: &mut Sink) {
     {
         let used = value.span;
         for source in &sources {
-            sink.resolved(*source, used);
+            value_uses.push((*source, used));
         }
         value.value = text;
         if let Some(assignment) = sole {
@@ -343,7 +354,7 @@ mod tests {
     fn parse(text: &str) -> Vec<MesosSource> {
         let mut map = SourceMap::new();
         let file = map.add("script", text.as_bytes());
-        parse_mesos_script(file, text, &Settings::default(), &mut Sink::default())
+        parse_mesos_script(file, text, &Settings::default(), &mut Sink::default()).sources
     }
 
     type Args = Vec<(String, Option<String>)>;

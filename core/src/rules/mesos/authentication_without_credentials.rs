@@ -1,6 +1,6 @@
 use crate::diagnostic::{Finding, Severity};
+use crate::model::mesos::FlagValue;
 use crate::model::mesos::{MesosProcess, Role};
-use crate::parse::mesos_values::parse_bool;
 use crate::rules::Context;
 
 declare_rule! {
@@ -131,7 +131,7 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
 fn enabled(process: &MesosProcess, name: &str) -> bool {
     process
         .flag(name)
-        .is_some_and(|f| !f.unknown && parse_bool(&f.value.value) == Ok(true))
+        .is_some_and(|f| f.read == FlagValue::Bool(true))
 }
 
 fn uses_basic(process: &MesosProcess) -> bool {

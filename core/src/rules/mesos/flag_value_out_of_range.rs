@@ -1,6 +1,5 @@
 use crate::diagnostic::{Finding, Severity};
-use crate::model::mesos::{MesosProcess, Role};
-use crate::parse::mesos_values::{Duration, parse_double, parse_duration, parse_uint};
+use crate::model::mesos::{Duration, EffectiveFlag, FlagValue, MesosProcess, Role};
 use crate::rules::Context;
 
 declare_rule! {
@@ -83,55 +82,50 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     for process in super::processes(ctx) {
         for bound in bounds().iter().filter(|b| b.role == process.role) {
-            let Some((value, span, display)) = readable(process, bound.flag) else {
+            let Some(flag) = readable(process, bound.flag) else {
                 continue;
             };
-            let Ok(d) = parse_duration(value) else {
+            let FlagValue::Duration(d) = flag.read else {
                 continue;
             };
             let low = bound.min.is_some_and(|m| d < m);
             let high = bound.max.is_some_and(|m| d > m);
             if low || high {
-                out.push(finding(display, value, span, bound.says));
+                out.push(finding(flag, bound.says));
             }
         }
         if process.role == Role::Master
-            && let Some((value, span, display)) = readable(process, "max_agent_ping_timeouts")
-            && parse_uint(value, u64::MAX).is_ok_and(|(n, _)| n < 1)
+            && let Some(flag) = readable(process, "max_agent_ping_timeouts")
+            && matches!(flag.read, FlagValue::Uint { value, .. } if value < 1)
         {
             out.push(finding(
-                display,
-                value,
-                span,
+                flag,
                 "Expected `--max_agent_ping_timeouts` to be at least 1",
             ));
         }
         if process.role == Role::Agent
-            && let Some((value, span, display)) = readable(process, "gc_disk_headroom")
-            && parse_double(value).is_ok_and(|n| !(0.0..=1.0).contains(&n))
+            && let Some(flag) = readable(process, "gc_disk_headroom")
+            && matches!(flag.read, FlagValue::Double(n) if !(0.0..=1.0).contains(&n))
         {
-            out.push(finding(display, value, span, "Must be between 0.0 and 1.0"));
+            out.push(finding(flag, "Must be between 0.0 and 1.0"));
         }
-        if let Some((value, span, display)) = readable(process, "advertise_port")
-            && value == "0"
+        if let Some(flag) = readable(process, "advertise_port")
+            && flag.value.value == "0"
         {
-            out.push(finding(display, value, span, "not a valid port"));
+            out.push(finding(flag, "not a valid port"));
         }
     }
     out
 }
 
-fn readable<'a>(
-    process: &'a MesosProcess,
-    name: &str,
-) -> Option<(&'a str, crate::source::Span, &'a str)> {
-    let flag = process.flag(name).filter(|f| !f.unknown)?;
-    Some((&flag.value.value, flag.value.span, &flag.display))
+fn readable<'a>(process: &'a MesosProcess, name: &str) -> Option<&'a EffectiveFlag> {
+    process.flag(name).filter(|f| !f.unknown)
 }
 
-fn finding(display: &str, value: &str, span: crate::source::Span, says: &str) -> Finding {
+fn finding(flag: &EffectiveFlag, says: &str) -> Finding {
+    let (value, display) = (&flag.value.value, &flag.display);
     Finding::new(format!("`{value}` is out of range for `{display}`"))
-        .primary(span, says.to_owned())
+        .primary(flag.value.span, says.to_owned())
         .help(format!(
             "Mesos fails with: Invalid value '{value}' for {display}: {says}"
         ))

@@ -33,11 +33,9 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
         for flag in process
             .flags
             .values()
-            .filter(|f| f.spec.secret && !f.unknown)
+            .filter(|f| f.inline_secret && !f.unknown)
         {
-            if flag.value.value.is_empty()
-                || crate::parse::mesos_values::looks_like_path(&flag.value.value)
-            {
+            if flag.value.value.is_empty() {
                 continue;
             }
             out.push(

@@ -1,6 +1,5 @@
 use crate::catalog::mesos::ValueType;
 use crate::diagnostic::{Finding, Severity};
-use crate::parse::mesos_values::logging_level_error;
 use crate::rules::Context;
 
 declare_rule! {
@@ -28,6 +27,14 @@ declare_rule! {
         applies_to: "Mesos 1.0+",
         check,
     };
+}
+
+/// The text glog prints for a `--logging_level` it does not know.
+fn logging_level_error(value: &str) -> String {
+    format!(
+        "'{value}' is not a valid logging level. Possible values for 'logging_level' flag are: \
+         'INFO', 'WARNING', 'ERROR'."
+    )
 }
 
 fn check(ctx: &Context<'_>) -> Vec<Finding> {

@@ -1,6 +1,6 @@
 use crate::catalog::mesos::ValueType;
 use crate::diagnostic::{Finding, Severity};
-use crate::parse::mesos_values::{Check, check_value};
+use crate::model::mesos::FlagValue;
 use crate::rules::Context;
 
 declare_rule! {
@@ -39,7 +39,7 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
             if value.is_empty() || matches!(flag.spec.ty, ValueType::Ip | ValueType::Enum(_)) {
                 continue;
             }
-            if let Check::Invalid(why) = check_value(flag.spec.ty, value) {
+            if let FlagValue::Invalid(why) = &flag.read {
                 out.push(
                     Finding::new(format!(
                         "`{value}` is not a valid value for `{}`",

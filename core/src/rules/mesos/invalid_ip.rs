@@ -1,5 +1,5 @@
 use crate::diagnostic::{Finding, Severity};
-use crate::parse::mesos_values::parse_ipv4;
+use crate::model::mesos::FlagValue;
 use crate::rules::Context;
 
 declare_rule! {
@@ -44,16 +44,16 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
             if value.is_empty() {
                 continue;
             }
-            match parse_ipv4(value) {
-                Err(why) => out.push(
+            match &flag.read {
+                FlagValue::Invalid(why) => out.push(
                     Finding::new(format!(
                         "`{value}` is not an IPv4 address for `{}`",
                         flag.display
                     ))
-                    .primary(flag.value.span, why)
+                    .primary(flag.value.span, why.clone())
                     .help("write the host's IPv4 address; put names in `--hostname`"),
                 ),
-                Ok(ip) if ip.is_loopback() && name == "ip" => out.push(
+                FlagValue::Ip(ip) if ip.is_loopback() && name == "ip" => out.push(
                     Finding::new(format!(
                         "`{}` binds to the loopback address `{value}`",
                         flag.display
@@ -62,7 +62,7 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
                     .help("write the address other hosts reach this one on")
                     .severity(Severity::Warning),
                 ),
-                Ok(_) => {}
+                _ => {}
             }
         }
     }

@@ -114,7 +114,7 @@ pub(crate) mod testing {
         let mut map = SourceMap::new();
         let file = map.add("script.sh", text.as_bytes());
         let mut sink = Sink::default();
-        let sources = parse_mesos_script(file, text, &settings, &mut sink);
+        let sources = parse_mesos_script(file, text, &settings, &mut sink).sources;
         lint_sources(sources, None, &settings, sink)
     }
 

@@ -1,5 +1,5 @@
 use crate::diagnostic::{Finding, Severity};
-use crate::parse::mesos_values::parse_bool;
+use crate::model::mesos::FlagValue;
 use crate::rules::Context;
 
 declare_rule! {
@@ -32,7 +32,7 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
         let Some(flag) = process.flag("registry_strict").filter(|f| !f.unknown) else {
             continue;
         };
-        if parse_bool(&flag.value.value) == Ok(true) {
+        if flag.read == FlagValue::Bool(true) {
             out.push(
                 Finding::new(format!("`{}` enables a disabled feature", flag.display))
                     .primary(flag.value.span, "Mesos refuses `true` here")

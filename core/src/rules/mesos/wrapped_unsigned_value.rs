@@ -1,6 +1,6 @@
 use crate::catalog::mesos::ValueType;
 use crate::diagnostic::{Finding, Severity};
-use crate::parse::mesos_values::{Check, check_value};
+use crate::model::mesos::FlagValue;
 use crate::rules::Context;
 
 declare_rule! {
@@ -34,7 +34,11 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
             if !matches!(flag.spec.ty, ValueType::Uint | ValueType::Uint16) {
                 continue;
             }
-            if let Check::Wrapped { wrapped } = check_value(flag.spec.ty, &flag.value.value) {
+            if let FlagValue::Uint {
+                value: wrapped,
+                wrapped: true,
+            } = flag.read
+            {
                 out.push(
                     Finding::new(format!(
                         "`{}` is read as `{wrapped}` for `{}`",

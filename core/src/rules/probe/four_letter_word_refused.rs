@@ -1,4 +1,8 @@
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Finding, Severity};
+use crate::model::live::{Answer, address};
+use crate::rules::Context;
+
+use super::{where_declared, with_urls};
 
 declare_rule! {
     /// A ZooKeeper server that refuses the `srvr` four-letter word.
@@ -23,6 +27,68 @@ declare_rule! {
         name: "four_letter_word_refused",
         severity: Severity::Warning,
         applies_to: "ZooKeeper 3.5.3+ (with `--probe`)",
-        check: super::live,
+        check,
     };
+}
+
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
+    let Some(live) = ctx.live() else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (target, answer) in live.servers() {
+        if *answer != Answer::Refused {
+            continue;
+        }
+        let (primary, what) = where_declared(target);
+        let shown = address(&target.host, target.port);
+        let server = target.server.as_ref();
+        let (span, line) = match server.and_then(|s| s.whitelist.as_ref()) {
+            Some((span, value)) => (*span, whitelist_with_srvr(value)),
+            None => (
+                server.map_or(primary, |s| s.config_end),
+                "4lw.commands.whitelist=srvr".to_owned(),
+            ),
+        };
+        out.push(with_urls(
+            target,
+            Finding::new(format!(
+                "{what} `{shown}` refuses `srvr`: it is not in its `4lw.commands.whitelist`"
+            ))
+            .primary(span, "`srvr` is not whitelisted")
+            .help(format!(
+                "write `{line}` in this server's zoo.cfg and restart it, so \
+                 its mode and version can be checked"
+            )),
+        ));
+    }
+    out
+}
+
+/// The whitelist value with `srvr` added in front.
+fn whitelist_with_srvr(value: &str) -> String {
+    let items: Vec<&str> = value
+        .split(',')
+        .map(str::trim)
+        .filter(|i| !i.is_empty() && *i != "srvr")
+        .collect();
+    if items.is_empty() {
+        "4lw.commands.whitelist=srvr".to_owned()
+    } else {
+        format!("4lw.commands.whitelist=srvr,{}", items.join(","))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whitelist_advice_keeps_the_words_already_allowed() {
+        assert_eq!(
+            whitelist_with_srvr("ruok, mntr"),
+            "4lw.commands.whitelist=srvr,ruok,mntr"
+        );
+        assert_eq!(whitelist_with_srvr(""), "4lw.commands.whitelist=srvr");
+    }
 }

@@ -1,4 +1,6 @@
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Finding, Severity};
+use crate::model::live::Answer;
+use crate::rules::Context;
 
 declare_rule! {
     /// An ensemble whose answering servers have no leader.
@@ -25,6 +27,40 @@ declare_rule! {
         name: "leaderless_ensemble",
         severity: Severity::Error,
         applies_to: "all ZooKeeper releases (with `--probe`)",
-        check: super::live,
+        check,
     };
+}
+
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
+    let Some(live) = ctx.live() else {
+        return Vec::new();
+    };
+    let Some((declared, voters)) = live.plan.ensemble else {
+        return Vec::new();
+    };
+    if voters < 2 {
+        return Vec::new();
+    }
+    let count = |f: fn(&Answer) -> bool| live.members().filter(|(_, a)| f(a)).count();
+    let leading = count(|a| matches!(a, Answer::Srvr(s) if s.mode == "leader"));
+    let answering = count(|a| matches!(a, Answer::Srvr(_) | Answer::NotServing));
+    let standalone = count(|a| matches!(a, Answer::Srvr(s) if s.mode == "standalone"));
+    if leading > 0 || answering == 0 || standalone > 0 {
+        return Vec::new();
+    }
+    let not_serving = count(|a| matches!(a, Answer::NotServing));
+    let down = count(|a| matches!(a, Answer::Unreachable(_)));
+    vec![
+        Finding::new(format!(
+            "the ZooKeeper ensemble has no leader: {answering} of {} servers answer, \
+             {not_serving} of them not serving requests, {down} not reachable",
+            live.members().count()
+        ))
+        .primary(declared, "no server of this ensemble leads")
+        .help(format!(
+            "start enough servers for a majority ({} of {voters} voting servers) and check \
+             that they reach each other on their quorum and election ports",
+            voters / 2 + 1
+        )),
+    ]
 }

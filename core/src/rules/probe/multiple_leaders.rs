@@ -1,4 +1,8 @@
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Finding, Severity};
+use crate::model::live::{Answer, Target, address};
+use crate::rules::Context;
+
+use super::where_declared;
 
 declare_rule! {
     /// Two or more servers of one configured ensemble answer as leader.
@@ -23,6 +27,44 @@ declare_rule! {
         name: "multiple_leaders",
         severity: Severity::Error,
         applies_to: "all ZooKeeper releases (with `--probe`)",
-        check: super::live,
+        check,
     };
+}
+
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
+    let Some(live) = ctx.live() else {
+        return Vec::new();
+    };
+    if live.plan.ensemble.is_none_or(|(_, voters)| voters < 2) {
+        return Vec::new();
+    }
+    let leading: Vec<&Target> = live
+        .members()
+        .filter(|(_, a)| matches!(a, Answer::Srvr(s) if s.mode == "leader"))
+        .map(|(t, _)| t)
+        .collect();
+    if leading.len() < 2 {
+        return Vec::new();
+    }
+    let mut finding = Finding::new(format!(
+        "{} servers of one ensemble answer as leader: {}",
+        leading.len(),
+        leading
+            .iter()
+            .map(|t| format!("`{}`", address(&t.host, t.port)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    ));
+    for (i, target) in leading.iter().enumerate() {
+        let (span, _) = where_declared(target);
+        finding = if i == 0 {
+            finding.primary(span, "leader")
+        } else {
+            finding.secondary(span, "also leader")
+        };
+    }
+    vec![finding.help(
+        "the servers run as separate ensembles: give every server the same `server.N` \
+         list and a matching myid, then restart the smaller side",
+    )]
 }

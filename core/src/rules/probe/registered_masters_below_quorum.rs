@@ -1,4 +1,8 @@
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Finding, Severity};
+use crate::model::live::Outcome;
+use crate::rules::Context;
+
+use super::plural;
 
 declare_rule! {
     /// Fewer Mesos masters are registered in ZooKeeper than `--quorum` needs.
@@ -23,6 +27,39 @@ declare_rule! {
         name: "registered_masters_below_quorum",
         severity: Severity::Warning,
         applies_to: "Mesos 1.0+ (with `--probe`)",
-        check: super::live,
+        check,
     };
+}
+
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
+    let Some(live) = ctx.live() else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (session, outcome) in live.session_outcomes() {
+        let Outcome::Read(found) = outcome else {
+            continue;
+        };
+        let registered = found.iter().filter(|r| r.unreadable.is_none()).count();
+        let Some((quorum, span)) = session.quorum else {
+            continue;
+        };
+        if registered as i64 >= quorum {
+            continue;
+        }
+        out.push(
+            Finding::new(format!(
+                "{} registered under `{}`, but `--quorum={quorum}` needs {quorum} running",
+                plural(registered, "Mesos master is", "Mesos masters are"),
+                session.path
+            ))
+            .primary(span, format!("needs {quorum}"))
+            .secondary(session.path_span, format!("{registered} registered here"))
+            .help(
+                "start the missing masters with this zk URL, or lower `--quorum` to a \
+                 majority of the masters that run",
+            ),
+        );
+    }
+    out
 }

@@ -1,4 +1,8 @@
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Finding, Severity};
+use crate::model::live::{Answer, address};
+use crate::rules::Context;
+
+use super::where_declared;
 
 declare_rule! {
     /// A server the configuration puts in an ensemble that runs standalone.
@@ -25,6 +29,43 @@ declare_rule! {
         name: "standalone_ensemble_member",
         severity: Severity::Error,
         applies_to: "all ZooKeeper releases (with `--probe`)",
-        check: super::live,
+        check,
     };
+}
+
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
+    let Some(live) = ctx.live() else {
+        return Vec::new();
+    };
+    let Some((declared, voters)) = live.plan.ensemble else {
+        return Vec::new();
+    };
+    if voters < 2 {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for (target, answer) in live.members() {
+        let Answer::Srvr(srvr) = answer else {
+            continue;
+        };
+        if srvr.mode != "standalone" {
+            continue;
+        }
+        let (primary, _) = where_declared(target);
+        let shown = address(&target.host, target.port);
+        let mut finding = Finding::new(format!(
+            "ZooKeeper server `{shown}` runs standalone, but the configuration puts it in an \
+             ensemble"
+        ))
+        .primary(primary, "answers `Mode: standalone`")
+        .help(
+            "start it with the zoo.cfg that lists the ensemble and its myid, \
+             then restart the Mesos daemons connected to it",
+        );
+        if declared != primary {
+            finding = finding.secondary(declared, "the ensemble it should be in");
+        }
+        out.push(finding);
+    }
+    out
 }

@@ -1,4 +1,6 @@
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Finding, Severity};
+use crate::model::live::{Answer, address};
+use crate::rules::Context;
 
 declare_rule! {
     /// A zk URL host that answers as a ZooKeeper server but is not in the ensemble.
@@ -23,6 +25,47 @@ declare_rule! {
         name: "unlisted_server_answers",
         severity: Severity::Warning,
         applies_to: "all ZooKeeper releases (with `--probe`)",
-        check: super::live,
+        check,
     };
+}
+
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
+    let Some(live) = ctx.live() else {
+        return Vec::new();
+    };
+    let ids = ctx.identities();
+    let mut out = Vec::new();
+    for (target, answer) in live.servers() {
+        // A zk URL host that is no server of the configuration, where something answers.
+        let answers_as_zookeeper = matches!(
+            answer,
+            Answer::Refused | Answer::NotServing | Answer::Srvr(_)
+        );
+        if target.is_member()
+            || !answers_as_zookeeper
+            || live
+                .plan
+                .targets
+                .values()
+                .any(|t| t.is_member() && ids.same(&t.host, &target.host))
+        {
+            continue;
+        }
+        let Some(first) = target.urls.first() else {
+            continue;
+        };
+        let shown = address(&target.host, target.port);
+        let mut finding = Finding::new(format!(
+            "`{shown}` in {}'s zk URL answers as a ZooKeeper server, but it is not in the \
+             ensemble",
+            first.who
+        ))
+        .primary(first.span, "a ZooKeeper outside the ensemble")
+        .help("list only the ensemble's servers in the zk URL, or add this server to it");
+        if let Some((declared, _)) = live.plan.ensemble {
+            finding = finding.secondary(declared, "the ensemble");
+        }
+        out.push(finding);
+    }
+    out
 }

@@ -1,4 +1,6 @@
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Finding, Severity};
+use crate::model::live::Outcome;
+use crate::rules::Context;
 
 declare_rule! {
     /// A zk URL path that does not exist in the running ensemble.
@@ -24,6 +26,28 @@ declare_rule! {
         name: "zk_chroot_missing",
         severity: Severity::Warning,
         applies_to: "all Mesos and ZooKeeper releases (with `--probe`)",
-        check: super::live,
+        check,
     };
+}
+
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
+    let Some(live) = ctx.live() else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (session, outcome) in live.session_outcomes() {
+        if *outcome != Outcome::PathMissing {
+            continue;
+        }
+        out.push(
+            Finding::new(format!(
+                "`{}` does not exist in the ZooKeeper ensemble of `{}`: no Mesos master has \
+                 registered there",
+                session.path, session.display
+            ))
+            .primary(session.path_span, "no such znode")
+            .help("give masters and agents the same ensemble and path, and start the masters"),
+        );
+    }
+    out
 }

@@ -1,4 +1,9 @@
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Finding, Severity};
+use crate::model::live::Answer;
+use crate::model::live::address;
+use crate::rules::Context;
+
+use super::{where_declared, with_urls};
 
 declare_rule! {
     /// A ZooKeeper server or zk URL host that does not accept a connection.
@@ -26,6 +31,30 @@ declare_rule! {
         name: "zk_server_unreachable",
         severity: Severity::Warning,
         applies_to: "all ZooKeeper releases (with `--probe`)",
-        check: super::live,
+        check,
     };
+}
+
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
+    let Some(live) = ctx.live() else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (target, answer) in live.servers() {
+        let Answer::Unreachable(why) = answer else {
+            continue;
+        };
+        let (primary, what) = where_declared(target);
+        let shown = address(&target.host, target.port);
+        out.push(with_urls(
+            target,
+            Finding::new(format!("{what} `{shown}` does not answer: {why}"))
+                .primary(primary, "not reachable")
+                .help(
+                    "start the server, or correct its address or client port; \
+                     a firewall between meslint and the server looks the same",
+                ),
+        ));
+    }
+    out
 }

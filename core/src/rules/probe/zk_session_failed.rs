@@ -1,4 +1,6 @@
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Finding, Severity};
+use crate::model::live::Outcome;
+use crate::rules::Context;
 
 declare_rule! {
     /// A zk URL through which no ZooKeeper session could be opened or used.
@@ -25,6 +27,31 @@ declare_rule! {
         name: "zk_session_failed",
         severity: Severity::Warning,
         applies_to: "all Mesos and ZooKeeper releases (with `--probe`)",
-        check: super::live,
+        check,
     };
+}
+
+fn check(ctx: &Context<'_>) -> Vec<Finding> {
+    let Some(live) = ctx.live() else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (session, outcome) in live.session_outcomes() {
+        let Outcome::Failed(why) = outcome else {
+            continue;
+        };
+        out.push(
+            Finding::new(format!(
+                "no working ZooKeeper session through `{}` (used by {}): {why}",
+                session.display,
+                session.users.join(", ")
+            ))
+            .primary(session.path_span, "read through this URL")
+            .help(
+                "make a listed host reachable, and give the URL the credentials the \
+                 path's ACL grants (`zk://user:password@host:2181/path`)",
+            ),
+        );
+    }
+    out
 }

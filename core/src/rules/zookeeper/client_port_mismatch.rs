@@ -2,9 +2,9 @@ use std::net::IpAddr;
 
 use crate::diagnostic::{Finding, Severity};
 use crate::model::zookeeper::{Value, effective};
-use crate::parse::properties::java_trim;
 use crate::rules::Context;
 use crate::rules::zookeeper::servers;
+use crate::source::java_trim;
 use crate::version::ZkVersion;
 
 declare_rule! {

@@ -1,20 +1,24 @@
-//! What `--probe` may contact, read from the cluster model: the client address of every
-//! ZooKeeper server and every `host:port` of every zk URL. This is the whole list: the probe
-//! sends nothing to an address that is not here, and resolves only names written here.
+//! What `meslint --probe` heard from the running cluster, as plain data: the plan of what may
+//! be contacted, read from the model, and the answers the caller collected. The probe's rules
+//! (`rules/probe/`) turn this into findings; no IO happens here.
 //!
-//! No IO happens in this module; it only plans.
+//! [`Plan::of`] lists the client address of every ZooKeeper server and every `host:port` of
+//! every zk URL. This is the whole list: the caller sends nothing to an address that is not
+//! here, and resolves only names written here.
 
 use std::collections::BTreeMap;
 use std::fmt;
 
-use meslint_core::Span;
-use meslint_core::model::Cluster;
-use meslint_core::model::mesos::Role;
-use meslint_core::model::zk_url::{MasterAddr, ZkUrl};
-use meslint_core::model::zookeeper::{Value, ZkServer, effective};
-use meslint_core::net;
-use meslint_core::settings::Settings;
-use meslint_core::template::has_placeholder;
+use serde::Serialize;
+
+use crate::model::Cluster;
+use crate::model::mesos::Role;
+use crate::model::zk_url::{MasterAddr, ZkUrl};
+use crate::model::zookeeper::{Value, ZkServer, effective};
+use crate::net;
+use crate::settings::Settings;
+use crate::source::Span;
+use crate::template::has_placeholder;
 
 /// Everything the probe will do, planned from the model.
 pub struct Plan {
@@ -28,6 +32,94 @@ pub struct Plan {
     pub ensemble: Option<(Span, usize)>,
 }
 
+/// What the running cluster answered, with the plan it was asked by.
+pub struct Live {
+    pub plan: Plan,
+    /// One answer per target, in the order of `plan.targets`.
+    pub answers: Vec<Answer>,
+    /// One outcome per session, in the order of `plan.sessions`.
+    pub sessions: Vec<Outcome>,
+}
+
+impl Live {
+    /// Each target with its answer.
+    pub fn servers(&self) -> impl Iterator<Item = (&Target, &Answer)> {
+        self.plan.targets.values().zip(&self.answers)
+    }
+
+    /// The members of the ensemble with their answers.
+    pub fn members(&self) -> impl Iterator<Item = (&Target, &Answer)> {
+        self.servers().filter(|(t, _)| t.is_member())
+    }
+
+    /// Each session with its outcome.
+    pub fn session_outcomes(&self) -> impl Iterator<Item = (&SessionPlan, &Outcome)> {
+        self.plan.sessions.iter().zip(&self.sessions)
+    }
+}
+
+/// What one server said to `srvr`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Answer {
+    /// No connection: the text says why.
+    Unreachable(String),
+    /// `srvr is not executed because it is not in the whitelist.`
+    Refused,
+    /// `This ZooKeeper instance is not currently serving requests`: running, without quorum.
+    NotServing,
+    Srvr(Srvr),
+    /// Something answered that is not ZooKeeper's `srvr` (first line, for the message).
+    Unrecognized(String),
+}
+
+/// The parts of a `srvr` answer meslint reads.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Srvr {
+    /// `3.8.0` of `Zookeeper version: 3.8.0-abc, built on ...`.
+    pub version: String,
+    /// `leader`, `follower`, `observer`, `standalone`, `read-only`, ...
+    pub mode: String,
+    pub zxid: Option<String>,
+}
+
+/// What a client session through a zk URL found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// No session, or reading failed; the text says why.
+    Failed(String),
+    /// The session works, and the path is not there.
+    PathMissing,
+    Read(Vec<Registration>),
+}
+
+/// One `json.info_*` znode a running master holds.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Registration {
+    pub znode: String,
+    pub ip: Option<String>,
+    pub port: Option<u16>,
+    pub hostname: Option<String>,
+    pub id: Option<String>,
+    pub version: Option<String>,
+    /// Set when the znode does not hold a MasterInfo meslint can read.
+    pub unreadable: Option<String>,
+}
+
+impl Registration {
+    /// `ip:port` (or the host name) as the master registered itself.
+    pub fn address(&self) -> String {
+        let host = self
+            .ip
+            .clone()
+            .or_else(|| self.hostname.clone())
+            .unwrap_or_else(|| "?".to_owned());
+        match self.port {
+            Some(port) => address(&host, port),
+            None => host,
+        }
+    }
+}
+
 /// One `host:port` to ask.
 pub struct Target {
     pub host: String,
@@ -38,6 +130,13 @@ pub struct Target {
     pub urls: Vec<Mention>,
     /// Where the configuration first names it.
     pub anchor: Span,
+}
+
+impl Target {
+    /// True for a member of the ensemble (as opposed to a server on its own or a URL host).
+    pub fn is_member(&self) -> bool {
+        self.server.as_ref().is_some_and(|s| s.member)
+    }
 }
 
 /// A ZooKeeper server of the configuration, as the probe needs it.
@@ -302,7 +401,7 @@ fn insert_server(
     }
 }
 
-fn known<T>(setting: &Option<meslint_core::Spanned<Value<T>>>) -> Option<&T> {
+fn known<T>(setting: &Option<crate::source::Spanned<Value<T>>>) -> Option<&T> {
     setting.as_ref().and_then(|s| s.value.known())
 }
 
