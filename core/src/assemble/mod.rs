@@ -271,13 +271,18 @@ fn claim_myid(
     // a collected tree often holds only the link's target.
     if let Some((dir, _)) = &data_dir
         && dir.trim_end_matches('/') == "/var/lib/zookeeper"
-        && let Some(myid) = take(myids, &|path| path == DEBIAN_MYID)
+        && let Some(myid) = take(myids, &|path| DEBIAN_MYIDS.contains(&path))
     {
         return Some(myid);
     }
-    // A collected tree must hold the myid under dataDir: one elsewhere is never read.
+    // A collected tree must hold the myid under dataDir: one elsewhere is never read. A
+    // template's place in a configuration-management tree is not where it is rendered to, so
+    // it is never misplaced.
     if let (Some((dir, span)), true) = (&data_dir, single_config) {
         for (path, myid) in myids.iter_mut() {
+            if layout::rendered_path(path).is_some() {
+                continue;
+            }
             if let Some(myid) = myid.take() {
                 problems.myids.push(MisplacedMyId {
                     file: myid.file,
@@ -291,8 +296,9 @@ fn claim_myid(
     None
 }
 
-/// Where Debian keeps the myid that `/var/lib/zookeeper/myid` links to.
-const DEBIAN_MYID: &str = "etc/zookeeper/conf/myid";
+/// Where Debian keeps the myid that `/var/lib/zookeeper/myid` links to: `/etc/zookeeper/conf`,
+/// which the package's alternatives point at `/etc/zookeeper/conf_example`.
+const DEBIAN_MYIDS: &[&str] = &["etc/zookeeper/conf/myid", "etc/zookeeper/conf_example/myid"];
 
 /// The dynamic file `dynamicConfigFile` names, looked up by path inside the host, then by name.
 fn find_dynamic<'a>(
