@@ -40,13 +40,19 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $wasm_bindgen_vers
   cargo install --locked wasm-bindgen-cli --version "$wasm_bindgen_version" ||
     cargo install wasm-bindgen-cli --version "$wasm_bindgen_version"
 fi
-if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1 ||
-  ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
-  say "apt-get install nodejs npm chromium chromium-driver"
+# Only what is missing: a machine's own Node.js (nodesource's, say) ships npm and conflicts with
+# Debian's npm package.
+packages=()
+command -v node >/dev/null 2>&1 || packages+=(nodejs)
+command -v npm >/dev/null 2>&1 || packages+=(npm)
+command -v chromium >/dev/null 2>&1 || packages+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || packages+=(chromium-driver)
+if [ "${#packages[@]}" -gt 0 ]; then
+  say "apt-get install ${packages[*]}"
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo=sudo
   $sudo apt-get update
-  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends nodejs npm chromium chromium-driver
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${packages[@]}"
 fi
 if [ ! -x wasm/node_modules/.bin/wasm-opt ] || [ ! -d wasm/node_modules/playwright-core ] ||
   [ wasm/package-lock.json -nt wasm/node_modules/.package-lock.json ]; then

@@ -363,6 +363,16 @@ fn runs_zookeeper_image(text: &str) -> bool {
             .any(|w| lookup(w).is_some_and(|i| matches!(i.runs, Runs::ZooKeeper(_))))
 }
 
+/// True when a text runs a Mesos image with `docker run`: the image's entrypoint is the
+/// daemon, so a container given no flags (only `-e MESOS_*`) still runs it.
+fn runs_mesos_image(text: &str) -> bool {
+    use crate::catalog::images::{Runs, lookup};
+    text.contains("docker run")
+        && text
+            .split_whitespace()
+            .any(|w| lookup(w).is_some_and(|i| matches!(i.runs, Runs::Mesos(_))))
+}
+
 fn is_yaml(name: &str) -> bool {
     name.ends_with(".yml") || name.ends_with(".yaml")
 }
@@ -390,7 +400,7 @@ fn sniff(path: &str, text: &str) -> FileKind {
     } else {
         None
     };
-    if starts_mesos(text) {
+    if starts_mesos(text) || runs_mesos_image(text) {
         return FileKind::MesosScript;
     }
     let shell = [".sh", ".bash"].iter().any(|ext| name.ends_with(ext));

@@ -89,11 +89,17 @@ pub fn resolve(
     let mut cli_keys: BTreeMap<&str, &RawSetting> = BTreeMap::new();
     for loaded in cli {
         if let Some(env_setting) = env.remove(&loaded.setting.key) {
-            // Same name in both places: the command line wins without a word from Mesos.
-            problems.push(MesosProblem::EnvOverridden {
-                used: loaded.setting.clone(),
-                ignored: env_setting.setting.clone(),
-            });
+            // Same name in both places: the command line wins without a word from Mesos. An
+            // image's default command that repeats the variable's value changes nothing.
+            let same_default = loaded.setting.origin == Origin::Default
+                && loaded.setting.value.as_ref().map(|v| &v.value)
+                    == env_setting.setting.value.as_ref().map(|v| &v.value);
+            if !same_default {
+                problems.push(MesosProblem::EnvOverridden {
+                    used: loaded.setting.clone(),
+                    ignored: env_setting.setting.clone(),
+                });
+            }
             beaten
                 .entry(loaded.spec.name)
                 .or_default()

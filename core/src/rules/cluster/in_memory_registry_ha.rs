@@ -1,5 +1,6 @@
 use crate::diagnostic::{Finding, Severity};
 use crate::rules::Context;
+use crate::rules::mesos::in_memory_registry::{env_beaten_by_image, image_default_finding};
 
 declare_rule! {
     /// `--registry=in_memory` on a cluster with several masters.
@@ -40,6 +41,16 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
             let flag = p
                 .flag("registry")
                 .filter(|f| f.value.value == "in_memory")?;
+            if let Some(env) = env_beaten_by_image(flag) {
+                let finding = image_default_finding(flag, env);
+                return Some(Finding {
+                    message: format!(
+                        "on {}, one of {} masters, {}",
+                        host.name, masters.count, finding.message
+                    ),
+                    ..finding
+                });
+            }
             Some(
                 Finding::new(format!(
                     "the master on {} keeps its registry in memory, in a cluster of {} masters",

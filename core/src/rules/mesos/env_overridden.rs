@@ -1,4 +1,5 @@
 use crate::diagnostic::{Finding, Severity};
+use crate::model::mesos::Origin;
 use crate::model::problems::MesosProblem;
 use crate::rules::Context;
 
@@ -32,6 +33,12 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     for problem in &ctx.cluster.problems.mesos {
         if let MesosProblem::EnvOverridden { used, ignored } = problem {
+            // An image's default `--registry=in_memory` beating `MESOS_REGISTRY` is reported by
+            // `in_memory_registry` (MS206) or `in_memory_registry_ha` (CM104), as the
+            // lost state it causes.
+            if used.origin == Origin::Default && used.key == "registry" {
+                continue;
+            }
             out.push(
                 Finding::new(format!(
                     "`{}` overrides `{}`",

@@ -1,12 +1,13 @@
 use crate::diagnostic::{Finding, Severity};
-use crate::model::mesos::Role;
+use crate::model::mesos::{EffectiveFlag, Origin, Overridden, Role};
 use crate::rules::Context;
 
 declare_rule! {
     /// A highly available master with the in-memory registry.
     ///
     /// ## What it finds
-    /// `--registry=in_memory` on a master that also has `--zk` or `--quorum`.
+    /// `--registry=in_memory` on a master that also has `--zk` or `--quorum`, or passed by an
+    /// image's default command over a `MESOS_REGISTRY` the container sets.
     ///
     /// ## Why it matters
     /// The in-memory registry is for testing: every failover loses the registered agents,
@@ -14,7 +15,8 @@ declare_rule! {
     /// passes `--registry=in_memory` by default, beating `MESOS_REGISTRY`.
     ///
     /// ## How to fix
-    /// Use `--registry=replicated_log` (the default) with `--work_dir` and `--quorum`.
+    /// Use `--registry=replicated_log` (the default) with `--work_dir` and `--quorum`. In a
+    /// container, give it as the container's command: that replaces the image's `CMD`.
     ///
     /// ## Example
     /// `MESOS_REGISTRY=in_memory` with `MESOS_ZK=zk://.../mesos`.
@@ -42,6 +44,10 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
         else {
             continue;
         };
+        if let Some(env) = env_beaten_by_image(registry) {
+            out.push(image_default_finding(registry, env));
+            continue;
+        }
         let Some(ha) = process.flag("zk").or_else(|| process.flag("quorum")) else {
             continue;
         };
@@ -56,4 +62,39 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
         );
     }
     out
+}
+
+/// The `MESOS_REGISTRY` an image's default command (`CMD ["--registry=in_memory"]`) beats:
+/// the container asked for another registry and silently got the in-memory one.
+pub(crate) fn env_beaten_by_image(registry: &EffectiveFlag) -> Option<&Overridden> {
+    if registry.origin != Origin::Default {
+        return None;
+    }
+    registry.overridden.iter().find(|o| {
+        o.origin == Origin::Env && o.value.as_ref().is_some_and(|v| v.value != "in_memory")
+    })
+}
+
+/// One finding for an image's default `--registry=in_memory` that beats the container's
+/// `MESOS_REGISTRY`; `in_memory_registry_ha` (CM104) words its message for several masters.
+pub(crate) fn image_default_finding(registry: &EffectiveFlag, env: &Overridden) -> Finding {
+    let wanted = env
+        .value
+        .as_ref()
+        .map_or("replicated_log", |v| v.value.as_str());
+    let finding = Finding::new(format!(
+        "the image's default command passes `--registry=in_memory`, which overrides `{}={wanted}`",
+        env.display
+    ))
+    .primary(
+        registry.value.span,
+        "its CMD: the registry is kept in memory",
+    )
+    .help(format!(
+        "give the container a command with `--registry={wanted}` (it replaces the image's CMD)"
+    ));
+    match &env.value {
+        Some(value) => finding.secondary(value.span, "ignored: the image's command line wins"),
+        None => finding,
+    }
 }
