@@ -306,9 +306,9 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
             .filter(|(id, _)| !is_run_config(*id))
             .map(|(id, _)| sources.file(*id).path()),
     );
-    let no_split = std::collections::BTreeSet::new();
-    let group_of = |id: FileId, split: &std::collections::BTreeSet<String>| {
-        clusters::group_of(&rel(id), &project_roots, split)
+    let no_split = clusters::Split::default();
+    let group_of = |id: FileId, split: &clusters::Split| {
+        clusters::group_of(id, &rel(id), &project_roots, split)
     };
     // The settings of the whole tree: command line, then the meslint.toml files of no
     // sub-cluster.
@@ -318,8 +318,8 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
             top_settings = top_settings.with_project(project.clone());
         }
     }
-    // Without a meslint.toml of their own, first-level directories are clusters when their
-    // ensembles are disjoint: build the rest once to see.
+    // Without a meslint.toml of their own, sets of hosts are clusters when their ensembles are
+    // disjoint: build the rest once to see.
     let rest: Vec<(FileId, layout::FileKind)> = files
         .iter()
         .filter(|(id, _)| group_of(*id, &no_split).is_empty())
@@ -335,7 +335,7 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
             &top_settings,
             &mut parse::Sink::default(),
         );
-        clusters::split_dirs(&trial)
+        clusters::split(&trial, rel)
     };
     let mut groups: std::collections::BTreeMap<String, Vec<(FileId, layout::FileKind)>> =
         std::collections::BTreeMap::new();
