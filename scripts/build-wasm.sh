@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the browser module and the checker page:
-#   target/wasm/site/   the static page (index.html, app.js, style.css, pkg/, examples.json);
+#   target/wasm/site/   the static page (index.html, app.js, style.css, pkg/, examples.json,
+#                       rules.json);
 #                       serve it from any static host, or `python3 -m http.server -d target/wasm/site`
 #   target/wasm/node/   the same module for node (`require('./target/wasm/node/meslint_wasm.js')`)
 # Prints the size of the .wasm and fails when it is over the budget.
@@ -45,6 +46,9 @@ mkdir -p "$out/site"
 cp wasm/www/* "$out/site/"
 cp -r "$out/web" "$out/site/pkg"
 node wasm/tools/examples.mjs "$out/node/meslint_wasm.js" "$out/site/examples.json"
+# Every rule's documentation, which the module leaves out to stay small (native, debug build).
+cargo run --locked --quiet -p meslint-wasm --features rule-docs --example rule_docs \
+  >"$out/site/rules.json"
 
 wasm="$out/site/pkg/meslint_wasm_bg.wasm"
 size=$(wc -c <"$wasm")

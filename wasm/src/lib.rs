@@ -145,7 +145,9 @@ pub fn rules() -> Result<JsValue, JsError> {
     to_js(&serde_json::Value::Array(list))
 }
 
-/// The documentation of one rule as Markdown (what `meslint explain` prints), by code or name.
+/// One rule's title, severity, releases and summary as Markdown (the start of what
+/// `meslint explain` prints), by code or name. The full documentation is not in the module, to
+/// keep it small: the page ships it as `rules.json` (code to Markdown).
 #[wasm_bindgen]
 pub fn explain(code: &str) -> Option<String> {
     rules::find(code.trim()).map(rules::docs::rule_markdown)
