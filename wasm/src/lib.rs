@@ -103,7 +103,9 @@ pub fn lint(
     to_js(&check::json_report(&files, &options))
 }
 
-/// The human report (miette snippets without colour), as `meslint --color never` prints it.
+/// The human report: each diagnostic with its labels drawn under their source lines, and the
+/// summary line `meslint` ends with. (The CLI draws the snippets with miette's boxes; the module
+/// leaves that renderer out to stay small.)
 #[wasm_bindgen(js_name = renderText)]
 pub fn render_text(
     #[wasm_bindgen(unchecked_param_type = "FileInput[]")] files: JsValue,
