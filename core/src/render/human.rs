@@ -1,13 +1,20 @@
-//! The human format: each diagnostic as a miette report with source snippets from every file
-//! it points into, then a one-line summary.
+//! The human format: each diagnostic with source snippets from every file it points into, then
+//! a one-line summary. With the `graphical` feature (the CLI's) miette draws the snippets;
+//! without it (the browser module, where miette's handler and its Unicode tables would be a
+//! third of the download) a lighter renderer puts each label under its source line.
 
+#[cfg(feature = "graphical")]
 use std::fmt;
 
+#[cfg(feature = "graphical")]
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan};
 
-use crate::diagnostic::{Diagnostic, Severity};
+#[cfg(feature = "graphical")]
+use crate::diagnostic::Diagnostic;
+use crate::diagnostic::Severity;
 use crate::report::FileStatus;
 use crate::report::Report;
+#[cfg(feature = "graphical")]
 use crate::source::SourceMap;
 
 /// How the human output should look.
@@ -36,6 +43,7 @@ impl Default for Style {
     }
 }
 
+#[cfg(feature = "graphical")]
 /// Adapts one diagnostic to miette, with the whole source map as its source code.
 struct MietteView<'a> {
     diagnostic: &'a Diagnostic,
@@ -43,12 +51,14 @@ struct MietteView<'a> {
     links: bool,
 }
 
+#[cfg(feature = "graphical")]
 impl fmt::Debug for MietteView<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.diagnostic.message)
     }
 }
 
+#[cfg(feature = "graphical")]
 /// The severity as a word next to miette's glyph, so it reads without colour: `× error: ...`.
 impl fmt::Display for MietteView<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -61,8 +71,10 @@ impl fmt::Display for MietteView<'_> {
     }
 }
 
+#[cfg(feature = "graphical")]
 impl std::error::Error for MietteView<'_> {}
 
+#[cfg(feature = "graphical")]
 impl miette::Diagnostic for MietteView<'_> {
     fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
         Some(Box::new(format!(
@@ -134,6 +146,7 @@ pub fn render(report: &Report, style: Style) -> String {
 }
 
 /// Renders every diagnostic, without the summary (`--quiet`).
+#[cfg(feature = "graphical")]
 pub fn render_diagnostics(report: &Report, style: Style) -> String {
     let theme = match (style.unicode, style.color) {
         (true, true) => GraphicalTheme::unicode(),
@@ -164,6 +177,132 @@ pub fn render_diagnostics(report: &Report, style: Style) -> String {
         out.push('\n');
     }
     out
+}
+
+/// Renders every diagnostic, without the summary (`--quiet`): the heading, each label under its
+/// source line, the help. Colour, width and links are the graphical renderer's; this one has
+/// none.
+#[cfg(not(feature = "graphical"))]
+pub fn render_diagnostics(report: &Report, _style: Style) -> String {
+    let mut out = String::new();
+    for diagnostic in &report.diagnostics {
+        out.push_str(&format!(
+            "{}[{}]({}): {}\n",
+            diagnostic.severity.as_str(),
+            diagnostic.code,
+            diagnostic.name,
+            diagnostic.message
+        ));
+        for label in &diagnostic.labels {
+            plain::snippet(&mut out, &report.sources, label);
+        }
+        if let Some(help) = &diagnostic.help {
+            out.push_str(&format!("  help: {help}\n"));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(not(feature = "graphical"))]
+mod plain {
+    use crate::diagnostic::Label;
+    use crate::source::SourceMap;
+
+    /// ```text
+    ///   --> zk1/zoo.cfg:2:1
+    ///    |
+    ///  2 | bogusKey=1
+    ///    | ^^^^^^^^ not a ZooKeeper setting
+    /// ```
+    /// `^` marks a primary label (where to fix), `-` a secondary one (the evidence).
+    pub(super) fn snippet(out: &mut String, sources: &SourceMap, label: &Label) {
+        let file = sources.file(label.span.file);
+        let text = file.text();
+        let (mut start, mut end) = (label.span.start as usize, label.span.end as usize);
+        let (line, column) = file.line_col(start);
+        out.push_str(&format!("  --> {}:{line}:{column}\n", file.path()));
+        // A point at the very end of a file (a missing key) is drawn at the end of its last line.
+        if start == end && start == text.len() && text.ends_with('\n') {
+            start -= 1;
+            end -= 1;
+        }
+        let (line, _) = file.line_col(start);
+        // Empty and binary files have no snippet worth showing; the message names the file.
+        let range = file
+            .line_range(line)
+            .filter(|_| !text.is_empty() && !text.contains('\0'));
+        let Some(range) = range else {
+            if !label.message.is_empty() {
+                out.push_str(&format!("      {}\n", label.message));
+            }
+            return;
+        };
+        let start = start.clamp(range.start, range.end);
+        let end = end.clamp(start, range.end);
+        let number = line.to_string();
+        let gutter = " ".repeat(number.len());
+        // Tabs stay tabs under the text, so the marks line up with it.
+        let indent: String = text
+            .get(range.start..start)
+            .unwrap_or("")
+            .chars()
+            .map(|c| if c == '\t' { '\t' } else { ' ' })
+            .collect();
+        let width = text.get(start..end).unwrap_or("").chars().count().max(1);
+        let mark = if label.primary { "^" } else { "-" };
+        out.push_str(&format!(
+            " {gutter} |\n {number} | {}\n {gutter} | {indent}{}",
+            text.get(range).unwrap_or(""),
+            mark.repeat(width)
+        ));
+        if !label.message.is_empty() {
+            out.push(' ');
+            out.push_str(&label.message);
+        }
+        out.push('\n');
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+        use crate::source::Span;
+
+        fn drawn(text: &str, start: usize, end: usize, primary: bool) -> String {
+            let mut sources = SourceMap::new();
+            let id = sources.add("zk1/zoo.cfg", text.as_bytes());
+            let label = Label {
+                span: Span::new(id, start, end),
+                message: "here".to_owned(),
+                primary,
+            };
+            let mut out = String::new();
+            snippet(&mut out, &sources, &label);
+            out
+        }
+
+        #[test]
+        fn labels_are_drawn_under_their_line() {
+            assert_eq!(
+                drawn("a=1\n\tbogus=1\n", 5, 10, true),
+                "  --> zk1/zoo.cfg:2:2\n   |\n 2 | \tbogus=1\n   | \t^^^^^ here\n"
+            );
+            assert_eq!(
+                drawn("a=1\r\n", 0, 1, false),
+                "  --> zk1/zoo.cfg:1:1\n   |\n 1 | a=1\n   | - here\n"
+            );
+        }
+
+        #[test]
+        fn a_point_at_the_end_is_drawn_on_the_last_line() {
+            assert_eq!(
+                drawn("a=1\n", 4, 4, true),
+                "  --> zk1/zoo.cfg:2:1\n   |\n 1 | a=1\n   |    ^ here\n"
+            );
+            assert_eq!(drawn("", 0, 0, true), "  --> zk1/zoo.cfg:1:1\n      here\n");
+            assert!(!drawn("a\0b\n", 0, 1, true).contains("a\0b"));
+        }
+    }
 }
 
 /// One line per input that was not read: `skipped zk1/zoo.cfg.bak: a backup copy, ...`.
