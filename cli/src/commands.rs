@@ -1,5 +1,6 @@
 //! What each subcommand does, from parsed arguments to the text it prints and its exit status.
 
+use std::collections::BTreeSet;
 use std::io::IsTerminal;
 
 use clap::CommandFactory;
@@ -8,7 +9,7 @@ use meslint_core::render::{
     checkstyle, clusters, concise, github, gitlab, human, json, junit, overview, sarif,
 };
 use meslint_core::settings::Fixed;
-use meslint_core::{FileStatus, Settings, lint, rules};
+use meslint_core::{FileStatus, Input, InputContent, Settings, layout, lint, rules};
 
 use crate::args::{Args, CheckArgs, Color, Command, Format};
 use crate::{probe, walk};
@@ -55,6 +56,8 @@ pub enum Error {
     FormatNotSupported(&'static str),
     #[error("{0}")]
     Io(String),
+    #[error("{0}")]
+    Usage(String),
     #[error("`{0}` holds no file meslint reads ({1} skipped; --verbose lists them){2}")]
     NothingToRead(String, usize, String),
 }
@@ -118,23 +121,15 @@ fn lint_paths(args: &CheckArgs) -> Result<(meslint_core::Report, Settings), Erro
         follow_links: args.follow_links,
         exclude: args.exclude.clone(),
     };
-    let changed = args
-        .changed_files
-        .then(|| crate::config::changed_set(&args.paths));
-    let paths = match &changed {
-        Some(_) => vec![crate::config::cluster_around(&args.paths)],
-        None => args.paths.clone(),
-    };
-    let mut inputs = walk::collect(&paths, &options);
-    crate::config::add(&mut inputs, &paths, args.config.as_deref());
+    let (inputs, focus) = gather(args, &options)?;
     let mut report = lint(inputs, &settings);
-    if let Some(changed) = &changed {
-        // Only what touches the changed files; the rest of the cluster was read for context.
+    if let Some(focus) = &focus {
+        // Only what touches the files asked about; the rest of the cluster was read for context.
         let sources = &report.sources;
         report.diagnostics.retain(|d| {
             d.labels
                 .iter()
-                .any(|l| changed.contains(sources.file(l.span.file).path()))
+                .any(|l| focus.contains(sources.file(l.span.file).path()))
         });
     } else {
         nothing_to_read(args, &report)?;
@@ -146,6 +141,87 @@ fn lint_paths(args: &CheckArgs) -> Result<(meslint_core::Report, Settings), Erro
     }
     let settings = report.settings.clone();
     Ok((report, settings))
+}
+
+/// The files to lint, and the ones whose diagnostics are reported when that is not all of them
+/// (`--changed-files`, `-`).
+fn gather(
+    args: &CheckArgs,
+    options: &walk::Options,
+) -> Result<(Vec<Input>, Option<BTreeSet<String>>), Error> {
+    let stdin = args.paths.iter().any(|p| p.as_os_str() == "-");
+    if !stdin {
+        if args.stdin_filename.is_some() {
+            return Err(Error::Usage(
+                "--stdin-filename names the buffer read from standard input: give `-` as the path"
+                    .into(),
+            ));
+        }
+        let changed = args
+            .changed_files
+            .then(|| crate::config::changed_set(&args.paths));
+        let paths = match &changed {
+            Some(_) => vec![crate::config::cluster_around(&args.paths)],
+            None => args.paths.clone(),
+        };
+        let mut inputs = walk::collect(&paths, options);
+        crate::config::add(&mut inputs, &paths, args.config.as_deref());
+        return Ok((inputs, changed));
+    }
+    if args.paths.len() > 1 {
+        return Err(Error::Usage(
+            "`-` (standard input) is linted alone: give no other path beside it".into(),
+        ));
+    }
+    if args.changed_files {
+        return Err(Error::Usage(
+            "--changed-files takes the changed files' paths, not `-`".into(),
+        ));
+    }
+    let buffer = walk::read_stdin().map_err(Error::Io)?;
+    let Some(name) = &args.stdin_filename else {
+        // The buffer alone: what it is can only come from its text.
+        let (text, _) = meslint_core::source::decode(&buffer);
+        if layout::detect(layout::STDIN, &text, true) == layout::FileKind::Other {
+            return Err(Error::Usage(
+                "cannot tell from its text what standard input holds (a zoo.cfg, MESOS_* \
+                 variables, a Mesos command line or unit, a compose file or a Kubernetes \
+                 manifest); name it with --stdin-filename PATH, e.g. --stdin-filename zk1/myid"
+                    .into(),
+            ));
+        }
+        let mut input = Input::file(layout::STDIN, buffer);
+        input.explicit = true;
+        let mut inputs = vec![input];
+        crate::config::add(&mut inputs, &[".".into()], args.config.as_deref());
+        return Ok((inputs, Some(BTreeSet::from([layout::STDIN.to_owned()]))));
+    };
+    // The buffer as the file it names, in the cluster around that file on disk.
+    let placed = crate::config::place(name).map_err(Error::Usage)?;
+    let mut inputs = walk::collect(std::slice::from_ref(&placed.dir), options);
+    let content = InputContent::Bytes(buffer);
+    match inputs.iter_mut().find(|i| i.path == placed.path) {
+        Some(input) => input.content = content,
+        None => {
+            // Not on disk yet, or left out by the walk: the editor asked about it all the same.
+            inputs.push(Input {
+                content,
+                root: Some(walk::display(&placed.dir)),
+                ..Input::file(placed.path.clone(), Vec::new())
+            });
+            inputs.sort_by(|a, b| a.path.cmp(&b.path));
+        }
+    }
+    if let Some(input) = inputs.iter_mut().find(|i| i.path == placed.path) {
+        // As a file named on the command line, it is read whatever its name.
+        input.explicit = true;
+    }
+    crate::config::add(
+        &mut inputs,
+        std::slice::from_ref(&placed.dir),
+        args.config.as_deref(),
+    );
+    Ok((inputs, Some(BTreeSet::from([placed.path]))))
 }
 
 /// A directory given on the command line in which meslint read nothing is a wrong path, not a

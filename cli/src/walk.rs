@@ -342,6 +342,22 @@ fn read_file(path: &Path, shown: &str) -> Input {
     }
 }
 
+/// Reads standard input (`meslint -`), up to [`MAX_FILE_SIZE`].
+pub fn read_stdin() -> Result<Vec<u8>, String> {
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .lock()
+        .take(MAX_FILE_SIZE + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read standard input: {}", plain(&e)))?;
+    if bytes.len() as u64 > MAX_FILE_SIZE {
+        return Err(format!(
+            "standard input is larger than the {MAX_FILE_SIZE} bytes meslint reads"
+        ));
+    }
+    Ok(bytes)
+}
+
 fn file_type(meta: &fs::Metadata) -> &'static str {
     #[cfg(unix)]
     {
