@@ -414,3 +414,39 @@ fn the_documented_examples_and_fixtures_validate_against_the_schema() {
     assert!(!validator.is_valid(&as_json("master = 3\n")));
     assert!(!validator.is_valid(&as_json("[severity]\nZK101 = \"loud\"\n")));
 }
+
+#[test]
+fn exclude_from_config_file_applies_to_the_walk() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    cluster(d);
+    write(
+        d,
+        "cluster/old/zk9/zoo.cfg",
+        "dataDir=/tmp/zk\nclientPort=2181\nold.key=1\n",
+    );
+    let all = findings(d, &["cluster"]);
+    assert!(
+        all.iter().any(|f| f.2.starts_with("cluster/old/")),
+        "{all:?}"
+    );
+
+    write(d, "ci/meslint.toml", "exclude = [\"old/\", \"*.j2\"]\n");
+    let found = findings(d, &["--config", "ci/meslint.toml", "cluster"]);
+    assert!(
+        found.iter().all(|f| !f.2.starts_with("cluster/old/")),
+        "{found:?}"
+    );
+    assert!(!codes(&found).contains(&"ML005"), "{found:?}");
+    let output = meslint(d, &["--verbose", "--config", "ci/meslint.toml", "cluster"]);
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(text.contains("excluded by `old/`"), "{text}");
+
+    // `--config` stands in for the tree's own meslint.toml, whose `exclude` then does not apply.
+    write(d, "cluster/meslint.toml", "exclude = [\"zk1/\"]\n");
+    let found = findings(d, &["--config", "ci/meslint.toml", "cluster"]);
+    assert!(
+        found.iter().any(|f| f.2.starts_with("cluster/zk1/")),
+        "{found:?}"
+    );
+}

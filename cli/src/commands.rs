@@ -120,6 +120,12 @@ fn lint_paths(args: &CheckArgs) -> Result<(meslint_core::Report, Settings), Erro
         no_ignore: args.no_ignore,
         follow_links: args.follow_links,
         exclude: args.exclude.clone(),
+        // An unreadable `--config` is reported when it is read as the run's configuration.
+        config_exclude: args.config.as_ref().map(|path| {
+            std::fs::read_to_string(path)
+                .map(|text| meslint_core::project::exclude_patterns(&text))
+                .unwrap_or_default()
+        }),
     };
     let (inputs, focus) = gather(args, &options)?;
     let mut report = lint(inputs, &settings);

@@ -7,7 +7,8 @@
 //! Directories are walked as ripgrep walks them (the `ignore` crate): `.ignore` files always
 //! apply, `.gitignore` files and `.git/info/exclude` inside a git repository, never the user's
 //! global gitignore (so a run does not depend on the machine). `--no-ignore` turns all of them
-//! off. `--exclude` patterns and `meslint.toml`'s `exclude` use gitignore syntax.
+//! off. `--exclude` patterns and `meslint.toml`'s `exclude` (or that of `--config FILE`, which
+//! stands in for it) use gitignore syntax, relative to the walked directory.
 //!
 //! Symbolic links never lead out of the directory being linted: a link whose target lies outside
 //! it is handed to the core as such (reported once, never read) unless `--follow-links`; a link to
@@ -46,6 +47,9 @@ pub struct Options {
     pub follow_links: bool,
     /// Gitignore-style patterns of paths not to lint, relative to each directory walked.
     pub exclude: Vec<String>,
+    /// The `exclude` of `--config FILE`, which stands in for the walked directory's own
+    /// `meslint.toml`; `None` without `--config`.
+    pub config_exclude: Option<Vec<String>>,
 }
 
 /// Reads every candidate file under `paths`, in sorted order.
@@ -211,13 +215,16 @@ fn visit(
     }
 }
 
-/// The `--exclude` patterns and the walked directory's own `meslint.toml` `exclude`, as one
-/// gitignore matcher rooted at `dir`; a bad pattern is meslint's own failure (unreadable input).
+/// The `--exclude` patterns and the `exclude` of the run's configuration (`--config FILE`, else
+/// the walked directory's own `meslint.toml`), as one gitignore matcher rooted at `dir`; a bad
+/// pattern is meslint's own failure (unreadable input).
 fn exclude_matcher(dir: &Path, options: &Options) -> (Gitignore, Option<Input>) {
     let mut builder = GitignoreBuilder::new(dir);
     let mut patterns = options.exclude.clone();
     let project = dir.join("meslint.toml");
-    if fs::symlink_metadata(&project).is_ok_and(|m| m.is_file() && m.len() <= MAX_FILE_SIZE)
+    if let Some(config) = &options.config_exclude {
+        patterns.extend(config.iter().cloned());
+    } else if fs::symlink_metadata(&project).is_ok_and(|m| m.is_file() && m.len() <= MAX_FILE_SIZE)
         && let Ok(text) = fs::read_to_string(&project)
     {
         patterns.extend(meslint_core::project::exclude_patterns(&text));
