@@ -92,6 +92,17 @@ pub fn run(args: Args) -> Result<Output, Error> {
 
 /// Reads the paths and lints them; every subcommand that looks at a cluster starts here.
 fn lint_paths(args: &CheckArgs) -> Result<(meslint_core::Report, Settings), Error> {
+    let (report, _) = lint_and_probe(args, None)?;
+    let settings = report.settings.clone();
+    Ok((report, settings))
+}
+
+/// Lints the paths and, with `limits`, probes the running cluster; the probe's findings pass
+/// through the same policy, the changed-file filter and `--write-baseline` as the others.
+fn lint_and_probe(
+    args: &CheckArgs,
+    limits: Option<probe::Limits>,
+) -> Result<(meslint_core::Report, Option<probe::Results>), Error> {
     let baseline = match (&args.baseline, &args.write_baseline) {
         // A new baseline records every finding, whatever an old one accepted.
         (Some(path), None) => {
@@ -129,6 +140,7 @@ fn lint_paths(args: &CheckArgs) -> Result<(meslint_core::Report, Settings), Erro
     };
     let (inputs, focus) = gather(args, &options)?;
     let mut report = lint(inputs, &settings);
+    let probed = limits.map(|limits| probe::run(&mut report, limits));
     if let Some(focus) = &focus {
         // Only what touches the files asked about; the rest of the cluster was read for context.
         let sources = &report.sources;
@@ -145,8 +157,7 @@ fn lint_paths(args: &CheckArgs) -> Result<(meslint_core::Report, Settings), Erro
         std::fs::write(path, meslint_core::policy::write_baseline(&baseline))
             .map_err(|e| Error::Io(format!("cannot write `{}`: {e}", path.display())))?;
     }
-    let settings = report.settings.clone();
-    Ok((report, settings))
+    Ok((report, probed))
 }
 
 /// The files to lint, and the ones whose diagnostics are reported when that is not all of them
@@ -271,21 +282,11 @@ fn nothing_to_read(args: &CheckArgs, report: &meslint_core::Report) -> Result<()
 }
 
 fn check(args: &CheckArgs) -> Result<Output, Error> {
-    let (mut report, _) = lint_paths(args)?;
-    let probed = args.probe.then(|| {
-        let found = probe::run(
-            &report,
-            probe::Limits {
-                connection: args.probe_timeout,
-                total: args.probe_deadline,
-            },
-        );
-        report.diagnostics.extend(found.diagnostics);
-        report
-            .diagnostics
-            .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-        found.results
+    let limits = args.probe.then_some(probe::Limits {
+        connection: args.probe_timeout,
+        total: args.probe_deadline,
     });
+    let (report, probed) = lint_and_probe(args, limits)?;
     let text = if args.statistics {
         statistics(&report, args.format)
     } else {

@@ -121,12 +121,44 @@ impl Input {
     }
 }
 
-/// The findings of `meslint --probe`: what the running cluster answered ([`model::live::Live`],
-/// collected by the caller along [`model::live::Plan::of`]) checked against a linted report's
-/// model by the `PR` rules. The caller adds them to the report's diagnostics.
-pub fn probe_report(report: &Report, live: &model::live::Live) -> Vec<Diagnostic> {
+/// Adds the findings of `meslint --probe` to a linted report: what the running cluster
+/// answered ([`model::live::Live`], collected by the caller along [`model::live::Plan::of`])
+/// checked against the report's model by the `PR` rules. They pass through the run's policy
+/// with the lint findings, as if the rules had run in [`lint`]: selection, severities,
+/// `[per-path]` and inline suppressions (an `ignore[PR001]` comment is used, not unused) and
+/// the baseline.
+pub fn probe_report(report: &mut Report, live: &model::live::Live) {
     let context = rules::Context::new(&report.model, &report.settings).with_live(live);
-    rules::run_live(&context)
+    let mut diagnostics = report.unfiltered.diagnostics.clone();
+    diagnostics.extend(rules::run_live(&context));
+    diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    diagnostics.dedup();
+    let diagnostics = merge_repeats(diagnostics);
+    report.diagnostics = reported(
+        diagnostics,
+        &report.settings,
+        &report.sources,
+        &report.unfiltered.files,
+    );
+}
+
+/// Selection, severities and suppressions: the one place every diagnostic passes through, once
+/// the rules of every cluster have run.
+fn reported(
+    diagnostics: Vec<Diagnostic>,
+    settings: &Settings,
+    sources: &SourceMap,
+    files: &[(FileId, layout::FileKind)],
+) -> Vec<Diagnostic> {
+    let mut policy =
+        policy::Policy::new(&settings.project.rules, sources, files, &settings.baseline);
+    let mut diagnostics: Vec<Diagnostic> = diagnostics
+        .into_iter()
+        .filter_map(|d| policy.apply(d))
+        .collect();
+    diagnostics.extend(policy.unused());
+    diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    diagnostics
 }
 
 /// Lints a set of files as one cluster.
@@ -412,27 +444,18 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     diagnostics.dedup();
     let diagnostics = merge_repeats(diagnostics);
-    // Selection, severities and suppressions: the one place every diagnostic passes through,
-    // once the rules of every cluster have run.
-    let mut policy = policy::Policy::new(
-        &settings.project.rules,
-        &sources,
-        &files,
-        &settings.baseline,
-    );
-    let mut diagnostics: Vec<Diagnostic> = diagnostics
-        .into_iter()
-        .filter_map(|d| policy.apply(d))
-        .collect();
-    diagnostics.extend(policy.unused());
-    diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    let unfiltered = report::Unfiltered {
+        diagnostics: diagnostics.clone(),
+        files,
+    };
     Report {
+        diagnostics: reported(diagnostics, settings, &sources, &unfiltered.files),
         sources,
-        diagnostics,
         model,
         settings: settings.clone(),
         files: outcomes,
         clusters: cluster_infos,
+        unfiltered,
     }
 }
 
