@@ -450,3 +450,55 @@ fn exclude_from_config_file_applies_to_the_walk() {
         "{found:?}"
     );
 }
+
+#[test]
+fn each_cluster_takes_its_own_meslint_toml() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    for c in ["prod", "staging"] {
+        for n in 1..=3 {
+            let servers: String = (1..=3)
+                .map(|s| format!("server.{s}={c}-zk{s}:2888:3888;2181\n"))
+                .collect();
+            write(
+                d,
+                &format!("repo/{c}/zk{n}/zoo.cfg"),
+                &format!(
+                    "tickTime=2000\ninitLimit=10\nsyncLimit=5\ndataDir=/var/lib/zookeeper\n\
+                     clientPort=2181\nbogus.key=1\n{servers}"
+                ),
+            );
+            write(d, &format!("repo/{c}/zk{n}/myid"), &format!("{n}\n"));
+        }
+    }
+    write(d, "repo/prod/meslint.toml", "ignore = [\"ZK101\"]\n");
+    write(
+        d,
+        "repo/staging/meslint.toml",
+        "zookeeper_version = \"3.4\"\n[severity]\nZK101 = \"error\"\n",
+    );
+    // The top file adds to both: its `ignore` applies in staging too.
+    write(d, "repo/meslint.toml", "ignore = [\"ZK201\"]\n");
+    let found = findings(d, &["repo"]);
+    assert_eq!(
+        found,
+        [(
+            "ZK101".to_owned(),
+            "error".to_owned(),
+            "repo/staging/zk1/zoo.cfg:6".to_owned()
+        )],
+        "prod ignores ZK101; staging makes it an error and checks 3.4"
+    );
+    std::fs::remove_file(d.join("repo/meslint.toml")).expect("remove");
+    let found = findings(d, &["repo"]);
+    assert!(
+        found
+            .iter()
+            .any(|f| f.0 == "ZK201" && f.2.starts_with("repo/staging/")),
+        "staging is checked against its own release: {found:?}"
+    );
+    assert!(
+        found.iter().all(|f| !f.2.starts_with("repo/prod/")),
+        "{found:?}"
+    );
+}

@@ -138,7 +138,7 @@ pub fn probe_report(report: &mut Report, live: &model::live::Live) {
         diagnostics,
         &report.settings,
         &report.sources,
-        &report.unfiltered.files,
+        &report.unfiltered,
     );
 }
 
@@ -148,10 +148,15 @@ fn reported(
     diagnostics: Vec<Diagnostic>,
     settings: &Settings,
     sources: &SourceMap,
-    files: &[(FileId, layout::FileKind)],
+    unfiltered: &report::Unfiltered,
 ) -> Vec<Diagnostic> {
-    let mut policy =
-        policy::Policy::new(&settings.project.rules, sources, files, &settings.baseline);
+    let mut policy = policy::Policy::new(
+        &settings.project.rules,
+        &unfiltered.cluster_rules,
+        sources,
+        &unfiltered.files,
+        &settings.baseline,
+    );
     let mut diagnostics: Vec<Diagnostic> = diagnostics
         .into_iter()
         .filter_map(|d| policy.apply(d))
@@ -319,7 +324,9 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
         .filter(|(_, kind)| *kind == layout::FileKind::Project)
         .map(|(id, _)| {
             let (mut project, problems) = project::parse(*id, sources.file(*id).text(), &codes);
-            project.rules.base_dir = parent_dir(sources.file(*id).path()).to_owned();
+            project
+                .rules
+                .set_base_dir(parent_dir(sources.file(*id).path()));
             input_problems.extend(problems.into_iter().map(InputProblem::Project));
             (*id, project)
         })
@@ -378,18 +385,29 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
             .push((*id, kind.clone()));
     }
     let mut built = Vec::new();
+    // The rule selection of each cluster with a meslint.toml of its own, by its directory.
+    let mut cluster_rules = Vec::new();
     for (group, group_files) in &groups {
-        let mut group_settings = top_settings.clone();
-        for (id, project) in &projects {
-            if group_of(*id, &split) == *group && !group.is_empty() {
-                group_settings = group_settings.with_project(project.clone());
-            }
-        }
         let group_root = match (root.as_str(), group.as_str()) {
             (r, "") => r.to_owned(),
             ("", g) => g.to_owned(),
             (r, g) => format!("{r}/{g}"),
         };
+        let mut group_settings = top_settings.clone();
+        for (id, project) in &projects {
+            if group_of(*id, &split) == *group && !group.is_empty() && !is_run_config(*id) {
+                // The cluster's own meslint.toml adds to the tree's.
+                let top = &top_settings.project;
+                let mut own = project.clone();
+                own.masters = own.masters.or(top.masters);
+                let mut hosts = top.hosts.clone();
+                hosts.extend(own.hosts);
+                own.hosts = hosts;
+                own.rules = top.rules.within(&project.rules);
+                cluster_rules.push((group_root.clone(), own.rules.clone()));
+                group_settings = group_settings.with_project(own);
+            }
+        }
         let cluster = assemble::cluster(
             &sources,
             group_files,
@@ -447,9 +465,10 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
     let unfiltered = report::Unfiltered {
         diagnostics: diagnostics.clone(),
         files,
+        cluster_rules,
     };
     Report {
-        diagnostics: reported(diagnostics, settings, &sources, &unfiltered.files),
+        diagnostics: reported(diagnostics, settings, &sources, &unfiltered),
         sources,
         model,
         settings: settings.clone(),

@@ -29,6 +29,8 @@ pub struct Report {
 pub(crate) struct Unfiltered {
     pub diagnostics: Vec<Diagnostic>,
     pub files: Vec<(crate::source::FileId, crate::layout::FileKind)>,
+    /// The rule selection of each cluster with a `meslint.toml` of its own, by its directory.
+    pub cluster_rules: Vec<(String, crate::project::RuleSelection)>,
 }
 
 /// One cluster of the tree: its directory and what runs on each of its hosts.
