@@ -502,3 +502,23 @@ fn each_cluster_takes_its_own_meslint_toml() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_clusters_own_exclude_applies_below_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    cluster(d);
+    let broken = "dataDir=/tmp/zk\nclientPort=2181\nold.key=1\n";
+    write(d, "cluster/old/zk9/zoo.cfg", broken);
+    write(d, "other/old/zk9/zoo.cfg", broken);
+    write(d, "cluster/meslint.toml", "exclude = [\"/old/\"]\n");
+    let found = findings(d, &["."]);
+    assert!(
+        found.iter().all(|f| !f.2.starts_with("cluster/old/")),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().any(|f| f.2.starts_with("other/old/")),
+        "only below cluster/: {found:?}"
+    );
+}
