@@ -489,6 +489,18 @@ fn each_cluster_takes_its_own_meslint_toml() {
         )],
         "prod ignores ZK101; staging makes it an error and checks 3.4"
     );
+    // The same mistake in both clusters is one diagnostic; prod's `ignore` takes away only
+    // prod's places of it.
+    write(d, "repo/staging/meslint.toml", "ignore = [\"ZK201\"]\n");
+    let found = findings(d, &["repo"]);
+    let zk101: Vec<_> = found.iter().filter(|f| f.0 == "ZK101").collect();
+    assert_eq!(zk101.len(), 1, "{found:?}");
+    assert!(zk101[0].2.starts_with("repo/staging/"), "{found:?}");
+    write(
+        d,
+        "repo/staging/meslint.toml",
+        "zookeeper_version = \"3.4\"\n[severity]\nZK101 = \"error\"\n",
+    );
     std::fs::remove_file(d.join("repo/meslint.toml")).expect("remove");
     let found = findings(d, &["repo"]);
     assert!(

@@ -106,6 +106,21 @@ impl<'a> Policy<'a> {
     /// The diagnostic as the run reports it, or `None` when it is not selected, ignored for its
     /// path, suppressed inline or in the baseline.
     pub fn apply(&mut self, mut diagnostic: Diagnostic) -> Option<Diagnostic> {
+        // One mistake written in two clusters is one diagnostic: a cluster that does not
+        // select the rule takes away its own places only.
+        let unselected: Vec<usize> = places(&diagnostic)
+            .into_iter()
+            .filter(|&i| {
+                let file = diagnostic.labels[i].span.file;
+                !selected(self.selection_of(file), diagnostic.code)
+            })
+            .collect();
+        if !unselected.is_empty() && unselected.len() == places(&diagnostic).len() {
+            return None;
+        }
+        for i in unselected.into_iter().rev() {
+            diagnostic.labels.remove(i);
+        }
         let selection = self.selection_for(&diagnostic);
         if !selected(selection, diagnostic.code) {
             return None;
@@ -119,12 +134,7 @@ impl<'a> Policy<'a> {
         // One mistake written on several hosts is one diagnostic with a primary label at each
         // place: a suppression takes away the places it covers, and the diagnostic goes when
         // none is left.
-        let mut places: Vec<usize> = (0..diagnostic.labels.len())
-            .filter(|&i| diagnostic.labels[i].primary)
-            .collect();
-        if places.is_empty() && !diagnostic.labels.is_empty() {
-            places.push(0);
-        }
+        let places = places(&diagnostic);
         let suppressed: Vec<usize> = places
             .iter()
             .copied()
@@ -223,6 +233,17 @@ impl<'a> Policy<'a> {
             })
             .collect()
     }
+}
+
+/// The labels that stand for the places of a diagnostic: the primary ones, else the first.
+fn places(diagnostic: &Diagnostic) -> Vec<usize> {
+    let mut places: Vec<usize> = (0..diagnostic.labels.len())
+        .filter(|&i| diagnostic.labels[i].primary)
+        .collect();
+    if places.is_empty() && !diagnostic.labels.is_empty() {
+        places.push(0);
+    }
+    places
 }
 
 fn selected(selection: &RuleSelection, code: &str) -> bool {
