@@ -149,8 +149,19 @@ pub fn render_diagnostics(report: &Report, style: Style) -> String {
     let mut out = String::new();
     // Room for a snippet line beside the gutter (` 13 │ `) and the label arrows.
     let budget = style.width.saturating_sub(8).max(40);
+    // Files with a line too wide, found once for the whole report.
+    let wide: std::collections::BTreeSet<FileId> = report
+        .sources
+        .files()
+        .filter(|(_, file)| {
+            file.text()
+                .split(['\n', '\r'])
+                .any(|line| line.len() > budget && line.chars().count() > budget)
+        })
+        .map(|(id, _)| id)
+        .collect();
     for diagnostic in &report.diagnostics {
-        let cut = Cut::of(diagnostic, &report.sources, budget);
+        let cut = Cut::of(diagnostic, &report.sources, &wide, budget);
         let view = match &cut {
             Some(cut) => MietteView {
                 diagnostic,
@@ -203,18 +214,17 @@ const CUT_MARK: &str = "…";
 type Piece = (usize, usize, usize);
 
 impl<'a> Cut<'a> {
-    fn of(diagnostic: &Diagnostic, sources: &'a SourceMap, budget: usize) -> Option<Self> {
+    /// `wide`: the files with a line wider than `budget`.
+    fn of(
+        diagnostic: &Diagnostic,
+        sources: &'a SourceMap,
+        wide: &std::collections::BTreeSet<FileId>,
+        budget: usize,
+    ) -> Option<Self> {
         let mut files: Vec<FileId> = diagnostic.labels.iter().map(|l| l.span.file).collect();
         files.sort();
         files.dedup();
-        let long = |id: &FileId| {
-            sources
-                .file(*id)
-                .text()
-                .split(['\n', '\r'])
-                .any(|line| line.len() > budget && line.chars().count() > budget)
-        };
-        if !files.iter().any(long) {
+        if !files.iter().any(|id| wide.contains(id)) {
             return None;
         }
         let mut map = SourceMap::new();
