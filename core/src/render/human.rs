@@ -10,12 +10,12 @@ use std::fmt;
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan};
 
 #[cfg(feature = "graphical")]
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Label};
 use crate::diagnostic::Severity;
 use crate::report::FileStatus;
 use crate::report::Report;
 #[cfg(feature = "graphical")]
-use crate::source::SourceMap;
+use crate::source::{FileId, SourceMap, Span};
 
 /// How the human output should look.
 #[derive(Clone, Copy, Debug)]
@@ -47,7 +47,10 @@ impl Default for Style {
 /// Adapts one diagnostic to miette, with the whole source map as its source code.
 struct MietteView<'a> {
     diagnostic: &'a Diagnostic,
+    /// The labels, into `sources`.
+    labels: &'a [Label],
     sources: &'a SourceMap,
+    code: &'a dyn miette::SourceCode,
     links: bool,
 }
 
@@ -106,32 +109,30 @@ impl miette::Diagnostic for MietteView<'_> {
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
-        Some(self.sources)
+        Some(self.code)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         // Empty and binary files have no snippet worth showing; the message names the file.
-        let showable = |label: &&crate::diagnostic::Label| {
+        let showable = |label: &&Label| {
             let text = self.sources.file(label.span.file).text();
             !text.is_empty() && !text.contains('\0')
         };
-        Some(Box::new(
-            self.diagnostic.labels.iter().filter(showable).map(|label| {
-                let (mut offset, len) = self.sources.global_range(label.span);
-                // A point at the very end of a file (a missing key) would fall after the last line
-                // and not be drawn: show it at the end of the last line instead.
-                let text = self.sources.file(label.span.file).text();
-                if len == 0 && label.span.start as usize == text.len() && text.ends_with('\n') {
-                    offset -= 1;
-                }
-                let text = (!label.message.is_empty()).then(|| label.message.clone());
-                if label.primary {
-                    LabeledSpan::new_primary_with_span(text, (offset, len))
-                } else {
-                    LabeledSpan::new_with_span(text, (offset, len))
-                }
-            }),
-        ))
+        Some(Box::new(self.labels.iter().filter(showable).map(|label| {
+            let (mut offset, len) = self.sources.global_range(label.span);
+            // A point at the very end of a file (a missing key) would fall after the last line
+            // and not be drawn: show it at the end of the last line instead.
+            let text = self.sources.file(label.span.file).text();
+            if len == 0 && label.span.start as usize == text.len() && text.ends_with('\n') {
+                offset -= 1;
+            }
+            let text = (!label.message.is_empty()).then(|| label.message.clone());
+            if label.primary {
+                LabeledSpan::new_primary_with_span(text, (offset, len))
+            } else {
+                LabeledSpan::new_with_span(text, (offset, len))
+            }
+        })))
     }
 }
 
@@ -145,8 +146,8 @@ pub fn render(report: &Report, style: Style) -> String {
     out
 }
 
-/// Renders every diagnostic, without the summary (`--quiet`).
 #[cfg(feature = "graphical")]
+/// Renders every diagnostic, without the summary (`--quiet`).
 pub fn render_diagnostics(report: &Report, style: Style) -> String {
     let theme = match (style.unicode, style.color) {
         (true, true) => GraphicalTheme::unicode(),
@@ -159,11 +160,36 @@ pub fn render_diagnostics(report: &Report, style: Style) -> String {
         .with_links(style.links)
         .with_context_lines(1);
     let mut out = String::new();
+    // Room for a snippet line beside the gutter (` 13 │ `) and the label arrows.
+    let budget = style.width.saturating_sub(8).max(40);
+    // Files with a line too wide, found once for the whole report.
+    let wide: std::collections::BTreeSet<FileId> = report
+        .sources
+        .files()
+        .filter(|(_, file)| {
+            file.text()
+                .split(['\n', '\r'])
+                .any(|line| line.len() > budget && line.chars().count() > budget)
+        })
+        .map(|(id, _)| id)
+        .collect();
     for diagnostic in &report.diagnostics {
-        let view = MietteView {
-            diagnostic,
-            sources: &report.sources,
-            links: style.links,
+        let cut = Cut::of(diagnostic, &report.sources, &wide, budget);
+        let view = match &cut {
+            Some(cut) => MietteView {
+                diagnostic,
+                labels: &cut.labels,
+                sources: &cut.map,
+                code: cut,
+                links: style.links,
+            },
+            None => MietteView {
+                diagnostic,
+                labels: &diagnostic.labels,
+                sources: &report.sources,
+                code: &report.sources,
+                links: style.links,
+            },
         };
         if handler.render_report(&mut out, &view).is_err() {
             // A snippet that cannot be shown must not hide the finding itself.
@@ -177,6 +203,225 @@ pub fn render_diagnostics(report: &Report, style: Style) -> String {
         out.push('\n');
     }
     out
+}
+
+#[cfg(feature = "graphical")]
+/// A diagnostic's files with every line longer than the budget cut to a window around the
+/// labels on it (or to its start, for a line shown as context), each cut marked `…`, and the
+/// labels moved into the cut text; lines are never removed, so line numbers stay. Built only
+/// when a file the diagnostic points into has such a line: a 2000-character line with a finding
+/// at column 1500 shows the part around the label, not 2000 characters wrapped.
+struct Cut<'a> {
+    map: SourceMap,
+    labels: Vec<Label>,
+    original: &'a SourceMap,
+    /// For each file of `map`: the original file, and its kept pieces as (original start,
+    /// original end, start in the cut text), in order.
+    pieces: Vec<(FileId, Vec<Piece>)>,
+    /// The files of `map`, in the order of `pieces`.
+    ids: Vec<FileId>,
+}
+
+#[cfg(feature = "graphical")]
+const CUT_MARK: &str = "…";
+
+#[cfg(feature = "graphical")]
+/// A kept run of an original file: its start and end there, and its start in the cut text.
+type Piece = (usize, usize, usize);
+
+#[cfg(feature = "graphical")]
+impl<'a> Cut<'a> {
+    /// `wide`: the files with a line wider than `budget`.
+    fn of(
+        diagnostic: &Diagnostic,
+        sources: &'a SourceMap,
+        wide: &std::collections::BTreeSet<FileId>,
+        budget: usize,
+    ) -> Option<Self> {
+        let mut files: Vec<FileId> = diagnostic.labels.iter().map(|l| l.span.file).collect();
+        files.sort();
+        files.dedup();
+        if !files.iter().any(|id| wide.contains(id)) {
+            return None;
+        }
+        let mut map = SourceMap::new();
+        let mut pieces = Vec::new();
+        let mut new_ids = Vec::new();
+        for &id in &files {
+            let file = sources.file(id);
+            let points: Vec<usize> = diagnostic
+                .labels
+                .iter()
+                .filter(|l| l.span.file == id)
+                .flat_map(|l| [l.span.start as usize, l.span.end as usize])
+                .collect();
+            let (text, kept) = cut_text(file.text(), &points, budget);
+            new_ids.push(map.add(file.path(), text.as_bytes()));
+            pieces.push((id, kept));
+        }
+        let labels = diagnostic
+            .labels
+            .iter()
+            .map(|label| {
+                let at = files.binary_search(&label.span.file).unwrap_or(0);
+                let kept = &pieces[at].1;
+                let start = to_cut(kept, label.span.start as usize);
+                let end = to_cut(kept, label.span.end as usize).max(start);
+                Label {
+                    span: Span::new(new_ids[at], start, end),
+                    ..label.clone()
+                }
+            })
+            .collect();
+        Some(Cut {
+            map,
+            labels,
+            original: sources,
+            pieces,
+            ids: new_ids,
+        })
+    }
+
+    /// The original file and offset of an offset into the cut file `id`.
+    fn to_original(&self, id: FileId, offset: usize) -> (FileId, usize) {
+        let at = self.ids.iter().position(|n| *n == id).unwrap_or(0);
+        let (original, kept) = &self.pieces[at];
+        let at = kept
+            .iter()
+            .rev()
+            .find(|(_, _, new)| *new <= offset)
+            .map_or(offset, |(start, end, new)| {
+                (start + (offset - new)).min(*end)
+            });
+        (*original, at)
+    }
+}
+
+#[cfg(feature = "graphical")]
+/// The cut text of a file and its kept pieces; `points` are the label ends in the file.
+fn cut_text(text: &str, points: &[usize], budget: usize) -> (String, Vec<Piece>) {
+    let mut out = String::with_capacity(text.len().min(budget * 64));
+    let mut kept = Vec::new();
+    let mut keep = |out: &mut String, from: usize, to: usize| {
+        kept.push((from, to, out.len()));
+        out.push_str(&text[from..to]);
+    };
+    let mut line_start = 0;
+    while line_start < text.len() {
+        let content_end = text[line_start..]
+            .find(['\n', '\r'])
+            .map_or(text.len(), |i| line_start + i);
+        let line_end = match text.as_bytes().get(content_end) {
+            Some(b'\r') if text.as_bytes().get(content_end + 1) == Some(&b'\n') => content_end + 2,
+            Some(_) => content_end + 1,
+            None => content_end,
+        };
+        let line = &text[line_start..content_end];
+        let chars: Vec<usize> = line.char_indices().map(|(i, _)| line_start + i).collect();
+        if chars.len() <= budget {
+            keep(&mut out, line_start, line_end);
+        } else {
+            // The characters the labels on this line start and end at.
+            let index = |p: usize| chars.partition_point(|&c| c < p);
+            let on_line: Vec<usize> = points
+                .iter()
+                .filter(|&&p| (line_start..=content_end).contains(&p))
+                .map(|&p| index(p))
+                .collect();
+            let room = budget - 2;
+            let (lo, hi) = match (on_line.iter().min(), on_line.iter().max()) {
+                (Some(&lo), Some(&hi)) => (lo, hi),
+                _ => (0, 0),
+            };
+            let byte = |i: usize| chars.get(i).copied().unwrap_or(content_end);
+            if hi - lo >= room {
+                // Labels wider than the room: their two ends, the middle cut out.
+                let half = room / 2 - 1;
+                if lo > 0 {
+                    out.push_str(CUT_MARK);
+                }
+                keep(&mut out, byte(lo), byte(lo + half));
+                out.push_str(CUT_MARK);
+                keep(&mut out, byte(hi - half), byte(hi));
+                if hi < chars.len() {
+                    out.push_str(CUT_MARK);
+                }
+            } else {
+                // From the line's start when the labels fit there, else centred on them.
+                let from = if hi < room {
+                    0
+                } else {
+                    lo.saturating_sub((room - (hi - lo)) / 2)
+                };
+                let to = (from + room).min(chars.len());
+                let from = to.saturating_sub(room);
+                if from > 0 {
+                    out.push_str(CUT_MARK);
+                }
+                keep(&mut out, byte(from), byte(to));
+                if to < chars.len() {
+                    out.push_str(CUT_MARK);
+                }
+            }
+            keep(&mut out, content_end, line_end);
+        }
+        line_start = line_end;
+    }
+    (out, kept)
+}
+
+#[cfg(feature = "graphical")]
+/// Where an original offset lands in the cut text: inside its piece, or at the cut mark.
+fn to_cut(kept: &[Piece], offset: usize) -> usize {
+    let mut at = 0;
+    for (start, end, new) in kept {
+        if *start > offset {
+            break;
+        }
+        at = new + (offset.min(*end) - start);
+    }
+    at
+}
+
+#[cfg(feature = "graphical")]
+/// The cut text as miette reads it; a label's own line and column (the snippet's header) are
+/// those of the original file.
+impl miette::SourceCode for Cut<'_> {
+    fn read_span<'b>(
+        &'b self,
+        span: &miette::SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn miette::SpanContents<'b> + 'b>, miette::MietteError> {
+        let contents = self
+            .map
+            .read_span(span, context_lines_before, context_lines_after)?;
+        if context_lines_before > 0 || context_lines_after > 0 {
+            return Ok(contents);
+        }
+        let Some((id, _)) = self
+            .map
+            .files()
+            .filter(|(id, _)| self.map.global_range(Span::new(*id, 0, 0)).0 <= span.offset())
+            .last()
+        else {
+            return Ok(contents);
+        };
+        let base = self.map.global_range(Span::new(id, 0, 0)).0;
+        let (original, at) = self.to_original(id, span.offset() - base);
+        let text = self.original.file(original).text();
+        let line_start = text[..at.min(text.len())]
+            .rfind(['\n', '\r'])
+            .map_or(0, |i| i + 1);
+        Ok(Box::new(miette::MietteSpanContents::new_named(
+            contents.name().unwrap_or_default().to_owned(),
+            contents.data(),
+            *contents.span(),
+            contents.line(),
+            at - line_start,
+            contents.line_count(),
+        )))
+    }
 }
 
 /// Renders every diagnostic, without the summary (`--quiet`): the heading, each label under its
@@ -336,4 +581,70 @@ pub fn summary_line(report: &Report) -> String {
         plural(report.count(Severity::Warning), "warning"),
         plural(report.count(Severity::Info), "info"),
     )
+}
+
+#[cfg(all(test, feature = "graphical"))]
+mod tests {
+    use super::*;
+    use crate::{Input, Settings, lint};
+
+    #[test]
+    fn long_lines_are_cut_around_the_label() {
+        let text = format!(
+            "tickTime=2000\ndataDir=/var/lib/zookeeper\nclientPort=2181\n{}bogus.port=1{}\n#{}\n",
+            " ".repeat(1499),
+            "v".repeat(490),
+            "w".repeat(2000),
+        );
+        let report = lint(
+            vec![Input::file("zk1/zoo.cfg", text.into_bytes())],
+            &Settings::default(),
+        );
+        let out = render_diagnostics(&report, Style::default());
+        assert!(out.contains("[zk1/zoo.cfg:4:1500]"), "{out}");
+        assert!(out.contains(" 4 │ … "), "{out}");
+        assert!(out.contains("bogus.port=1vvv"), "{out}");
+        assert!(out.contains("unknown key"), "{out}");
+        assert!(
+            out.contains(" 5 │ #www"),
+            "the context line is cut too: {out}"
+        );
+        for line in out.lines() {
+            assert!(
+                line.chars().count() <= 100,
+                "{} characters: {line}",
+                line.chars().count()
+            );
+        }
+        // The label still sits under the key.
+        let lines: Vec<&str> = out.lines().collect();
+        let at = lines
+            .iter()
+            .position(|l| l.contains("bogus.port=1"))
+            .expect("snippet line");
+        let key = lines[at].find("bogus.port").expect("key");
+        let underline = lines[at + 1].find('─').expect("underline");
+        assert_eq!(
+            lines[at][..key].chars().count(),
+            lines[at + 1][..underline].chars().count()
+        );
+    }
+
+    #[test]
+    fn a_label_wider_than_the_line_keeps_both_ends() {
+        let key = format!("k{}z", "a".repeat(400));
+        let text = format!("tickTime=2000\ndataDir=/d\nclientPort=2181\n{key}=1\n");
+        let report = lint(
+            vec![Input::file("zk1/zoo.cfg", text.into_bytes())],
+            &Settings::default(),
+        );
+        let out = render_diagnostics(&report, Style::default());
+        let snippet = out.lines().find(|l| l.starts_with(" 4 │")).expect("line 4");
+        assert!(
+            snippet.contains(" 4 │ kaaa") && snippet.contains("a…aaa"),
+            "{out}"
+        );
+        assert!(snippet.ends_with("aaaz…"), "{out}");
+        assert!(snippet.chars().count() <= 100, "{snippet}");
+    }
 }
