@@ -17,47 +17,51 @@ use crate::template::has_placeholder;
 /// At most this many containers per file.
 const MAX_RUNS: usize = 64;
 
-/// Options of `docker run` that take the next word as their value.
-const WITH_ARGUMENT: &[&str] = &[
-    "-v",
-    "--volume",
-    "-p",
-    "--publish",
+/// Options of `docker run` that take the next word as their value (docker/cli's
+/// `docs/reference/commandline/container_run.md`: the options of type `string`, `list`,
+/// `bytes`, `decimal`, `mount`, `network` or `ulimit`). Boolean options (`-d`, `--rm`,
+/// `--privileged`) take none. Shared with [`super::mesos_cmdline`], which reads `docker run`
+/// of Mesos images on a script's host.
+pub(crate) const OPTIONS_WITH_ARGUMENT: &[&str] = &[
+    "--add-host",
+    "--cap-add",
+    "--cpus",
+    "--device",
+    "--dns",
+    "--entrypoint",
+    "-e",
+    "--env",
+    "--env-file",
+    "--expose",
+    "-h",
+    "--hostname",
+    "--health-cmd",
+    "--ipc",
+    "-l",
+    "--label",
+    "--link",
+    "--log-driver",
+    "--log-opt",
+    "-m",
+    "--memory",
+    "--mount",
     "--name",
     "--net",
     "--network",
-    "-w",
-    "--workdir",
-    "--entrypoint",
-    "--env-file",
+    "-p",
+    "--publish",
+    "--pid",
+    "--platform",
     "--restart",
-    "-h",
-    "--hostname",
-    "--add-host",
-    "--link",
-    "-l",
-    "--label",
-    "--cpus",
-    "-m",
-    "--memory",
+    "--stop-signal",
+    "--tmpfs",
     "-u",
     "--user",
-    "--pid",
-    "--ipc",
-    "--log-driver",
-    "--log-opt",
-    "--mount",
-    "--device",
-    "--dns",
-    "--cap-add",
     "--ulimit",
-    "-e",
-    "--env",
-    "--expose",
-    "--health-cmd",
-    "--tmpfs",
-    "--platform",
-    "--stop-signal",
+    "-v",
+    "--volume",
+    "-w",
+    "--workdir",
 ];
 
 /// Every `docker run` of a ZooKeeper image in a script or document.
@@ -108,7 +112,7 @@ fn container(file: FileId, words: &[Word], index: usize) -> Option<Container> {
         let (opt, value) = match text.split_once('=') {
             Some((opt, _)) if opt.starts_with('-') => (opt, Some(spanned(word, opt.len() + 1))),
             _ => {
-                let takes = WITH_ARGUMENT.contains(&text);
+                let takes = OPTIONS_WITH_ARGUMENT.contains(&text);
                 let value = takes
                     .then(|| words.get(i + 1).map(|w| spanned(w, 0)))
                     .flatten();
@@ -235,5 +239,16 @@ mod tests {
         assert_eq!(c[0].mounts[0].target.value, "/data");
         assert_eq!(c[1].name.value, "mesoscloud-zookeeper-2");
         assert_eq!(c[1].ports[0].value, "2181:2181");
+    }
+
+    #[test]
+    fn options_with_a_value_are_not_the_image() {
+        let text = "docker run --tmpfs /tmp --expose 2181 --privileged -d zookeeper:3.8\n";
+        let mut map = SourceMap::new();
+        let id = map.add("run.sh", text.as_bytes());
+        let c = parse_docker_runs(id, text);
+        assert_eq!(c.len(), 1);
+        let image = c[0].image.as_ref().expect("image");
+        assert_eq!(image.value, "zookeeper:3.8");
     }
 }

@@ -2,6 +2,7 @@
 //! entries and the default command of the Mesos images.
 
 use super::*;
+use crate::parse::docker_run::OPTIONS_WITH_ARGUMENT;
 
 /// Turns the JSON-array form of compose, Kubernetes and Dockerfile commands
 /// (`command: ["mesos-master", "--zk=..."]`) into plain words.
@@ -90,43 +91,6 @@ pub(super) fn image_role(image: &str) -> Option<Role> {
     binary_role(name)
 }
 
-/// Docker options that take a separate argument.
-pub(super) const DOCKER_OPTIONS_WITH_ARGUMENT: &[&str] = &[
-    "-v",
-    "--volume",
-    "-p",
-    "--publish",
-    "--name",
-    "--net",
-    "--network",
-    "-w",
-    "--workdir",
-    "--entrypoint",
-    "--env-file",
-    "--restart",
-    "-h",
-    "--hostname",
-    "--add-host",
-    "--link",
-    "-l",
-    "--label",
-    "--cpus",
-    "-m",
-    "--memory",
-    "-u",
-    "--user",
-    "--pid",
-    "--ipc",
-    "--log-driver",
-    "--log-opt",
-    "--mount",
-    "--device",
-    "--dns",
-    "--cap-add",
-    "--privileged=",
-    "--ulimit",
-];
-
 /// `docker run [options] mesosphere/mesos-master[:tag] [flags]`.
 pub(super) fn docker_run(words: &[Word], from: usize) -> Option<Invocation> {
     let mut env = Vec::new();
@@ -151,7 +115,7 @@ pub(super) fn docker_run(words: &[Word], from: usize) -> Option<Invocation> {
             continue;
         }
         if text.starts_with('-') {
-            i += if DOCKER_OPTIONS_WITH_ARGUMENT.contains(&text) {
+            i += if OPTIONS_WITH_ARGUMENT.contains(&text) {
                 2
             } else {
                 1

@@ -455,6 +455,13 @@ mod tests {
                 "mesosphere/mesos-master:1.0",
                 &[("MESOS_QUORUM", Some("1")), ("--zk", Some("z"))],
             ),
+            (
+                // `--tmpfs` and `--stop-signal` take a value: `/tmp` is not the image.
+                "docker run --tmpfs /tmp --stop-signal SIGTERM --privileged mesosphere/mesos-master:1.4 --quorum=2",
+                Role::Master,
+                "mesosphere/mesos-master:1.4",
+                &[("--quorum", Some("2"))],
+            ),
         ];
         for (text, role, binary, args) in cases {
             let got = summary(text);
