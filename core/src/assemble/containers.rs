@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 
 use crate::catalog::images::{self, Image, Runs, ZkScript};
 use crate::catalog::mesos::Role;
-use crate::layout::FileKind;
+use crate::layout::{self, FileKind};
 use crate::model::Host;
 use crate::model::container::{Container, EnvVar};
 use crate::model::mesos::{ArgForm, MesosSource, Origin, RawSetting, SourceKind};
@@ -35,12 +35,24 @@ pub fn hosts(
     problems: &mut Problems,
 ) -> Vec<Host> {
     let mut containers = Vec::new();
+    let by_path: BTreeMap<&str, FileId> = files
+        .iter()
+        .filter(|(_, kind)| *kind == FileKind::EnvFile)
+        .map(|(id, _)| (sources.file(*id).path(), *id))
+        .collect();
     for (id, kind) in files {
         let text = sources.file(*id).text();
         match kind {
             FileKind::Compose => {
                 let dot_env = dot_env_for(sources, *id);
-                let (found, error) = compose::parse_compose(*id, text, &dot_env);
+                let compose_path = sources.file(*id).path();
+                // `env_file:` paths are relative to the compose file's directory.
+                let env_files = |named: &str| {
+                    let wanted = layout::relative_to(compose_path, named);
+                    let file = *by_path.get(wanted.as_str())?;
+                    Some(compose::parse_env_file(file, sources.file(file).text()))
+                };
+                let (found, error) = compose::parse_compose(*id, text, &dot_env, &env_files);
                 containers.extend(found);
                 problems.yaml.extend(error);
             }
