@@ -2,8 +2,9 @@
 //! [`Container`]s: `--name`, `-h`, `-e`/`--env`, `--env-file`, `--net=host`, `-p`, `-v`,
 //! `--entrypoint`, the image and the arguments after it.
 //!
-//! `docker run` of a Mesos image stays with [`super::mesos_cmdline`], which reads it as an
-//! invocation of the daemon on the script's host. Markdown is read only inside code (see
+//! A named `docker run` of a Mesos image on a bridged network is a host of its own too; any
+//! other stays with [`super::mesos_cmdline`], which reads it as an invocation of the daemon on
+//! the script's host. Markdown is read only inside code (see
 //! [`super::mesos_cmdline::regions`]).
 
 use crate::catalog::images::{self, Runs};
@@ -64,7 +65,29 @@ pub(crate) const OPTIONS_WITH_ARGUMENT: &[&str] = &[
     "--workdir",
 ];
 
-/// Every `docker run` of a ZooKeeper image in a script or document.
+/// True when a `docker run` of a Mesos image (its options before the image) starts a host of
+/// its own: a container with `--name` on a bridged network, which its peers reach by that
+/// name. On the host network, or unnamed, it is a process of the script's host.
+pub(crate) fn mesos_container_is_host(options: &[Word]) -> bool {
+    let mut named = false;
+    let mut host_network = false;
+    for (i, word) in options.iter().enumerate() {
+        let text = word.text.as_str();
+        let (opt, value) = match text.split_once('=') {
+            Some((opt, value)) => (opt, Some(value)),
+            None => (text, options.get(i + 1).map(|w| w.text.as_str())),
+        };
+        match opt {
+            "--name" => named = true,
+            "--net" | "--network" => host_network |= value == Some("host"),
+            _ => {}
+        }
+    }
+    named && !host_network
+}
+
+/// Every `docker run` of a ZooKeeper image in a script or document, and of a Mesos image
+/// that is a host of its own ([`mesos_container_is_host`]).
 pub fn parse_docker_runs(file: FileId, text: &str) -> Vec<Container> {
     let masked = mask_templates(text);
     let mut out = Vec::new();
@@ -137,7 +160,8 @@ fn container(file: FileId, words: &[Word], index: usize) -> Option<Container> {
     let image_word = words.get(i)?;
     let image = spanned(image_word, 0);
     let known = images::lookup(&image.value)?;
-    if !matches!(known.runs, Runs::ZooKeeper(_)) {
+    let own_host = name.is_some() && host_network.is_none();
+    if matches!(known.runs, Runs::Mesos(_)) && !own_host {
         return None;
     }
     let args: Vec<Spanned<String>> = words[i + 1..].iter().map(|w| spanned(w, 0)).collect();
@@ -239,6 +263,18 @@ mod tests {
         assert_eq!(c[0].mounts[0].target.value, "/data");
         assert_eq!(c[1].name.value, "mesoscloud-zookeeper-2");
         assert_eq!(c[1].ports[0].value, "2181:2181");
+    }
+
+    #[test]
+    fn named_mesos_containers_on_a_bridge_are_hosts() {
+        let text = "docker run -d --name m1 -p 5050:5050 mesosphere/mesos-master:1.4.1 --quorum=1\ndocker run -d --name=m2 --net host mesosphere/mesos-master:1.4.1\ndocker run -d mesosphere/mesos-slave:1.4.1\n";
+        let mut map = SourceMap::new();
+        let id = map.add("run.sh", text.as_bytes());
+        let c = parse_docker_runs(id, text);
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(c[0].name.value, "m1");
+        let command = c[0].command.as_ref().expect("flags");
+        assert_eq!(&text[command[0].span.range()], "--quorum=1");
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //! entries and the default command of the Mesos images.
 
 use super::*;
-use crate::parse::docker_run::OPTIONS_WITH_ARGUMENT;
+use crate::catalog::images::{self, Runs};
+use crate::parse::docker_run::{OPTIONS_WITH_ARGUMENT, mesos_container_is_host};
 
 /// Turns the JSON-array form of compose, Kubernetes and Dockerfile commands
 /// (`command: ["mesos-master", "--zk=..."]`) into plain words.
@@ -123,6 +124,11 @@ pub(super) fn docker_run(words: &[Word], from: usize) -> Option<Invocation> {
             continue;
         }
         let role = image_role(text)?;
+        let known_mesos = images::lookup(text).is_some_and(|i| matches!(i.runs, Runs::Mesos(_)));
+        if known_mesos && mesos_container_is_host(&words[from..i]) {
+            // A host of its own, read by `crate::parse::docker_run`.
+            return None;
+        }
         return Some(Invocation {
             role,
             binary: Spanned::new(text.to_owned(), word.span()),

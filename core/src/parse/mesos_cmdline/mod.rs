@@ -474,6 +474,14 @@ mod tests {
     }
 
     #[test]
+    fn named_mesos_containers_on_a_bridge_are_not_the_script_s() {
+        let text = "docker run -d --name m1 mesosphere/mesos-master:1.4.1 --quorum=1\ndocker run -d --name m2 --net=host mesosphere/mesos-master:1.4.1 --quorum=2\n";
+        let got = summary(text);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].2, flags(&[("--quorum", Some("2"))]));
+    }
+
+    #[test]
     fn json_array_commands() {
         let compose = "agent:\n  image: mesosphere/mesos-agent:1.4.0\n  command: [\"--work_dir=/w\", \"--isolation=cgroups/cpu,cgroups/mem\"]\n";
         let got = summary(compose);
