@@ -64,6 +64,8 @@ pub struct Container {
     pub open_env: bool,
     /// The StatefulSet ordinal of this replica (`zk-2` is 2).
     pub ordinal: Option<i64>,
+    /// The StatefulSet's `replicas:`, when the manifest gives a number.
+    pub replicas: Option<Spanned<i64>>,
     /// Where to point for the container as a whole.
     pub anchor: Span,
 }
@@ -85,6 +87,7 @@ impl Container {
             mounts: Vec::new(),
             open_env: false,
             ordinal: None,
+            replicas: None,
             anchor,
         }
     }

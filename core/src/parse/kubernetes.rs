@@ -104,17 +104,16 @@ fn workload(file: FileId, text: &str, doc: &Node, out: &mut Vec<Container>) {
         _ => None,
     };
     let Some(pod_spec) = pod_spec else { return };
-    let replicas = spec
+    let written_replicas = spec
         .and_then(|s| s.get("replicas"))
         .and_then(|r| scalar(r, text))
         .and_then(|(r, unknown)| {
-            if unknown {
-                None
-            } else {
-                r.value.parse::<i64>().ok()
-            }
-        })
-        .unwrap_or(1)
+            let n = r.value.parse::<i64>().ok().filter(|_| !unknown)?;
+            Some(Spanned::new(n, r.span))
+        });
+    let replicas = written_replicas
+        .as_ref()
+        .map_or(1, |r| r.value)
         .clamp(0, MAX_REPLICAS);
     let pods: Vec<(String, Option<i64>, Vec<String>)> = if kind == "StatefulSet" {
         let service = spec
@@ -157,6 +156,9 @@ fn workload(file: FileId, text: &str, doc: &Node, out: &mut Vec<Container>) {
             );
             c.anchor = spec.get("name").map_or(name.span, |n| n.span);
             c.ordinal = ordinal;
+            if kind == "StatefulSet" {
+                c.replicas = written_replicas.clone();
+            }
             c.aliases = aliases.clone();
             c.image = spec.get("image").and_then(|n| scalar(n, text)).map(|v| v.0);
             c.host_network = host_network;
@@ -248,6 +250,12 @@ mod tests {
         assert_eq!(&text[servers.span.range()], servers.value);
         assert!(p.var("ZOO_MY_ID").expect("present").value.is_none());
         assert_eq!(p.entrypoint.as_ref().expect("present").len(), 3);
+        assert!(p.replicas.is_none(), "a placeholder is no count");
+        let three = text.replace("{{ .Values.replicas }}", "3");
+        let pods = read(&three);
+        assert_eq!(pods.len(), 3);
+        let replicas = pods[2].replicas.as_ref().expect("written");
+        assert_eq!((replicas.value, &three[replicas.span.range()]), (3, "3"));
     }
 
     #[test]
