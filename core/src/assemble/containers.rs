@@ -462,6 +462,16 @@ fn zookeeper_server(
         }
     }
     let end = Span::point(container.file, container.anchor.end as usize);
+    // With no release chosen (`--zookeeper-version`, `meslint.toml`), the image's tag says
+    // which one the container runs.
+    let chosen = settings.fixed.zookeeper || settings.project.zookeeper_version.is_some();
+    let tagged = images::zookeeper_release(&image.value)
+        .filter(|v| !chosen && *v != settings.zookeeper)
+        .map(|zookeeper| Settings {
+            zookeeper,
+            ..settings.clone()
+        });
+    let settings = tagged.as_ref().unwrap_or(settings);
     let mut config = zoo_cfg::from_synthetic(&lines.entries, end, settings, sink);
     problems.config.append(&mut config.problems);
     let myid = myid(container, myid_var, myid_default, image, settings);
