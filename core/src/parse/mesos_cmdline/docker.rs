@@ -42,22 +42,23 @@ pub(super) fn unwrap_json_array(command: Command) -> Command {
     Command { words }
 }
 
-/// The `mesosphere/mesos-master` image runs `mesos-master --registry=in_memory` unless the
-/// container is given a command of its own.
+/// What a Mesos image passes when the container is given no command of its own
+/// (`mesosphere/mesos-master` runs `mesos-master --registry=in_memory`), from the image table.
 pub(super) fn image_default_command(source: &mut MesosSource, image: &Spanned<String>) {
-    if source.role != Some(Role::Master) || !image.value.contains("mesosphere/mesos-master") {
+    let Some(known) = images::lookup(&image.value) else {
+        return;
+    };
+    if !matches!(known.runs, Runs::Mesos(role) if Some(role) == source.role) {
         return;
     }
-    source.settings.push(RawSetting {
-        origin: Origin::Default,
-        form: ArgForm::Flag,
-        name: Spanned::new("registry".to_owned(), image.span),
-        display: "--registry".to_owned(),
-        key: "registry".to_owned(),
-        value: Some(Spanned::new("in_memory".to_owned(), image.span)),
-        whole: image.span,
-        unknown: false,
-    });
+    for default in known.default_args {
+        let word = Word::from_spanned(&Spanned::new((*default).to_owned(), image.span), false);
+        let mut setting = argument(&word, Origin::Default);
+        // The image reference is where the flag is written, name and value alike.
+        setting.name.span = image.span;
+        setting.whole = image.span;
+        source.settings.push(setting);
+    }
 }
 
 /// `MESOS_X: value` and `- MESOS_X=value` entries of a compose `environment:` block.

@@ -623,6 +623,13 @@ mod tests {
                 ("--registry", Some("in_memory")),
             ])
         );
+        let image = "  image: mesosphere/mesos-master:1.0.1";
+        let default = parse(compose).remove(0).settings.remove(2);
+        let at = compose.find(image).expect("present") + 9;
+        assert_eq!(default.origin, Origin::Default);
+        assert_eq!(default.name.span.range(), at..at + image.len() - 9);
+        let value = default.value.expect("in_memory");
+        assert_eq!(value.span.range(), default.whole.range());
         assert_eq!(got[1].0, Role::Agent);
         assert_eq!(
             got[1].2,
