@@ -9,9 +9,10 @@
 
 use crate::catalog::images::{self, Runs};
 use crate::model::container::{Container, EnvVar, Mount, Orchestrator};
-use crate::parse::mesos_cmdline::regions;
-use crate::parse::mesos_words::mask_templates;
-use crate::parse::shell::{Word, split_commands};
+use crate::parse::mesos_cmdline::{ASSIGNMENT_PREFIXES, after_and_or, regions, track_depth};
+use crate::parse::mesos_words::{is_identifier, mask_templates};
+use crate::parse::shell::{Command, Word, split_commands};
+use crate::parse::shell_vars::{Expansion, Vars};
 use crate::source::{FileId, Spanned};
 use crate::template::has_placeholder;
 
@@ -91,24 +92,92 @@ pub(crate) fn mesos_container_is_host(options: &[Word]) -> bool {
 pub fn parse_docker_runs(file: FileId, text: &str) -> Vec<Container> {
     let masked = mask_templates(text);
     let mut out = Vec::new();
+    let mut vars = Vars::default();
+    // How deep the command sits in `if`/`case`/loops/functions: assignments there run only
+    // sometimes.
+    let mut depth = 0usize;
     for (range, _inline) in regions(&masked) {
         for command in split_commands(file, &masked, range) {
             if out.len() >= MAX_RUNS {
                 return out;
             }
+            let conditional = depth > 0 || after_and_or(&masked, &command);
+            depth = track_depth(depth, &command);
             let words = &command.words;
             let Some(run) = words
                 .windows(2)
                 .position(|w| w[0].text.rsplit('/').next() == Some("docker") && w[1].text == "run")
             else {
+                record_assignments(&command, conditional, &mut vars);
                 continue;
             };
-            if let Some(c) = container(file, &words[run + 2..], out.len()) {
+            if let Some(mut c) = container(file, &words[run + 2..], out.len()) {
+                let mesos = c
+                    .image
+                    .as_ref()
+                    .and_then(|i| images::lookup(&i.value))
+                    .is_some_and(|i| matches!(i.runs, Runs::Mesos(_)));
+                if mesos {
+                    resolve(&mut c, &vars);
+                }
                 out.push(c);
             }
         }
     }
     out
+}
+
+/// Records the script's plain assignments (`ZK=zk://...`, `export Q=2`) for the values of
+/// later `docker run` lines.
+fn record_assignments(command: &Command, conditional: bool, vars: &mut Vars) {
+    let words = command
+        .words
+        .iter()
+        .skip_while(|w| ASSIGNMENT_PREFIXES.contains(&w.text.as_str()) || w.text.starts_with('-'));
+    for word in words {
+        let Some((name, value)) = word.text.split_once('=') else {
+            break;
+        };
+        if !is_identifier(name) {
+            break;
+        }
+        let span = word.span_of(name.len() + 1, word.text.len());
+        vars.assign(name, value, word.expansion, span, conditional);
+    }
+}
+
+/// Gives the flags and variables of a container the values the script's variables hold
+/// (`--zk="$ZK"`); what the script does not say stays unknown.
+fn resolve(container: &mut Container, vars: &Vars) {
+    let expand = |value: &mut Spanned<String>| -> bool {
+        if !value.value.contains('$') {
+            return true;
+        }
+        if value.value.contains("{{") || value.value.contains("<%") {
+            return false;
+        }
+        match vars.expand(&value.value) {
+            Expansion::Known { text, sole, .. } => {
+                value.value = text;
+                if let Some(assignment) = sole {
+                    value.span = assignment;
+                }
+                true
+            }
+            Expansion::Unknown => false,
+        }
+    };
+    for arg in container.command.iter_mut().flatten() {
+        expand(arg);
+    }
+    for var in &mut container.env {
+        if let Some(value) = var.value.as_mut()
+            && var.unknown
+            && expand(value)
+        {
+            var.unknown = has_placeholder(&value.value);
+        }
+    }
 }
 
 fn spanned(word: &Word, from: usize) -> Spanned<String> {
@@ -275,6 +344,22 @@ mod tests {
         assert_eq!(c[0].name.value, "m1");
         let command = c[0].command.as_ref().expect("flags");
         assert_eq!(&text[command[0].span.range()], "--quorum=1");
+    }
+
+    #[test]
+    fn mesos_containers_take_the_script_s_variables() {
+        let text = "ZK=zk://zk1:2181/mesos\nif [ -n \"$X\" ]; then\n  Q=2\nfi\nexport WORK=/w\ndocker run --name m1 -e MESOS_WORK_DIR=$WORK -e MESOS_QUORUM=$Q mesosphere/mesos-master:1.4.1 --zk=\"$ZK\" --quorum=$Q\n";
+        let mut map = SourceMap::new();
+        let id = map.add("run.sh", text.as_bytes());
+        let c = parse_docker_runs(id, text);
+        let command = c[0].command.as_ref().expect("flags");
+        assert_eq!(command[0].value, "--zk=zk://zk1:2181/mesos");
+        assert_eq!(command[1].value, "--quorum=$Q", "set under a condition");
+        let work = c[0].var("MESOS_WORK_DIR").expect("present");
+        assert!(!work.unknown);
+        let value = work.value.as_ref().expect("value");
+        assert_eq!(&text[value.span.range()], "/w", "points at the assignment");
+        assert!(c[0].var("MESOS_QUORUM").expect("present").unknown);
     }
 
     #[test]

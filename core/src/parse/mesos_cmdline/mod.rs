@@ -194,7 +194,7 @@ pub fn parse_mesos_script(
 }
 
 /// Words that may stand before a command's assignments without being a command themselves.
-const ASSIGNMENT_PREFIXES: &[&str] = &[
+pub(crate) const ASSIGNMENT_PREFIXES: &[&str] = &[
     "then", "else", "do", "{", "!", "export", "readonly", "local", "declare", "typeset",
 ];
 
@@ -273,7 +273,7 @@ fn exports_all(command: &Command) -> bool {
 }
 
 /// True when the command follows `&&` or `||` on its line: it runs only sometimes.
-fn after_and_or(text: &str, command: &Command) -> bool {
+pub(crate) fn after_and_or(text: &str, command: &Command) -> bool {
     let Some(first) = command.words.first() else {
         return false;
     };
@@ -285,7 +285,7 @@ fn after_and_or(text: &str, command: &Command) -> bool {
 
 /// The nesting depth after `command`: `if`, `case`, loops and function bodies open a level;
 /// `fi`, `esac`, `done` and `}` close one.
-fn track_depth(depth: usize, command: &Command) -> usize {
+pub(crate) fn track_depth(depth: usize, command: &Command) -> usize {
     let mut depth = depth;
     for (i, word) in command.words.iter().enumerate() {
         let text = word.text.as_str();
