@@ -473,6 +473,10 @@ fn zookeeper_server(
         });
     let settings = tagged.as_ref().unwrap_or(settings);
     let mut config = zoo_cfg::from_synthetic(&lines.entries, end, settings, sink);
+    // Variables from where meslint cannot see (`env_file:` outside the tree, `envFrom:`,
+    // `--env-file`) may write any line, the server list included: as with a template, what
+    // is absent is not reported.
+    config.is_template |= container.open_env;
     problems.config.append(&mut config.problems);
     let myid = myid(container, myid_var, myid_default, image, settings);
     Some(ZkServer {
