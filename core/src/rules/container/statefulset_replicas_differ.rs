@@ -66,11 +66,14 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
             .name
             .rsplit_once('-')
             .map_or(host.name.as_str(), |(s, _)| s);
+        let count = match replicas.value {
+            1 => "1 replica".to_owned(),
+            n => format!("{n} replicas"),
+        };
         let mut f = Finding::new(format!(
-            "StatefulSet `{set}` runs {} replicas but its server list names {listed}",
-            replicas.value
+            "StatefulSet `{set}` runs {count} but its server list names {listed}"
         ))
-        .primary(replicas.span, format!("{} replicas", replicas.value))
+        .primary(replicas.span, count)
         .help(format!(
             "set `replicas: {listed}`, or list a `server.N` line for every replica"
         ));
@@ -108,6 +111,7 @@ mod tests {
     fn replicas_against_the_server_list() {
         assert_eq!(codes("5"), vec!["CT104"], "one finding, no ZK303 per pod");
         assert_eq!(codes("2"), vec!["CT104"]);
+        assert_eq!(codes("1"), vec!["CT104"]);
         assert!(codes("3").is_empty());
         assert!(codes("{{ .Values.replicas }}").is_empty());
     }
