@@ -349,7 +349,11 @@ fn zookeeper_server(
                 let t = m.target.value.trim_end_matches('/');
                 t == conf_dir || t == format!("{conf_dir}/zoo.cfg")
             }) {
-                return None;
+                // A zoo.cfg a ConfigMap of the manifest mounts is read; any other mount is
+                // out of sight.
+                let wanted = format!("{conf_dir}/zoo.cfg");
+                let mounted = container.files.iter().find(|f| f.path == wanted)?;
+                return mounted_zookeeper(container, &mounted.text, settings, sink, problems);
             }
             let v34 = images::tag(&image.value).is_some_and(|t| t.starts_with("3.4"));
             let keys = if v34 {
@@ -462,15 +466,7 @@ fn zookeeper_server(
         }
     }
     let end = Span::point(container.file, container.anchor.end as usize);
-    // With no release chosen (`--zookeeper-version`, `meslint.toml`), the image's tag says
-    // which one the container runs.
-    let chosen = settings.fixed.zookeeper || settings.project.zookeeper_version.is_some();
-    let tagged = images::zookeeper_release(&image.value)
-        .filter(|v| !chosen && *v != settings.zookeeper)
-        .map(|zookeeper| Settings {
-            zookeeper,
-            ..settings.clone()
-        });
+    let tagged = tagged_release(image, settings);
     let settings = tagged.as_ref().unwrap_or(settings);
     let mut config = zoo_cfg::from_synthetic(&lines.entries, end, settings, sink);
     // Variables from where meslint cannot see (`env_file:` outside the tree, `envFrom:`,
@@ -479,6 +475,41 @@ fn zookeeper_server(
     config.is_template |= container.open_env;
     problems.config.append(&mut config.problems);
     let myid = myid(container, myid_var, myid_default, image, settings);
+    Some(ZkServer {
+        config,
+        myid,
+        dynamic: None,
+    })
+}
+
+/// With no release chosen (`--zookeeper-version`, `meslint.toml`), the image's tag says which
+/// one the container runs: the settings for it, when they differ.
+fn tagged_release(image: &Spanned<String>, settings: &Settings) -> Option<Settings> {
+    let chosen = settings.fixed.zookeeper || settings.project.zookeeper_version.is_some();
+    images::zookeeper_release(&image.value)
+        .filter(|v| !chosen && *v != settings.zookeeper)
+        .map(|zookeeper| Settings {
+            zookeeper,
+            ..settings.clone()
+        })
+}
+
+/// The ZooKeeper server of an official-image container whose zoo.cfg a ConfigMap mounts:
+/// that file, and the myid the entrypoint writes from `ZOO_MY_ID` (or the pod's ordinal).
+fn mounted_zookeeper(
+    container: &Container,
+    text: &str,
+    settings: &Settings,
+    sink: &mut Sink,
+    problems: &mut Problems,
+) -> Option<ZkServer> {
+    let image = container.image.as_ref()?;
+    let tagged = tagged_release(image, settings);
+    let settings = tagged.as_ref().unwrap_or(settings);
+    let mut config = zoo_cfg::parse_zoo_cfg(container.file, text, settings, sink);
+    config.is_template |= container.open_env;
+    problems.config.append(&mut config.problems);
+    let myid = myid(container, "ZOO_MY_ID", Some("1"), image, settings);
     Some(ZkServer {
         config,
         myid,

@@ -10,7 +10,8 @@ declare_rule! {
     ///
     /// ## What it finds
     /// A StatefulSet whose pods take their myid from their ordinal (`zk-0` is 1) with
-    /// `replicas: 5` while `ZOO_SERVERS` lists 3 servers, or `replicas: 2` for 3 listed servers.
+    /// `replicas: 5` while `ZOO_SERVERS` (or the zoo.cfg a ConfigMap mounts) lists 3 servers, or
+    /// `replicas: 2` for 3 listed servers.
     ///
     /// ## Why it matters
     /// Each extra replica has a myid no `server.N` line names and dies at start-up
