@@ -509,7 +509,16 @@ fn mounted_zookeeper(
     let mut config = zoo_cfg::parse_zoo_cfg(container.file, text, settings, sink);
     config.is_template |= container.open_env;
     problems.config.append(&mut config.problems);
-    let myid = myid(container, "ZOO_MY_ID", Some("1"), image, settings);
+    let mut myid = myid(container, "ZOO_MY_ID", Some("1"), image, settings);
+    // Replicas that mount their zoo.cfg often get their myid from elsewhere (an init
+    // container): the image's default `1` for each of them is a guess, not a fact.
+    if let Some(m) = myid.as_mut()
+        && container.ordinal.is_some()
+        && m.first_line.span == image.span
+    {
+        m.id = None;
+        m.problem = Some(MyIdProblem::Templated);
+    }
     Some(ZkServer {
         config,
         myid,
