@@ -38,6 +38,9 @@ pub enum FileKind {
     DockerRun,
     /// A `.env` file: the variables a compose project interpolates.
     DotEnv,
+    /// A file a compose service names in `env_file:`: the container's variables, whatever its
+    /// name or text says.
+    EnvFile,
     /// `meslint.toml`: what the files cannot say about the cluster.
     Project,
     /// Not a file meslint reads.
@@ -106,6 +109,34 @@ pub fn rendered_path(path: &str) -> Option<&str> {
     let base = base_name(path);
     (base.len() < name.len() && !base.is_empty())
         .then(|| &path[..path.len() - (name.len() - base.len())])
+}
+
+/// The path a file names relative to its own directory (`./master.env`, `../env/zk.env`), in
+/// the form the inputs' paths have; an absolute path stays as written.
+pub fn relative_to(file: &str, named: &str) -> String {
+    if named.starts_with('/') {
+        return named.to_owned();
+    }
+    let mut parts: Vec<&str> = parent_dir(file)
+        .split('/')
+        .filter(|p| !p.is_empty())
+        .collect();
+    let absolute = file.starts_with('/');
+    for part in named.split('/') {
+        match part {
+            "" | "." => {}
+            ".." if parts.last().is_some_and(|p| *p != "..") => {
+                parts.pop();
+            }
+            _ => parts.push(part),
+        }
+    }
+    let joined = parts.join("/");
+    if absolute {
+        format!("/{joined}")
+    } else {
+        joined
+    }
 }
 
 fn parent_dir(path: &str) -> &str {
@@ -654,6 +685,21 @@ mod tests {
         for (text, kind) in cases {
             assert_eq!(detect(STDIN, text, true), kind, "{text:?}");
         }
+    }
+
+    #[test]
+    fn paths_relative_to_a_file() {
+        assert_eq!(
+            relative_to("p/docker-compose.yml", "./master.env"),
+            "p/master.env"
+        );
+        assert_eq!(
+            relative_to("p/c/compose.yml", "../env/zk.env"),
+            "p/env/zk.env"
+        );
+        assert_eq!(relative_to("compose.yml", "zk.env"), "zk.env");
+        assert_eq!(relative_to("/srv/p/compose.yml", "a.env"), "/srv/p/a.env");
+        assert_eq!(relative_to("p/compose.yml", "/etc/zk.env"), "/etc/zk.env");
     }
 
     #[test]

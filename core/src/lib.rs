@@ -166,6 +166,27 @@ fn reported(
     diagnostics
 }
 
+/// The paths of the files compose files among `inputs` name in `env_file:`.
+fn compose_env_files(inputs: &[Input]) -> std::collections::BTreeSet<String> {
+    let mut out = std::collections::BTreeSet::new();
+    for input in inputs {
+        let InputContent::Bytes(bytes) = &input.content else {
+            continue;
+        };
+        let yaml = input.path.ends_with(".yml") || input.path.ends_with(".yaml");
+        if !yaml || !bytes.windows(8).any(|w| w == b"env_file") {
+            continue;
+        }
+        let (text, _) = source::decode(bytes);
+        let mut scratch = SourceMap::new();
+        let file = scratch.add(&input.path, text.as_bytes());
+        for named in parse::compose::env_files_named(file, &text) {
+            out.insert(layout::relative_to(&input.path, &named));
+        }
+    }
+    out
+}
+
 /// Lints a set of files as one cluster.
 pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
     let mut inputs = inputs;
@@ -181,6 +202,8 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
             status,
         });
     };
+    // Files a compose service names in `env_file:` hold that container's variables.
+    let env_files = compose_env_files(&inputs);
     // A template next to its rendered copy: the copy is what the daemon reads.
     let readable: std::collections::BTreeSet<&str> = inputs
         .iter()
@@ -211,6 +234,8 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
                 let (text, _) = source::decode(bytes);
                 let kind = if input.project {
                     layout::FileKind::Project
+                } else if env_files.contains(input.path.as_str()) {
+                    layout::FileKind::EnvFile
                 } else {
                     layout::detect(&input.path, &text, input.explicit)
                 };

@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 
 use crate::catalog::images::{self, Image, Runs, ZkScript};
 use crate::catalog::mesos::Role;
-use crate::layout::FileKind;
+use crate::layout::{self, FileKind};
 use crate::model::Host;
 use crate::model::container::{Container, EnvVar};
 use crate::model::mesos::{ArgForm, MesosSource, Origin, RawSetting, SourceKind};
@@ -35,12 +35,24 @@ pub fn hosts(
     problems: &mut Problems,
 ) -> Vec<Host> {
     let mut containers = Vec::new();
+    let by_path: BTreeMap<&str, FileId> = files
+        .iter()
+        .filter(|(_, kind)| *kind == FileKind::EnvFile)
+        .map(|(id, _)| (sources.file(*id).path(), *id))
+        .collect();
     for (id, kind) in files {
         let text = sources.file(*id).text();
         match kind {
             FileKind::Compose => {
                 let dot_env = dot_env_for(sources, *id);
-                let (found, error) = compose::parse_compose(*id, text, &dot_env);
+                let compose_path = sources.file(*id).path();
+                // `env_file:` paths are relative to the compose file's directory.
+                let env_files = |named: &str| {
+                    let wanted = layout::relative_to(compose_path, named);
+                    let file = *by_path.get(wanted.as_str())?;
+                    Some(compose::parse_env_file(file, sources.file(file).text()))
+                };
+                let (found, error) = compose::parse_compose(*id, text, &dot_env, &env_files);
                 containers.extend(found);
                 problems.yaml.extend(error);
             }
@@ -337,7 +349,11 @@ fn zookeeper_server(
                 let t = m.target.value.trim_end_matches('/');
                 t == conf_dir || t == format!("{conf_dir}/zoo.cfg")
             }) {
-                return None;
+                // A zoo.cfg a ConfigMap of the manifest mounts is read; any other mount is
+                // out of sight.
+                let wanted = format!("{conf_dir}/zoo.cfg");
+                let mounted = container.files.iter().find(|f| f.path == wanted)?;
+                return mounted_zookeeper(container, &mounted.text, settings, sink, problems);
             }
             let v34 = images::tag(&image.value).is_some_and(|t| t.starts_with("3.4"));
             let keys = if v34 {
@@ -450,9 +466,59 @@ fn zookeeper_server(
         }
     }
     let end = Span::point(container.file, container.anchor.end as usize);
+    let tagged = tagged_release(image, settings);
+    let settings = tagged.as_ref().unwrap_or(settings);
     let mut config = zoo_cfg::from_synthetic(&lines.entries, end, settings, sink);
+    // Variables from where meslint cannot see (`env_file:` outside the tree, `envFrom:`,
+    // `--env-file`) may write any line, the server list included: as with a template, what
+    // is absent is not reported.
+    config.is_template |= container.open_env;
     problems.config.append(&mut config.problems);
     let myid = myid(container, myid_var, myid_default, image, settings);
+    Some(ZkServer {
+        config,
+        myid,
+        dynamic: None,
+    })
+}
+
+/// With no release chosen (`--zookeeper-version`, `meslint.toml`), the image's tag says which
+/// one the container runs: the settings for it, when they differ.
+fn tagged_release(image: &Spanned<String>, settings: &Settings) -> Option<Settings> {
+    let chosen = settings.fixed.zookeeper || settings.project.zookeeper_version.is_some();
+    images::zookeeper_release(&image.value)
+        .filter(|v| !chosen && *v != settings.zookeeper)
+        .map(|zookeeper| Settings {
+            zookeeper,
+            ..settings.clone()
+        })
+}
+
+/// The ZooKeeper server of an official-image container whose zoo.cfg a ConfigMap mounts:
+/// that file, and the myid the entrypoint writes from `ZOO_MY_ID` (or the pod's ordinal).
+fn mounted_zookeeper(
+    container: &Container,
+    text: &str,
+    settings: &Settings,
+    sink: &mut Sink,
+    problems: &mut Problems,
+) -> Option<ZkServer> {
+    let image = container.image.as_ref()?;
+    let tagged = tagged_release(image, settings);
+    let settings = tagged.as_ref().unwrap_or(settings);
+    let mut config = zoo_cfg::parse_zoo_cfg(container.file, text, settings, sink);
+    config.is_template |= container.open_env;
+    problems.config.append(&mut config.problems);
+    let mut myid = myid(container, "ZOO_MY_ID", Some("1"), image, settings);
+    // Replicas that mount their zoo.cfg often get their myid from elsewhere (an init
+    // container): the image's default `1` for each of them is a guess, not a fact.
+    if let Some(m) = myid.as_mut()
+        && container.ordinal.is_some()
+        && m.first_line.span == image.span
+    {
+        m.id = None;
+        m.problem = Some(MyIdProblem::Templated);
+    }
     Some(ZkServer {
         config,
         myid,

@@ -6,6 +6,7 @@
 //! the assembly's work.
 
 use crate::catalog::mesos::Role;
+use crate::version::ZkVersion;
 
 /// What an image runs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -305,6 +306,21 @@ pub fn tag(reference: &str) -> Option<&str> {
         .map(|at| &no_digest[last_slash + at + 1..])
 }
 
+/// The ZooKeeper release an image's tag names (`zookeeper:3.4.14`, `jplock/zookeeper:3.4.6`,
+/// `zookeeper:3.8-jre-17`); `None` for a tag that names none (`latest`) and for Confluent's
+/// image, whose tags are Confluent Platform releases.
+pub fn zookeeper_release(reference: &str) -> Option<ZkVersion> {
+    let image = lookup(reference)?;
+    if !matches!(image.runs, Runs::ZooKeeper(script) if script != ZkScript::Confluent) {
+        return None;
+    }
+    let tag = tag(reference)?;
+    let end = tag
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(tag.len());
+    tag[..end].trim_end_matches('.').parse().ok()
+}
+
 /// The image family a variable belongs to, when some known image reads it: what is reported
 /// when it is given to an image of another family.
 pub fn family_of(variable: &str) -> Option<&'static Image> {
@@ -397,6 +413,20 @@ mod tests {
         assert_eq!(repository("localhost/bobrik/zookeeper"), "bobrik/zookeeper");
         assert_eq!(tag("zookeeper:3.4.14"), Some("3.4.14"));
         assert_eq!(tag("registry:5000/zookeeper"), None);
+        assert_eq!(zookeeper_release("zookeeper:3.4.14"), Some(ZkVersion::V3_4));
+        assert_eq!(
+            zookeeper_release("zookeeper:3.7-temurin"),
+            Some(ZkVersion::V3_7)
+        );
+        assert_eq!(
+            zookeeper_release("jplock/zookeeper:3.4.6"),
+            Some(ZkVersion::V3_4)
+        );
+        assert_eq!(zookeeper_release("zookeeper:latest"), None);
+        assert_eq!(zookeeper_release("zookeeper"), None);
+        assert_eq!(zookeeper_release("confluentinc/cp-zookeeper:5.5.0"), None);
+        assert_eq!(zookeeper_release("confluentinc/cp-zookeeper:3.3.0"), None);
+        assert_eq!(zookeeper_release("mesosphere/mesos-master:1.4.1"), None);
         assert!(lookup("mesosphere/mesos-slave:1.4.1").is_some());
         assert!(lookup("mesosphere/marathon:v1.3.0").is_none());
     }

@@ -35,6 +35,16 @@ pub struct Mount {
     pub target: Spanned<String>,
 }
 
+/// A file a ConfigMap's `data:` puts into a container.
+#[derive(Clone, Debug)]
+pub struct MountedFile {
+    /// The path inside the container.
+    pub path: String,
+    /// The manifest's text with everything but the file's lines blanked, so that offsets
+    /// into it are offsets into the manifest.
+    pub text: std::sync::Arc<str>,
+}
+
 /// One container.
 #[derive(Clone, Debug)]
 pub struct Container {
@@ -64,6 +74,10 @@ pub struct Container {
     pub open_env: bool,
     /// The StatefulSet ordinal of this replica (`zk-2` is 2).
     pub ordinal: Option<i64>,
+    /// The StatefulSet's `replicas:`, when the manifest gives a number.
+    pub replicas: Option<Spanned<i64>>,
+    /// Files a ConfigMap mounts into the container (a `zoo.cfg` under `/conf`).
+    pub files: Vec<MountedFile>,
     /// Where to point for the container as a whole.
     pub anchor: Span,
 }
@@ -85,6 +99,8 @@ impl Container {
             mounts: Vec::new(),
             open_env: false,
             ordinal: None,
+            replicas: None,
+            files: Vec::new(),
             anchor,
         }
     }

@@ -19,7 +19,17 @@ pub type DotEnv = BTreeMap<String, Spanned<String>>;
 
 /// Reads a `.env` file as Compose does: `NAME=value` lines, `#` comments, quotes removed.
 pub fn parse_dot_env(file: FileId, text: &str) -> DotEnv {
-    let mut out = DotEnv::new();
+    parse_env_file(file, text)
+        .into_iter()
+        .filter_map(|v| Some((v.name.value, v.value?)))
+        .collect()
+}
+
+/// Reads a file a service names in `env_file:` (the `.env` format): each variable with its
+/// name and value spanned into the file. A value Compose would interpolate (`$X`) and a bare
+/// `NAME`, which takes the variable from the shell that runs Compose, are unknown.
+pub fn parse_env_file(file: FileId, text: &str) -> Vec<EnvVar> {
+    let mut out = Vec::new();
     let base = text.as_ptr() as usize;
     for line in text.lines() {
         let body = line.trim_start();
@@ -27,18 +37,33 @@ pub fn parse_dot_env(file: FileId, text: &str) -> DotEnv {
         if body.starts_with('#') {
             continue;
         }
-        let Some((name, value)) = body.split_once('=') else {
-            continue;
-        };
+        let (name, value) = body.split_once('=').unwrap_or((body, ""));
         let name = name.trim();
         if name.is_empty() {
             continue;
         }
-        let (value, at) = unquote(value, value.as_ptr() as usize - base);
-        out.insert(
+        let name_at = name.as_ptr() as usize - base;
+        let name = Spanned::new(
             name.to_owned(),
-            Spanned::new(value.to_owned(), Span::new(file, at, at + value.len())),
+            Span::new(file, name_at, name_at + name.len()),
         );
+        if !body.contains('=') {
+            out.push(EnvVar {
+                name,
+                value: None,
+                unknown: true,
+            });
+            continue;
+        }
+        let (value, at) = unquote(value, value.as_ptr() as usize - base);
+        out.push(EnvVar {
+            name,
+            value: Some(Spanned::new(
+                value.to_owned(),
+                Span::new(file, at, at + value.len()),
+            )),
+            unknown: value.contains('$'),
+        });
     }
     out
 }
@@ -52,30 +77,23 @@ fn unquote(value: &str, at: usize) -> (&str, usize) {
     (value.trim_end(), at)
 }
 
+/// The variables of the files services name in `env_file:`, by the path as written; `None`
+/// when the file is not among the linted ones.
+pub type EnvFiles<'a> = dyn Fn(&str) -> Option<Vec<EnvVar>> + 'a;
+
 /// Every service of a compose file.
 pub fn parse_compose(
     file: FileId,
     text: &str,
     dot_env: &DotEnv,
+    env_files: &EnvFiles<'_>,
 ) -> (Vec<Container>, Option<YamlError>) {
     let stream = yaml::parse(file, text);
     let error = yaml_error(&stream);
     let Some(doc) = stream.documents.first() else {
         return (Vec::new(), error);
     };
-    let services: Vec<&(Node, Node)> = match doc.get("services") {
-        Some(s) => s.entries().iter().collect(),
-        // Version 1: services at the top level.
-        None => doc
-            .entries()
-            .iter()
-            .filter(|(k, v)| {
-                k.as_str()
-                    .is_some_and(|k| !k.starts_with("x-") && k != "version")
-                    && (v.get("image").is_some() || v.get("command").is_some())
-            })
-            .collect(),
-    };
+    let services = services(doc);
     let interpolate = |node: &Node| interpolate(node, dot_env);
     let containers = services
         .into_iter()
@@ -91,8 +109,11 @@ pub fn parse_compose(
                     c.aliases.push(v.to_owned());
                 }
             }
-            c.env = environment(service.get("environment"), dot_env);
-            c.open_env = service.get("env_file").is_some();
+            let own = environment(service.get("environment"), dot_env);
+            let (from_files, open) = env_file_variables(service, &own, env_files);
+            c.env = from_files;
+            c.env.extend(own);
+            c.open_env = open;
             c.command = service
                 .get("command")
                 .map(|n| words(file, text, n, dot_env));
@@ -117,6 +138,76 @@ pub fn parse_compose(
         })
         .collect();
     (containers, error)
+}
+
+/// The paths the services of a compose file name in `env_file:`, as written.
+pub fn env_files_named(file: FileId, text: &str) -> Vec<String> {
+    let stream = yaml::parse(file, text);
+    let Some(doc) = stream.documents.first() else {
+        return Vec::new();
+    };
+    services(doc)
+        .into_iter()
+        .flat_map(|(_, service)| env_file_paths(service))
+        .map(|p| p.value)
+        .collect()
+}
+
+/// The services of a compose file: under `services:`, or at the top level in version 1.
+fn services(doc: &Node) -> Vec<&(Node, Node)> {
+    match doc.get("services") {
+        Some(s) => s.entries().iter().collect(),
+        None => doc
+            .entries()
+            .iter()
+            .filter(|(k, v)| {
+                k.as_str()
+                    .is_some_and(|k| !k.starts_with("x-") && k != "version")
+                    && (v.get("image").is_some() || v.get("command").is_some())
+            })
+            .collect(),
+    }
+}
+
+/// `env_file: a.env`, `env_file: [a.env, b.env]` and the long form `- path: a.env`.
+fn env_file_paths(service: &Node) -> Vec<Spanned<String>> {
+    let Some(node) = service.get("env_file") else {
+        return Vec::new();
+    };
+    if let Some(path) = node.spanned() {
+        return vec![path];
+    }
+    node.items()
+        .iter()
+        .filter_map(|item| item.spanned().or_else(|| item.get("path")?.spanned()))
+        .collect()
+}
+
+/// The variables a service's env files give it that its `environment:` does not (Compose's
+/// precedence; a later file beats an earlier one), and whether some file is out of sight.
+fn env_file_variables(
+    service: &Node,
+    own: &[EnvVar],
+    env_files: &EnvFiles<'_>,
+) -> (Vec<EnvVar>, bool) {
+    let mut out: Vec<EnvVar> = Vec::new();
+    let paths = env_file_paths(service);
+    // `env_file:` in a shape meslint does not read names files it cannot see.
+    let mut open = service.get("env_file").is_some() && paths.is_empty();
+    for path in paths {
+        let Some(vars) = env_files(&path.value) else {
+            open = true;
+            continue;
+        };
+        for var in vars {
+            if own.iter().any(|o| o.name.value == var.name.value) {
+                continue;
+            }
+            out.retain(|o| o.name.value != var.name.value);
+            out.push(var);
+        }
+    }
+    (out, open)
 }
 
 /// The stream's syntax error, for the model.
@@ -324,7 +415,7 @@ mod tests {
         let id = map.add("docker-compose.yml", text.as_bytes());
         let env_id = map.add(".env", env.as_bytes());
         let dot_env = parse_dot_env(env_id, env);
-        parse_compose(id, text, &dot_env)
+        parse_compose(id, text, &dot_env, &|_| None)
     }
 
     #[test]
@@ -378,6 +469,48 @@ mod tests {
         assert_eq!(v("${X:-5}").0.value, "5");
         assert_eq!(v("a${ZK}b").0.value, "azk://a:2181/mb");
         assert!(v("${NOPE}").1 && v("$NOPE").1);
+    }
+
+    #[test]
+    fn env_files_give_variables_the_environment_does_not() {
+        let text = "services:\n  m1:\n    image: mesosphere/mesos-master:1.4.1\n    env_file: ./master.env\n    environment:\n      MESOS_WORK_DIR: /w\n  m2:\n    image: mesosphere/mesos-master:1.4.1\n    env_file:\n      - master.env\n      - path: ./more.env\n        required: false\n  m3:\n    image: mesosphere/mesos-master:1.4.1\n    env_file: [absent.env]\n";
+        let env = "# masters\nMESOS_QUORUM=1\nexport MESOS_WORK_DIR=\"/var/lib/mesos\"\nMESOS_IP\n";
+        let more = "MESOS_QUORUM=2\n";
+        let mut map = SourceMap::new();
+        let id = map.add("p/docker-compose.yml", text.as_bytes());
+        let env_id = map.add("p/master.env", env.as_bytes());
+        let more_id = map.add("p/more.env", more.as_bytes());
+        let files = |named: &str| match named {
+            "./master.env" | "master.env" => Some(parse_env_file(env_id, env)),
+            "./more.env" => Some(parse_env_file(more_id, more)),
+            _ => None,
+        };
+        let (c, _) = parse_compose(id, text, &DotEnv::new(), &files);
+        let value = |c: &Container, name: &str| c.var(name).and_then(|v| v.value.clone());
+        let quorum = value(&c[0], "MESOS_QUORUM").expect("from the env file");
+        assert_eq!(quorum.span.file, env_id);
+        assert_eq!(&env[quorum.span.range()], "1");
+        let name = &c[0].var("MESOS_QUORUM").expect("present").name;
+        assert_eq!(&env[name.span.range()], "MESOS_QUORUM");
+        // `environment:` beats `env_file:`, and is the only MESOS_WORK_DIR.
+        assert_eq!(value(&c[0], "MESOS_WORK_DIR").expect("set").value, "/w");
+        let work_dirs = c[0].env.iter().filter(|v| v.name.value == "MESOS_WORK_DIR");
+        assert_eq!(work_dirs.count(), 1);
+        assert!(c[0].var("MESOS_IP").expect("present").unknown);
+        assert!(!c[0].open_env);
+        // A later file beats an earlier one; the quoted value loses its quotes.
+        let quorum = value(&c[1], "MESOS_QUORUM").expect("present");
+        assert_eq!((quorum.value.as_str(), quorum.span.file), ("2", more_id));
+        assert_eq!(
+            value(&c[1], "MESOS_WORK_DIR").expect("set").value,
+            "/var/lib/mesos"
+        );
+        // A file out of sight may set anything.
+        assert!(c[2].open_env && c[2].env.is_empty());
+        assert_eq!(
+            env_files_named(id, text),
+            vec!["./master.env", "master.env", "./more.env", "absent.env"]
+        );
     }
 
     #[test]

@@ -2,86 +2,182 @@
 //! [`Container`]s: `--name`, `-h`, `-e`/`--env`, `--env-file`, `--net=host`, `-p`, `-v`,
 //! `--entrypoint`, the image and the arguments after it.
 //!
-//! `docker run` of a Mesos image stays with [`super::mesos_cmdline`], which reads it as an
-//! invocation of the daemon on the script's host. Markdown is read only inside code (see
+//! A named `docker run` of a Mesos image on a bridged network is a host of its own too; any
+//! other stays with [`super::mesos_cmdline`], which reads it as an invocation of the daemon on
+//! the script's host. Markdown is read only inside code (see
 //! [`super::mesos_cmdline::regions`]).
 
 use crate::catalog::images::{self, Runs};
 use crate::model::container::{Container, EnvVar, Mount, Orchestrator};
-use crate::parse::mesos_cmdline::regions;
-use crate::parse::mesos_words::mask_templates;
-use crate::parse::shell::{Word, split_commands};
+use crate::parse::mesos_cmdline::{ASSIGNMENT_PREFIXES, after_and_or, regions, track_depth};
+use crate::parse::mesos_words::{is_identifier, mask_templates};
+use crate::parse::shell::{Command, Word, split_commands};
+use crate::parse::shell_vars::{Expansion, Vars};
 use crate::source::{FileId, Spanned};
 use crate::template::has_placeholder;
 
 /// At most this many containers per file.
 const MAX_RUNS: usize = 64;
 
-/// Options of `docker run` that take the next word as their value.
-const WITH_ARGUMENT: &[&str] = &[
-    "-v",
-    "--volume",
-    "-p",
-    "--publish",
+/// Options of `docker run` that take the next word as their value (docker/cli's
+/// `docs/reference/commandline/container_run.md`: the options of type `string`, `list`,
+/// `bytes`, `decimal`, `mount`, `network` or `ulimit`). Boolean options (`-d`, `--rm`,
+/// `--privileged`) take none. Shared with [`super::mesos_cmdline`], which reads `docker run`
+/// of Mesos images on a script's host.
+pub(crate) const OPTIONS_WITH_ARGUMENT: &[&str] = &[
+    "--add-host",
+    "--cap-add",
+    "--cpus",
+    "--device",
+    "--dns",
+    "--entrypoint",
+    "-e",
+    "--env",
+    "--env-file",
+    "--expose",
+    "-h",
+    "--hostname",
+    "--health-cmd",
+    "--ipc",
+    "-l",
+    "--label",
+    "--link",
+    "--log-driver",
+    "--log-opt",
+    "-m",
+    "--memory",
+    "--mount",
     "--name",
     "--net",
     "--network",
-    "-w",
-    "--workdir",
-    "--entrypoint",
-    "--env-file",
+    "-p",
+    "--publish",
+    "--pid",
+    "--platform",
     "--restart",
-    "-h",
-    "--hostname",
-    "--add-host",
-    "--link",
-    "-l",
-    "--label",
-    "--cpus",
-    "-m",
-    "--memory",
+    "--stop-signal",
+    "--tmpfs",
     "-u",
     "--user",
-    "--pid",
-    "--ipc",
-    "--log-driver",
-    "--log-opt",
-    "--mount",
-    "--device",
-    "--dns",
-    "--cap-add",
     "--ulimit",
-    "-e",
-    "--env",
-    "--expose",
-    "--health-cmd",
-    "--tmpfs",
-    "--platform",
-    "--stop-signal",
+    "-v",
+    "--volume",
+    "-w",
+    "--workdir",
 ];
 
-/// Every `docker run` of a ZooKeeper image in a script or document.
+/// True when a `docker run` of a Mesos image (its options before the image) starts a host of
+/// its own: a container with `--name` on a bridged network, which its peers reach by that
+/// name. On the host network, or unnamed, it is a process of the script's host.
+pub(crate) fn mesos_container_is_host(options: &[Word]) -> bool {
+    let mut named = false;
+    let mut host_network = false;
+    for (i, word) in options.iter().enumerate() {
+        let text = word.text.as_str();
+        let (opt, value) = match text.split_once('=') {
+            Some((opt, value)) => (opt, Some(value)),
+            None => (text, options.get(i + 1).map(|w| w.text.as_str())),
+        };
+        match opt {
+            "--name" => named = true,
+            "--net" | "--network" => host_network |= value == Some("host"),
+            _ => {}
+        }
+    }
+    named && !host_network
+}
+
+/// Every `docker run` of a ZooKeeper image in a script or document, and of a Mesos image
+/// that is a host of its own ([`mesos_container_is_host`]).
 pub fn parse_docker_runs(file: FileId, text: &str) -> Vec<Container> {
     let masked = mask_templates(text);
     let mut out = Vec::new();
+    let mut vars = Vars::default();
+    // How deep the command sits in `if`/`case`/loops/functions: assignments there run only
+    // sometimes.
+    let mut depth = 0usize;
     for (range, _inline) in regions(&masked) {
         for command in split_commands(file, &masked, range) {
             if out.len() >= MAX_RUNS {
                 return out;
             }
+            let conditional = depth > 0 || after_and_or(&masked, &command);
+            depth = track_depth(depth, &command);
             let words = &command.words;
             let Some(run) = words
                 .windows(2)
                 .position(|w| w[0].text.rsplit('/').next() == Some("docker") && w[1].text == "run")
             else {
+                record_assignments(&command, conditional, &mut vars);
                 continue;
             };
-            if let Some(c) = container(file, &words[run + 2..], out.len()) {
+            if let Some(mut c) = container(file, &words[run + 2..], out.len()) {
+                let mesos = c
+                    .image
+                    .as_ref()
+                    .and_then(|i| images::lookup(&i.value))
+                    .is_some_and(|i| matches!(i.runs, Runs::Mesos(_)));
+                if mesos {
+                    resolve(&mut c, &vars);
+                }
                 out.push(c);
             }
         }
     }
     out
+}
+
+/// Records the script's plain assignments (`ZK=zk://...`, `export Q=2`) for the values of
+/// later `docker run` lines.
+fn record_assignments(command: &Command, conditional: bool, vars: &mut Vars) {
+    let words = command
+        .words
+        .iter()
+        .skip_while(|w| ASSIGNMENT_PREFIXES.contains(&w.text.as_str()) || w.text.starts_with('-'));
+    for word in words {
+        let Some((name, value)) = word.text.split_once('=') else {
+            break;
+        };
+        if !is_identifier(name) {
+            break;
+        }
+        let span = word.span_of(name.len() + 1, word.text.len());
+        vars.assign(name, value, word.expansion, span, conditional);
+    }
+}
+
+/// Gives the flags and variables of a container the values the script's variables hold
+/// (`--zk="$ZK"`); what the script does not say stays unknown.
+fn resolve(container: &mut Container, vars: &Vars) {
+    let expand = |value: &mut Spanned<String>| -> bool {
+        if !value.value.contains('$') {
+            return true;
+        }
+        if value.value.contains("{{") || value.value.contains("<%") {
+            return false;
+        }
+        match vars.expand(&value.value) {
+            Expansion::Known { text, sole, .. } => {
+                value.value = text;
+                if let Some(assignment) = sole {
+                    value.span = assignment;
+                }
+                true
+            }
+            Expansion::Unknown => false,
+        }
+    };
+    for arg in container.command.iter_mut().flatten() {
+        expand(arg);
+    }
+    for var in &mut container.env {
+        if let Some(value) = var.value.as_mut()
+            && var.unknown
+            && expand(value)
+        {
+            var.unknown = has_placeholder(&value.value);
+        }
+    }
 }
 
 fn spanned(word: &Word, from: usize) -> Spanned<String> {
@@ -108,7 +204,7 @@ fn container(file: FileId, words: &[Word], index: usize) -> Option<Container> {
         let (opt, value) = match text.split_once('=') {
             Some((opt, _)) if opt.starts_with('-') => (opt, Some(spanned(word, opt.len() + 1))),
             _ => {
-                let takes = WITH_ARGUMENT.contains(&text);
+                let takes = OPTIONS_WITH_ARGUMENT.contains(&text);
                 let value = takes
                     .then(|| words.get(i + 1).map(|w| spanned(w, 0)))
                     .flatten();
@@ -133,7 +229,8 @@ fn container(file: FileId, words: &[Word], index: usize) -> Option<Container> {
     let image_word = words.get(i)?;
     let image = spanned(image_word, 0);
     let known = images::lookup(&image.value)?;
-    if !matches!(known.runs, Runs::ZooKeeper(_)) {
+    let own_host = name.is_some() && host_network.is_none();
+    if matches!(known.runs, Runs::Mesos(_)) && !own_host {
         return None;
     }
     let args: Vec<Spanned<String>> = words[i + 1..].iter().map(|w| spanned(w, 0)).collect();
@@ -235,5 +332,44 @@ mod tests {
         assert_eq!(c[0].mounts[0].target.value, "/data");
         assert_eq!(c[1].name.value, "mesoscloud-zookeeper-2");
         assert_eq!(c[1].ports[0].value, "2181:2181");
+    }
+
+    #[test]
+    fn named_mesos_containers_on_a_bridge_are_hosts() {
+        let text = "docker run -d --name m1 -p 5050:5050 mesosphere/mesos-master:1.4.1 --quorum=1\ndocker run -d --name=m2 --net host mesosphere/mesos-master:1.4.1\ndocker run -d mesosphere/mesos-slave:1.4.1\n";
+        let mut map = SourceMap::new();
+        let id = map.add("run.sh", text.as_bytes());
+        let c = parse_docker_runs(id, text);
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(c[0].name.value, "m1");
+        let command = c[0].command.as_ref().expect("flags");
+        assert_eq!(&text[command[0].span.range()], "--quorum=1");
+    }
+
+    #[test]
+    fn mesos_containers_take_the_script_s_variables() {
+        let text = "ZK=zk://zk1:2181/mesos\nif [ -n \"$X\" ]; then\n  Q=2\nfi\nexport WORK=/w\ndocker run --name m1 -e MESOS_WORK_DIR=$WORK -e MESOS_QUORUM=$Q mesosphere/mesos-master:1.4.1 --zk=\"$ZK\" --quorum=$Q\n";
+        let mut map = SourceMap::new();
+        let id = map.add("run.sh", text.as_bytes());
+        let c = parse_docker_runs(id, text);
+        let command = c[0].command.as_ref().expect("flags");
+        assert_eq!(command[0].value, "--zk=zk://zk1:2181/mesos");
+        assert_eq!(command[1].value, "--quorum=$Q", "set under a condition");
+        let work = c[0].var("MESOS_WORK_DIR").expect("present");
+        assert!(!work.unknown);
+        let value = work.value.as_ref().expect("value");
+        assert_eq!(&text[value.span.range()], "/w", "points at the assignment");
+        assert!(c[0].var("MESOS_QUORUM").expect("present").unknown);
+    }
+
+    #[test]
+    fn options_with_a_value_are_not_the_image() {
+        let text = "docker run --tmpfs /tmp --expose 2181 --privileged -d zookeeper:3.8\n";
+        let mut map = SourceMap::new();
+        let id = map.add("run.sh", text.as_bytes());
+        let c = parse_docker_runs(id, text);
+        assert_eq!(c.len(), 1);
+        let image = c[0].image.as_ref().expect("image");
+        assert_eq!(image.value, "zookeeper:3.8");
     }
 }

@@ -8,7 +8,10 @@
 //! are masked before the YAML is read so that they parse. Which image runs what is not
 //! decided here.
 
-use crate::model::container::{Container, EnvVar, Mount, Orchestrator, YamlError};
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use crate::model::container::{Container, EnvVar, Mount, MountedFile, Orchestrator, YamlError};
 use crate::parse::compose::yaml_error;
 use crate::parse::yaml::{self, Node};
 use crate::source::{FileId, Spanned};
@@ -66,20 +69,76 @@ pub fn parse_manifests(file: FileId, text: &str) -> (Vec<Container>, Option<Yaml
     let stream = yaml::parse(file, &masked);
     let error = yaml_error(&stream);
     let mut out = Vec::new();
-    for doc in &stream.documents {
-        let items: Vec<&Node> = match doc.get("kind").and_then(Node::as_str) {
+    let items: Vec<&Node> = stream
+        .documents
+        .iter()
+        .flat_map(|doc| match doc.get("kind").and_then(Node::as_str) {
             Some("List") => doc.get("items").map(|i| i.items().iter().collect()),
             _ => Some(vec![doc]),
-        }
-        .unwrap_or_default();
-        for item in items {
-            workload(file, text, item, &mut out);
-        }
+        })
+        .flatten()
+        .collect();
+    let config_maps = config_maps(text, &items);
+    for item in items {
+        workload(file, text, item, &config_maps, &mut out);
     }
     (out, error)
 }
 
-fn workload(file: FileId, text: &str, doc: &Node, out: &mut Vec<Container>) {
+/// The files of each ConfigMap (`data:` entries written as `|` blocks), by ConfigMap name.
+type ConfigMaps = BTreeMap<String, Vec<(String, Arc<str>)>>;
+
+fn config_maps(text: &str, items: &[&Node]) -> ConfigMaps {
+    let mut out = ConfigMaps::new();
+    for item in items {
+        if item.get("kind").and_then(Node::as_str) != Some("ConfigMap") {
+            continue;
+        }
+        let Some(name) = item
+            .get("metadata")
+            .and_then(|m| m.get("name"))
+            .and_then(Node::as_str)
+        else {
+            continue;
+        };
+        let data = item.get("data").map(Node::entries).unwrap_or(&[]);
+        let files = data
+            .iter()
+            .filter_map(|(key, value)| Some((key.as_str()?.to_owned(), block(text, value)?)))
+            .collect();
+        out.insert(name.to_owned(), files);
+    }
+    out
+}
+
+/// A `|` block scalar's lines, in a copy of `text` where everything else is blanked: a
+/// properties reader skips the indentation, and its spans are the manifest's.
+fn block(text: &str, node: &Node) -> Option<Arc<str>> {
+    let start = node.span.start as usize;
+    let end = (node.span.end as usize).min(text.len());
+    // The span starts at the block's first line; the `|` ends the line before it.
+    let before = text.get(..start)?.trim_end_matches([' ', '\t']);
+    let indicator = before.strip_suffix('\n')?.trim_end();
+    if !["|", "|-", "|+"].iter().any(|i| indicator.ends_with(i)) {
+        return None;
+    }
+    let body = start;
+    let mut bytes = text.as_bytes().to_vec();
+    for (i, b) in bytes.iter_mut().enumerate() {
+        if !(body..end).contains(&i) && *b != b'\n' {
+            *b = b' ';
+        }
+    }
+    String::from_utf8(bytes).ok().map(Arc::from)
+}
+
+fn workload(
+    file: FileId,
+    text: &str,
+    doc: &Node,
+    config_maps: &ConfigMaps,
+    out: &mut Vec<Container>,
+) {
     let Some(kind) = doc.get("kind").and_then(Node::as_str) else {
         return;
     };
@@ -104,17 +163,16 @@ fn workload(file: FileId, text: &str, doc: &Node, out: &mut Vec<Container>) {
         _ => None,
     };
     let Some(pod_spec) = pod_spec else { return };
-    let replicas = spec
+    let written_replicas = spec
         .and_then(|s| s.get("replicas"))
         .and_then(|r| scalar(r, text))
         .and_then(|(r, unknown)| {
-            if unknown {
-                None
-            } else {
-                r.value.parse::<i64>().ok()
-            }
-        })
-        .unwrap_or(1)
+            let n = r.value.parse::<i64>().ok().filter(|_| !unknown)?;
+            Some(Spanned::new(n, r.span))
+        });
+    let replicas = written_replicas
+        .as_ref()
+        .map_or(1, |r| r.value)
         .clamp(0, MAX_REPLICAS);
     let pods: Vec<(String, Option<i64>, Vec<String>)> = if kind == "StatefulSet" {
         let service = spec
@@ -147,6 +205,21 @@ fn workload(file: FileId, text: &str, doc: &Node, out: &mut Vec<Container>) {
         .get("hostNetwork")
         .filter(|n| n.as_str() == Some("true"))
         .map(|n| n.span);
+    // Volume name -> ConfigMap name.
+    let volumes: BTreeMap<&str, &str> = pod_spec
+        .get("volumes")
+        .map(Node::items)
+        .unwrap_or(&[])
+        .iter()
+        .filter_map(|v| {
+            let config_map = v.get("configMap")?;
+            // `items:` renames the files: not followed.
+            if config_map.get("items").is_some() {
+                return None;
+            }
+            Some((v.get("name")?.as_str()?, config_map.get("name")?.as_str()?))
+        })
+        .collect();
     let containers = pod_spec.get("containers").map(Node::items).unwrap_or(&[]);
     for (pod, ordinal, aliases) in pods {
         for spec in containers {
@@ -157,6 +230,9 @@ fn workload(file: FileId, text: &str, doc: &Node, out: &mut Vec<Container>) {
             );
             c.anchor = spec.get("name").map_or(name.span, |n| n.span);
             c.ordinal = ordinal;
+            if kind == "StatefulSet" {
+                c.replicas = written_replicas.clone();
+            }
             c.aliases = aliases.clone();
             c.image = spec.get("image").and_then(|n| scalar(n, text)).map(|v| v.0);
             c.host_network = host_network;
@@ -181,9 +257,44 @@ fn workload(file: FileId, text: &str, doc: &Node, out: &mut Vec<Container>) {
                         .collect()
                 })
                 .unwrap_or_default();
+            c.files = mounted_files(spec, &volumes, config_maps);
             out.push(c);
         }
     }
+}
+
+/// The ConfigMap files a container's `volumeMounts` put in it: every key under the mount
+/// path, or the one `subPath` names at the mount path itself.
+fn mounted_files(
+    spec: &Node,
+    volumes: &BTreeMap<&str, &str>,
+    config_maps: &ConfigMaps,
+) -> Vec<MountedFile> {
+    let mut out = Vec::new();
+    for mount in spec.get("volumeMounts").map(Node::items).unwrap_or(&[]) {
+        let (Some(volume), Some(at)) = (
+            mount.get("name").and_then(Node::as_str),
+            mount.get("mountPath").and_then(Node::as_str),
+        ) else {
+            continue;
+        };
+        let Some(files) = volumes.get(volume).and_then(|m| config_maps.get(*m)) else {
+            continue;
+        };
+        let sub_path = mount.get("subPath").and_then(Node::as_str);
+        for (key, text) in files {
+            let path = match sub_path {
+                Some(sub) if sub == key => at.trim_end_matches('/').to_owned(),
+                Some(_) => continue,
+                None => format!("{}/{key}", at.trim_end_matches('/')),
+            };
+            out.push(MountedFile {
+                path,
+                text: Arc::clone(text),
+            });
+        }
+    }
+    out
 }
 
 fn env_var(node: &Node, text: &str) -> Option<EnvVar> {
@@ -248,6 +359,30 @@ mod tests {
         assert_eq!(&text[servers.span.range()], servers.value);
         assert!(p.var("ZOO_MY_ID").expect("present").value.is_none());
         assert_eq!(p.entrypoint.as_ref().expect("present").len(), 3);
+        assert!(p.replicas.is_none(), "a placeholder is no count");
+        let three = text.replace("{{ .Values.replicas }}", "3");
+        let pods = read(&three);
+        assert_eq!(pods.len(), 3);
+        let replicas = pods[2].replicas.as_ref().expect("written");
+        assert_eq!((replicas.value, &three[replicas.span.range()]), (3, "3"));
+    }
+
+    #[test]
+    fn config_map_files_are_mounted_with_manifest_spans() {
+        let text = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: zk\nspec:\n  containers:\n  - name: zk\n    image: zookeeper:3.8\n    volumeMounts:\n    - {name: conf, mountPath: /conf}\n    - {name: one, mountPath: /etc/zk/zoo.cfg, subPath: zoo.cfg}\n  volumes:\n  - {name: conf, configMap: {name: zk-conf}}\n  - {name: one, configMap: {name: zk-conf}}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: zk-conf\ndata:\n  zoo.cfg: |\n    tickTime=2000\n    server.1=zk:2888:3888\n  inline: \"a=1\"\n";
+        let pods = read(text);
+        let files = &pods[0].files;
+        let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            vec!["/conf/zoo.cfg", "/etc/zk/zoo.cfg"],
+            "blocks only"
+        );
+        let cfg = &files[0].text;
+        assert_eq!(cfg.len(), text.len());
+        let at = text.find("server.1").expect("present");
+        assert_eq!(&cfg[at..at + 8], "server.1");
+        assert!(!cfg.contains("kind") && !cfg.contains("zoo.cfg: |"));
     }
 
     #[test]

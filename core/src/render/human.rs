@@ -9,9 +9,9 @@ use std::fmt;
 #[cfg(feature = "graphical")]
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan};
 
+use crate::diagnostic::Severity;
 #[cfg(feature = "graphical")]
 use crate::diagnostic::{Diagnostic, Label};
-use crate::diagnostic::Severity;
 use crate::report::FileStatus;
 use crate::report::Report;
 #[cfg(feature = "graphical")]
@@ -583,7 +583,8 @@ pub fn summary_line(report: &Report) -> String {
     )
 }
 
-#[cfg(all(test, feature = "graphical"))]
+#[cfg(feature = "graphical")]
+#[cfg(test)]
 mod tests {
     use super::*;
     use crate::{Input, Settings, lint};

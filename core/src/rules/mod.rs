@@ -134,6 +134,7 @@ pub static ALL: &[&Rule] = &[
     &container::foreign_image_variable::FOREIGN_IMAGE_VARIABLE,
     &container::ports_on_host_network::PORTS_ON_HOST_NETWORK,
     &container::required_image_variable::REQUIRED_IMAGE_VARIABLE,
+    &container::statefulset_replicas_differ::STATEFULSET_REPLICAS_DIFFER,
     &cluster::zk_url_outside_ensemble::ZK_URL_OUTSIDE_ENSEMBLE,
     &cluster::zk_url_partial_ensemble::ZK_URL_PARTIAL_ENSEMBLE,
     &cluster::zk_path_differs::ZK_PATH_DIFFERS,

@@ -2,6 +2,8 @@
 //! entries and the default command of the Mesos images.
 
 use super::*;
+use crate::catalog::images::{self, Runs};
+use crate::parse::docker_run::{OPTIONS_WITH_ARGUMENT, mesos_container_is_host};
 
 /// Turns the JSON-array form of compose, Kubernetes and Dockerfile commands
 /// (`command: ["mesos-master", "--zk=..."]`) into plain words.
@@ -40,22 +42,23 @@ pub(super) fn unwrap_json_array(command: Command) -> Command {
     Command { words }
 }
 
-/// The `mesosphere/mesos-master` image runs `mesos-master --registry=in_memory` unless the
-/// container is given a command of its own.
+/// What a Mesos image passes when the container is given no command of its own
+/// (`mesosphere/mesos-master` runs `mesos-master --registry=in_memory`), from the image table.
 pub(super) fn image_default_command(source: &mut MesosSource, image: &Spanned<String>) {
-    if source.role != Some(Role::Master) || !image.value.contains("mesosphere/mesos-master") {
+    let Some(known) = images::lookup(&image.value) else {
+        return;
+    };
+    if !matches!(known.runs, Runs::Mesos(role) if Some(role) == source.role) {
         return;
     }
-    source.settings.push(RawSetting {
-        origin: Origin::Default,
-        form: ArgForm::Flag,
-        name: Spanned::new("registry".to_owned(), image.span),
-        display: "--registry".to_owned(),
-        key: "registry".to_owned(),
-        value: Some(Spanned::new("in_memory".to_owned(), image.span)),
-        whole: image.span,
-        unknown: false,
-    });
+    for default in known.default_args {
+        let word = Word::from_spanned(&Spanned::new((*default).to_owned(), image.span), false);
+        let mut setting = argument(&word, Origin::Default);
+        // The image reference is where the flag is written, name and value alike.
+        setting.name.span = image.span;
+        setting.whole = image.span;
+        source.settings.push(setting);
+    }
 }
 
 /// `MESOS_X: value` and `- MESOS_X=value` entries of a compose `environment:` block.
@@ -90,43 +93,6 @@ pub(super) fn image_role(image: &str) -> Option<Role> {
     binary_role(name)
 }
 
-/// Docker options that take a separate argument.
-pub(super) const DOCKER_OPTIONS_WITH_ARGUMENT: &[&str] = &[
-    "-v",
-    "--volume",
-    "-p",
-    "--publish",
-    "--name",
-    "--net",
-    "--network",
-    "-w",
-    "--workdir",
-    "--entrypoint",
-    "--env-file",
-    "--restart",
-    "-h",
-    "--hostname",
-    "--add-host",
-    "--link",
-    "-l",
-    "--label",
-    "--cpus",
-    "-m",
-    "--memory",
-    "-u",
-    "--user",
-    "--pid",
-    "--ipc",
-    "--log-driver",
-    "--log-opt",
-    "--mount",
-    "--device",
-    "--dns",
-    "--cap-add",
-    "--privileged=",
-    "--ulimit",
-];
-
 /// `docker run [options] mesosphere/mesos-master[:tag] [flags]`.
 pub(super) fn docker_run(words: &[Word], from: usize) -> Option<Invocation> {
     let mut env = Vec::new();
@@ -151,7 +117,7 @@ pub(super) fn docker_run(words: &[Word], from: usize) -> Option<Invocation> {
             continue;
         }
         if text.starts_with('-') {
-            i += if DOCKER_OPTIONS_WITH_ARGUMENT.contains(&text) {
+            i += if OPTIONS_WITH_ARGUMENT.contains(&text) {
                 2
             } else {
                 1
@@ -159,6 +125,11 @@ pub(super) fn docker_run(words: &[Word], from: usize) -> Option<Invocation> {
             continue;
         }
         let role = image_role(text)?;
+        let known_mesos = images::lookup(text).is_some_and(|i| matches!(i.runs, Runs::Mesos(_)));
+        if known_mesos && mesos_container_is_host(&words[from..i]) {
+            // A host of its own, read by `crate::parse::docker_run`.
+            return None;
+        }
         return Some(Invocation {
             role,
             binary: Spanned::new(text.to_owned(), word.span()),

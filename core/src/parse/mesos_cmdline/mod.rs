@@ -194,7 +194,7 @@ pub fn parse_mesos_script(
 }
 
 /// Words that may stand before a command's assignments without being a command themselves.
-const ASSIGNMENT_PREFIXES: &[&str] = &[
+pub(crate) const ASSIGNMENT_PREFIXES: &[&str] = &[
     "then", "else", "do", "{", "!", "export", "readonly", "local", "declare", "typeset",
 ];
 
@@ -273,7 +273,7 @@ fn exports_all(command: &Command) -> bool {
 }
 
 /// True when the command follows `&&` or `||` on its line: it runs only sometimes.
-fn after_and_or(text: &str, command: &Command) -> bool {
+pub(crate) fn after_and_or(text: &str, command: &Command) -> bool {
     let Some(first) = command.words.first() else {
         return false;
     };
@@ -285,7 +285,7 @@ fn after_and_or(text: &str, command: &Command) -> bool {
 
 /// The nesting depth after `command`: `if`, `case`, loops and function bodies open a level;
 /// `fi`, `esac`, `done` and `}` close one.
-fn track_depth(depth: usize, command: &Command) -> usize {
+pub(crate) fn track_depth(depth: usize, command: &Command) -> usize {
     let mut depth = depth;
     for (i, word) in command.words.iter().enumerate() {
         let text = word.text.as_str();
@@ -455,6 +455,13 @@ mod tests {
                 "mesosphere/mesos-master:1.0",
                 &[("MESOS_QUORUM", Some("1")), ("--zk", Some("z"))],
             ),
+            (
+                // `--tmpfs` and `--stop-signal` take a value: `/tmp` is not the image.
+                "docker run --tmpfs /tmp --stop-signal SIGTERM --privileged mesosphere/mesos-master:1.4 --quorum=2",
+                Role::Master,
+                "mesosphere/mesos-master:1.4",
+                &[("--quorum", Some("2"))],
+            ),
         ];
         for (text, role, binary, args) in cases {
             let got = summary(text);
@@ -464,6 +471,14 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn named_mesos_containers_on_a_bridge_are_not_the_script_s() {
+        let text = "docker run -d --name m1 mesosphere/mesos-master:1.4.1 --quorum=1\ndocker run -d --name m2 --net=host mesosphere/mesos-master:1.4.1 --quorum=2\n";
+        let got = summary(text);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].2, flags(&[("--quorum", Some("2"))]));
     }
 
     #[test]
@@ -608,6 +623,13 @@ mod tests {
                 ("--registry", Some("in_memory")),
             ])
         );
+        let image = "  image: mesosphere/mesos-master:1.0.1";
+        let default = parse(compose).remove(0).settings.remove(2);
+        let at = compose.find(image).expect("present") + 9;
+        assert_eq!(default.origin, Origin::Default);
+        assert_eq!(default.name.span.range(), at..at + image.len() - 9);
+        let value = default.value.expect("in_memory");
+        assert_eq!(value.span.range(), default.whole.range());
         assert_eq!(got[1].0, Role::Agent);
         assert_eq!(
             got[1].2,

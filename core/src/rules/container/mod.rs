@@ -4,3 +4,4 @@
 pub mod foreign_image_variable;
 pub mod ports_on_host_network;
 pub mod required_image_variable;
+pub mod statefulset_replicas_differ;

@@ -1,14 +1,16 @@
 use crate::diagnostic::{Finding, Severity};
 use crate::model::zookeeper::effective;
 use crate::rules::Context;
-use crate::rules::zookeeper::{known_servers, servers};
+use crate::rules::container::statefulset_replicas_differ::replicas_against_list;
+use crate::rules::zookeeper::known_servers;
 
 declare_rule! {
     /// A myid that no `server.N` line of the server's own config names.
     ///
     /// ## What it finds
     /// A quorum-mode server whose myid is N while its zoo.cfg (or dynamic file) has no `server.N`
-    /// line.
+    /// line. The extra replicas of a StatefulSet are reported once, on its `replicas:`
+    /// (CT104).
     ///
     /// ## Why it matters
     /// The config parses, but the server dies at startup with `java.lang.RuntimeException: My id N
@@ -30,10 +32,14 @@ declare_rule! {
 
 fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for zk in servers(ctx) {
+    for (host, zk) in ctx.cluster.zk_servers() {
         let Some(id) = zk.myid.as_ref().and_then(|m| m.id.as_ref()) else {
             continue;
         };
+        // A StatefulSet's extra replicas are one finding on its `replicas:` (CT104).
+        if replicas_against_list(host, zk).is_some() {
+            continue;
+        }
         let Some(list) = known_servers(zk) else {
             continue;
         };
