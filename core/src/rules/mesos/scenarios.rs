@@ -770,6 +770,40 @@ mod image_providers_requirements {
     }
 }
 
+/// Cases of `linux_launcher_required`.
+mod linux_launcher_required {
+    use crate::rules::mesos::testing::lint_script;
+
+    #[test]
+    fn isolators_that_refuse_the_posix_launcher() {
+        let base = "mesos-agent --work_dir=/w --master=h:5050";
+        let cases = [
+            ("--launcher=posix --isolation=network/ports", 1),
+            (
+                "--launcher=posix --isolation=volume/host_path,volume/secret",
+                2,
+            ),
+            (
+                "--launcher=posix --isolation=cgroups/cpu,volume/sandbox_path",
+                0,
+            ),
+            (
+                "--launcher=linux --isolation=network/ports,volume/host_path",
+                0,
+            ),
+            ("--isolation=filesystem/linux,volume/secret", 0),
+        ];
+        for (args, n) in cases {
+            let d = lint_script(&format!("{base} {args}"), 11);
+            assert_eq!(
+                d.iter().filter(|d| d.code == "MS406").count(),
+                n,
+                "{args}: {d:?}"
+            );
+        }
+    }
+}
+
 /// Cases of `invalid_choice`.
 mod invalid_choice {
     use crate::rules::mesos::testing::lint_script;
