@@ -183,6 +183,10 @@ pub enum FlagValue {
     Duration(Duration),
     Bytes(u64),
     Ip(Ipv4Addr),
+    /// A ranges value (`[5000-10000,20000-21000]`) as Mesos's resource parser reads it, each
+    /// range `(start, end)` as written. The loader takes any text; the part of the agent that
+    /// uses the flag parses it later and refuses an `Err`, whose text is the reason.
+    Ranges(Result<Vec<(u64, u64)>, String>),
     /// The loader refuses the value; the text is Mesos's reason.
     Invalid(String),
 }

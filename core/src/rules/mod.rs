@@ -165,6 +165,7 @@ pub static ALL: &[&Rule] = &[
     &mesos::malformed_resources::MALFORMED_RESOURCES,
     &mesos::invalid_json_value::INVALID_JSON_VALUE,
     &mesos::crlf_line_ends::CRLF_LINE_ENDS,
+    &mesos::malformed_range::MALFORMED_RANGE,
     &mesos::missing_required_flag::MISSING_REQUIRED_FLAG,
     &mesos::conflicting_flags::CONFLICTING_FLAGS,
     &mesos::flag_unavailable_in_version::FLAG_UNAVAILABLE_IN_VERSION,

@@ -32,6 +32,7 @@ pub mod invalid_json_value;
 pub mod invalid_master_address;
 pub mod isolation_without_mesos_containerizer;
 pub mod linux_launcher_required;
+pub mod malformed_range;
 pub mod malformed_resources;
 pub mod master_without_failover;
 pub mod misplaced_flag_file;

@@ -288,6 +288,12 @@ fn every_rule_fires_on_its_example() {
         ),
         (format!("{A} --modules='{{'"), 11, "MS114", Severity::Error),
         (
+            format!("{A} --volume_gid_range=10000-20000"),
+            11,
+            "MS116",
+            Severity::Error,
+        ),
+        (
             "mesos-agent --master=zk://zk1:2181/mesos --quiet".to_owned(),
             11,
             "MS201",
@@ -800,6 +806,56 @@ mod linux_launcher_required {
                 n,
                 "{args}: {d:?}"
             );
+        }
+    }
+}
+
+/// Cases of `malformed_range`.
+mod malformed_range {
+    use crate::diagnostic::Severity;
+    use crate::rules::mesos::testing::lint_script;
+
+    #[test]
+    fn ranges_as_the_agent_reads_them() {
+        let base = "mesos-agent --work_dir=/w --master=h:5050";
+        let ports = "--isolation=network/ports --container_ports_isolated_range=";
+        let xfs = "--isolation=disk/xfs --xfs_project_range=";
+        let cases: [(String, Option<Severity>); 13] = [
+            ("--volume_gid_range=[10000-20000]".into(), None),
+            ("--volume_gid_range=[100-200,300-400]".into(), None),
+            (
+                "--volume_gid_range=10000-20000".into(),
+                Some(Severity::Error),
+            ),
+            ("--volume_gid_range=10000".into(), Some(Severity::Error)),
+            (
+                "--volume_gid_range=[10000-20000".into(),
+                Some(Severity::Error),
+            ),
+            ("--volume_gid_range=[10000-x]".into(), Some(Severity::Error)),
+            (
+                "--volume_gid_range=[20000-10000]".into(),
+                Some(Severity::Warning),
+            ),
+            (format!("{ports}[30000-40000]"), None),
+            (format!("{ports}[30000-70000]"), Some(Severity::Error)),
+            // Without the isolator the flag is never read.
+            ("--container_ports_isolated_range=30000".into(), None),
+            (format!("{xfs}[5000-10000]"), None),
+            (format!("{xfs}[0-10000]"), Some(Severity::Error)),
+            ("--xfs_project_range=5000".into(), None),
+        ];
+        for (args, expected) in cases {
+            let d = lint_script(&format!("{base} {args}"), 11);
+            let found: Vec<_> = d.iter().filter(|d| d.code == "MS116").collect();
+            assert_eq!(
+                found.len(),
+                usize::from(expected.is_some()),
+                "{args}: {d:?}"
+            );
+            if let Some(severity) = expected {
+                assert_eq!(found[0].severity, severity, "{args}");
+            }
         }
     }
 }
