@@ -776,6 +776,40 @@ mod image_providers_requirements {
     }
 }
 
+/// Cases of `conflicting_flags`.
+mod conflicting_flags {
+    use crate::rules::mesos::testing::lint_script;
+
+    #[test]
+    fn port_policies_of_network_ports() {
+        let base = "mesos-agent --work_dir=/w --master=h:5050";
+        let range = "--container_ports_isolated_range=[30000-40000]";
+        let cases = [
+            (
+                format!("--isolation=network/ports --check_agent_port_range_only {range}"),
+                1,
+            ),
+            (
+                format!("--isolation=network/ports --check_agent_port_range_only=false {range}"),
+                0,
+            ),
+            (format!("--isolation=network/ports {range}"), 0),
+            (
+                format!("--isolation=cgroups/cpu --check_agent_port_range_only {range}"),
+                0,
+            ),
+        ];
+        for (args, n) in cases {
+            let d = lint_script(&format!("{base} {args}"), 11);
+            assert_eq!(
+                d.iter().filter(|d| d.code == "MS202").count(),
+                n,
+                "{args}: {d:?}"
+            );
+        }
+    }
+}
+
 /// Cases of `linux_launcher_required`.
 mod linux_launcher_required {
     use crate::rules::mesos::testing::lint_script;
