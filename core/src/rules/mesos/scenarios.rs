@@ -1051,6 +1051,14 @@ mod missing_required_flag {
                 0,
             ),
             ("mesos-agent --master=h:5050 --work_dir /w", 0),
+            (
+                "mesos-agent --master=h:5050 --work_dir=/w --isolation=filesystem/linux,linux/seccomp",
+                1,
+            ),
+            (
+                "mesos-agent --master=h:5050 --work_dir=/w --isolation=linux/seccomp --seccomp_config_dir=/etc/mesos/seccomp",
+                0,
+            ),
         ];
         for (text, n) in cases {
             let d = lint_script(text, 11);
