@@ -187,6 +187,8 @@ pub enum FlagValue {
     /// range `(start, end)` as written. The loader takes any text; the part of the agent that
     /// uses the flag parses it later and refuses an `Err`, whose text is the reason.
     Ranges(Result<Vec<(u64, u64)>, String>),
+    /// Inline JSON that parses (`file://` values and paths are `Accepted`).
+    Json(serde_json::Value),
     /// The loader refuses the value; the text is Mesos's reason.
     Invalid(String),
 }

@@ -212,6 +212,10 @@ pub fn read_value(ty: ValueType, value: &str) -> FlagValue {
         ValueType::Bytes => parse_bytes(value).map(FlagValue::Bytes),
         ValueType::Ip => parse_ipv4(value).map(FlagValue::Ip),
         ValueType::Range => Ok(FlagValue::Ranges(parse_ranges(value))),
+        // Mesos reads the JSON after loading; whether it parses is `invalid_json_value`'s.
+        ValueType::Json => {
+            Ok(serde_json::from_str(value.trim()).map_or(FlagValue::Accepted, FlagValue::Json))
+        }
         _ => match check_value(ty, value) {
             Check::Invalid(why) => Err(why),
             Check::Ok | Check::Wrapped { .. } => Ok(FlagValue::Accepted),

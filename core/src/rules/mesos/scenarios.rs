@@ -437,6 +437,14 @@ fn every_rule_fires_on_its_example() {
             "MS407",
             Severity::Error,
         ),
+        (
+            format!(
+                "{A} --isolation=linux/capabilities --effective_capabilities='{{\"capabilities\":[\"NET_RAW\",\"SYS_ADMIN\"]}}' --bounding_capabilities='{{\"capabilities\":[\"NET_RAW\"]}}'"
+            ),
+            11,
+            "MS408",
+            Severity::Error,
+        ),
     ];
     for (text, minor, code, severity) in &cases {
         let d = lint_script(text, *minor);
@@ -769,6 +777,63 @@ mod image_providers_requirements {
             let d = lint_script(&format!("{base} {args}"), 11);
             assert_eq!(
                 d.iter().filter(|d| d.code == "MS405").count(),
+                n,
+                "{args}: {d:?}"
+            );
+        }
+    }
+}
+
+/// Cases of `capabilities_outside_bounding_set`.
+mod capabilities_outside_bounding_set {
+    use crate::rules::mesos::testing::lint_script;
+
+    #[test]
+    fn effective_within_bounding() {
+        let base = "mesos-agent --work_dir=/w --master=h:5050";
+        let caps = |names: &str| format!("'{{\"capabilities\":[{names}]}}'");
+        let raw_admin = caps("\"NET_RAW\",\"SYS_ADMIN\"");
+        let raw = caps("\"NET_RAW\"");
+        let cases = [
+            (
+                format!(
+                    "--isolation=linux/capabilities --effective_capabilities={raw_admin} --bounding_capabilities={raw}"
+                ),
+                1,
+            ),
+            (
+                format!(
+                    "--isolation=linux/capabilities --allowed_capabilities={raw_admin} --bounding_capabilities={raw}"
+                ),
+                1,
+            ),
+            (
+                format!(
+                    "--isolation=linux/capabilities --effective_capabilities={raw} --bounding_capabilities={raw_admin}"
+                ),
+                0,
+            ),
+            (
+                format!("--isolation=linux/capabilities --effective_capabilities={raw_admin}"),
+                0,
+            ),
+            (
+                format!(
+                    "--isolation=cgroups/cpu --effective_capabilities={raw_admin} --bounding_capabilities={raw}"
+                ),
+                0,
+            ),
+            (
+                format!(
+                    "--isolation=linux/capabilities --effective_capabilities=file:///etc/caps.json --bounding_capabilities={raw}"
+                ),
+                0,
+            ),
+        ];
+        for (args, n) in cases {
+            let d = lint_script(&format!("{base} {args}"), 11);
+            assert_eq!(
+                d.iter().filter(|d| d.code == "MS408").count(),
                 n,
                 "{args}: {d:?}"
             );
