@@ -345,6 +345,41 @@ impl MesosProcess {
         self.list("isolation", &["posix/cpu", "posix/mem"])
     }
 
+    /// The total of a scalar resource in the text form of `--resources` (`cpus:8;gpus(*):2`),
+    /// with the span of its first entry; `None` when the flag is unset, unknown, JSON, names
+    /// no such resource or gives it no number.
+    pub fn scalar_resource(&self, name: &str) -> Option<Spanned<f64>> {
+        let flag = self.flag("resources").filter(|f| !f.unknown)?;
+        let value = &flag.value.value;
+        if value.trim_start().starts_with('[') || value.starts_with("file://") {
+            return None;
+        }
+        let mut total: Option<Spanned<f64>> = None;
+        let mut offset = 0;
+        for entry in value.split(';') {
+            let at = offset;
+            offset += entry.len() + 1;
+            let Some((key, amount)) = entry.split_once(':') else {
+                continue;
+            };
+            let resource = key.split('(').next().unwrap_or(key).trim();
+            if resource != name {
+                continue;
+            }
+            let Ok(amount) = amount.trim().parse::<f64>() else {
+                return None;
+            };
+            match &mut total {
+                Some(t) => t.value += amount,
+                None => {
+                    let span = flag.value.sub_span(at, at + entry.len());
+                    total = Some(Spanned::new(amount, span));
+                }
+            }
+        }
+        total
+    }
+
     /// Image providers, upper-cased as Mesos compares them; `None` when unknown.
     pub fn image_providers(&self) -> Option<Vec<String>> {
         self.list("image_providers", &[])

@@ -19,6 +19,7 @@ pub mod flag_for_other_daemon;
 pub mod flag_name_case;
 pub mod flag_unavailable_in_version;
 pub mod flag_value_out_of_range;
+pub mod gpu_flags_disagree;
 pub mod gpu_isolation_requirements;
 pub mod ignored_argument;
 pub mod image_providers_requirements;

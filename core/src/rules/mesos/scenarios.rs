@@ -445,6 +445,12 @@ fn every_rule_fires_on_its_example() {
             "MS408",
             Severity::Error,
         ),
+        (
+            format!("{A} --nvidia_gpu_devices=0,1"),
+            11,
+            "MS409",
+            Severity::Error,
+        ),
     ];
     for (text, minor, code, severity) in &cases {
         let d = lint_script(text, *minor);
@@ -749,6 +755,78 @@ mod flag_value_out_of_range {
         for (text, bad) in cases {
             let d = lint_script(text, 11);
             assert_eq!(d.iter().any(|d| d.code == "MS106"), bad, "{text}");
+        }
+    }
+}
+
+/// Cases of `gpu_flags_disagree`.
+mod gpu_flags_disagree {
+    use crate::rules::mesos::testing::lint_script;
+
+    #[test]
+    fn devices_resources_and_isolation() {
+        let base = "mesos-agent --work_dir=/w --master=h:5050";
+        let gpu = "--isolation=filesystem/linux,cgroups/devices,gpu/nvidia";
+        let cases = [
+            (
+                format!("{gpu} --resources='cpus:8;gpus:2' --nvidia_gpu_devices=0,1"),
+                None,
+            ),
+            (gpu.to_owned(), None),
+            (format!("{gpu} --resources=gpus:0"), None),
+            (
+                "--nvidia_gpu_devices=0,1".to_owned(),
+                Some("without `gpu/nvidia`"),
+            ),
+            (
+                "--isolation=cgroups/devices --nvidia_gpu_devices=0".to_owned(),
+                Some("without `gpu/nvidia`"),
+            ),
+            // Without the isolator `gpus` is passed through as it is.
+            ("--resources=gpus:2".to_owned(), None),
+            (
+                format!("{gpu} --nvidia_gpu_devices=0,1"),
+                Some("without `gpus`"),
+            ),
+            (
+                format!("{gpu} --resources=gpus:2"),
+                Some("without `--nvidia_gpu_devices`"),
+            ),
+            (
+                format!("{gpu} --resources=gpus:0 --nvidia_gpu_devices=0"),
+                Some("`gpus:0`"),
+            ),
+            (
+                format!("{gpu} --resources=gpus:1.5 --nvidia_gpu_devices=0"),
+                Some("whole number"),
+            ),
+            (
+                format!("{gpu} --resources=gpus:2 --nvidia_gpu_devices=0,0"),
+                Some("twice"),
+            ),
+            (
+                format!("{gpu} --resources='gpus(*):4' --nvidia_gpu_devices=0,1"),
+                Some("lists 2 devices"),
+            ),
+            (
+                format!("{gpu} --resources='gpus:1;gpus:1' --nvidia_gpu_devices=0,1"),
+                None,
+            ),
+        ];
+        for (args, expected) in cases {
+            let d = lint_script(&format!("{base} {args}"), 11);
+            let found: Vec<_> = d.iter().filter(|d| d.code == "MS409").collect();
+            match expected {
+                None => assert!(found.is_empty(), "{args}: {found:?}"),
+                Some(part) => {
+                    assert_eq!(found.len(), 1, "{args}: {d:?}");
+                    assert!(
+                        found[0].message.contains(part),
+                        "{args}: {}",
+                        found[0].message
+                    );
+                }
+            }
         }
     }
 }
