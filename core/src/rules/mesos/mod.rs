@@ -26,6 +26,7 @@ pub mod image_providers_requirements;
 pub mod in_memory_registry;
 pub mod inline_secret;
 pub mod invalid_choice;
+pub mod invalid_container_dns;
 pub mod invalid_containerizer;
 pub mod invalid_flag_value;
 pub mod invalid_ip;

@@ -294,6 +294,14 @@ fn every_rule_fires_on_its_example() {
             Severity::Error,
         ),
         (
+            format!(
+                "{A} --default_container_dns='{{\"docker\":[{{\"network_mode\":\"HOST\",\"dns\":{{}}}}]}}'"
+            ),
+            11,
+            "MS117",
+            Severity::Error,
+        ),
+        (
             "mesos-agent --master=zk://zk1:2181/mesos --quiet".to_owned(),
             11,
             "MS201",
@@ -1054,6 +1062,80 @@ mod invalid_choice {
                 .message
                 .starts_with("'info' is not a valid logging level.")
         );
+    }
+}
+
+/// Cases of `invalid_container_dns`.
+mod invalid_container_dns {
+    use crate::rules::mesos::testing::lint_script;
+
+    #[test]
+    fn container_dns_as_the_validator_reads_it() {
+        let base = "mesos-agent --work_dir=/w --master=h:5050 --default_container_dns=";
+        let dns = r#""dns": {"nameservers": ["8.8.8.8"]}"#;
+        let cases = [
+            (
+                format!(
+                    r#"{{"mesos": [{{"network_mode": "CNI", "network_name": "net1", {dns}}}, {{"network_mode": "CNI", {dns}}}], "docker": [{{"network_mode": "BRIDGE", {dns}}}, {{"network_mode": "USER", "network_name": "net1", {dns}}}]}}"#
+                ),
+                None,
+            ),
+            ("file:///etc/mesos/dns.json".to_owned(), None),
+            (
+                format!(r#"{{"docker": [{{"network_mode": "HOST", {dns}}}]}}"#),
+                Some("HOST network"),
+            ),
+            (
+                format!(r#"{{"mesos": [{{{dns}}}]}}"#),
+                Some("UNKNOWN network mode"),
+            ),
+            (
+                format!(r#"{{"mesos": [{{"network_mode": "BRIDGE", {dns}}}]}}"#),
+                Some("not a network mode of `mesos`"),
+            ),
+            (
+                r#"{"mesos": [{"network_mode": "CNI"}]}"#.to_owned(),
+                Some("no `dns`"),
+            ),
+            (
+                format!(r#"{{"mesos": {{"network_mode": "CNI", {dns}}}}}"#),
+                Some("not a list"),
+            ),
+            (
+                format!(
+                    r#"{{"mesos": [{{"network_mode": "CNI", "network_name": "a", {dns}}}, {{"network_mode": "CNI", "network_name": "a", {dns}}}]}}"#
+                ),
+                Some("network `a`"),
+            ),
+            (
+                format!(
+                    r#"{{"docker": [{{"network_mode": "BRIDGE", {dns}}}, {{"network_mode": "BRIDGE", {dns}}}]}}"#
+                ),
+                Some("bridge"),
+            ),
+            (
+                format!(
+                    r#"{{"docker": [{{"network_mode": "USER", {dns}}}, {{"network_mode": "USER", {dns}}}]}}"#
+                ),
+                Some("without a name"),
+            ),
+        ];
+        for (value, expected) in cases {
+            let text = format!("{base}'{value}'");
+            let d = lint_script(&text, 11);
+            let found: Vec<_> = d.iter().filter(|d| d.code == "MS117").collect();
+            match expected {
+                None => assert!(found.is_empty(), "{value}: {found:?}"),
+                Some(part) => {
+                    assert_eq!(found.len(), 1, "{value}: {d:?}");
+                    assert!(
+                        found[0].message.contains(part),
+                        "{value}: {}",
+                        found[0].message
+                    );
+                }
+            }
+        }
     }
 }
 
