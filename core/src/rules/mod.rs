@@ -116,6 +116,7 @@ pub static ALL: &[&Rule] = &[
     &cluster::zk_missing_with_masters::ZK_MISSING_WITH_MASTERS,
     &cluster::master_count_unknown::MASTER_COUNT_UNKNOWN,
     &cluster::mesos_port_clash::MESOS_PORT_CLASH,
+    &cluster::shared_master_address::SHARED_MASTER_ADDRESS,
     &container::foreign_image_variable::FOREIGN_IMAGE_VARIABLE,
     &container::ports_on_host_network::PORTS_ON_HOST_NETWORK,
     &container::required_image_variable::REQUIRED_IMAGE_VARIABLE,

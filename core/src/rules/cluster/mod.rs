@@ -19,6 +19,7 @@ pub mod quorum_not_majority;
 pub mod quorum_unreachable;
 pub mod server_lists_differ;
 pub mod shared_data_dir;
+pub mod shared_master_address;
 pub mod zk_credentials_differ;
 pub mod zk_missing_with_masters;
 pub mod zk_path_differs;
