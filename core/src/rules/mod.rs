@@ -125,6 +125,7 @@ pub static ALL: &[&Rule] = &[
     &cluster::zk_path_differs::ZK_PATH_DIFFERS,
     &cluster::zk_credentials_differ::ZK_CREDENTIALS_DIFFER,
     &cluster::agent_master_unknown::AGENT_MASTER_UNKNOWN,
+    &cluster::zk_url_loopback::ZK_URL_LOOPBACK,
     &cluster::server_lists_differ::SERVER_LISTS_DIFFER,
     &cluster::duplicate_myid::DUPLICATE_MYID,
     &cluster::myid_selects_other_host::MYID_SELECTS_OTHER_HOST,

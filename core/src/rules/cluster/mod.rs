@@ -23,6 +23,7 @@ pub mod shared_master_address;
 pub mod zk_credentials_differ;
 pub mod zk_missing_with_masters;
 pub mod zk_path_differs;
+pub mod zk_url_loopback;
 pub mod zk_url_outside_ensemble;
 pub mod zk_url_partial_ensemble;
 
