@@ -16,6 +16,8 @@ declare_rule! {
     /// `meslint.toml` addresses meslint knows), or whose port is not that member's client port.
     /// When the URL names every server by IP address and the ensemble every server by host name
     /// (or the reverse) and nothing links the two, only DNS could tell: meslint says so as info.
+    /// Loopback hosts, when the ensemble runs on other machines, are `zk_url_loopback`'s
+    /// (CX106).
     ///
     /// ## Why it matters
     /// Mesos hands the list to the ZooKeeper client unchecked. A host that is not a member is
