@@ -15,8 +15,8 @@ declare_rule! {
     ///
     /// ## Why it matters
     /// The agent works out its GPUs at start-up and exits on any of these, e.g.
-    /// `'--nvidia_gpus_devices' can only be specified if the `--isolation` flag contains
-    /// 'gpu/nvidia'` or `'--resources' and '--nvidia_gpu_devices' specify different numbers of
+    /// ``'--nvidia_gpus_devices' can only be specified if the `--isolation` flag contains
+    /// 'gpu/nvidia'`` or `'--resources' and '--nvidia_gpu_devices' specify different numbers of
     /// GPU devices` (`enumerateGpuResources` in
     /// `src/slave/containerizer/mesos/isolators/gpu/allocator.cpp`, Mesos 1.0 to 1.11). The
     /// checks that need `gpu/nvidia` run only where the NVIDIA management library is found,

@@ -18,8 +18,8 @@ declare_rule! {
     /// entries).
     ///
     /// ## Why it matters
-    /// The agent validates the flag when it loads it and does not start, e.g. `Configuring
-    /// DNS for HOST network with `--default_container_dns` is not yet supported` (the
+    /// The agent validates the flag when it loads it and does not start, e.g. ``Configuring
+    /// DNS for HOST network with `--default_container_dns` is not yet supported`` (the
     /// validator of `default_container_dns` in `src/slave/flags.cpp`, the message in
     /// `src/messages/flags.proto`, Mesos 1.4+). Values given as `file://` are not read.
     ///
