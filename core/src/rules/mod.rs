@@ -193,6 +193,7 @@ pub static ALL: &[&Rule] = &[
     &mesos::gpu_isolation_requirements::GPU_ISOLATION_REQUIREMENTS,
     &mesos::capabilities_outside_bounding_set::CAPABILITIES_OUTSIDE_BOUNDING_SET,
     &mesos::gpu_flags_disagree::GPU_FLAGS_DISAGREE,
+    &mesos::filesystem_linux_required::FILESYSTEM_LINUX_REQUIRED,
     &probe::zk_server_unreachable::ZK_SERVER_UNREACHABLE,
     &probe::four_letter_word_refused::FOUR_LETTER_WORD_REFUSED,
     &probe::standalone_ensemble_member::STANDALONE_ENSEMBLE_MEMBER,

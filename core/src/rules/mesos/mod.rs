@@ -15,6 +15,7 @@ pub mod duplicate_flag;
 pub mod empty_flag_value;
 pub mod env_overridden;
 pub mod file_value;
+pub mod filesystem_linux_required;
 pub mod flag_for_other_daemon;
 pub mod flag_name_case;
 pub mod flag_unavailable_in_version;

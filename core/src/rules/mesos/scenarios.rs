@@ -459,6 +459,12 @@ fn every_rule_fires_on_its_example() {
             "MS409",
             Severity::Error,
         ),
+        (
+            format!("{A} --isolation=cgroups/cpu,namespaces/pid"),
+            11,
+            "MS410",
+            Severity::Error,
+        ),
     ];
     for (text, minor, code, severity) in &cases {
         let d = lint_script(text, *minor);
@@ -763,6 +769,35 @@ mod flag_value_out_of_range {
         for (text, bad) in cases {
             let d = lint_script(text, 11);
             assert_eq!(d.iter().any(|d| d.code == "MS106"), bad, "{text}");
+        }
+    }
+}
+
+/// Cases of `filesystem_linux_required`.
+mod filesystem_linux_required {
+    use crate::rules::mesos::testing::lint_script;
+
+    #[test]
+    fn isolators_that_need_filesystem_linux() {
+        let base = "mesos-agent --work_dir=/w --master=h:5050 --isolation=";
+        let cases = [
+            ("cgroups/cpu,namespaces/pid", 11, 1),
+            ("volume/host_path,volume/secret", 11, 1),
+            (
+                "filesystem/linux,namespaces/pid,volume/image,volume/csi",
+                11,
+                0,
+            ),
+            ("cgroups/cpu,volume/sandbox_path,docker/volume", 11, 0),
+            ("namespaces/pid", 1, 0),
+        ];
+        for (list, minor, n) in cases {
+            let d = lint_script(&format!("{base}{list}"), minor);
+            assert_eq!(
+                d.iter().filter(|d| d.code == "MS410").count(),
+                n,
+                "{list} on 1.{minor}: {d:?}"
+            );
         }
     }
 }
