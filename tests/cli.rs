@@ -764,3 +764,151 @@ fn several_clusters_in_one_tree_are_checked_apart() {
     let text = String::from_utf8_lossy(&output.stdout);
     assert!(text.starts_with("cluster lab (1 host)\n"), "{text}");
 }
+
+fn meslint_stdin(dir: &Path, args: &[&str], buffer: &[u8]) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_meslint"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the meslint binary runs");
+    // meslint may refuse its arguments before it reads: a closed pipe is no failure here.
+    let _ = child.stdin.take().expect("stdin").write_all(buffer);
+    child.wait_with_output().expect("meslint ends")
+}
+
+/// `(code, file of the primary label)` of every diagnostic.
+fn placed_codes(report: &serde_json::Value) -> Vec<(String, String)> {
+    report["diagnostics"]
+        .as_array()
+        .expect("diagnostics array")
+        .iter()
+        .map(|d| {
+            let primary = d["labels"]
+                .as_array()
+                .expect("labels")
+                .iter()
+                .find(|l| l["primary"] == true)
+                .expect("a primary label");
+            (
+                d["code"].as_str().expect("code").to_owned(),
+                primary["file"].as_str().expect("file").to_owned(),
+            )
+        })
+        .collect()
+}
+
+fn zoo_cfg(servers: &[u32], extra: &str) -> String {
+    let mut text = format!(
+        "tickTime=2000\ninitLimit=10\nsyncLimit=5\ndataDir=/var/lib/zookeeper\nclientPort=2181\n{extra}"
+    );
+    for n in servers {
+        text.push_str(&format!("server.{n}=zk{n}:2888:3888\n"));
+    }
+    text
+}
+
+#[test]
+fn stdin_with_a_filename_is_linted_inside_its_cluster() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    for n in 1..=3 {
+        let extra = if n == 2 { "bogus.key=1\n" } else { "" };
+        write(
+            d,
+            &format!("repo/zk{n}/zoo.cfg"),
+            zoo_cfg(&[1, 2, 3], extra).as_bytes(),
+        );
+        write(d, &format!("repo/zk{n}/myid"), format!("{n}\n").as_bytes());
+    }
+    write(d, "repo/meslint.toml", b"zookeeper_version = \"3.8\"\n");
+    write(d, "elsewhere/zk9/zoo.cfg", b"unrelated=1\n");
+    let before = snapshot(d);
+
+    // The buffer drops `server.3`: the other hosts on disk still list it, so the cross-host
+    // check fires on the buffer. zk2's own finding on disk is not about the buffer.
+    let buffer = zoo_cfg(&[1, 2], "");
+    let args = [
+        "--format",
+        "json",
+        "-",
+        "--stdin-filename",
+        "repo/zk1/zoo.cfg",
+    ];
+    let output = meslint_stdin(d, &args, buffer.as_bytes());
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    let found = placed_codes(&json(&output));
+    assert!(
+        found.contains(&("CZ101".to_owned(), "repo/zk1/zoo.cfg".to_owned())),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().all(|(_, file)| file == "repo/zk1/zoo.cfg"),
+        "only what touches the buffer: {found:?}"
+    );
+
+    // The same file as it is on disk is clean; an absolute name shows absolute paths only when
+    // the cluster lies outside the current directory.
+    let on_disk = std::fs::read(d.join("repo/zk1/zoo.cfg")).expect("read");
+    let absolute = d.join("repo/zk1/zoo.cfg");
+    let absolute = absolute.to_str().expect("utf-8 path");
+    let args = ["--format", "json", "-", "--stdin-filename", absolute];
+    let output = meslint_stdin(d, &args, &on_disk);
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    assert!(codes(&json(&output)).is_empty());
+
+    // From inside a host directory, a buffer for a file that does not exist yet: the cluster
+    // (at meslint.toml) lies above the current directory, so paths are shown absolute.
+    let args = [
+        "--format",
+        "concise",
+        "-",
+        "--stdin-filename",
+        "../zk4/zoo.cfg",
+    ];
+    let buffer = zoo_cfg(&[1, 2, 3], "foo=1\n");
+    let output = meslint_stdin(&d.join("repo/zk3"), &args, buffer.as_bytes());
+    let text = String::from_utf8_lossy(&output.stdout);
+    let shown = std::fs::canonicalize(d)
+        .expect("real path")
+        .join("repo/zk4/zoo.cfg");
+    assert!(
+        text.contains(&format!("{}:6:1: warning[ZK101]", shown.display())),
+        "{text}"
+    );
+    assert!(!text.contains("bogus.key"), "{text}");
+
+    assert_eq!(snapshot(d), before, "nothing on disk was written");
+}
+
+#[test]
+fn stdin_alone_is_known_by_its_text_or_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    let output = meslint_stdin(
+        d,
+        &["--format", "concise", "-"],
+        b"dataDir=/var/lib/zookeeper\nclientPort=2181\nfoo=1\n",
+    );
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(text.contains("-:3:1: warning[ZK101]"), "{text}");
+
+    let output = meslint_stdin(d, &["--format", "json", "-"], b"MESOS_QUORUM=0\n");
+    assert!(codes(&json(&output)).contains(&"MS109".to_owned()));
+
+    // A lone number could be a myid or a flag file: meslint does not guess.
+    let output = meslint_stdin(d, &["-"], b"1\n");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("--stdin-filename"), "{stderr}");
+
+    let output = meslint_stdin(d, &["--stdin-filename", "zk1/zoo.cfg"], b"");
+    assert_eq!(output.status.code(), Some(2));
+    let output = meslint_stdin(d, &["-", "."], b"tickTime=2000\ndataDir=/x\n");
+    assert_eq!(output.status.code(), Some(2));
+}

@@ -414,3 +414,123 @@ fn the_documented_examples_and_fixtures_validate_against_the_schema() {
     assert!(!validator.is_valid(&as_json("master = 3\n")));
     assert!(!validator.is_valid(&as_json("[severity]\nZK101 = \"loud\"\n")));
 }
+
+#[test]
+fn exclude_from_config_file_applies_to_the_walk() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    cluster(d);
+    write(
+        d,
+        "cluster/old/zk9/zoo.cfg",
+        "dataDir=/tmp/zk\nclientPort=2181\nold.key=1\n",
+    );
+    let all = findings(d, &["cluster"]);
+    assert!(
+        all.iter().any(|f| f.2.starts_with("cluster/old/")),
+        "{all:?}"
+    );
+
+    write(d, "ci/meslint.toml", "exclude = [\"old/\", \"*.j2\"]\n");
+    let found = findings(d, &["--config", "ci/meslint.toml", "cluster"]);
+    assert!(
+        found.iter().all(|f| !f.2.starts_with("cluster/old/")),
+        "{found:?}"
+    );
+    assert!(!codes(&found).contains(&"ML005"), "{found:?}");
+    let output = meslint(d, &["--verbose", "--config", "ci/meslint.toml", "cluster"]);
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(text.contains("excluded by `old/`"), "{text}");
+
+    // `--config` stands in for the tree's own meslint.toml, whose `exclude` then does not apply.
+    write(d, "cluster/meslint.toml", "exclude = [\"zk1/\"]\n");
+    let found = findings(d, &["--config", "ci/meslint.toml", "cluster"]);
+    assert!(
+        found.iter().any(|f| f.2.starts_with("cluster/zk1/")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn each_cluster_takes_its_own_meslint_toml() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    for c in ["prod", "staging"] {
+        for n in 1..=3 {
+            let servers: String = (1..=3)
+                .map(|s| format!("server.{s}={c}-zk{s}:2888:3888;2181\n"))
+                .collect();
+            write(
+                d,
+                &format!("repo/{c}/zk{n}/zoo.cfg"),
+                &format!(
+                    "tickTime=2000\ninitLimit=10\nsyncLimit=5\ndataDir=/var/lib/zookeeper\n\
+                     clientPort=2181\nbogus.key=1\n{servers}"
+                ),
+            );
+            write(d, &format!("repo/{c}/zk{n}/myid"), &format!("{n}\n"));
+        }
+    }
+    write(d, "repo/prod/meslint.toml", "ignore = [\"ZK101\"]\n");
+    write(
+        d,
+        "repo/staging/meslint.toml",
+        "zookeeper_version = \"3.4\"\n[severity]\nZK101 = \"error\"\n",
+    );
+    // The top file adds to both: its `ignore` applies in staging too.
+    write(d, "repo/meslint.toml", "ignore = [\"ZK201\"]\n");
+    let found = findings(d, &["repo"]);
+    assert_eq!(
+        found,
+        [(
+            "ZK101".to_owned(),
+            "error".to_owned(),
+            "repo/staging/zk1/zoo.cfg:6".to_owned()
+        )],
+        "prod ignores ZK101; staging makes it an error and checks 3.4"
+    );
+    // The same mistake in both clusters is one diagnostic; prod's `ignore` takes away only
+    // prod's places of it.
+    write(d, "repo/staging/meslint.toml", "ignore = [\"ZK201\"]\n");
+    let found = findings(d, &["repo"]);
+    let zk101: Vec<_> = found.iter().filter(|f| f.0 == "ZK101").collect();
+    assert_eq!(zk101.len(), 1, "{found:?}");
+    assert!(zk101[0].2.starts_with("repo/staging/"), "{found:?}");
+    write(
+        d,
+        "repo/staging/meslint.toml",
+        "zookeeper_version = \"3.4\"\n[severity]\nZK101 = \"error\"\n",
+    );
+    std::fs::remove_file(d.join("repo/meslint.toml")).expect("remove");
+    let found = findings(d, &["repo"]);
+    assert!(
+        found
+            .iter()
+            .any(|f| f.0 == "ZK201" && f.2.starts_with("repo/staging/")),
+        "staging is checked against its own release: {found:?}"
+    );
+    assert!(
+        found.iter().all(|f| !f.2.starts_with("repo/prod/")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_clusters_own_exclude_applies_below_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    cluster(d);
+    let broken = "dataDir=/tmp/zk\nclientPort=2181\nold.key=1\n";
+    write(d, "cluster/old/zk9/zoo.cfg", broken);
+    write(d, "other/old/zk9/zoo.cfg", broken);
+    write(d, "cluster/meslint.toml", "exclude = [\"/old/\"]\n");
+    let found = findings(d, &["."]);
+    assert!(
+        found.iter().all(|f| !f.2.starts_with("cluster/old/")),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().any(|f| f.2.starts_with("other/old/")),
+        "only below cluster/: {found:?}"
+    );
+}

@@ -718,3 +718,82 @@ fn probe_is_off_by_default() {
         "meslint connected without --probe"
     );
 }
+
+/// Probe findings go through the run's policy like lint findings: `meslint.toml` selection and
+/// severities, inline suppressions, `--fail-level` and the baseline. No ZooKeeper is needed: the
+/// zk URL names a port nothing listens on.
+#[test]
+fn probe_findings_go_through_the_policy() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let cluster = tmp.path();
+    let closed = (30000..40000)
+        .find(|p| free("127.0.0.55", *p))
+        .expect("a closed port");
+    let script = master("127.0.0.31", &format!("zk://127.0.0.55:{closed}/mesos"), 1);
+    write(cluster, "m1/mesos-master.sh", &script);
+    let pr = |json: &Value| -> Vec<(String, String)> {
+        json["diagnostics"]
+            .as_array()
+            .expect("diagnostics")
+            .iter()
+            .filter(|d| d["code"].as_str().is_some_and(|c| c.starts_with("PR")))
+            .map(|d| {
+                (
+                    d["code"].as_str().unwrap_or("").to_owned(),
+                    d["severity"].as_str().unwrap_or("").to_owned(),
+                )
+            })
+            .collect()
+    };
+    let (json, _, _) = probe_json(cluster, &[]);
+    let found = pr(&json);
+    assert!(
+        found.contains(&("PR001".into(), "warning".into())),
+        "{found:?}"
+    );
+    assert!(found.iter().any(|(c, _)| c == "PR101"), "{found:?}");
+    let (output, _) = meslint(
+        cluster,
+        &[
+            "--probe",
+            "--probe-timeout",
+            "1s",
+            "--fail-level",
+            "warning",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(1), "PR001 is a warning");
+
+    write(
+        cluster,
+        "meslint.toml",
+        "ignore = [\"PR101\"]\n[severity]\nPR001 = \"error\"\n",
+    );
+    let (json, _, _) = probe_json(cluster, &[]);
+    assert_eq!(pr(&json), [("PR001".to_owned(), "error".to_owned())]);
+
+    // An inline comment before the line PR001 points at is used, not reported as unused.
+    write(
+        cluster,
+        "m1/mesos-master.sh",
+        &format!("# meslint: ignore[PR001] retired server, being replaced\n{script}"),
+    );
+    let (json, _, _) = probe_json(cluster, &[]);
+    assert!(pr(&json).is_empty(), "{:?}", pr(&json));
+    assert!(
+        !codes(&json).contains(&"ML007".to_owned()),
+        "{:?}",
+        codes(&json)
+    );
+
+    // A baseline written with --probe accepts the probe's findings.
+    write(cluster, "m1/mesos-master.sh", &script);
+    write(cluster, "meslint.toml", "");
+    let baseline = tmp.path().join("baseline.json");
+    let baseline = baseline.to_str().expect("utf-8 path");
+    probe_json(cluster, &["--write-baseline", baseline]);
+    let written = std::fs::read_to_string(baseline).expect("baseline");
+    assert!(written.contains("PR001"), "{written}");
+    let (json, _, _) = probe_json(cluster, &["--baseline", baseline]);
+    assert!(pr(&json).is_empty(), "{:?}", pr(&json));
+}

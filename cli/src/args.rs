@@ -105,7 +105,8 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 
 #[derive(Debug, clap::Args, Default)]
 pub struct CheckArgs {
-    /// Files or directories to lint (directories are searched recursively).
+    /// Files or directories to lint (directories are searched recursively); `-` reads
+    /// standard input.
     #[arg(default_value = ".")]
     pub paths: Vec<PathBuf>,
 
@@ -130,6 +131,12 @@ pub struct CheckArgs {
     /// the findings with a label in one of them.
     #[arg(long)]
     pub changed_files: bool,
+
+    /// With `-` as the path: lint standard input as the file PATH inside the cluster around it
+    /// on disk (for editors; the file itself is not read or written), and report only the
+    /// findings with a label in PATH. Without it, `-` is linted alone, known by its text.
+    #[arg(long, value_name = "PATH", conflicts_with = "changed_files")]
+    pub stdin_filename: Option<PathBuf>,
 
     /// Write the output to FILE instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]

@@ -1,5 +1,6 @@
 //! What each subcommand does, from parsed arguments to the text it prints and its exit status.
 
+use std::collections::BTreeSet;
 use std::io::IsTerminal;
 
 use clap::CommandFactory;
@@ -8,7 +9,7 @@ use meslint_core::render::{
     checkstyle, clusters, concise, github, gitlab, human, json, junit, overview, sarif,
 };
 use meslint_core::settings::Fixed;
-use meslint_core::{FileStatus, Settings, lint, rules};
+use meslint_core::{FileStatus, Input, InputContent, Settings, layout, lint, rules};
 
 use crate::args::{Args, CheckArgs, Color, Command, Format};
 use crate::{probe, walk};
@@ -55,6 +56,8 @@ pub enum Error {
     FormatNotSupported(&'static str),
     #[error("{0}")]
     Io(String),
+    #[error("{0}")]
+    Usage(String),
     #[error("`{0}` holds no file meslint reads ({1} skipped; --verbose lists them){2}")]
     NothingToRead(String, usize, String),
 }
@@ -89,6 +92,17 @@ pub fn run(args: Args) -> Result<Output, Error> {
 
 /// Reads the paths and lints them; every subcommand that looks at a cluster starts here.
 fn lint_paths(args: &CheckArgs) -> Result<(meslint_core::Report, Settings), Error> {
+    let (report, _) = lint_and_probe(args, None)?;
+    let settings = report.settings.clone();
+    Ok((report, settings))
+}
+
+/// Lints the paths and, with `limits`, probes the running cluster; the probe's findings pass
+/// through the same policy, the changed-file filter and `--write-baseline` as the others.
+fn lint_and_probe(
+    args: &CheckArgs,
+    limits: Option<probe::Limits>,
+) -> Result<(meslint_core::Report, Option<probe::Results>), Error> {
     let baseline = match (&args.baseline, &args.write_baseline) {
         // A new baseline records every finding, whatever an old one accepted.
         (Some(path), None) => {
@@ -117,24 +131,23 @@ fn lint_paths(args: &CheckArgs) -> Result<(meslint_core::Report, Settings), Erro
         no_ignore: args.no_ignore,
         follow_links: args.follow_links,
         exclude: args.exclude.clone(),
+        // An unreadable `--config` is reported when it is read as the run's configuration.
+        config_exclude: args.config.as_ref().map(|path| {
+            std::fs::read_to_string(path)
+                .map(|text| meslint_core::project::exclude_patterns(&text))
+                .unwrap_or_default()
+        }),
     };
-    let changed = args
-        .changed_files
-        .then(|| crate::config::changed_set(&args.paths));
-    let paths = match &changed {
-        Some(_) => vec![crate::config::cluster_around(&args.paths)],
-        None => args.paths.clone(),
-    };
-    let mut inputs = walk::collect(&paths, &options);
-    crate::config::add(&mut inputs, &paths, args.config.as_deref());
+    let (inputs, focus) = gather(args, &options)?;
     let mut report = lint(inputs, &settings);
-    if let Some(changed) = &changed {
-        // Only what touches the changed files; the rest of the cluster was read for context.
+    let probed = limits.map(|limits| probe::run(&mut report, limits));
+    if let Some(focus) = &focus {
+        // Only what touches the files asked about; the rest of the cluster was read for context.
         let sources = &report.sources;
         report.diagnostics.retain(|d| {
             d.labels
                 .iter()
-                .any(|l| changed.contains(sources.file(l.span.file).path()))
+                .any(|l| focus.contains(sources.file(l.span.file).path()))
         });
     } else {
         nothing_to_read(args, &report)?;
@@ -144,8 +157,88 @@ fn lint_paths(args: &CheckArgs) -> Result<(meslint_core::Report, Settings), Erro
         std::fs::write(path, meslint_core::policy::write_baseline(&baseline))
             .map_err(|e| Error::Io(format!("cannot write `{}`: {e}", path.display())))?;
     }
-    let settings = report.settings.clone();
-    Ok((report, settings))
+    Ok((report, probed))
+}
+
+/// The files to lint, and the ones whose diagnostics are reported when that is not all of them
+/// (`--changed-files`, `-`).
+fn gather(
+    args: &CheckArgs,
+    options: &walk::Options,
+) -> Result<(Vec<Input>, Option<BTreeSet<String>>), Error> {
+    let stdin = args.paths.iter().any(|p| p.as_os_str() == "-");
+    if !stdin {
+        if args.stdin_filename.is_some() {
+            return Err(Error::Usage(
+                "--stdin-filename names the buffer read from standard input: give `-` as the path"
+                    .into(),
+            ));
+        }
+        let changed = args
+            .changed_files
+            .then(|| crate::config::changed_set(&args.paths));
+        let paths = match &changed {
+            Some(_) => vec![crate::config::cluster_around(&args.paths)],
+            None => args.paths.clone(),
+        };
+        let mut inputs = walk::collect(&paths, options);
+        crate::config::add(&mut inputs, &paths, args.config.as_deref());
+        return Ok((inputs, changed));
+    }
+    if args.paths.len() > 1 {
+        return Err(Error::Usage(
+            "`-` (standard input) is linted alone: give no other path beside it".into(),
+        ));
+    }
+    if args.changed_files {
+        return Err(Error::Usage(
+            "--changed-files takes the changed files' paths, not `-`".into(),
+        ));
+    }
+    let buffer = walk::read_stdin().map_err(Error::Io)?;
+    let Some(name) = &args.stdin_filename else {
+        // The buffer alone: what it is can only come from its text.
+        let (text, _) = meslint_core::source::decode(&buffer);
+        if layout::detect(layout::STDIN, &text, true) == layout::FileKind::Other {
+            return Err(Error::Usage(
+                "cannot tell from its text what standard input holds (a zoo.cfg, MESOS_* \
+                 variables, a Mesos command line or unit, a compose file or a Kubernetes \
+                 manifest); name it with --stdin-filename PATH, e.g. --stdin-filename zk1/myid"
+                    .into(),
+            ));
+        }
+        let mut input = Input::file(layout::STDIN, buffer);
+        input.explicit = true;
+        let mut inputs = vec![input];
+        crate::config::add(&mut inputs, &[".".into()], args.config.as_deref());
+        return Ok((inputs, Some(BTreeSet::from([layout::STDIN.to_owned()]))));
+    };
+    // The buffer as the file it names, in the cluster around that file on disk.
+    let placed = crate::config::place(name).map_err(Error::Usage)?;
+    let mut inputs = walk::collect(std::slice::from_ref(&placed.dir), options);
+    let content = InputContent::Bytes(buffer);
+    match inputs.iter_mut().find(|i| i.path == placed.path) {
+        Some(input) => input.content = content,
+        None => {
+            // Not on disk yet, or left out by the walk: the editor asked about it all the same.
+            inputs.push(Input {
+                content,
+                root: Some(walk::display(&placed.dir)),
+                ..Input::file(placed.path.clone(), Vec::new())
+            });
+            inputs.sort_by(|a, b| a.path.cmp(&b.path));
+        }
+    }
+    if let Some(input) = inputs.iter_mut().find(|i| i.path == placed.path) {
+        // As a file named on the command line, it is read whatever its name.
+        input.explicit = true;
+    }
+    crate::config::add(
+        &mut inputs,
+        std::slice::from_ref(&placed.dir),
+        args.config.as_deref(),
+    );
+    Ok((inputs, Some(BTreeSet::from([placed.path]))))
 }
 
 /// A directory given on the command line in which meslint read nothing is a wrong path, not a
@@ -189,21 +282,11 @@ fn nothing_to_read(args: &CheckArgs, report: &meslint_core::Report) -> Result<()
 }
 
 fn check(args: &CheckArgs) -> Result<Output, Error> {
-    let (mut report, _) = lint_paths(args)?;
-    let probed = args.probe.then(|| {
-        let found = probe::run(
-            &report,
-            probe::Limits {
-                connection: args.probe_timeout,
-                total: args.probe_deadline,
-            },
-        );
-        report.diagnostics.extend(found.diagnostics);
-        report
-            .diagnostics
-            .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-        found.results
+    let limits = args.probe.then_some(probe::Limits {
+        connection: args.probe_timeout,
+        total: args.probe_deadline,
     });
+    let (report, probed) = lint_and_probe(args, limits)?;
     let text = if args.statistics {
         statistics(&report, args.format)
     } else {

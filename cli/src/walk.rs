@@ -7,7 +7,9 @@
 //! Directories are walked as ripgrep walks them (the `ignore` crate): `.ignore` files always
 //! apply, `.gitignore` files and `.git/info/exclude` inside a git repository, never the user's
 //! global gitignore (so a run does not depend on the machine). `--no-ignore` turns all of them
-//! off. `--exclude` patterns and `meslint.toml`'s `exclude` use gitignore syntax.
+//! off. `--exclude` patterns and `meslint.toml`'s `exclude` (or that of `--config FILE`, which
+//! stands in for it) use gitignore syntax, relative to the walked directory; the `exclude` of a
+//! cluster's own `meslint.toml` further down applies below it, relative to its directory.
 //!
 //! Symbolic links never lead out of the directory being linted: a link whose target lies outside
 //! it is handed to the core as such (reported once, never read) unless `--follow-links`; a link to
@@ -46,6 +48,9 @@ pub struct Options {
     pub follow_links: bool,
     /// Gitignore-style patterns of paths not to lint, relative to each directory walked.
     pub exclude: Vec<String>,
+    /// The `exclude` of `--config FILE`, which stands in for the walked directory's own
+    /// `meslint.toml`; `None` without `--config`.
+    pub config_exclude: Option<Vec<String>>,
 }
 
 /// Reads every candidate file under `paths`, in sorted order.
@@ -104,6 +109,9 @@ fn walk_dir(dir: &Path, shown: &str, options: &Options, out: &mut Vec<Input>) {
         let dir = dir.to_path_buf();
         let shown = shown.to_owned();
         let excluded = Arc::clone(&excluded);
+        // The `exclude` of each cluster's own meslint.toml below the walked directory, rooted
+        // at its directory, as the walk enters it.
+        let nested: Mutex<Vec<(PathBuf, Gitignore)>> = Mutex::new(Vec::new());
         builder.filter_entry(move |entry| {
             if entry.depth() == 0 {
                 return true;
@@ -113,10 +121,41 @@ fn walk_dir(dir: &Path, shown: &str, options: &Options, out: &mut Vec<Input>) {
             if is_dir && SKIPPED_DIRS.contains(&name.as_ref()) {
                 return false;
             }
-            let matched = excludes.matched_path_or_any_parents(entry.path(), is_dir);
-            if let Some(glob) = matched.is_ignore().then(|| matched.inner()).flatten() {
-                let child = shown_path(&dir, &shown, entry.path());
-                let why = format!("excluded by `{}`", glob.original());
+            let path = entry.path();
+            let matched = excludes.matched_path_or_any_parents(path, is_dir);
+            let mut glob = matched
+                .is_ignore()
+                .then(|| matched.inner())
+                .flatten()
+                .map(|g| g.original().to_owned());
+            if let Ok(mut nested) = nested.lock() {
+                for (root, matcher) in nested.iter() {
+                    if glob.is_none() && path.starts_with(root) && path != root {
+                        let matched = matcher.matched_path_or_any_parents(path, is_dir);
+                        glob = matched
+                            .is_ignore()
+                            .then(|| matched.inner())
+                            .flatten()
+                            .map(|g| g.original().to_owned());
+                    }
+                }
+                if glob.is_none()
+                    && is_dir
+                    && let Some(patterns) = project_excludes(path)
+                {
+                    let mut builder = GitignoreBuilder::new(path);
+                    for pattern in &patterns {
+                        // A bad pattern is reported when that meslint.toml is read.
+                        let _ = builder.add_line(None, pattern);
+                    }
+                    if let Ok(matcher) = builder.build() {
+                        nested.push((path.to_path_buf(), matcher));
+                    }
+                }
+            }
+            if let Some(glob) = glob {
+                let child = shown_path(&dir, &shown, path);
+                let why = format!("excluded by `{glob}`");
                 if let Ok(mut list) = excluded.lock() {
                     list.push(Input::skipped(child, why));
                 }
@@ -211,16 +250,16 @@ fn visit(
     }
 }
 
-/// The `--exclude` patterns and the walked directory's own `meslint.toml` `exclude`, as one
-/// gitignore matcher rooted at `dir`; a bad pattern is meslint's own failure (unreadable input).
+/// The `--exclude` patterns and the `exclude` of the run's configuration (`--config FILE`, else
+/// the walked directory's own `meslint.toml`), as one gitignore matcher rooted at `dir`; a bad
+/// pattern is meslint's own failure (unreadable input).
 fn exclude_matcher(dir: &Path, options: &Options) -> (Gitignore, Option<Input>) {
     let mut builder = GitignoreBuilder::new(dir);
     let mut patterns = options.exclude.clone();
-    let project = dir.join("meslint.toml");
-    if fs::symlink_metadata(&project).is_ok_and(|m| m.is_file() && m.len() <= MAX_FILE_SIZE)
-        && let Ok(text) = fs::read_to_string(&project)
-    {
-        patterns.extend(meslint_core::project::exclude_patterns(&text));
+    if let Some(config) = &options.config_exclude {
+        patterns.extend(config.iter().cloned());
+    } else if let Some(own) = project_excludes(dir) {
+        patterns.extend(own);
     }
     let mut problem = None;
     for pattern in &patterns {
@@ -241,6 +280,17 @@ fn exclude_matcher(dir: &Path, options: &Options) -> (Gitignore, Option<Input>) 
             )),
         ),
     }
+}
+
+/// The `exclude` patterns of the `meslint.toml` in `dir`, when it has one.
+fn project_excludes(dir: &Path) -> Option<Vec<String>> {
+    let project = dir.join("meslint.toml");
+    if !fs::symlink_metadata(&project).is_ok_and(|m| m.is_file() && m.len() <= MAX_FILE_SIZE) {
+        return None;
+    }
+    let text = fs::read_to_string(&project).ok()?;
+    let patterns = meslint_core::project::exclude_patterns(&text);
+    (!patterns.is_empty()).then_some(patterns)
 }
 
 /// An error of the walk itself (a link loop met while following links, a directory that cannot
@@ -340,6 +390,22 @@ fn read_file(path: &Path, shown: &str) -> Input {
         Ok(_) => Input::file(shown, bytes),
         Err(error) => Input::unreadable(shown, describe(path, &error)),
     }
+}
+
+/// Reads standard input (`meslint -`), up to [`MAX_FILE_SIZE`].
+pub fn read_stdin() -> Result<Vec<u8>, String> {
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .lock()
+        .take(MAX_FILE_SIZE + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read standard input: {}", plain(&e)))?;
+    if bytes.len() as u64 > MAX_FILE_SIZE {
+        return Err(format!(
+            "standard input is larger than the {MAX_FILE_SIZE} bytes meslint reads"
+        ));
+    }
+    Ok(bytes)
 }
 
 fn file_type(meta: &fs::Metadata) -> &'static str {

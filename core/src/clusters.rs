@@ -5,18 +5,20 @@
 //! masters"). Two things split a tree, both read from the files alone:
 //!
 //! - a `meslint.toml` in a sub-directory marks that directory as a cluster of its own;
-//! - without one, the directories right below the root are separate clusters when each holds
-//!   several hosts and ZooKeeper addresses of its own, and no address (a `server.N` host, a zk
-//!   URL host) appears in two of them: disjoint ensembles, masters pointing at different ones.
+//! - without one, hosts that share no address (a `server.N` host, a zk URL host, a master's
+//!   address) and no file are separate clusters, at any depth of the tree, when each such set
+//!   runs an ensemble of its own: a Kubernetes manifest at the root beside a `docker-compose/`
+//!   folder of the same design, `deploy/prod/` beside `deploy/staging/`.
 //!
 //! This module only decides the grouping; `lint` builds and checks each group as if it had
-//! been linted alone. It does no IO and never looks at a host twice per address.
+//! been linted alone. It does no IO and is linear in the number of hosts.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::layout;
-use crate::model::Cluster;
 use crate::model::zk_url::MasterAddr;
+use crate::model::{Cluster, Host};
+use crate::source::FileId;
 
 /// The directories (relative to the linted root, `/`-separated, never empty) that hold a
 /// `meslint.toml` of their own, from the paths of the project files below `root`.
@@ -35,69 +37,245 @@ pub fn project_roots<'a>(
 }
 
 /// The group a file (path relative to the linted root) belongs to: the deepest project root
-/// above it, else its first directory when the tree splits there ([`split_dirs`]), else the
-/// whole tree (`""`).
-pub fn group_of(rel: &str, project_roots: &[String], split: &BTreeSet<String>) -> String {
+/// above it, else the group the tree splits it into ([`Split`]), else the whole tree (`""`).
+pub fn group_of(id: FileId, rel: &str, project_roots: &[String], split: &Split) -> String {
     let deepest = project_roots
         .iter()
-        .filter(|dir| rel.starts_with(dir.as_str()) && rel[dir.len()..].starts_with('/'))
+        .filter(|dir| is_under(rel, dir))
         .max_by_key(|dir| dir.len());
     if let Some(dir) = deepest {
         return dir.clone();
     }
-    match rel.split_once('/') {
-        Some((first, _)) if split.contains(first) => first.to_owned(),
-        _ => String::new(),
+    split.group(id, rel).to_owned()
+}
+
+fn is_under(rel: &str, dir: &str) -> bool {
+    dir.is_empty() || (rel.starts_with(dir) && rel[dir.len()..].starts_with('/'))
+}
+
+/// How a tree without sub-directory `meslint.toml` files splits into clusters: each group is
+/// named by the deepest directory that holds all its files (`""` for the root).
+#[derive(Clone, Debug, Default)]
+pub struct Split {
+    /// The group of every file a host was built from.
+    files: HashMap<FileId, String>,
+    /// The groups, deepest first, for files no host was built from (a README, a dynamic file
+    /// no zoo.cfg names): they go to the deepest group whose directory holds them.
+    groups: Vec<String>,
+}
+
+impl Split {
+    /// The group of a file: its host's, else the deepest group directory above it.
+    pub fn group(&self, id: FileId, rel: &str) -> &str {
+        if let Some(group) = self.files.get(&id) {
+            return group;
+        }
+        self.groups
+            .iter()
+            .find(|g| is_under(rel, g))
+            .map_or("", String::as_str)
     }
 }
 
-/// The first-level directories that are clusters of their own, judged from the model of the
-/// whole tree (host names relative to the root): empty when the tree is one cluster.
-pub fn split_dirs(cluster: &Cluster) -> BTreeSet<String> {
-    let mut hosts_per_dir: BTreeMap<&str, usize> = BTreeMap::new();
-    // Every ZooKeeper address mentioned, with the first-level directories that mention it.
-    let mut dirs_per_address: BTreeMap<String, BTreeSet<&str>> = BTreeMap::new();
-    for host in &cluster.hosts {
-        let Some((dir, _)) = host.name.split_once('/') else {
-            // A host directly at the root (or the root itself): one tree, no split.
-            return BTreeSet::new();
-        };
-        *hosts_per_dir.entry(dir).or_default() += 1;
-        let mut mention = |address: &str| {
-            dirs_per_address
+/// The clusters a tree holds, judged from the model of the whole tree: hosts belong together
+/// when they name a common ZooKeeper address (or an agent names a master's own address as its
+/// fixed master) or are built from a common file (a
+/// compose file's services, a StatefulSet's pods). The tree splits only when every such set
+/// stands alone: it runs a ZooKeeper server, names an address, and is more than one host
+/// (or is made of containers, whose file defines the whole set). Hosts that name nothing join
+/// the set whose directory holds them. `rel` gives a file's path relative to the linted root.
+///
+/// Linear in the number of hosts and addresses (a union-find over hosts).
+pub fn split(cluster: &Cluster, rel: impl Fn(FileId) -> String) -> Split {
+    let hosts = &cluster.hosts;
+    let mut sets = UnionFind::new(hosts.len());
+    let mut named: Vec<bool> = vec![false; hosts.len()];
+    let mut by_address: HashMap<String, usize> = HashMap::new();
+    let mut by_file: HashMap<FileId, usize> = HashMap::new();
+    let mut files_of: Vec<Vec<FileId>> = Vec::with_capacity(hosts.len());
+    // A master's own address joins only the agents that name it as their fixed master:
+    // `--hostname=m1` recurs in every cluster of a repository.
+    let mut owners: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut fixed_masters: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (index, host) in hosts.iter().enumerate() {
+        for address in addresses(host) {
+            named[index] = true;
+            let first = *by_address
                 .entry(address.to_ascii_lowercase())
-                .or_default()
-                .insert(dir);
-        };
-        for server in &host.zookeeper {
-            for entry in &server.config.servers {
-                for address in &entry.addresses {
-                    mention(&address.host.value);
-                }
-            }
+                .or_insert(index);
+            sets.union(first, index);
         }
         for process in &host.mesos {
-            let zk_hosts = process.zk.iter().chain(match &process.master {
-                Some(MasterAddr::Zk(url)) => Some(url),
-                _ => None,
-            });
-            for url in zk_hosts {
-                for zk in &url.hosts {
-                    mention(&zk.value.host);
+            if let Some(MasterAddr::Pid { host, .. }) = &process.master {
+                if !is_local(&host.value) {
+                    named[index] = true;
+                    let key = host.value.to_ascii_lowercase();
+                    fixed_masters.entry(key).or_default().push(index);
                 }
+            }
+            for own in ["ip", "hostname"]
+                .into_iter()
+                .filter_map(|f| process.known(f))
+            {
+                let key = own.value.to_ascii_lowercase();
+                owners.entry(key).or_default().push(index);
+            }
+        }
+        let files = host_files(host);
+        for file in &files {
+            let first = *by_file.entry(*file).or_insert(index);
+            sets.union(first, index);
+        }
+        files_of.push(files);
+    }
+    for (address, agents) in &fixed_masters {
+        let masters = owners.get(address).map_or(&[][..], Vec::as_slice);
+        for other in agents.iter().chain(masters) {
+            sets.union(agents[0], *other);
+        }
+    }
+    // Each set: its hosts, whether it stands alone, and the directory that holds its files.
+    let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for index in 0..hosts.len() {
+        members.entry(sets.find(index)).or_default().push(index);
+    }
+    let mut standing: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let mut loose: Vec<(String, Vec<usize>)> = Vec::new();
+    for set in members.into_values() {
+        let paths: Vec<String> = set
+            .iter()
+            .flat_map(|i| files_of[*i].iter().map(|f| rel(*f)))
+            .collect();
+        let dir = layout::common_dir(paths.iter().map(String::as_str));
+        let stands_alone = set.iter().any(|i| !hosts[*i].zookeeper.is_empty())
+            && set.iter().any(|i| named[*i])
+            && (set.len() > 1 || set.iter().all(|i| !hosts[*i].containers.is_empty()));
+        if stands_alone {
+            // Two sets in one directory cannot be told apart by path: one group.
+            standing.entry(dir).or_default().extend(set);
+        } else {
+            loose.push((dir, set));
+        }
+    }
+    if standing.len() < 2 {
+        return Split::default();
+    }
+    let mut groups: Vec<String> = standing.keys().cloned().collect();
+    groups.sort_by_key(|g| std::cmp::Reverse(g.len()));
+    for (dir, set) in loose {
+        let Some(group) = groups.iter().find(|g| is_under(&format!("{dir}/-"), g)) else {
+            // A host that names nothing and sits outside every set: the tree is one cluster.
+            return Split::default();
+        };
+        standing.entry(group.clone()).or_default().extend(set);
+    }
+    // A set whose files reach into a deeper set's directory (a server in `staging/` listing
+    // prod's servers) leaves them there: the directory wins, so staging's lint reports the
+    // server list that does not match its ensemble.
+    let dirs: HashSet<&str> = groups.iter().map(String::as_str).collect();
+    let mut files = HashMap::new();
+    for (group, set) in &standing {
+        for index in set {
+            for file in &files_of[*index] {
+                let by_dir = deepest_dir_in(&rel(*file), &dirs);
+                let chosen = if by_dir.len() > group.len() {
+                    by_dir
+                } else {
+                    group
+                };
+                files.insert(*file, chosen.to_owned());
             }
         }
     }
-    let shared = dirs_per_address.values().any(|dirs| dirs.len() > 1);
-    let dirs_with_addresses: BTreeSet<&str> =
-        dirs_per_address.values().flatten().copied().collect();
-    let every_dir_stands_alone = hosts_per_dir
-        .iter()
-        .all(|(dir, hosts)| *hosts > 1 && dirs_with_addresses.contains(dir));
-    if shared || hosts_per_dir.len() < 2 || !every_dir_stands_alone {
-        return BTreeSet::new();
+    Split { files, groups }
+}
+
+/// The ZooKeeper addresses a host names: its servers' lists and its zk URLs. Loopback and
+/// wildcard addresses name no machine in particular, so they join nothing.
+fn addresses(host: &Host) -> impl Iterator<Item = &str> {
+    let servers = host.zookeeper.iter().flat_map(|server| {
+        server
+            .config
+            .servers
+            .iter()
+            .flat_map(|entry| entry.addresses.iter().map(|a| a.host.value.as_str()))
+    });
+    let urls = host.mesos.iter().flat_map(|process| {
+        process
+            .zk
+            .iter()
+            .chain(match &process.master {
+                Some(MasterAddr::Zk(url)) => Some(url),
+                _ => None,
+            })
+            .flat_map(|url| url.hosts.iter().map(|zk| zk.value.host.as_str()))
+    });
+    servers.chain(urls).filter(|address| !is_local(address))
+}
+
+/// The deepest of `dirs` that holds `rel`, walking up its parent directories.
+fn deepest_dir_in<'a>(rel: &str, dirs: &HashSet<&'a str>) -> &'a str {
+    let mut dir = rel;
+    while let Some((parent, _)) = dir.rsplit_once('/') {
+        if let Some(found) = dirs.get(parent) {
+            return found;
+        }
+        dir = parent;
     }
-    hosts_per_dir.keys().map(|d| (*d).to_owned()).collect()
+    dirs.get("").copied().unwrap_or("")
+}
+
+fn is_local(address: &str) -> bool {
+    address.eq_ignore_ascii_case("localhost")
+        || address.starts_with("127.")
+        || address == "0.0.0.0"
+        || address == "::1"
+        || address.is_empty()
+}
+
+/// Every file a host was built from.
+fn host_files(host: &Host) -> Vec<FileId> {
+    let mut files = Vec::new();
+    for server in &host.zookeeper {
+        files.push(server.config.file);
+        files.extend(server.myid.as_ref().map(|m| m.file));
+        files.extend(server.dynamic.as_ref().map(|d| d.file));
+    }
+    for process in &host.mesos {
+        files.extend(process.sources.iter().map(|s| s.file));
+    }
+    files.extend(host.containers.iter().map(|c| c.file));
+    files.sort();
+    files.dedup();
+    files
+}
+
+/// Disjoint sets of host indices, with path halving.
+struct UnionFind {
+    parent: Vec<usize>,
+}
+
+impl UnionFind {
+    fn new(len: usize) -> Self {
+        UnionFind {
+            parent: (0..len).collect(),
+        }
+    }
+
+    fn find(&mut self, mut index: usize) -> usize {
+        while self.parent[index] != index {
+            self.parent[index] = self.parent[self.parent[index]];
+            index = self.parent[index];
+        }
+        index
+    }
+
+    fn union(&mut self, a: usize, b: usize) {
+        let (a, b) = (self.find(a), self.find(b));
+        if a != b {
+            self.parent[b.max(a)] = a.min(b);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -105,7 +283,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn files_go_to_the_deepest_project_root_or_their_split_directory() {
+    fn files_go_to_the_deepest_project_root_or_their_split_group() {
         let roots = project_roots(
             "repo",
             [
@@ -115,11 +293,37 @@ mod tests {
             ],
         );
         assert_eq!(roots, ["dc1", "dc1/prod"]);
-        let split: BTreeSet<String> = ["staging".to_owned()].into();
-        assert_eq!(group_of("dc1/prod/m1/run.sh", &roots, &split), "dc1/prod");
-        assert_eq!(group_of("dc1/m1/run.sh", &roots, &split), "dc1");
-        assert_eq!(group_of("dc10/m1/run.sh", &roots, &split), "");
-        assert_eq!(group_of("staging/zk1/zoo.cfg", &roots, &split), "staging");
-        assert_eq!(group_of("zoo.cfg", &roots, &split), "");
+        let mut sources = crate::source::SourceMap::new();
+        let other = sources.add("other", b"");
+        let compose = sources.add("compose", b"");
+        let split = Split {
+            files: [(compose, "staging".to_owned())].into(),
+            groups: vec!["staging".to_owned(), String::new()],
+        };
+        assert_eq!(
+            group_of(other, "dc1/prod/m1/run.sh", &roots, &split),
+            "dc1/prod"
+        );
+        assert_eq!(group_of(other, "dc1/m1/run.sh", &roots, &split), "dc1");
+        assert_eq!(group_of(other, "dc10/m1/run.sh", &roots, &split), "");
+        assert_eq!(
+            group_of(other, "staging/README.md", &roots, &split),
+            "staging"
+        );
+        assert_eq!(
+            group_of(compose, "elsewhere.yml", &roots, &split),
+            "staging"
+        );
+        assert_eq!(group_of(other, "zoo.cfg", &roots, &split), "");
+    }
+
+    #[test]
+    fn union_find_joins_chains_in_one_set() {
+        let mut sets = UnionFind::new(5);
+        sets.union(3, 4);
+        sets.union(1, 3);
+        assert_eq!(sets.find(4), sets.find(1));
+        assert_ne!(sets.find(0), sets.find(4));
+        assert_ne!(sets.find(2), sets.find(1));
     }
 }

@@ -8,6 +8,10 @@
 
 pub use crate::catalog::mesos::Role;
 
+/// The path of a buffer read from standard input without a name (`meslint -`): what it is
+/// comes from its text alone.
+pub const STDIN: &str = "-";
+
 /// What an input file is.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FileKind {
@@ -174,6 +178,9 @@ enum NameKind {
 }
 
 fn kind_by_name(path: &str) -> NameKind {
+    if path == STDIN {
+        return NameKind::Sniff;
+    }
     let name = base_name(path);
     let parent = parent_name(path);
     if name == "meslint.toml" {
@@ -379,7 +386,7 @@ fn is_yaml(name: &str) -> bool {
 
 fn sniff(path: &str, text: &str) -> FileKind {
     let name = base_name(path);
-    if is_yaml(name) {
+    if is_yaml(name) || path == STDIN {
         // Compose files and manifests are known by what they hold, whatever their name.
         if looks_like_kubernetes(text) {
             return FileKind::Kubernetes;
@@ -387,7 +394,9 @@ fn sniff(path: &str, text: &str) -> FileKind {
         if looks_like_compose(text) {
             return FileKind::Compose;
         }
-        return FileKind::Other;
+        if path != STDIN {
+            return FileKind::Other;
+        }
     }
     if runs_zookeeper_image(text) && !starts_mesos(text) {
         return FileKind::DockerRun;
@@ -608,6 +617,44 @@ pub fn strip_dir<'a>(path: &'a str, dir: &str) -> &'a str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_buffer_without_a_name_is_known_by_its_text() {
+        let cases = [
+            (
+                "tickTime=2000\ndataDir=/var/lib/zookeeper\n",
+                FileKind::ZooCfg,
+            ),
+            (
+                "MESOS_QUORUM=2\n",
+                FileKind::MesosEnv {
+                    role: None,
+                    wrapper: false,
+                },
+            ),
+            (
+                "mesos-master --zk=zk://zk1:2181/mesos\n",
+                FileKind::MesosScript,
+            ),
+            (
+                "[Service]\nExecStart=/usr/sbin/mesos-agent --master=m1:5050\n",
+                FileKind::MesosScript,
+            ),
+            (
+                "services:\n  zk1:\n    image: zookeeper:3.8\n",
+                FileKind::Compose,
+            ),
+            (
+                "kind: StatefulSet\nspec:\n  image: zookeeper\n",
+                FileKind::Kubernetes,
+            ),
+            ("1\n", FileKind::Other),
+            ("", FileKind::Other),
+        ];
+        for (text, kind) in cases {
+            assert_eq!(detect(STDIN, text, true), kind, "{text:?}");
+        }
+    }
 
     #[test]
     fn kinds_by_name() {

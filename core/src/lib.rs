@@ -121,12 +121,49 @@ impl Input {
     }
 }
 
-/// The findings of `meslint --probe`: what the running cluster answered ([`model::live::Live`],
-/// collected by the caller along [`model::live::Plan::of`]) checked against a linted report's
-/// model by the `PR` rules. The caller adds them to the report's diagnostics.
-pub fn probe_report(report: &Report, live: &model::live::Live) -> Vec<Diagnostic> {
+/// Adds the findings of `meslint --probe` to a linted report: what the running cluster
+/// answered ([`model::live::Live`], collected by the caller along [`model::live::Plan::of`])
+/// checked against the report's model by the `PR` rules. They pass through the run's policy
+/// with the lint findings, as if the rules had run in [`lint`]: selection, severities,
+/// `[per-path]` and inline suppressions (an `ignore[PR001]` comment is used, not unused) and
+/// the baseline.
+pub fn probe_report(report: &mut Report, live: &model::live::Live) {
     let context = rules::Context::new(&report.model, &report.settings).with_live(live);
-    rules::run_live(&context)
+    let mut diagnostics = report.unfiltered.diagnostics.clone();
+    diagnostics.extend(rules::run_live(&context));
+    diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    diagnostics.dedup();
+    let diagnostics = merge_repeats(diagnostics);
+    report.diagnostics = reported(
+        diagnostics,
+        &report.settings,
+        &report.sources,
+        &report.unfiltered,
+    );
+}
+
+/// Selection, severities and suppressions: the one place every diagnostic passes through, once
+/// the rules of every cluster have run.
+fn reported(
+    diagnostics: Vec<Diagnostic>,
+    settings: &Settings,
+    sources: &SourceMap,
+    unfiltered: &report::Unfiltered,
+) -> Vec<Diagnostic> {
+    let mut policy = policy::Policy::new(
+        &settings.project.rules,
+        &unfiltered.cluster_rules,
+        sources,
+        &unfiltered.files,
+        &settings.baseline,
+    );
+    let mut diagnostics: Vec<Diagnostic> = diagnostics
+        .into_iter()
+        .filter_map(|d| policy.apply(d))
+        .collect();
+    diagnostics.extend(policy.unused());
+    diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    diagnostics
 }
 
 /// Lints a set of files as one cluster.
@@ -287,7 +324,9 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
         .filter(|(_, kind)| *kind == layout::FileKind::Project)
         .map(|(id, _)| {
             let (mut project, problems) = project::parse(*id, sources.file(*id).text(), &codes);
-            project.rules.base_dir = parent_dir(sources.file(*id).path()).to_owned();
+            project
+                .rules
+                .set_base_dir(parent_dir(sources.file(*id).path()));
             input_problems.extend(problems.into_iter().map(InputProblem::Project));
             (*id, project)
         })
@@ -306,9 +345,9 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
             .filter(|(id, _)| !is_run_config(*id))
             .map(|(id, _)| sources.file(*id).path()),
     );
-    let no_split = std::collections::BTreeSet::new();
-    let group_of = |id: FileId, split: &std::collections::BTreeSet<String>| {
-        clusters::group_of(&rel(id), &project_roots, split)
+    let no_split = clusters::Split::default();
+    let group_of = |id: FileId, split: &clusters::Split| {
+        clusters::group_of(id, &rel(id), &project_roots, split)
     };
     // The settings of the whole tree: command line, then the meslint.toml files of no
     // sub-cluster.
@@ -318,8 +357,8 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
             top_settings = top_settings.with_project(project.clone());
         }
     }
-    // Without a meslint.toml of their own, first-level directories are clusters when their
-    // ensembles are disjoint: build the rest once to see.
+    // Without a meslint.toml of their own, sets of hosts are clusters when their ensembles are
+    // disjoint: build the rest once to see.
     let rest: Vec<(FileId, layout::FileKind)> = files
         .iter()
         .filter(|(id, _)| group_of(*id, &no_split).is_empty())
@@ -335,7 +374,7 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
             &top_settings,
             &mut parse::Sink::default(),
         );
-        clusters::split_dirs(&trial)
+        clusters::split(&trial, rel)
     };
     let mut groups: std::collections::BTreeMap<String, Vec<(FileId, layout::FileKind)>> =
         std::collections::BTreeMap::new();
@@ -346,18 +385,29 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
             .push((*id, kind.clone()));
     }
     let mut built = Vec::new();
+    // The rule selection of each cluster with a meslint.toml of its own, by its directory.
+    let mut cluster_rules = Vec::new();
     for (group, group_files) in &groups {
-        let mut group_settings = top_settings.clone();
-        for (id, project) in &projects {
-            if group_of(*id, &split) == *group && !group.is_empty() {
-                group_settings = group_settings.with_project(project.clone());
-            }
-        }
         let group_root = match (root.as_str(), group.as_str()) {
             (r, "") => r.to_owned(),
             ("", g) => g.to_owned(),
             (r, g) => format!("{r}/{g}"),
         };
+        let mut group_settings = top_settings.clone();
+        for (id, project) in &projects {
+            if group_of(*id, &split) == *group && !group.is_empty() && !is_run_config(*id) {
+                // The cluster's own meslint.toml adds to the tree's.
+                let top = &top_settings.project;
+                let mut own = project.clone();
+                own.masters = own.masters.or(top.masters);
+                let mut hosts = top.hosts.clone();
+                hosts.extend(own.hosts);
+                own.hosts = hosts;
+                own.rules = top.rules.within(&project.rules);
+                cluster_rules.push((group_root.clone(), own.rules.clone()));
+                group_settings = group_settings.with_project(own);
+            }
+        }
         let cluster = assemble::cluster(
             &sources,
             group_files,
@@ -412,27 +462,19 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     diagnostics.dedup();
     let diagnostics = merge_repeats(diagnostics);
-    // Selection, severities and suppressions: the one place every diagnostic passes through,
-    // once the rules of every cluster have run.
-    let mut policy = policy::Policy::new(
-        &settings.project.rules,
-        &sources,
-        &files,
-        &settings.baseline,
-    );
-    let mut diagnostics: Vec<Diagnostic> = diagnostics
-        .into_iter()
-        .filter_map(|d| policy.apply(d))
-        .collect();
-    diagnostics.extend(policy.unused());
-    diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    let unfiltered = report::Unfiltered {
+        diagnostics: diagnostics.clone(),
+        files,
+        cluster_rules,
+    };
     Report {
+        diagnostics: reported(diagnostics, settings, &sources, &unfiltered),
         sources,
-        diagnostics,
         model,
         settings: settings.clone(),
         files: outcomes,
         clusters: cluster_infos,
+        unfiltered,
     }
 }
 

@@ -32,17 +32,25 @@ pub struct Suppression {
 /// The policy of one run; [`apply`](Policy::apply) every diagnostic, then collect
 /// [`unused`](Policy::unused).
 pub struct Policy<'a> {
-    selection: &'a RuleSelection,
+    /// The selection of the whole tree, and of each cluster with a `meslint.toml` of its own
+    /// (its directory as displayed); a diagnostic follows the cluster of its first place.
+    top: &'a RuleSelection,
+    clusters: Vec<(&'a str, &'a RuleSelection)>,
     sources: &'a SourceMap,
-    per_path_used: Vec<bool>,
+    /// Every `[per-path]` entry once (the clusters' selections repeat the tree's), by its span
+    /// in meslint.toml, with whether it suppressed something.
+    per_path_used: std::collections::BTreeMap<Span, bool>,
     suppressions: Vec<Suppression>,
     suppressions_used: Vec<bool>,
     baseline: Baseline,
 }
 
 impl<'a> Policy<'a> {
+    /// `clusters`: the directory (as displayed) and selection of each cluster that has a
+    /// `meslint.toml` of its own; `top` applies everywhere else.
     pub fn new(
-        selection: &'a RuleSelection,
+        top: &'a RuleSelection,
+        clusters: &'a [(String, RuleSelection)],
         sources: &'a SourceMap,
         files: &[(FileId, FileKind)],
         baseline: &Baseline,
@@ -52,23 +60,72 @@ impl<'a> Policy<'a> {
             .filter(|(_, kind)| has_comments(kind))
             .flat_map(|(id, _)| inline_suppressions(*id, sources))
             .collect();
+        let mut clusters: Vec<(&str, &RuleSelection)> = clusters
+            .iter()
+            .map(|(dir, selection)| (dir.as_str(), selection))
+            .collect();
+        // Deepest first, so that the first directory that holds a path is its cluster.
+        clusters.sort_by_key(|(dir, _)| std::cmp::Reverse(dir.len()));
+        let per_path_used = std::iter::once(top)
+            .chain(clusters.iter().map(|(_, selection)| *selection))
+            .flat_map(|selection| &selection.per_path)
+            .map(|entry| (entry.span, false))
+            .collect();
         Policy {
-            selection,
+            top,
+            clusters,
             sources,
-            per_path_used: vec![false; selection.per_path.len()],
+            per_path_used,
             suppressions_used: vec![false; suppressions.len()],
             suppressions,
             baseline: baseline.clone(),
         }
     }
 
+    /// The selection that applies in a file: its cluster's, else the tree's.
+    fn selection_of(&self, file: FileId) -> &'a RuleSelection {
+        let path = self.sources.file(file).path();
+        self.clusters
+            .iter()
+            .find(|(dir, _)| {
+                dir.is_empty() || path.strip_prefix(*dir).is_some_and(|r| r.starts_with('/'))
+            })
+            .map_or(self.top, |(_, selection)| *selection)
+    }
+
+    /// The selection that applies to a diagnostic: that of the file of its first place.
+    fn selection_for(&self, diagnostic: &Diagnostic) -> &'a RuleSelection {
+        diagnostic
+            .labels
+            .iter()
+            .find(|l| l.primary)
+            .or(diagnostic.labels.first())
+            .map_or(self.top, |label| self.selection_of(label.span.file))
+    }
+
     /// The diagnostic as the run reports it, or `None` when it is not selected, ignored for its
     /// path, suppressed inline or in the baseline.
     pub fn apply(&mut self, mut diagnostic: Diagnostic) -> Option<Diagnostic> {
-        if !self.selected(diagnostic.code) {
+        // One mistake written in two clusters is one diagnostic: a cluster that does not
+        // select the rule takes away its own places only.
+        let unselected: Vec<usize> = places(&diagnostic)
+            .into_iter()
+            .filter(|&i| {
+                let file = diagnostic.labels[i].span.file;
+                !selected(self.selection_of(file), diagnostic.code)
+            })
+            .collect();
+        if !unselected.is_empty() && unselected.len() == places(&diagnostic).len() {
             return None;
         }
-        if let Some(severity) = self.severity(diagnostic.code) {
+        for i in unselected.into_iter().rev() {
+            diagnostic.labels.remove(i);
+        }
+        let selection = self.selection_for(&diagnostic);
+        if !selected(selection, diagnostic.code) {
+            return None;
+        }
+        if let Some(severity) = severity(selection, diagnostic.code) {
             diagnostic.severity = severity;
         }
         if diagnostic.code == UNUSED_SUPPRESSION.code {
@@ -77,12 +134,7 @@ impl<'a> Policy<'a> {
         // One mistake written on several hosts is one diagnostic with a primary label at each
         // place: a suppression takes away the places it covers, and the diagnostic goes when
         // none is left.
-        let mut places: Vec<usize> = (0..diagnostic.labels.len())
-            .filter(|&i| diagnostic.labels[i].primary)
-            .collect();
-        if places.is_empty() && !diagnostic.labels.is_empty() {
-            places.push(0);
-        }
+        let places = places(&diagnostic);
         let suppressed: Vec<usize> = places
             .iter()
             .copied()
@@ -104,13 +156,15 @@ impl<'a> Policy<'a> {
         Some(diagnostic)
     }
 
-    /// Whether a `[per-path]` entry or an inline comment suppresses `code` at `span`; the one
-    /// that does is marked used.
+    /// Whether a `[per-path]` entry (of the cluster of the file) or an inline comment
+    /// suppresses `code` at `span`; the one that does is marked used.
     fn suppressed(&mut self, span: Span, code: &str) -> bool {
-        let path = self.relative(self.sources.file(span.file).path());
-        for (index, entry) in self.selection.per_path.iter().enumerate() {
-            if glob_matches(&entry.glob, &path) && entry.codes.iter().any(|c| matches(c, code)) {
-                self.per_path_used[index] = true;
+        let path = self.sources.file(span.file).path();
+        for entry in &self.selection_of(span.file).per_path {
+            if glob_matches(&entry.glob, relative(path, &entry.base_dir))
+                && entry.codes.iter().any(|c| matches(c, code))
+            {
+                self.per_path_used.insert(entry.span, true);
                 return true;
             }
         }
@@ -146,8 +200,12 @@ impl<'a> Policy<'a> {
                 );
             }
         }
-        for (entry, used) in self.selection.per_path.iter().zip(&self.per_path_used) {
-            if !used {
+        let entries = std::iter::once(self.top)
+            .chain(self.clusters.iter().map(|(_, selection)| *selection))
+            .flat_map(|selection| &selection.per_path);
+        let mut reported = std::collections::BTreeSet::new();
+        for entry in entries {
+            if self.per_path_used.get(&entry.span) == Some(&false) && reported.insert(entry.span) {
                 out.push(
                     UNUSED_SUPPRESSION.report(
                         Finding::new(format!(
@@ -163,60 +221,68 @@ impl<'a> Policy<'a> {
             }
         }
         out.into_iter()
-            .filter_map(|d| self.selected(d.code).then_some(d))
-            .map(|mut d| {
-                if let Some(severity) = self.severity(d.code) {
+            .filter_map(|mut d| {
+                let selection = self.selection_for(&d);
+                if !selected(selection, d.code) {
+                    return None;
+                }
+                if let Some(severity) = severity(selection, d.code) {
                     d.severity = severity;
                 }
-                d
+                Some(d)
             })
             .collect()
     }
+}
 
-    fn selected(&self, code: &str) -> bool {
-        // A narrow `select` must not hide that a file or meslint.toml itself could not be read;
-        // only an explicit `ignore` does.
-        let always = ["ML001", "ML004"].contains(&code);
-        let chosen = always
-            || match &self.selection.select {
-                None => true,
-                Some(select) => select.iter().any(|s| matches(s, code)),
-            }
-            || self
-                .selection
-                .extend_select
-                .iter()
-                .any(|s| matches(s, code));
-        chosen && !self.selection.ignore.iter().any(|s| matches(s, code))
+/// The labels that stand for the places of a diagnostic: the primary ones, else the first.
+fn places(diagnostic: &Diagnostic) -> Vec<usize> {
+    let mut places: Vec<usize> = (0..diagnostic.labels.len())
+        .filter(|&i| diagnostic.labels[i].primary)
+        .collect();
+    if places.is_empty() && !diagnostic.labels.is_empty() {
+        places.push(0);
     }
+    places
+}
 
-    /// The longest matching `[severity]` entry.
-    fn severity(&self, code: &str) -> Option<Severity> {
-        self.selection
-            .severity
-            .iter()
-            .filter(|(selector, _)| matches(selector, code))
-            .max_by_key(|(selector, _)| {
-                if *selector == "ALL" {
-                    0
-                } else {
-                    selector.len()
-                }
-            })
-            .map(|(_, severity)| *severity)
-    }
-
-    /// A path relative to the directory of meslint.toml, when it lies below it.
-    fn relative(&self, path: &str) -> String {
-        let base = &self.selection.base_dir;
-        if base.is_empty() {
-            return path.to_owned();
+fn selected(selection: &RuleSelection, code: &str) -> bool {
+    // A narrow `select` must not hide that a file or meslint.toml itself could not be read;
+    // only an explicit `ignore` does.
+    let always = ["ML001", "ML004"].contains(&code);
+    let chosen = always
+        || match &selection.select {
+            None => true,
+            Some(select) => select.iter().any(|s| matches(s, code)),
         }
-        path.strip_prefix(base.as_str())
-            .and_then(|rest| rest.strip_prefix('/'))
-            .unwrap_or(path)
-            .to_owned()
+        || selection.extend_select.iter().any(|s| matches(s, code));
+    chosen && !selection.ignore.iter().any(|s| matches(s, code))
+}
+
+/// The longest matching `[severity]` entry.
+fn severity(selection: &RuleSelection, code: &str) -> Option<Severity> {
+    selection
+        .severity
+        .iter()
+        .filter(|(selector, _)| matches(selector, code))
+        .max_by_key(|(selector, _)| {
+            if *selector == "ALL" {
+                0
+            } else {
+                selector.len()
+            }
+        })
+        .map(|(_, severity)| *severity)
+}
+
+/// A path relative to the directory of meslint.toml, when it lies below it.
+fn relative<'p>(path: &'p str, base: &str) -> &'p str {
+    if base.is_empty() {
+        return path;
     }
+    path.strip_prefix(base)
+        .and_then(|rest| rest.strip_prefix('/'))
+        .unwrap_or(path)
 }
 
 /// What identifies a finding in a baseline: file, code and message.

@@ -60,8 +60,30 @@ pub struct RuleSelection {
     pub severity: BTreeMap<String, Severity>,
     /// Codes ignored in the files a glob matches, relative to the directory of `meslint.toml`.
     pub per_path: Vec<PerPath>,
-    /// The directory of `meslint.toml` as displayed (`cluster` for `cluster/meslint.toml`).
-    pub base_dir: String,
+}
+
+impl RuleSelection {
+    /// The selection of a cluster whose own `meslint.toml` (`inner`) lies below this one's:
+    /// its `select` replaces this `select` when it has one, its lists and `[per-path]` entries
+    /// add to these, and its `[severity]` entries win over these.
+    pub fn within(&self, inner: &RuleSelection) -> RuleSelection {
+        let mut severity = self.severity.clone();
+        severity.extend(inner.severity.clone());
+        RuleSelection {
+            select: inner.select.clone().or_else(|| self.select.clone()),
+            extend_select: [self.extend_select.clone(), inner.extend_select.clone()].concat(),
+            ignore: [self.ignore.clone(), inner.ignore.clone()].concat(),
+            severity,
+            per_path: [self.per_path.clone(), inner.per_path.clone()].concat(),
+        }
+    }
+
+    /// Sets the directory the `[per-path]` globs are relative to.
+    pub fn set_base_dir(&mut self, dir: &str) {
+        for entry in &mut self.per_path {
+            entry.base_dir = dir.to_owned();
+        }
+    }
 }
 
 /// One `[per-path]` entry.
@@ -71,6 +93,9 @@ pub struct PerPath {
     pub codes: Vec<String>,
     /// The entry in meslint.toml, for reporting one that ignores nothing.
     pub span: Span,
+    /// The directory of its `meslint.toml` as displayed (`cluster` for `cluster/meslint.toml`),
+    /// which the glob is relative to.
+    pub base_dir: String,
 }
 
 const TOP_KEYS: &[&str] = &[
@@ -244,6 +269,7 @@ pub fn parse(file: FileId, text: &str, codes: &[&str]) -> (Project, Vec<ProjectP
                             glob: glob.get_ref().to_string(),
                             codes,
                             span,
+                            base_dir: String::new(),
                         });
                     }
                 }

@@ -19,6 +19,18 @@ pub struct Report {
     pub files: Vec<FileOutcome>,
     /// The clusters the tree holds, each checked on its own (see [`crate::clusters`]).
     pub clusters: Vec<ClusterInfo>,
+    /// What the policy was given, for the findings `--probe` adds later (`probe_report`).
+    pub(crate) unfiltered: Unfiltered,
+}
+
+/// The diagnostics of a run before its policy, and the files it read with their kinds (for
+/// inline suppressions): findings added later pass through the policy with these, once.
+#[derive(Debug, Default)]
+pub(crate) struct Unfiltered {
+    pub diagnostics: Vec<Diagnostic>,
+    pub files: Vec<(crate::source::FileId, crate::layout::FileKind)>,
+    /// The rule selection of each cluster with a `meslint.toml` of its own, by its directory.
+    pub cluster_rules: Vec<(String, crate::project::RuleSelection)>,
 }
 
 /// One cluster of the tree: its directory and what runs on each of its hosts.

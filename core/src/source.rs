@@ -139,6 +139,7 @@ pub struct SourceFile {
     encoding: Encoding,
     line_starts: Vec<u32>,
     /// Where this file starts in the map-wide offset space that miette works in.
+    #[cfg_attr(not(feature = "graphical"), allow(dead_code))]
     base: usize,
 }
 
@@ -318,6 +319,7 @@ impl SourceMap {
     }
 
     /// The file that holds the map-wide offset `global`.
+    #[cfg(feature = "graphical")]
     fn file_at_global(&self, global: usize) -> Option<&SourceFile> {
         let index = self.files.partition_point(|f| f.base <= global);
         let file = self.files.get(index.checked_sub(1)?)?;
@@ -325,12 +327,14 @@ impl SourceMap {
     }
 
     /// The map-wide offset range of a span, as miette wants it.
+    #[cfg(feature = "graphical")]
     pub fn global_range(&self, span: Span) -> (usize, usize) {
         let base = self.file(span.file).base;
         (base + span.start as usize, span.len())
     }
 }
 
+#[cfg(feature = "graphical")]
 impl miette::SourceCode for SourceMap {
     fn read_span<'a>(
         &'a self,
@@ -415,6 +419,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "graphical")]
     fn miette_never_reads_across_files() {
         use miette::SourceCode;
         let mut map = SourceMap::new();

@@ -103,7 +103,9 @@ pub fn lint(
     to_js(&check::json_report(&files, &options))
 }
 
-/// The human report (miette snippets without colour), as `meslint --color never` prints it.
+/// The human report: each diagnostic with its labels drawn under their source lines, and the
+/// summary line `meslint` ends with. (The CLI draws the snippets with miette's boxes; the module
+/// leaves that renderer out to stay small.)
 #[wasm_bindgen(js_name = renderText)]
 pub fn render_text(
     #[wasm_bindgen(unchecked_param_type = "FileInput[]")] files: JsValue,
@@ -145,7 +147,9 @@ pub fn rules() -> Result<JsValue, JsError> {
     to_js(&serde_json::Value::Array(list))
 }
 
-/// The documentation of one rule as Markdown (what `meslint explain` prints), by code or name.
+/// One rule's title, severity, releases and summary as Markdown (the start of what
+/// `meslint explain` prints), by code or name. The full documentation is not in the module, to
+/// keep it small: the page ships it as `rules.json` (code to Markdown).
 #[wasm_bindgen]
 pub fn explain(code: &str) -> Option<String> {
     rules::find(code.trim()).map(rules::docs::rule_markdown)

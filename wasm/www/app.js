@@ -72,6 +72,17 @@ async function loadExamples() {
   }
 }
 
+// The module carries only each rule's summary; the full documentation (what `meslint explain`
+// prints) is the page's rules.json, fetched the first time a diagnostic's docs are opened.
+let ruleDocsJson = null;
+
+async function ruleDocs(code) {
+  ruleDocsJson ??= fetch('rules.json')
+    .then((response) => (response.ok ? response.json() : {}))
+    .catch(() => ({}));
+  return (await ruleDocsJson)[code] ?? meslint.explain(code) ?? '';
+}
+
 function wireEvents() {
   $('text').addEventListener('input', () => {
     const file = currentFile();
@@ -628,8 +639,8 @@ function diagnosticItem(d) {
   if (d.help) details.append(el('div', { class: 'help' }, el('strong', {}, 'help '), ...inlineCode(d.help)));
   const docsButton = el('button', { type: 'button', class: 'link-button docs-button' }, `About ${d.code} (${d.name})`);
   const docs = el('div', { class: 'docs', hidden: '' });
-  docsButton.addEventListener('click', () => {
-    if (docs.hidden && docs.childElementCount === 0) docs.append(...markdown(meslint.explain(d.code) ?? ''));
+  docsButton.addEventListener('click', async () => {
+    if (docs.hidden && docs.childElementCount === 0) docs.append(...markdown(await ruleDocs(d.code)));
     docs.hidden = !docs.hidden;
     docsButton.classList.toggle('open', !docs.hidden);
   });

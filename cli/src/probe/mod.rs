@@ -7,9 +7,9 @@
 //! ([`Plan::of`]). Everything is bounded: at most [`CONCURRENCY`] connections at once, the
 //! per-connection limit on each step, and one deadline for the whole probe, after which what
 //! has not answered is reported as such. What the servers answered is handed to the core as
-//! plain data ([`Live`]); its `PR` rules turn it into [`Diagnostic`]s
-//! ([`meslint_core::probe_report`]). The answers also make a [`Results`] section for
-//! `--format json`.
+//! plain data ([`Live`]); its `PR` rules turn it into diagnostics, which go through the run's
+//! policy with the lint findings ([`meslint_core::probe_report`]). The answers also make a
+//! [`Results`] section for `--format json`.
 
 pub mod four_letter;
 mod results;
@@ -17,8 +17,8 @@ pub mod session;
 
 use std::time::Duration;
 
+use meslint_core::Report;
 use meslint_core::model::live::{Answer, Live, Outcome, Plan, Registration};
-use meslint_core::{Diagnostic, Report};
 use serde::Serialize;
 use tokio::task::JoinSet;
 
@@ -32,12 +32,6 @@ pub struct Limits {
     pub connection: Duration,
     /// For the whole probe.
     pub total: Duration,
-}
-
-/// What the probe found: diagnostics for the report, and the raw results for JSON.
-pub struct Probe {
-    pub diagnostics: Vec<Diagnostic>,
-    pub results: Results,
 }
 
 /// The `probe` section of the JSON output.
@@ -77,9 +71,10 @@ pub struct SessionResult {
     pub registered_masters: Vec<Registration>,
 }
 
-/// Runs the probe for a linted report. Never panics and never hangs past the deadline (plus
-/// the time to stop): failures are diagnostics.
-pub fn run(report: &Report, limits: Limits) -> Probe {
+/// Runs the probe for a linted report and adds its findings to it; returns the raw results for
+/// JSON. Never panics and never hangs past the deadline (plus the time to stop): failures are
+/// diagnostics.
+pub fn run(report: &mut Report, limits: Limits) -> Results {
     let plan = Plan::of(&report.model, &report.settings);
     let (answers, sessions) = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -105,10 +100,8 @@ pub fn run(report: &Report, limits: Limits) -> Probe {
         answers,
         sessions,
     };
-    Probe {
-        diagnostics: meslint_core::probe_report(report, &live),
-        results: results::results(&live, &connected),
-    }
+    meslint_core::probe_report(report, &live);
+    results::results(&live, &connected)
 }
 
 type Asked = (Option<std::net::SocketAddr>, Answer);

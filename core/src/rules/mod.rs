@@ -28,7 +28,8 @@ pub struct Rule {
     pub severity: Severity,
     /// The releases the rule applies to, in words (`ZooKeeper 3.5+`, `all`).
     pub applies_to: &'static str,
-    /// The declaration's doc comment; its first line is the summary.
+    /// The declaration's doc comment; its first line is the summary. Without the `rule-docs`
+    /// feature it is only that line.
     pub docs: &'static str,
     /// What one finding stands for; see [`Scope`].
     pub scope: Scope,
@@ -82,20 +83,34 @@ impl Rule {
 /// Declares a [`Rule`] whose `docs` field is its own doc comment. The scope is
 /// [`Scope::Each`] unless the declaration names another as its first field.
 macro_rules! declare_rule {
-    ($(#[doc = $doc:literal])* $vis:vis static $NAME:ident = Rule {
+    (#[doc = $first:literal] $(#[doc = $doc:literal])* $vis:vis static $NAME:ident = Rule {
         scope: $scope:expr, $($fields:tt)*
     };) => {
-        $(#[doc = $doc])*
+        #[doc = $first] $(#[doc = $doc])*
         $vis static $NAME: $crate::rules::Rule =
-            $crate::rules::Rule { docs: concat!($($doc, "\n"),*), scope: $scope, $($fields)* };
+            $crate::rules::Rule { docs: rule_docs!($first $(, $doc)*), scope: $scope, $($fields)* };
     };
-    ($(#[doc = $doc:literal])* $vis:vis static $NAME:ident = Rule { $($fields:tt)* };) => {
-        $(#[doc = $doc])*
+    (#[doc = $first:literal] $(#[doc = $doc:literal])* $vis:vis static $NAME:ident = Rule { $($fields:tt)* };) => {
+        #[doc = $first] $(#[doc = $doc])*
         $vis static $NAME: $crate::rules::Rule = $crate::rules::Rule {
-            docs: concat!($($doc, "\n"),*),
+            docs: rule_docs!($first $(, $doc)*),
             scope: $crate::rules::Scope::Each,
             $($fields)*
         };
+    };
+}
+
+/// A rule's `docs`: its doc comment's lines, or without the `rule-docs` feature only the first
+/// (the summary), which keeps the browser module small.
+#[cfg(feature = "rule-docs")]
+macro_rules! rule_docs {
+    ($first:literal $(, $doc:literal)*) => { concat!($first, "\n" $(, $doc, "\n")*) };
+}
+
+#[cfg(not(feature = "rule-docs"))]
+macro_rules! rule_docs {
+    ($first:literal $(, $doc:literal)*) => {
+        concat!($first, "\n")
     };
 }
 

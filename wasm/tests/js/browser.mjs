@@ -103,9 +103,13 @@ try {
   const line = await page.$eval('#text', (t) => t.value.slice(0, t.selectionStart).split('\n').length);
   assert.equal(line, 13);
 
-  // Rule docs on demand.
+  // Rule docs on demand: the full text, from the page's rules.json.
   await cx101.locator('.docs-button').click();
-  assert.match(await cx101.locator('.docs').textContent(), /zk/i);
+  await cx101.locator('.docs:not([hidden])').waitFor({ timeout: 10000 });
+  const docs = await cx101.locator('.docs').textContent();
+  assert.match(docs, /zk/i);
+  assert.match(docs, /What it finds/, 'the rule\'s full documentation');
+  assert.ok(requests.some((u) => u.endsWith('/rules.json')), 'the docs came from rules.json');
 
   // The text report is the CLI's human output.
   await page.click('#tab-text');

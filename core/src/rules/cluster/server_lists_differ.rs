@@ -117,6 +117,9 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
         let own: BTreeMap<i64, _> = effective(server.effective_servers())
             .filter_map(|e| Some((sid(e)?, e)))
             .collect();
+        // Every line of this server that differs, as (`server.N`, finding of that line alone):
+        // one line is told on its own, several become one finding for the server.
+        let mut lines: Vec<(i64, Finding)> = Vec::new();
         for (id, entry) in &own {
             match reference.get(id) {
                 Some(theirs)
@@ -124,33 +127,32 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
                         &line_key(ref_server, theirs, &ensemble.usual_hosts),
                         &line_key(server, entry, &ensemble.usual_hosts),
                     ) => {}
-                Some(theirs) => findings.push(
-                    Finding::new(format!("`server.{id}` on {} differs from {}", who, ref_who))
+                Some(theirs) => lines.push((
+                    *id,
+                    Finding::new(format!("`server.{id}` on {who} differs from {ref_who}"))
                         .primary(
                             entry.value.span,
-                            format!("{} says `{}`", who, entry.value.value.trim()),
+                            format!("{who} says `{}`", entry.value.value.trim()),
                         )
                         .secondary(
                             theirs.value.span,
-                            format!("{} says `{}`", ref_who, theirs.value.value.trim()),
-                        )
-                        .help("make the `server.N` lines identical on every host"),
-                ),
-                None => findings.push(
+                            format!("{ref_who} says `{}`", theirs.value.value.trim()),
+                        ),
+                )),
+                None => lines.push((
+                    *id,
                     Finding::new(format!(
-                        "{} lists `server.{id}`, which {} does not",
-                        who, ref_who
+                        "{who} lists `server.{id}`, which {ref_who} does not"
                     ))
                     .primary(
                         entry.key.span.cover(entry.value.span),
-                        format!("only on {}", who),
+                        format!("only on {who}"),
                     )
                     .secondary(
                         ensemble.declared,
-                        format!("{}'s list has no `server.{id}`", ref_who),
-                    )
-                    .help("make the `server.N` lines identical on every host"),
-                ),
+                        format!("{ref_who}'s list has no `server.{id}`"),
+                    ),
+                )),
             }
         }
         let end = server
@@ -159,20 +161,53 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
             .map_or(server.config.end, |e| e.key.span.cover(e.value.span));
         for (id, theirs) in &reference {
             if !own.contains_key(id) {
-                findings.push(
+                lines.push((
+                    *id,
                     Finding::new(format!(
-                        "{} does not list `server.{id}`, which {} does",
-                        who, ref_who
+                        "{who} does not list `server.{id}`, which {ref_who} does"
                     ))
-                    .primary(end, format!("no `server.{id}` on {}", who))
+                    .primary(end, format!("no `server.{id}` on {who}"))
                     .secondary(
                         theirs.key.span.cover(theirs.value.span),
-                        format!("{} lists it", ref_who),
-                    )
-                    .help("make the `server.N` lines identical on every host"),
-                );
+                        format!("{ref_who} lists it"),
+                    ),
+                ));
+            }
+        }
+        findings.extend(one_finding(&who, &ref_who, lines));
+    }
+    findings
+}
+
+/// The lines where one server's list differs from the reference, as one finding: the line's
+/// own finding when it is one, else one that labels every line (the reference's lines once).
+fn one_finding(who: &str, ref_who: &str, mut lines: Vec<(i64, Finding)>) -> Option<Finding> {
+    const HELP: &str = "make the `server.N` lines identical on every host";
+    lines.sort_by_key(|(id, _)| *id);
+    if lines.len() < 2 {
+        return lines.pop().map(|(_, finding)| finding.help(HELP));
+    }
+    let ids: Vec<String> = lines
+        .iter()
+        .map(|(id, _)| format!("`server.{id}`"))
+        .collect();
+    let mut merged = Finding::new(format!(
+        "the server list on {who} differs from {ref_who}'s in {} lines: {}",
+        lines.len(),
+        ids.join(", ")
+    ))
+    .help(HELP);
+    for (_, finding) in lines {
+        for label in finding.labels {
+            match merged.labels.iter_mut().find(|l| l.span == label.span) {
+                // Several missing lines point at the end of the list: one label names them all.
+                Some(same) if label.primary => {
+                    same.message = format!("{}, {}", same.message, label.message);
+                }
+                Some(_) => {}
+                None => merged.labels.push(label),
             }
         }
     }
-    findings
+    Some(merged)
 }
