@@ -183,6 +183,12 @@ pub enum FlagValue {
     Duration(Duration),
     Bytes(u64),
     Ip(Ipv4Addr),
+    /// A ranges value (`[5000-10000,20000-21000]`) as Mesos's resource parser reads it, each
+    /// range `(start, end)` as written. The loader takes any text; the part of the agent that
+    /// uses the flag parses it later and refuses an `Err`, whose text is the reason.
+    Ranges(Result<Vec<(u64, u64)>, String>),
+    /// Inline JSON that parses (`file://` values and paths are `Accepted`).
+    Json(serde_json::Value),
     /// The loader refuses the value; the text is Mesos's reason.
     Invalid(String),
 }
@@ -337,6 +343,41 @@ impl MesosProcess {
     /// Isolators as written (default `posix/cpu,posix/mem`); `None` when unknown.
     pub fn isolation(&self) -> Option<Vec<String>> {
         self.list("isolation", &["posix/cpu", "posix/mem"])
+    }
+
+    /// The total of a scalar resource in the text form of `--resources` (`cpus:8;gpus(*):2`),
+    /// with the span of its first entry; `None` when the flag is unset, unknown, JSON, names
+    /// no such resource or gives it no number.
+    pub fn scalar_resource(&self, name: &str) -> Option<Spanned<f64>> {
+        let flag = self.flag("resources").filter(|f| !f.unknown)?;
+        let value = &flag.value.value;
+        if value.trim_start().starts_with('[') || value.starts_with("file://") {
+            return None;
+        }
+        let mut total: Option<Spanned<f64>> = None;
+        let mut offset = 0;
+        for entry in value.split(';') {
+            let at = offset;
+            offset += entry.len() + 1;
+            let Some((key, amount)) = entry.split_once(':') else {
+                continue;
+            };
+            let resource = key.split('(').next().unwrap_or(key).trim();
+            if resource != name {
+                continue;
+            }
+            let Ok(amount) = amount.trim().parse::<f64>() else {
+                return None;
+            };
+            match &mut total {
+                Some(t) => t.value += amount,
+                None => {
+                    let span = flag.value.sub_span(at, at + entry.len());
+                    total = Some(Spanned::new(amount, span));
+                }
+            }
+        }
+        total
     }
 
     /// Image providers, upper-cased as Mesos compares them; `None` when unknown.

@@ -211,6 +211,11 @@ pub fn read_value(ty: ValueType, value: &str) -> FlagValue {
         ValueType::Duration => parse_duration(value).map(FlagValue::Duration),
         ValueType::Bytes => parse_bytes(value).map(FlagValue::Bytes),
         ValueType::Ip => parse_ipv4(value).map(FlagValue::Ip),
+        ValueType::Range => Ok(FlagValue::Ranges(parse_ranges(value))),
+        // Mesos reads the JSON after loading; whether it parses is `invalid_json_value`'s.
+        ValueType::Json => {
+            Ok(serde_json::from_str(value.trim()).map_or(FlagValue::Accepted, FlagValue::Json))
+        }
         _ => match check_value(ty, value) {
             Check::Invalid(why) => Err(why),
             Check::Ok | Check::Wrapped { .. } => Ok(FlagValue::Accepted),
@@ -276,6 +281,65 @@ pub fn check_value(ty: ValueType, value: &str) -> Check {
         Ok(Parsed::Wrapped { wrapped }) => Check::Wrapped { wrapped },
         Err(e) => Check::Invalid(e),
     }
+}
+
+/// A ranges value as Mesos's resource value parser reads it (`src/common/values.cpp`
+/// `parse`, then `Resources::parse` in `src/common/resources.cpp`): spaces removed, brackets
+/// balanced, `[` first, then pairs of unsigned numbers separated by `-` and `,`. A value
+/// that reads as a scalar, a set or text is not a range.
+pub fn parse_ranges(value: &str) -> Result<Vec<(u64, u64)>, String> {
+    let text: String = value.chars().filter(|c| *c != ' ').collect();
+    if text.is_empty() {
+        return Err("Expecting non-empty string".to_owned());
+    }
+    let balanced = [('{', '}'), ('[', ']'), ('(', ')')]
+        .iter()
+        .all(|&(open, close)| {
+            let mut depth = 0i64;
+            for c in text.chars() {
+                if c == open {
+                    depth += 1;
+                } else if c == close {
+                    depth -= 1;
+                    if depth < 0 {
+                        return false;
+                    }
+                }
+            }
+            depth == 0
+        });
+    if !balanced {
+        return Err("Mismatched brackets".to_owned());
+    }
+    match text.find('[') {
+        Some(0) => {}
+        Some(_) => return Err("Unexpected '[' found".to_owned()),
+        None if text.starts_with('{') => {
+            return Err("a set, not ranges: write `[start-end]`".to_owned());
+        }
+        None if text.contains('{') => return Err("Unexpected '{' found".to_owned()),
+        None if text.parse::<f64>().is_ok() => {
+            return Err("a scalar, not ranges: write `[start-end]`".to_owned());
+        }
+        None => return Err("text, not ranges: write `[start-end]`".to_owned()),
+    }
+    let tokens: Vec<&str> = text
+        .split(['[', ']', '-', ',', '\n'])
+        .filter(|t| !t.is_empty())
+        .collect();
+    if tokens.len() % 2 != 0 {
+        return Err("Expecting one or more \"ranges\"".to_owned());
+    }
+    tokens
+        .chunks(2)
+        .map(|pair| {
+            let number = |t: &str| {
+                t.parse::<u64>()
+                    .map_err(|_| format!("Expecting non-negative integers in '{}'", pair[0]))
+            };
+            Ok((number(pair[0])?, number(pair[1])?))
+        })
+        .collect()
 }
 
 /// `<number>%` within 0% to 100% (`--recovery_agent_removal_limit`).

@@ -19,9 +19,11 @@ pub mod quorum_not_majority;
 pub mod quorum_unreachable;
 pub mod server_lists_differ;
 pub mod shared_data_dir;
+pub mod shared_master_address;
 pub mod zk_credentials_differ;
 pub mod zk_missing_with_masters;
 pub mod zk_path_differs;
+pub mod zk_url_loopback;
 pub mod zk_url_outside_ensemble;
 pub mod zk_url_partial_ensemble;
 

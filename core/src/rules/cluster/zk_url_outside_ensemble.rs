@@ -16,6 +16,8 @@ declare_rule! {
     /// `meslint.toml` addresses meslint knows), or whose port is not that member's client port.
     /// When the URL names every server by IP address and the ensemble every server by host name
     /// (or the reverse) and nothing links the two, only DNS could tell: meslint says so as info.
+    /// Loopback hosts, when the ensemble runs on other machines, are `zk_url_loopback`'s
+    /// (CX106).
     ///
     /// ## Why it matters
     /// Mesos hands the list to the ZooKeeper client unchecked. A host that is not a member is
@@ -62,9 +64,17 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let urls = ctx.zk_urls();
     // One mistake, one finding: the uses that make it, each with the spans to label.
     let mut groups: BTreeMap<Mistake, Vec<(&UrlUse<'_>, Vec<Span>)>> = BTreeMap::new();
+    // Loopback hosts of a URL in a cluster whose ensemble is elsewhere are `zk_url_loopback`'s.
+    let skip_loopback = super::zk_url_loopback::ensemble_off_loopback(ensemble);
     for use_ in urls {
         let mut outside = Vec::new();
-        for item in &use_.url.hosts {
+        let hosts: Vec<_> = use_
+            .url
+            .hosts
+            .iter()
+            .filter(|h| !(skip_loopback && crate::net::is_loopback(&h.value.host)))
+            .collect();
+        for item in hosts.iter().copied() {
             let member = ensemble
                 .members
                 .values()
@@ -83,7 +93,7 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
                 }
             }
         }
-        let all = outside.len() == use_.url.hosts.len();
+        let all = outside.len() == hosts.len();
         if outside.is_empty() {
             continue;
         }

@@ -6,12 +6,18 @@ declare_rule! {
     /// Isolators that need the Linux launcher on an agent with `--launcher=posix`.
     ///
     /// ## What it finds
-    /// `filesystem/linux`, `namespaces/pid`, `namespaces/ipc` or `linux/devices` in
-    /// `--isolation` together with `--launcher=posix`.
+    /// `filesystem/linux`, `namespaces/pid`, `namespaces/ipc`, `linux/devices`,
+    /// `network/ports`, `volume/host_path` or `volume/secret` in `--isolation` together with
+    /// `--launcher=posix`.
     ///
     /// ## Why it matters
-    /// These isolators create namespaces that only the `linux` launcher sets up; the agent
-    /// fails to create them at start-up.
+    /// These isolators rely on namespaces or cgroups that only the `linux` launcher sets up;
+    /// each refuses to be created with another launcher and the agent does not start
+    /// (`The 'network/ports' isolator requires the 'linux' launcher`, `'linux' launcher must be
+    /// used`). The checks are in each isolator's `create` in Mesos 1.11
+    /// `src/slave/containerizer/mesos/isolators/`: `filesystem/linux.cpp`,
+    /// `namespaces/pid.cpp`, `namespaces/ipc.cpp`, `linux/devices.cpp`, `network/ports.cpp`,
+    /// `volume/host_path.cpp`, `volume/secret.cpp`.
     ///
     /// ## How to fix
     /// Remove `--launcher=posix` (the agent picks `linux` when it runs as root), or drop the
@@ -33,6 +39,9 @@ const NEED_LINUX: &[&str] = &[
     "namespaces/pid",
     "namespaces/ipc",
     "linux/devices",
+    "network/ports",
+    "volume/host_path",
+    "volume/secret",
 ];
 
 fn check(ctx: &Context<'_>) -> Vec<Finding> {

@@ -11,13 +11,16 @@ declare_rule! {
     /// ## What it finds
     /// Agents without `--work_dir` (required since Mesos 1.0) or without `--master` (or a
     /// `--master_detector` module); masters using the replicated log (the default registry)
-    /// without `--work_dir`, or with `--zk` but without `--quorum`.
+    /// without `--work_dir`, or with `--zk` but without `--quorum`; agents with the
+    /// `linux/seccomp` isolator without `--seccomp_config_dir`.
     ///
     /// ## Why it matters
     /// Mesos refuses to start: `Flag 'work_dir' is required, but it was not provided`,
     /// ``Missing required option `--master` or `--master_detector` ``, `--work_dir needed for
     /// replicated log based registry`, `Need to specify --quorum for replicated log based
-    /// registry when using ZooKeeper`. Processes whose arguments meslint cannot fully see
+    /// registry when using ZooKeeper`, ``Missing required `--seccomp_config_dir` flag`` (the
+    /// isolator's `create` in `src/slave/containerizer/mesos/isolators/linux/seccomp.cpp`,
+    /// Mesos 1.8+). Processes whose arguments meslint cannot fully see
     /// (templates, `"$@"`, `EnvironmentFile=`) are not reported. With the Mesosphere packages'
     /// flag files, `work_dir` and the agent's `--master` come from the package and are not
     /// required either; a missing `quorum` still is, as the package's `1` only suits one master.
@@ -103,6 +106,18 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
                         "Missing required option `--master` or `--master_detector`",
                     );
                 }
+                if let Some(seccomp) = isolator(process, "linux/seccomp")
+                    && !mentioned(process, "seccomp_config_dir", version)
+                {
+                    out.push(
+                        Finding::new("`linux/seccomp` without `--seccomp_config_dir`")
+                            .primary(seccomp, "needs the directory of seccomp profiles")
+                            .help(
+                                "add `--seccomp_config_dir=<directory of profiles>`; the agent \
+                                 fails with: Missing required `--seccomp_config_dir` flag",
+                            ),
+                    );
+                }
             }
             Role::Master => {
                 let replicated = matches!(process.registry(), "replicated_log" | "log_storage");
@@ -129,6 +144,16 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// Where `--isolation` names `name`, when it does.
+fn isolator(process: &MesosProcess, name: &str) -> Option<Span> {
+    let isolation = process.flag("isolation").filter(|f| !f.unknown)?;
+    isolation
+        .items()
+        .iter()
+        .find(|i| i.value == name)
+        .map(|i| i.span)
 }
 
 fn zk_span(process: &MesosProcess) -> Option<Span> {

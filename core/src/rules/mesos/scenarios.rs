@@ -288,6 +288,20 @@ fn every_rule_fires_on_its_example() {
         ),
         (format!("{A} --modules='{{'"), 11, "MS114", Severity::Error),
         (
+            format!("{A} --volume_gid_range=10000-20000"),
+            11,
+            "MS116",
+            Severity::Error,
+        ),
+        (
+            format!(
+                "{A} --default_container_dns='{{\"docker\":[{{\"network_mode\":\"HOST\",\"dns\":{{}}}}]}}'"
+            ),
+            11,
+            "MS117",
+            Severity::Error,
+        ),
+        (
             "mesos-agent --master=zk://zk1:2181/mesos --quiet".to_owned(),
             11,
             "MS201",
@@ -429,6 +443,26 @@ fn every_rule_fires_on_its_example() {
             format!("{A} --isolation=gpu/nvidia"),
             11,
             "MS407",
+            Severity::Error,
+        ),
+        (
+            format!(
+                "{A} --isolation=linux/capabilities --effective_capabilities='{{\"capabilities\":[\"NET_RAW\",\"SYS_ADMIN\"]}}' --bounding_capabilities='{{\"capabilities\":[\"NET_RAW\"]}}'"
+            ),
+            11,
+            "MS408",
+            Severity::Error,
+        ),
+        (
+            format!("{A} --nvidia_gpu_devices=0,1"),
+            11,
+            "MS409",
+            Severity::Error,
+        ),
+        (
+            format!("{A} --isolation=cgroups/cpu,namespaces/pid"),
+            11,
+            "MS410",
             Severity::Error,
         ),
     ];
@@ -739,6 +773,107 @@ mod flag_value_out_of_range {
     }
 }
 
+/// Cases of `filesystem_linux_required`.
+mod filesystem_linux_required {
+    use crate::rules::mesos::testing::lint_script;
+
+    #[test]
+    fn isolators_that_need_filesystem_linux() {
+        let base = "mesos-agent --work_dir=/w --master=h:5050 --isolation=";
+        let cases = [
+            ("cgroups/cpu,namespaces/pid", 11, 1),
+            ("volume/host_path,volume/secret", 11, 1),
+            (
+                "filesystem/linux,namespaces/pid,volume/image,volume/csi",
+                11,
+                0,
+            ),
+            ("cgroups/cpu,volume/sandbox_path,docker/volume", 11, 0),
+            ("namespaces/pid", 1, 0),
+        ];
+        for (list, minor, n) in cases {
+            let d = lint_script(&format!("{base}{list}"), minor);
+            assert_eq!(
+                d.iter().filter(|d| d.code == "MS410").count(),
+                n,
+                "{list} on 1.{minor}: {d:?}"
+            );
+        }
+    }
+}
+
+/// Cases of `gpu_flags_disagree`.
+mod gpu_flags_disagree {
+    use crate::rules::mesos::testing::lint_script;
+
+    #[test]
+    fn devices_resources_and_isolation() {
+        let base = "mesos-agent --work_dir=/w --master=h:5050";
+        let gpu = "--isolation=filesystem/linux,cgroups/devices,gpu/nvidia";
+        let cases = [
+            (
+                format!("{gpu} --resources='cpus:8;gpus:2' --nvidia_gpu_devices=0,1"),
+                None,
+            ),
+            (gpu.to_owned(), None),
+            (format!("{gpu} --resources=gpus:0"), None),
+            (
+                "--nvidia_gpu_devices=0,1".to_owned(),
+                Some("without `gpu/nvidia`"),
+            ),
+            (
+                "--isolation=cgroups/devices --nvidia_gpu_devices=0".to_owned(),
+                Some("without `gpu/nvidia`"),
+            ),
+            // Without the isolator `gpus` is passed through as it is.
+            ("--resources=gpus:2".to_owned(), None),
+            (
+                format!("{gpu} --nvidia_gpu_devices=0,1"),
+                Some("without `gpus`"),
+            ),
+            (
+                format!("{gpu} --resources=gpus:2"),
+                Some("without `--nvidia_gpu_devices`"),
+            ),
+            (
+                format!("{gpu} --resources=gpus:0 --nvidia_gpu_devices=0"),
+                Some("`gpus:0`"),
+            ),
+            (
+                format!("{gpu} --resources=gpus:1.5 --nvidia_gpu_devices=0"),
+                Some("whole number"),
+            ),
+            (
+                format!("{gpu} --resources=gpus:2 --nvidia_gpu_devices=0,0"),
+                Some("twice"),
+            ),
+            (
+                format!("{gpu} --resources='gpus(*):4' --nvidia_gpu_devices=0,1"),
+                Some("lists 2 devices"),
+            ),
+            (
+                format!("{gpu} --resources='gpus:1;gpus:1' --nvidia_gpu_devices=0,1"),
+                None,
+            ),
+        ];
+        for (args, expected) in cases {
+            let d = lint_script(&format!("{base} {args}"), 11);
+            let found: Vec<_> = d.iter().filter(|d| d.code == "MS409").collect();
+            match expected {
+                None => assert!(found.is_empty(), "{args}: {found:?}"),
+                Some(part) => {
+                    assert_eq!(found.len(), 1, "{args}: {d:?}");
+                    assert!(
+                        found[0].message.contains(part),
+                        "{args}: {}",
+                        found[0].message
+                    );
+                }
+            }
+        }
+    }
+}
+
 /// Cases of `image_providers_requirements`.
 mod image_providers_requirements {
     use crate::rules::mesos::testing::lint_script;
@@ -770,6 +905,181 @@ mod image_providers_requirements {
     }
 }
 
+/// Cases of `capabilities_outside_bounding_set`.
+mod capabilities_outside_bounding_set {
+    use crate::rules::mesos::testing::lint_script;
+
+    #[test]
+    fn effective_within_bounding() {
+        let base = "mesos-agent --work_dir=/w --master=h:5050";
+        let caps = |names: &str| format!("'{{\"capabilities\":[{names}]}}'");
+        let raw_admin = caps("\"NET_RAW\",\"SYS_ADMIN\"");
+        let raw = caps("\"NET_RAW\"");
+        let cases = [
+            (
+                format!(
+                    "--isolation=linux/capabilities --effective_capabilities={raw_admin} --bounding_capabilities={raw}"
+                ),
+                1,
+            ),
+            (
+                format!(
+                    "--isolation=linux/capabilities --allowed_capabilities={raw_admin} --bounding_capabilities={raw}"
+                ),
+                1,
+            ),
+            (
+                format!(
+                    "--isolation=linux/capabilities --effective_capabilities={raw} --bounding_capabilities={raw_admin}"
+                ),
+                0,
+            ),
+            (
+                format!("--isolation=linux/capabilities --effective_capabilities={raw_admin}"),
+                0,
+            ),
+            (
+                format!(
+                    "--isolation=cgroups/cpu --effective_capabilities={raw_admin} --bounding_capabilities={raw}"
+                ),
+                0,
+            ),
+            (
+                format!(
+                    "--isolation=linux/capabilities --effective_capabilities=file:///etc/caps.json --bounding_capabilities={raw}"
+                ),
+                0,
+            ),
+        ];
+        for (args, n) in cases {
+            let d = lint_script(&format!("{base} {args}"), 11);
+            assert_eq!(
+                d.iter().filter(|d| d.code == "MS408").count(),
+                n,
+                "{args}: {d:?}"
+            );
+        }
+    }
+}
+
+/// Cases of `conflicting_flags`.
+mod conflicting_flags {
+    use crate::rules::mesos::testing::lint_script;
+
+    #[test]
+    fn port_policies_of_network_ports() {
+        let base = "mesos-agent --work_dir=/w --master=h:5050";
+        let range = "--container_ports_isolated_range=[30000-40000]";
+        let cases = [
+            (
+                format!("--isolation=network/ports --check_agent_port_range_only {range}"),
+                1,
+            ),
+            (
+                format!("--isolation=network/ports --check_agent_port_range_only=false {range}"),
+                0,
+            ),
+            (format!("--isolation=network/ports {range}"), 0),
+            (
+                format!("--isolation=cgroups/cpu --check_agent_port_range_only {range}"),
+                0,
+            ),
+        ];
+        for (args, n) in cases {
+            let d = lint_script(&format!("{base} {args}"), 11);
+            assert_eq!(
+                d.iter().filter(|d| d.code == "MS202").count(),
+                n,
+                "{args}: {d:?}"
+            );
+        }
+    }
+}
+
+/// Cases of `linux_launcher_required`.
+mod linux_launcher_required {
+    use crate::rules::mesos::testing::lint_script;
+
+    #[test]
+    fn isolators_that_refuse_the_posix_launcher() {
+        let base = "mesos-agent --work_dir=/w --master=h:5050";
+        let cases = [
+            ("--launcher=posix --isolation=network/ports", 1),
+            (
+                "--launcher=posix --isolation=volume/host_path,volume/secret",
+                2,
+            ),
+            (
+                "--launcher=posix --isolation=cgroups/cpu,volume/sandbox_path",
+                0,
+            ),
+            (
+                "--launcher=linux --isolation=network/ports,volume/host_path",
+                0,
+            ),
+            ("--isolation=filesystem/linux,volume/secret", 0),
+        ];
+        for (args, n) in cases {
+            let d = lint_script(&format!("{base} {args}"), 11);
+            assert_eq!(
+                d.iter().filter(|d| d.code == "MS406").count(),
+                n,
+                "{args}: {d:?}"
+            );
+        }
+    }
+}
+
+/// Cases of `malformed_range`.
+mod malformed_range {
+    use crate::diagnostic::Severity;
+    use crate::rules::mesos::testing::lint_script;
+
+    #[test]
+    fn ranges_as_the_agent_reads_them() {
+        let base = "mesos-agent --work_dir=/w --master=h:5050";
+        let ports = "--isolation=network/ports --container_ports_isolated_range=";
+        let xfs = "--isolation=disk/xfs --xfs_project_range=";
+        let cases: [(String, Option<Severity>); 13] = [
+            ("--volume_gid_range=[10000-20000]".into(), None),
+            ("--volume_gid_range=[100-200,300-400]".into(), None),
+            (
+                "--volume_gid_range=10000-20000".into(),
+                Some(Severity::Error),
+            ),
+            ("--volume_gid_range=10000".into(), Some(Severity::Error)),
+            (
+                "--volume_gid_range=[10000-20000".into(),
+                Some(Severity::Error),
+            ),
+            ("--volume_gid_range=[10000-x]".into(), Some(Severity::Error)),
+            (
+                "--volume_gid_range=[20000-10000]".into(),
+                Some(Severity::Warning),
+            ),
+            (format!("{ports}[30000-40000]"), None),
+            (format!("{ports}[30000-70000]"), Some(Severity::Error)),
+            // Without the isolator the flag is never read.
+            ("--container_ports_isolated_range=30000".into(), None),
+            (format!("{xfs}[5000-10000]"), None),
+            (format!("{xfs}[0-10000]"), Some(Severity::Error)),
+            ("--xfs_project_range=5000".into(), None),
+        ];
+        for (args, expected) in cases {
+            let d = lint_script(&format!("{base} {args}"), 11);
+            let found: Vec<_> = d.iter().filter(|d| d.code == "MS116").collect();
+            assert_eq!(
+                found.len(),
+                usize::from(expected.is_some()),
+                "{args}: {d:?}"
+            );
+            if let Some(severity) = expected {
+                assert_eq!(found[0].severity, severity, "{args}");
+            }
+        }
+    }
+}
+
 /// Cases of `invalid_choice`.
 mod invalid_choice {
     use crate::rules::mesos::testing::lint_script;
@@ -787,6 +1097,80 @@ mod invalid_choice {
                 .message
                 .starts_with("'info' is not a valid logging level.")
         );
+    }
+}
+
+/// Cases of `invalid_container_dns`.
+mod invalid_container_dns {
+    use crate::rules::mesos::testing::lint_script;
+
+    #[test]
+    fn container_dns_as_the_validator_reads_it() {
+        let base = "mesos-agent --work_dir=/w --master=h:5050 --default_container_dns=";
+        let dns = r#""dns": {"nameservers": ["8.8.8.8"]}"#;
+        let cases = [
+            (
+                format!(
+                    r#"{{"mesos": [{{"network_mode": "CNI", "network_name": "net1", {dns}}}, {{"network_mode": "CNI", {dns}}}], "docker": [{{"network_mode": "BRIDGE", {dns}}}, {{"network_mode": "USER", "network_name": "net1", {dns}}}]}}"#
+                ),
+                None,
+            ),
+            ("file:///etc/mesos/dns.json".to_owned(), None),
+            (
+                format!(r#"{{"docker": [{{"network_mode": "HOST", {dns}}}]}}"#),
+                Some("HOST network"),
+            ),
+            (
+                format!(r#"{{"mesos": [{{{dns}}}]}}"#),
+                Some("UNKNOWN network mode"),
+            ),
+            (
+                format!(r#"{{"mesos": [{{"network_mode": "BRIDGE", {dns}}}]}}"#),
+                Some("not a network mode of `mesos`"),
+            ),
+            (
+                r#"{"mesos": [{"network_mode": "CNI"}]}"#.to_owned(),
+                Some("no `dns`"),
+            ),
+            (
+                format!(r#"{{"mesos": {{"network_mode": "CNI", {dns}}}}}"#),
+                Some("not a list"),
+            ),
+            (
+                format!(
+                    r#"{{"mesos": [{{"network_mode": "CNI", "network_name": "a", {dns}}}, {{"network_mode": "CNI", "network_name": "a", {dns}}}]}}"#
+                ),
+                Some("network `a`"),
+            ),
+            (
+                format!(
+                    r#"{{"docker": [{{"network_mode": "BRIDGE", {dns}}}, {{"network_mode": "BRIDGE", {dns}}}]}}"#
+                ),
+                Some("bridge"),
+            ),
+            (
+                format!(
+                    r#"{{"docker": [{{"network_mode": "USER", {dns}}}, {{"network_mode": "USER", {dns}}}]}}"#
+                ),
+                Some("without a name"),
+            ),
+        ];
+        for (value, expected) in cases {
+            let text = format!("{base}'{value}'");
+            let d = lint_script(&text, 11);
+            let found: Vec<_> = d.iter().filter(|d| d.code == "MS117").collect();
+            match expected {
+                None => assert!(found.is_empty(), "{value}: {found:?}"),
+                Some(part) => {
+                    assert_eq!(found.len(), 1, "{value}: {d:?}");
+                    assert!(
+                        found[0].message.contains(part),
+                        "{value}: {}",
+                        found[0].message
+                    );
+                }
+            }
+        }
     }
 }
 
@@ -927,6 +1311,14 @@ mod missing_required_flag {
                 0,
             ),
             ("mesos-agent --master=h:5050 --work_dir /w", 0),
+            (
+                "mesos-agent --master=h:5050 --work_dir=/w --isolation=filesystem/linux,linux/seccomp",
+                1,
+            ),
+            (
+                "mesos-agent --master=h:5050 --work_dir=/w --isolation=linux/seccomp --seccomp_config_dir=/etc/mesos/seccomp",
+                0,
+            ),
         ];
         for (text, n) in cases {
             let d = lint_script(text, 11);

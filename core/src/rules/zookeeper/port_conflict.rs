@@ -12,7 +12,8 @@ declare_rule! {
     /// ## What it finds
     /// The client port equal to this server's quorum, election or AdminServer port (8080 by default
     /// on 3.5+), the secure client port equal to the client port, and two server lines with the
-    /// same host and port.
+    /// same host and port, counting the client port of each line (`server.2=h:2888:3888;2181`,
+    /// 3.5+), which the server binds on its own host.
     ///
     /// ## Why it matters
     /// ZooKeeper does not check this when parsing; the second socket fails to bind at startup. An
@@ -104,6 +105,31 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
                         ));
                     }
                 }
+            }
+            // The client part (`;[address:]port`, 3.5+) is bound on the server's own machine,
+            // the host of its first address, whatever interface it names.
+            let (Some(client), Some(machine)) = (&s.client, s.addresses.first()) else {
+                continue;
+            };
+            let Value::Known(port) = client.port.value else {
+                continue;
+            };
+            if s.templated || machine.host.value.is_empty() {
+                continue;
+            }
+            let key = (machine.host.value.to_ascii_lowercase(), port);
+            if let Some((first, owner)) = seen.insert(key, (client.port.span, s.key.value.as_str()))
+                && owner != s.key.value
+            {
+                out.push(conflict(
+                    &format!(
+                        "`{}` client port is already used on host `{}`",
+                        s.key.value, machine.host.value
+                    ),
+                    port,
+                    client.port.span,
+                    first,
+                ));
             }
         }
     }

@@ -951,3 +951,40 @@ fn severities_follow_the_release() {
         assert_eq!(got, vec![want], "{code} on {version}:{}", describe(&diags));
     }
 }
+
+/// `port_conflict` counts the client part of server lines: two servers on one host with one
+/// client port, or a client port that is another server's quorum port there.
+#[test]
+fn client_addresses_of_server_lines_collide() {
+    let cases = [
+        (
+            "server.1=10.0.0.1:2888:3888;2181\nserver.2=10.0.0.1:2889:3889;2181\nserver.3=10.0.0.3:2888:3888;2181\n",
+            1,
+        ),
+        (
+            "server.1=10.0.0.1:2888:3888;10.0.0.1:2888\nserver.2=10.0.0.2:2888:3888;2181\nserver.3=10.0.0.3:2888:3888;2181\n",
+            0,
+        ),
+        (
+            "server.1=10.0.0.1:2888:3888;2181\nserver.2=10.0.0.1:2889:3889;2888\nserver.3=10.0.0.3:2888:3888;2181\n",
+            1,
+        ),
+        (
+            "server.1=zk1:2888:3888;0.0.0.0:2181\nserver.2=zk2:2888:3888;0.0.0.0:2181\nserver.3=zk3:2888:3888;0.0.0.0:2181\n",
+            0,
+        ),
+        (
+            "server.1=zk1:2888:3888;2181\nserver.2=zk1:2889:3889;2182\nserver.3=zk1:2890:3890;2183\n",
+            0,
+        ),
+    ];
+    for (servers, n) in cases {
+        let cfg = format!("{NO_PORT_BASE}{servers}");
+        let diags = lint(ZkVersion::V3_8, &cfg, Some("1\n"), None);
+        let found: Vec<_> = diags
+            .iter()
+            .filter(|d| d.code == "ZK215" && d.message.contains("client port is already used"))
+            .collect();
+        assert_eq!(found.len(), n, "{servers}:{}", describe(&diags));
+    }
+}
