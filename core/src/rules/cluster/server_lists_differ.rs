@@ -14,7 +14,9 @@ declare_rule! {
     /// `dynamicConfigFile` is used, is compared. The primary label sits on the line that differs
     /// from what most hosts say; the secondary label shows what the others say. A server with no
     /// `server.N` line at all next to an ensemble is reported too, and so are several servers of
-    /// one cluster that all lack them (a warning: each runs on its own).
+    /// one cluster that all lack them (a warning: each runs on its own). A server whose list
+    /// differs in several lines draws one finding that labels each line, and servers whose
+    /// lists differ in the same way (two servers added on two hosts only) share one finding.
     ///
     /// ## Why it matters
     /// ZooKeeper never compares its list with its peers'. Servers that disagree count votes
