@@ -21,7 +21,8 @@ use crate::source::{FileId, SourceMap, Span};
 /// How many failures each tier of one cluster survives.
 ///
 /// A tier that an error touches (a diagnostic of severity error whose primary label is in one
-/// of the tier's files) is broken: it shows the codes and no tolerance, whatever its numbers.
+/// of the tier's files, or on its settings in a file several tiers share) is broken: it shows
+/// the codes and no tolerance, whatever its numbers.
 #[derive(Debug, Serialize)]
 pub struct Tolerance {
     pub zookeeper: Option<ZkTier>,
@@ -291,6 +292,12 @@ enum Tier {
 impl TierErrors {
     fn of(cluster: &Cluster, report: &Report, ours: &dyn Fn(&FileId) -> bool) -> TierErrors {
         let mut tiers: BTreeMap<FileId, BTreeSet<Tier>> = BTreeMap::new();
+        // The settings each tier reads, to tell the tiers of one file apart (a compose file
+        // running ZooKeeper and the masters).
+        let mut settings: BTreeMap<FileId, Vec<(Span, Tier)>> = BTreeMap::new();
+        let mut read = |span: Span, tier: Tier| {
+            settings.entry(span.file).or_default().push((span, tier));
+        };
         for (_, server) in cluster.zk_servers() {
             let files = [
                 Some(server.config.file),
@@ -299,6 +306,13 @@ impl TierErrors {
             ];
             for file in files.into_iter().flatten() {
                 tiers.entry(file).or_default().insert(Tier::ZooKeeper);
+            }
+            for entry in &server.config.entries {
+                read(entry.key.span, Tier::ZooKeeper);
+                read(entry.value.span, Tier::ZooKeeper);
+            }
+            if let Some(myid) = &server.myid {
+                read(myid.first_line.span, Tier::ZooKeeper);
             }
         }
         for (_, process) in cluster.mesos_processes() {
@@ -309,7 +323,37 @@ impl TierErrors {
             for source in &process.sources {
                 tiers.entry(source.file).or_default().insert(tier);
             }
+            for flag in process.flags.values() {
+                read(flag.name.span, tier);
+                read(flag.value.span, tier);
+            }
+            if let Some(anchor) = process.anchor {
+                read(anchor, tier);
+            }
         }
+        // A label in a file of several tiers touches the tiers whose settings it covers, or
+        // all of them when it covers none.
+        let touched_by = |span: &Span| -> Vec<Tier> {
+            let Some(of_file) = tiers.get(&span.file) else {
+                return Vec::new();
+            };
+            if of_file.len() > 1 {
+                let covered: BTreeSet<Tier> = settings
+                    .get(&span.file)
+                    .into_iter()
+                    .flatten()
+                    .filter(|(s, _)| {
+                        s.start < span.end.max(span.start + 1)
+                            && span.start < s.end.max(s.start + 1)
+                    })
+                    .map(|(_, tier)| *tier)
+                    .collect();
+                if !covered.is_empty() {
+                    return covered.into_iter().collect();
+                }
+            }
+            of_file.iter().copied().collect()
+        };
         let mut out = TierErrors::default();
         for diagnostic in report
             .diagnostics
@@ -320,9 +364,7 @@ impl TierErrors {
                 .labels
                 .iter()
                 .filter(|l| l.primary)
-                .filter_map(|l| tiers.get(&l.span.file))
-                .flatten()
-                .copied()
+                .flat_map(|l| touched_by(&l.span))
                 .collect();
             // A cross-host finding that points at no tier's file (`meslint.toml`) belongs to
             // its family's tier, in the cluster whose file it points at.
