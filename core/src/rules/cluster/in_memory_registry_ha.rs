@@ -41,22 +41,27 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
             let flag = p
                 .flag("registry")
                 .filter(|f| f.value.value == "in_memory")?;
+            // No host in the message: the same mistake on every master is one finding, with
+            // a label on each.
             if let Some(env) = env_beaten_by_image(flag) {
                 let finding = image_default_finding(flag, env);
                 return Some(Finding {
                     message: format!(
-                        "on {}, one of {} masters, {}",
-                        host.name, masters.count, finding.message
+                        "{}, in a cluster of {} masters",
+                        finding.message, masters.count
                     ),
                     ..finding
                 });
             }
             Some(
                 Finding::new(format!(
-                    "the master on {} keeps its registry in memory, in a cluster of {} masters",
-                    host.name, masters.count
+                    "a master keeps its registry in memory, in a cluster of {} masters",
+                    masters.count
                 ))
-                .primary(flag.value.span, "state is lost at every failover")
+                .primary(
+                    flag.value.span,
+                    format!("{}: state is lost at every failover", host.name),
+                )
                 .help("use `--registry=replicated_log` (the default) with `--quorum`"),
             )
         })

@@ -64,6 +64,11 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
             continue;
         }
         let me_is_member = ensemble.member_by_host(&me);
+        // The ensemble's own `server.N` for this id names this host: the myid is right and this
+        // host's copy of the line is the typo, which `server_lists_differ` reports.
+        if me_is_member.is_some_and(|m| m.sid == id.value) {
+            continue;
+        }
         let both_ips = me.parse::<IpAddr>().is_ok() && named.parse::<IpAddr>().is_ok();
         let right_line = me_is_member
             .map(|m| format!("`server.{}` names {me}", m.sid))
