@@ -16,7 +16,7 @@ use crate::parse::Sink;
 use crate::parse::mesos_words::{
     argument, assignment, is_identifier, mask_secrets, mask_templates,
 };
-use crate::parse::shell::{Command, Word, split_commands};
+use crate::parse::shell::{Command, Word, split_commands, split_unit_commands};
 use crate::parse::shell_vars::{Expansion, Vars};
 use crate::settings::Settings;
 use crate::source::{FileId, Span, Spanned};
@@ -30,7 +30,7 @@ mod systemd;
 use docker::{compose_env, docker_run, image_default_command, image_role, unwrap_json_array};
 use invocation::{COMMAND_KEYS, Invocation, binary_role, find_invocation};
 pub(crate) use markdown::regions;
-use systemd::{UnitContext, shell_c_body};
+use systemd::{UnitContext, is_unit, shell_c_body};
 
 /// At most this many invocations are read from one file; real files hold a handful, and the
 /// limit keeps the work linear when every invocation inherits the file's variables.
@@ -50,7 +50,13 @@ pub fn parse_mesos_script(
     // Inline code in prose often shows part of a command line only.
     let mut partial = Vec::new();
     for (range, inline) in regions(&masked) {
-        for command in split_commands(file, &masked, range.clone()) {
+        let region = masked.get(range.clone()).unwrap_or_default();
+        let split = if is_unit(region) {
+            split_unit_commands
+        } else {
+            split_commands
+        };
+        for command in split(file, &masked, range.clone()) {
             let command = unwrap_json_array(command);
             // `ExecStart=/bin/sh -c 'exec mesos-agent ...'`: read the quoted command itself.
             let nested = shell_c_body(&command, &masked)
@@ -597,6 +603,16 @@ mod tests {
                 ("MESOS_QUORUM", Some("2")),
                 ("MESOS_WORK_DIR", Some("/w")),
                 ("--zk", Some("z"))
+            ])
+        );
+        // systemd splits at a `;` that is a word of its own only.
+        let unit =
+            "[Service]\nExecStart=/usr/sbin/mesos-agent --resources=cpus:32;gpus:4 --work_dir=/w\n";
+        assert_eq!(
+            summary(unit)[0].2,
+            flags(&[
+                ("--resources", Some("cpus:32;gpus:4")),
+                ("--work_dir", Some("/w"))
             ])
         );
         let compose =

@@ -3,6 +3,14 @@
 
 use super::*;
 
+/// True when `text` reads as a systemd unit: a `[Service]` section or an `ExecStart=` line.
+pub(super) fn is_unit(text: &str) -> bool {
+    text.lines().any(|line| {
+        let line = line.trim_start();
+        line.starts_with("[Service]") || line.starts_with("ExecStart=")
+    })
+}
+
 /// The source range of the quoted command in `sh -c '<command>'` (also `bash -ec`, after
 /// `ExecStart=`), which the shell runs as a command line of its own; `None` when the quoted
 /// text holds escapes, which a second reading would not undo.
