@@ -36,13 +36,96 @@ use systemd::{UnitContext, is_unit, shell_c_body};
 /// limit keeps the work linear when every invocation inherits the file's variables.
 const MAX_INVOCATIONS: usize = 64;
 
+/// An env file a unit (`EnvironmentFile=`) or script (`. FILE`, `source FILE`) reads, found in
+/// the linted tree.
+pub struct Followed<'a> {
+    pub file: FileId,
+    pub text: &'a str,
+    /// True when its `MESOS_*` variables reach the daemon only through this file; false when
+    /// the file is read as the host's env file already.
+    pub environment: bool,
+}
+
 /// Every Mesos invocation in a script-like file, one source each, with the values they took
 /// from the file's variables.
 pub fn parse_mesos_script(
     file: FileId,
     text: &str,
+    settings: &Settings,
+    sink: &mut Sink,
+) -> Script {
+    parse_mesos_script_following(file, text, settings, sink, &|_| None)
+}
+
+/// The paths of the env files a unit or script reads (`EnvironmentFile=-/etc/default/x`,
+/// `. ./env.sh`, `source /etc/sysconfig/mesos`), as written; paths with expansions are left out.
+pub fn env_files_named(file: FileId, text: &str) -> Vec<String> {
+    let masked = mask_templates(text);
+    let split = if is_unit(&masked) {
+        split_unit_commands
+    } else {
+        split_commands
+    };
+    split(file, &masked, 0..masked.len())
+        .iter()
+        .filter_map(named_env_file)
+        .map(|w| w.text.trim_start_matches('-').to_owned())
+        .filter(|n| !n.is_empty())
+        .collect()
+}
+
+/// The word naming the env file a command reads, if it reads one.
+fn named_env_file(command: &Command) -> Option<Word> {
+    let first = command.words.first()?;
+    let word = if let Some(at) = first
+        .text
+        .strip_prefix("EnvironmentFile=")
+        .map(|r| first.text.len() - r.len())
+    {
+        first.slice(at, first.text.len())?
+    } else if matches!(first.text.as_str(), "." | "source") {
+        command.words.get(1)?.clone()
+    } else {
+        return None;
+    };
+    (!word.expansion && !has_placeholder(&word.text)).then_some(word)
+}
+
+/// The assignments in a followed env file: into `vars`, and the `MESOS_*` ones into `env`
+/// when the daemon gets them through this file only.
+fn read_followed(followed: &Followed, vars: &mut Vars, env: Option<&mut Vec<RawSetting>>) {
+    let mut ignored = Vec::new();
+    let mut value_uses = Vec::new();
+    let env = env.unwrap_or(&mut ignored);
+    let masked = mask_templates(followed.text);
+    for command in split_commands(followed.file, &masked, 0..masked.len()) {
+        let words = command.words.iter().skip_while(|w| w.text == "export");
+        for word in words {
+            let Some((name, value)) = word.text.split_once('=') else {
+                break;
+            };
+            if !is_identifier(name) {
+                break;
+            }
+            let span = word.span_of(name.len() + 1, word.text.len());
+            vars.assign(name, value, word.expansion, span, false);
+            if let Some(mut setting) = assignment(word, 0) {
+                resolve(&mut setting, vars, &mut value_uses);
+                env.retain(|s| s.key != setting.key);
+                env.push(setting);
+            }
+        }
+    }
+}
+
+/// [`parse_mesos_script`], reading the env files the file names through `followed` (`None`
+/// for a file outside the tree: its values stay unknown).
+pub fn parse_mesos_script_following<'a>(
+    file: FileId,
+    text: &str,
     _settings: &Settings,
     sink: &mut Sink,
+    followed: &dyn Fn(&str) -> Option<Followed<'a>>,
 ) -> Script {
     let mut value_uses = Vec::new();
     let masked = mask_templates(text);
@@ -73,7 +156,7 @@ pub fn parse_mesos_script(
             }
         }
     }
-    let unit = UnitContext::collect(&commands);
+    let unit = UnitContext::collect(&commands, followed);
     let mut vars = unit.vars.clone();
     // How deep the current command sits in `if`/`case`/loops/functions: assignments there run
     // only sometimes.
@@ -136,7 +219,17 @@ pub fn parse_mesos_script(
         let conditional = depth > 0 || after_and_or(&masked, command);
         depth = track_depth(depth, command);
         let Some(mut found) = find_invocation(command) else {
-            let unit_line = first.starts_with("Environment=");
+            let unit_line =
+                first.starts_with("Environment=") || first.starts_with("EnvironmentFile=");
+            if !unit_line
+                && let Some(named) = named_env_file(command)
+                && let Some(followed) = followed(&named.text)
+            {
+                // `. /etc/default/mesos`: its variables are the script's from here on.
+                let env = followed.environment.then_some(&mut script_env);
+                read_followed(&followed, &mut vars, env);
+                continue;
+            }
             if !unit_line {
                 record_assignments(
                     command,
@@ -590,6 +683,66 @@ mod tests {
         assert_eq!(
             got[0].2,
             flags(&[("--quorum", Some("2")), ("--work_dir", Some("/w"))])
+        );
+    }
+
+    #[test]
+    fn followed_env_files_feed_the_command() {
+        let mut map = SourceMap::new();
+        let env_text = "QUORUM=1\nMESOS_WORK_DIR=/w\n";
+        let env = map.add("etc/default/mesos-master", env_text.as_bytes());
+        let lookup = |named: &str| {
+            (named == "/etc/default/mesos-master" || named == "./env.sh").then_some(Followed {
+                file: env,
+                text: env_text,
+                environment: true,
+            })
+        };
+        let read = |map: &mut SourceMap, text: &str| {
+            let file = map.add("s", text.as_bytes());
+            let mut sink = Sink::default();
+            parse_mesos_script_following(file, text, &Settings::default(), &mut sink, &lookup)
+                .sources
+        };
+        let unit = "[Service]\nEnvironmentFile=-/etc/default/mesos-master\nExecStart=/usr/sbin/mesos-master --quorum=${QUORUM}\n";
+        let got = read(&mut map, unit);
+        assert!(!got[0].open_ended, "the env file was read");
+        let values: Vec<_> = got[0]
+            .settings
+            .iter()
+            .map(|s| (s.key.clone(), s.value.as_ref().map(|v| v.value.clone())))
+            .collect();
+        assert!(
+            values.contains(&("quorum".into(), Some("1".into()))),
+            "{values:?}"
+        );
+        assert!(
+            values.contains(&("work_dir".into(), Some("/w".into()))),
+            "{values:?}"
+        );
+        // A script's `. FILE` reads the same way; a file outside the tree stays unknown.
+        let script = ". ./env.sh\nexec mesos-master --quorum=$QUORUM\n";
+        let got = read(&mut map, script);
+        assert_eq!(
+            got[0]
+                .settings
+                .last()
+                .and_then(|s| s.value.clone())
+                .map(|v| v.value),
+            Some("1".into())
+        );
+        let unit = "[Service]\nEnvironmentFile=/etc/other\nExecStart=/usr/sbin/mesos-master --quorum=${QUORUM}\n";
+        let got = read(&mut map, unit);
+        assert!(got[0].open_ended);
+        assert!(
+            got[0]
+                .settings
+                .iter()
+                .all(|s| s.key != "quorum" || s.unknown)
+        );
+        assert_eq!(
+            env_files_named(env, "EnvironmentFile=-/etc/a\n. ./b.sh\nsource $X/c\n"),
+            ["/etc/a".to_owned(), "./b.sh".to_owned()]
         );
     }
 
