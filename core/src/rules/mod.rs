@@ -142,6 +142,7 @@ pub static ALL: &[&Rule] = &[
     &cluster::zk_credentials_differ::ZK_CREDENTIALS_DIFFER,
     &cluster::agent_master_unknown::AGENT_MASTER_UNKNOWN,
     &cluster::zk_url_loopback::ZK_URL_LOOPBACK,
+    &cluster::agent_zk_host_typo::AGENT_ZK_HOST_TYPO,
     &cluster::server_lists_differ::SERVER_LISTS_DIFFER,
     &cluster::duplicate_myid::DUPLICATE_MYID,
     &cluster::myid_selects_other_host::MYID_SELECTS_OTHER_HOST,
