@@ -276,6 +276,7 @@ pub static ALL: &[&Rule] = &[
     &zookeeper::servers_in_static_and_dynamic::SERVERS_IN_STATIC_AND_DYNAMIC,
     &zookeeper::dynamic_version_from_name::DYNAMIC_VERSION_FROM_NAME,
     &zookeeper::config_rewritten_by_reconfig::CONFIG_REWRITTEN_BY_RECONFIG,
+    &zookeeper::dynamic_file_unused::DYNAMIC_FILE_UNUSED,
 ];
 
 /// True when `selector` is `ALL` or the code or a prefix of the code of at least one rule.
