@@ -184,6 +184,7 @@ pub fn parse_mesos_script_following<'a>(
                 let mut source =
                     MesosSource::new(file, SourceKind::Script, Some(role), image.span());
                 source.binary = Some(Spanned::new(image.text.clone(), image.span()));
+                source.image = true;
                 source.open_ended = env_file;
                 sources.push(source);
                 compose = Some(sources.len() - 1);
@@ -198,6 +199,7 @@ pub fn parse_mesos_script_following<'a>(
                 {
                     source.role = Some(role);
                     source.binary = Some(Spanned::new(w.text.clone(), w.span()));
+                    source.image = false;
                 }
                 continue;
             }
@@ -266,6 +268,7 @@ pub fn parse_mesos_script_following<'a>(
             image_default_command(&mut source, &found.binary);
         }
         source.binary = Some(found.binary);
+        source.image = found.docker;
         push_arguments(&mut source, args);
         for setting in &mut source.settings {
             resolve(setting, &vars, &mut value_uses);
