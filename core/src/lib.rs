@@ -189,8 +189,9 @@ fn compose_env_files(inputs: &[Input]) -> std::collections::BTreeSet<String> {
 
 /// The paths that may be the env files units and scripts among `inputs` read
 /// (`EnvironmentFile=/etc/default/mesos-master`, `. ./env.sh`): the named path inside any
-/// directory above the file, and a file of that name beside it.
-fn script_env_files(inputs: &[Input]) -> std::collections::BTreeSet<String> {
+/// directory above the file, and a file of that name beside it. A walker reads these whatever
+/// their names.
+pub fn sourced_env_files(inputs: &[Input]) -> std::collections::BTreeSet<String> {
     let mut out = std::collections::BTreeSet::new();
     for input in inputs {
         let InputContent::Bytes(bytes) = &input.content else {
@@ -250,7 +251,7 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
     // Files a compose service names in `env_file:` hold that container's variables.
     let env_files = compose_env_files(&inputs);
     // Files a unit or script reads its variables from, whatever their name says.
-    let sourced = script_env_files(&inputs);
+    let sourced = sourced_env_files(&inputs);
     // A template next to its rendered copy: the copy is what the daemon reads.
     let readable: std::collections::BTreeSet<&str> = inputs
         .iter()
