@@ -115,7 +115,7 @@ pub fn cluster(
         }
     }
     hosts.retain(|h| !h.zookeeper.is_empty() || !h.mesos.is_empty());
-    let containers = containers::hosts(sources, files, settings, sink, &mut problems);
+    let containers = containers::hosts(sources, files, root, settings, sink, &mut problems);
     if !containers.is_empty() {
         hosts.extend(containers);
         hosts.sort_by(|a, b| a.name.cmp(&b.name));
