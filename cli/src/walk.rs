@@ -80,6 +80,7 @@ pub fn collect(paths: &[PathBuf], options: &Options) -> Vec<Input> {
 }
 
 fn walk_dir(dir: &Path, shown: &str, options: &Options, out: &mut Vec<Input>) {
+    let first = out.len();
     let root = match fs::canonicalize(dir) {
         Ok(root) => root,
         Err(error) => {
@@ -185,8 +186,32 @@ fn walk_dir(dir: &Path, shown: &str, options: &Options, out: &mut Vec<Input>) {
             }
         }
     }
+    read_sourced_env_files(dir, shown, &mut out[first..]);
     if let Ok(mut list) = excluded.lock() {
         out.append(&mut list);
+    }
+}
+
+/// Reads the files skipped for their names that a unit or script of the walk reads as env
+/// files (`EnvironmentFile=/etc/sysconfig/mesos-cluster`). Only regular files: a link is
+/// never followed here.
+fn read_sourced_env_files(dir: &Path, shown: &str, inputs: &mut [Input]) {
+    let named = meslint_core::sourced_env_files(inputs);
+    for input in inputs.iter_mut() {
+        let skipped_by_name = matches!(
+            &input.content,
+            meslint_core::InputContent::Skipped(why) if Some(why.as_str()) == skip_reason(&input.path)
+        );
+        if !skipped_by_name || !named.contains(&input.path) {
+            continue;
+        }
+        let Some(rest) = input.path.strip_prefix(shown) else {
+            continue;
+        };
+        let path = dir.join(rest.trim_start_matches('/'));
+        if fs::symlink_metadata(&path).is_ok_and(|m| m.is_file()) {
+            *input = read_file(&path, &input.path);
+        }
     }
 }
 

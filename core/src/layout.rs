@@ -139,7 +139,8 @@ pub fn relative_to(file: &str, named: &str) -> String {
     }
 }
 
-fn parent_dir(path: &str) -> &str {
+/// The directory part of `path` (`""` for a file at the top).
+pub fn parent_dir(path: &str) -> &str {
     path.rsplit_once('/').map_or("", |(dir, _)| dir)
 }
 

@@ -187,6 +187,52 @@ fn compose_env_files(inputs: &[Input]) -> std::collections::BTreeSet<String> {
     out
 }
 
+/// The paths that may be the env files units and scripts among `inputs` read
+/// (`EnvironmentFile=/etc/default/mesos-master`, `. ./env.sh`): the named path inside any
+/// directory above the file, and a file of that name beside it. A walker reads these whatever
+/// their names.
+pub fn sourced_env_files(inputs: &[Input]) -> std::collections::BTreeSet<String> {
+    let mut out = std::collections::BTreeSet::new();
+    for input in inputs {
+        let InputContent::Bytes(bytes) = &input.content else {
+            continue;
+        };
+        let reads = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
+        if !(reads(b"EnvironmentFile=") || reads(b"source ") || reads(b". ")) {
+            continue;
+        }
+        let (text, _) = source::decode(bytes);
+        let mut scratch = SourceMap::new();
+        let file = scratch.add(&input.path, text.as_bytes());
+        let dir = layout::parent_dir(&input.path);
+        for named in parse::mesos_cmdline::env_files_named(file, &text) {
+            let name = named.rsplit('/').next().unwrap_or(&named);
+            out.insert(layout::relative_to(&input.path, name));
+            match named.strip_prefix('/') {
+                Some(inside) => {
+                    let mut at = dir;
+                    loop {
+                        out.insert(if at.is_empty() {
+                            inside.to_owned()
+                        } else {
+                            format!("{at}/{inside}")
+                        });
+                        match at.rsplit_once('/') {
+                            Some((up, _)) => at = up,
+                            None if !at.is_empty() => at = "",
+                            None => break,
+                        }
+                    }
+                }
+                None => {
+                    out.insert(layout::relative_to(&input.path, &named));
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Lints a set of files as one cluster.
 pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
     let mut inputs = inputs;
@@ -204,6 +250,8 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
     };
     // Files a compose service names in `env_file:` hold that container's variables.
     let env_files = compose_env_files(&inputs);
+    // Files a unit or script reads its variables from, whatever their name says.
+    let sourced = sourced_env_files(&inputs);
     // A template next to its rendered copy: the copy is what the daemon reads.
     let readable: std::collections::BTreeSet<&str> = inputs
         .iter()
@@ -237,7 +285,12 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
                 } else if env_files.contains(input.path.as_str()) {
                     layout::FileKind::EnvFile
                 } else {
-                    layout::detect(&input.path, &text, input.explicit)
+                    match layout::detect(&input.path, &text, input.explicit) {
+                        layout::FileKind::Other if sourced.contains(input.path.as_str()) => {
+                            layout::FileKind::EnvFile
+                        }
+                        kind => kind,
+                    }
                 };
                 if kind == layout::FileKind::Other && !input.explicit {
                     // Found while walking and not configuration after all: not part of the run.

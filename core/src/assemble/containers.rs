@@ -191,6 +191,7 @@ fn mesos_process(
         .map_or(container.anchor, |i| i.span);
     let mut source = MesosSource::new(container.file, SourceKind::Script, Some(role), anchor);
     source.binary = container.image.clone();
+    source.image = true;
     // An image meslint does not know may add flags in its entrypoint: what is absent here may
     // be given there, as with a template.
     source.open_ended = container.open_env || image.is_none();

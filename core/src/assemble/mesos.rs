@@ -35,7 +35,18 @@ pub fn processes(
         problems.mesos.extend(crlf_line_ends(p, text));
         match p.kind {
             FileKind::MesosScript => {
-                let script = mesos_cmdline::parse_mesos_script(p.id, text, settings, sink);
+                let followed = |named: &str| {
+                    let f = followed_file(p, placed, named)?;
+                    Some(mesos_cmdline::Followed {
+                        file: f.id,
+                        text: sources.file(f.id).config_text(),
+                        // A host's env file reaches its daemons already (see `shared`).
+                        environment: !matches!(f.kind, FileKind::MesosEnv { .. }),
+                    })
+                };
+                let script = mesos_cmdline::parse_mesos_script_following(
+                    p.id, text, settings, sink, &followed,
+                );
                 invocations.extend(script.sources);
                 value_uses.extend(script.value_uses);
             }
@@ -112,6 +123,31 @@ pub fn processes(
         follow_file_urls(&mut process, placed, sources, sink);
         host.mesos.push(process);
     }
+}
+
+/// The file of the host that `named` (in `EnvironmentFile=` or `. FILE` of `script`) is: the
+/// same path inside the host directory (`/etc/default/mesos-master` is
+/// `<host>/etc/default/mesos-master`), or else the file of that name beside the script.
+fn followed_file<'p, 'a>(
+    script: &Placed<'_>,
+    placed: &'p [Placed<'a>],
+    named: &str,
+) -> Option<&'p Placed<'a>> {
+    let wanted = match named.strip_prefix('/') {
+        Some(inside) => inside.to_owned(),
+        None => crate::layout::relative_to(&script.inside, named),
+    };
+    let others = || placed.iter().filter(|p| p.id != script.id);
+    others().find(|p| p.inside == wanted).or_else(|| {
+        let dir = script.inside.rsplit_once('/').map_or("", |(d, _)| d);
+        let name = named.rsplit('/').next().unwrap_or(named);
+        others().find(|p| {
+            p.inside
+                .rsplit_once('/')
+                .map_or(("", p.inside.as_str()), |(d, n)| (d, n))
+                == (dir, name)
+        })
+    })
 }
 
 /// `--zk=file:///etc/mesos/zk` and `--master=file://...`: Mesos reads the URL from that file at

@@ -10,11 +10,11 @@ use std::collections::BTreeMap;
 
 use crate::layout::{self, FileKind};
 use crate::model::problems::{MisplacedMyId, Problems};
-use crate::model::zookeeper::{MyId, Value, ZkServer, ZooCfg};
+use crate::model::zookeeper::{ConfigProblem, MyId, Value, ZkServer, ZooCfg};
 use crate::model::{Cluster, Host};
 use crate::parse::{self, Sink};
 use crate::settings::Settings;
-use crate::source::{FileId, SourceMap};
+use crate::source::{FileId, SourceMap, Span};
 
 mod containers;
 mod mesos;
@@ -201,9 +201,25 @@ fn zookeeper_servers(
         .filter_map(|p| Some((p, configs.remove(&p.id)?)))
         .collect();
     let single = configs.len() == 1;
+    let mut used: Vec<FileId> = Vec::new();
+    // Whether every zoo.cfg here reads a dynamic file of the tree or none, and the first
+    // `dynamicConfigFile` that names one.
+    let mut all_known = !configs.is_empty();
+    let mut named: Option<Span> = None;
     for (cfg_file, config) in configs {
         let myid = claim_myid(&cfg_file.inside, &config, &mut myids, single, problems);
-        let dynamic = find_dynamic(&cfg_file.inside, &config, &dynamics).map(|d| {
+        let found = find_dynamic(&cfg_file.inside, &config, &dynamics);
+        used.extend(found.map(|d| d.id));
+        // `<cfg>.dynamic.next` beside the static file is a proposal ZooKeeper reads itself.
+        let next = format!("{}.dynamic.next", cfg_file.inside);
+        used.extend(dynamics.iter().filter(|d| d.inside == next).map(|d| d.id));
+        match (&config.dynamic_config_file, found) {
+            (None, _) => {}
+            (Some(d), Some(_)) => named = named.or(Some(d.span)),
+            // A template, or a file outside the tree: another file here may be a copy of it.
+            (Some(_), None) => all_known = false,
+        }
+        let dynamic = found.map(|d| {
             let name = layout::base_name(&d.inside).to_owned();
             let mut dynamic =
                 parse::zk_dynamic::parse_dynamic(d.id, &name, text(d.id), settings, sink);
@@ -215,6 +231,16 @@ fn zookeeper_servers(
             myid,
             dynamic,
         });
+    }
+    if all_known {
+        for d in dynamics.iter().filter(|d| !used.contains(&d.id)) {
+            let line = sources.file(d.id).line_range(1).unwrap_or(0..0);
+            problems.config.push(ConfigProblem::UnusedDynamic {
+                file: Span::new(d.id, line.start, line.end),
+                name: d.inside.clone(),
+                named,
+            });
+        }
     }
     myids.into_iter().filter_map(|(_, m)| m).collect()
 }

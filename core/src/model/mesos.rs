@@ -101,6 +101,9 @@ pub struct MesosSource {
     pub role: Option<Role>,
     /// The binary as invoked (`mesos-slave`, `./bin/mesos-master.sh`), for scripts.
     pub binary: Option<Spanned<String>>,
+    /// True when `binary` is a container image (`mesosphere/mesos-slave`, a compose `image:`),
+    /// not a program path.
+    pub image: bool,
     pub settings: Vec<RawSetting>,
     /// True when the file is a template or passes arguments meslint cannot see (`"$@"`,
     /// `$MESOS_OPTS`): absent flags may be given there.
@@ -118,6 +121,7 @@ impl MesosSource {
             kind,
             role,
             binary: None,
+            image: false,
             settings: Vec::new(),
             open_ended: false,
             anchor,
@@ -398,10 +402,17 @@ impl MesosProcess {
 
     /// True when the binary was invoked under its pre-1.0 name `mesos-slave`.
     pub fn uses_slave_binary(&self) -> bool {
-        self.binary.as_ref().is_some_and(|b| {
-            let base = b.value.rsplit('/').next().unwrap_or(&b.value);
-            matches!(base, "mesos-slave" | "mesos-slave.sh") || b.value.ends_with(" slave")
-        })
+        // An image's name (`cmssw/mesos-slave`) says nothing about the program inside.
+        let image = self
+            .sources
+            .iter()
+            .find(|s| s.binary.is_some())
+            .is_some_and(|s| s.image);
+        !image
+            && self.binary.as_ref().is_some_and(|b| {
+                let base = b.value.rsplit('/').next().unwrap_or(&b.value);
+                matches!(base, "mesos-slave" | "mesos-slave.sh") || b.value.ends_with(" slave")
+            })
     }
 }
 

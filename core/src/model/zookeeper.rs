@@ -483,4 +483,11 @@ pub enum ConfigProblem {
     DynamicVersionLine { line: Span, version: u64 },
     /// A key other than server, group and weight in a dynamic file.
     DynamicKeyNotAllowed { span: Span, key: String },
+    /// A dynamic file no zoo.cfg of its host names in `dynamicConfigFile`: `file` is its first
+    /// line, `named` the `dynamicConfigFile` of a zoo.cfg there that names another file.
+    UnusedDynamic {
+        file: Span,
+        name: String,
+        named: Option<Span>,
+    },
 }

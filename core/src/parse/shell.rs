@@ -102,6 +102,21 @@ pub struct Command {
 
 /// Splits `text[range]` (offsets relative to the whole file text) into commands.
 pub fn split_commands(file: FileId, text: &str, range: std::ops::Range<usize>) -> Vec<Command> {
+    lex(file, text, range, false)
+}
+
+/// Splits the lines of a systemd unit into commands: as in [`split_commands`], except that a
+/// `;` separates commands only when it is a word of its own (systemd.service(5): "lone
+/// semicolons"); `--resources=cpus:32;gpus:4` stays one word.
+pub fn split_unit_commands(
+    file: FileId,
+    text: &str,
+    range: std::ops::Range<usize>,
+) -> Vec<Command> {
+    lex(file, text, range, true)
+}
+
+fn lex(file: FileId, text: &str, range: std::ops::Range<usize>, unit: bool) -> Vec<Command> {
     let mut lexer = Lexer {
         file,
         commands: Vec::new(),
@@ -217,6 +232,12 @@ pub fn split_commands(file: FileId, text: &str, range: std::ops::Range<usize>) -
                         }
                     }
                 }
+            }
+            ';' if unit
+                && (lexer.word.is_some()
+                    || chars.peek().is_some_and(|(_, n)| !n.is_whitespace())) =>
+            {
+                lexer.push(at, c);
             }
             ';' | '|' => {
                 chars.next_if(|(_, n)| *n == c);
@@ -388,6 +409,31 @@ mod tests {
             let (got, _) = split(text);
             assert_eq!(&got, want, "{text:?}");
         }
+    }
+
+    #[test]
+    fn unit_lines_split_at_lone_semicolons_only() {
+        let text = "ExecStart=/usr/sbin/mesos-agent --resources=cpus:32;gpus:4 ; /bin/true\nX=a;";
+        let mut map = SourceMap::new();
+        let file = map.add("u", text.as_bytes());
+        let words: Vec<Vec<String>> = split_unit_commands(file, text, 0..text.len())
+            .iter()
+            .map(|c| c.words.iter().map(|w| w.text.clone()).collect())
+            .collect();
+        assert_eq!(
+            words,
+            [
+                vec![
+                    "ExecStart=/usr/sbin/mesos-agent",
+                    "--resources=cpus:32;gpus:4"
+                ],
+                vec!["/bin/true"],
+                vec!["X=a;"],
+            ]
+        );
+        // A shell script still ends the command at every `;`.
+        let (shell, _) = split("a --r=cpus:1;gpus:4");
+        assert_eq!(shell, [vec!["a", "--r=cpus:1"], vec!["gpus:4"]]);
     }
 
     #[test]

@@ -438,6 +438,7 @@ mod tests {
                 ConfigProblem::DuplicateKey { .. } => "ZK006",
                 ConfigProblem::DynamicVersionLine { .. }
                 | ConfigProblem::DynamicKeyNotAllowed { .. } => "ZK401",
+                ConfigProblem::UnusedDynamic { .. } => "ZK406",
             })
             .collect()
     }
@@ -455,6 +456,7 @@ mod tests {
                 | ConfigProblem::DynamicKeyNotAllowed { span, .. } => *span,
                 ConfigProblem::DuplicateKey { ignored, .. } => *ignored,
                 ConfigProblem::DynamicVersionLine { line, .. } => *line,
+                ConfigProblem::UnusedDynamic { file, .. } => *file,
             })
             .collect()
     }

@@ -142,6 +142,7 @@ pub static ALL: &[&Rule] = &[
     &cluster::zk_credentials_differ::ZK_CREDENTIALS_DIFFER,
     &cluster::agent_master_unknown::AGENT_MASTER_UNKNOWN,
     &cluster::zk_url_loopback::ZK_URL_LOOPBACK,
+    &cluster::agent_zk_host_typo::AGENT_ZK_HOST_TYPO,
     &cluster::server_lists_differ::SERVER_LISTS_DIFFER,
     &cluster::duplicate_myid::DUPLICATE_MYID,
     &cluster::myid_selects_other_host::MYID_SELECTS_OTHER_HOST,
@@ -275,6 +276,7 @@ pub static ALL: &[&Rule] = &[
     &zookeeper::servers_in_static_and_dynamic::SERVERS_IN_STATIC_AND_DYNAMIC,
     &zookeeper::dynamic_version_from_name::DYNAMIC_VERSION_FROM_NAME,
     &zookeeper::config_rewritten_by_reconfig::CONFIG_REWRITTEN_BY_RECONFIG,
+    &zookeeper::dynamic_file_unused::DYNAMIC_FILE_UNUSED,
 ];
 
 /// True when `selector` is `ALL` or the code or a prefix of the code of at least one rule.

@@ -16,7 +16,7 @@ use crate::parse::Sink;
 use crate::parse::mesos_words::{
     argument, assignment, is_identifier, mask_secrets, mask_templates,
 };
-use crate::parse::shell::{Command, Word, split_commands};
+use crate::parse::shell::{Command, Word, split_commands, split_unit_commands};
 use crate::parse::shell_vars::{Expansion, Vars};
 use crate::settings::Settings;
 use crate::source::{FileId, Span, Spanned};
@@ -30,19 +30,102 @@ mod systemd;
 use docker::{compose_env, docker_run, image_default_command, image_role, unwrap_json_array};
 use invocation::{COMMAND_KEYS, Invocation, binary_role, find_invocation};
 pub(crate) use markdown::regions;
-use systemd::{UnitContext, shell_c_body};
+use systemd::{UnitContext, is_unit, shell_c_body};
 
 /// At most this many invocations are read from one file; real files hold a handful, and the
 /// limit keeps the work linear when every invocation inherits the file's variables.
 const MAX_INVOCATIONS: usize = 64;
+
+/// An env file a unit (`EnvironmentFile=`) or script (`. FILE`, `source FILE`) reads, found in
+/// the linted tree.
+pub struct Followed<'a> {
+    pub file: FileId,
+    pub text: &'a str,
+    /// True when its `MESOS_*` variables reach the daemon only through this file; false when
+    /// the file is read as the host's env file already.
+    pub environment: bool,
+}
 
 /// Every Mesos invocation in a script-like file, one source each, with the values they took
 /// from the file's variables.
 pub fn parse_mesos_script(
     file: FileId,
     text: &str,
+    settings: &Settings,
+    sink: &mut Sink,
+) -> Script {
+    parse_mesos_script_following(file, text, settings, sink, &|_| None)
+}
+
+/// The paths of the env files a unit or script reads (`EnvironmentFile=-/etc/default/x`,
+/// `. ./env.sh`, `source /etc/sysconfig/mesos`), as written; paths with expansions are left out.
+pub fn env_files_named(file: FileId, text: &str) -> Vec<String> {
+    let masked = mask_templates(text);
+    let split = if is_unit(&masked) {
+        split_unit_commands
+    } else {
+        split_commands
+    };
+    split(file, &masked, 0..masked.len())
+        .iter()
+        .filter_map(named_env_file)
+        .map(|w| w.text.trim_start_matches('-').to_owned())
+        .filter(|n| !n.is_empty())
+        .collect()
+}
+
+/// The word naming the env file a command reads, if it reads one.
+fn named_env_file(command: &Command) -> Option<Word> {
+    let first = command.words.first()?;
+    let word = if let Some(at) = first
+        .text
+        .strip_prefix("EnvironmentFile=")
+        .map(|r| first.text.len() - r.len())
+    {
+        first.slice(at, first.text.len())?
+    } else if matches!(first.text.as_str(), "." | "source") {
+        command.words.get(1)?.clone()
+    } else {
+        return None;
+    };
+    (!word.expansion && !has_placeholder(&word.text)).then_some(word)
+}
+
+/// The assignments in a followed env file: into `vars`, and the `MESOS_*` ones into `env`
+/// when the daemon gets them through this file only.
+fn read_followed(followed: &Followed, vars: &mut Vars, env: Option<&mut Vec<RawSetting>>) {
+    let mut ignored = Vec::new();
+    let mut value_uses = Vec::new();
+    let env = env.unwrap_or(&mut ignored);
+    let masked = mask_templates(followed.text);
+    for command in split_commands(followed.file, &masked, 0..masked.len()) {
+        let words = command.words.iter().skip_while(|w| w.text == "export");
+        for word in words {
+            let Some((name, value)) = word.text.split_once('=') else {
+                break;
+            };
+            if !is_identifier(name) {
+                break;
+            }
+            let span = word.span_of(name.len() + 1, word.text.len());
+            vars.assign(name, value, word.expansion, span, false);
+            if let Some(mut setting) = assignment(word, 0) {
+                resolve(&mut setting, vars, &mut value_uses);
+                env.retain(|s| s.key != setting.key);
+                env.push(setting);
+            }
+        }
+    }
+}
+
+/// [`parse_mesos_script`], reading the env files the file names through `followed` (`None`
+/// for a file outside the tree: its values stay unknown).
+pub fn parse_mesos_script_following<'a>(
+    file: FileId,
+    text: &str,
     _settings: &Settings,
     sink: &mut Sink,
+    followed: &dyn Fn(&str) -> Option<Followed<'a>>,
 ) -> Script {
     let mut value_uses = Vec::new();
     let masked = mask_templates(text);
@@ -50,7 +133,13 @@ pub fn parse_mesos_script(
     // Inline code in prose often shows part of a command line only.
     let mut partial = Vec::new();
     for (range, inline) in regions(&masked) {
-        for command in split_commands(file, &masked, range.clone()) {
+        let region = masked.get(range.clone()).unwrap_or_default();
+        let split = if is_unit(region) {
+            split_unit_commands
+        } else {
+            split_commands
+        };
+        for command in split(file, &masked, range.clone()) {
             let command = unwrap_json_array(command);
             // `ExecStart=/bin/sh -c 'exec mesos-agent ...'`: read the quoted command itself.
             let nested = shell_c_body(&command, &masked)
@@ -67,7 +156,7 @@ pub fn parse_mesos_script(
             }
         }
     }
-    let unit = UnitContext::collect(&commands);
+    let unit = UnitContext::collect(&commands, followed);
     let mut vars = unit.vars.clone();
     // How deep the current command sits in `if`/`case`/loops/functions: assignments there run
     // only sometimes.
@@ -95,6 +184,7 @@ pub fn parse_mesos_script(
                 let mut source =
                     MesosSource::new(file, SourceKind::Script, Some(role), image.span());
                 source.binary = Some(Spanned::new(image.text.clone(), image.span()));
+                source.image = true;
                 source.open_ended = env_file;
                 sources.push(source);
                 compose = Some(sources.len() - 1);
@@ -109,6 +199,7 @@ pub fn parse_mesos_script(
                 {
                     source.role = Some(role);
                     source.binary = Some(Spanned::new(w.text.clone(), w.span()));
+                    source.image = false;
                 }
                 continue;
             }
@@ -130,7 +221,17 @@ pub fn parse_mesos_script(
         let conditional = depth > 0 || after_and_or(&masked, command);
         depth = track_depth(depth, command);
         let Some(mut found) = find_invocation(command) else {
-            let unit_line = first.starts_with("Environment=");
+            let unit_line =
+                first.starts_with("Environment=") || first.starts_with("EnvironmentFile=");
+            if !unit_line
+                && let Some(named) = named_env_file(command)
+                && let Some(followed) = followed(&named.text)
+            {
+                // `. /etc/default/mesos`: its variables are the script's from here on.
+                let env = followed.environment.then_some(&mut script_env);
+                read_followed(&followed, &mut vars, env);
+                continue;
+            }
             if !unit_line {
                 record_assignments(
                     command,
@@ -167,6 +268,7 @@ pub fn parse_mesos_script(
             image_default_command(&mut source, &found.binary);
         }
         source.binary = Some(found.binary);
+        source.image = found.docker;
         push_arguments(&mut source, args);
         for setting in &mut source.settings {
             resolve(setting, &vars, &mut value_uses);
@@ -588,6 +690,66 @@ mod tests {
     }
 
     #[test]
+    fn followed_env_files_feed_the_command() {
+        let mut map = SourceMap::new();
+        let env_text = "QUORUM=1\nMESOS_WORK_DIR=/w\n";
+        let env = map.add("etc/default/mesos-master", env_text.as_bytes());
+        let lookup = |named: &str| {
+            (named == "/etc/default/mesos-master" || named == "./env.sh").then_some(Followed {
+                file: env,
+                text: env_text,
+                environment: true,
+            })
+        };
+        let read = |map: &mut SourceMap, text: &str| {
+            let file = map.add("s", text.as_bytes());
+            let mut sink = Sink::default();
+            parse_mesos_script_following(file, text, &Settings::default(), &mut sink, &lookup)
+                .sources
+        };
+        let unit = "[Service]\nEnvironmentFile=-/etc/default/mesos-master\nExecStart=/usr/sbin/mesos-master --quorum=${QUORUM}\n";
+        let got = read(&mut map, unit);
+        assert!(!got[0].open_ended, "the env file was read");
+        let values: Vec<_> = got[0]
+            .settings
+            .iter()
+            .map(|s| (s.key.clone(), s.value.as_ref().map(|v| v.value.clone())))
+            .collect();
+        assert!(
+            values.contains(&("quorum".into(), Some("1".into()))),
+            "{values:?}"
+        );
+        assert!(
+            values.contains(&("work_dir".into(), Some("/w".into()))),
+            "{values:?}"
+        );
+        // A script's `. FILE` reads the same way; a file outside the tree stays unknown.
+        let script = ". ./env.sh\nexec mesos-master --quorum=$QUORUM\n";
+        let got = read(&mut map, script);
+        assert_eq!(
+            got[0]
+                .settings
+                .last()
+                .and_then(|s| s.value.clone())
+                .map(|v| v.value),
+            Some("1".into())
+        );
+        let unit = "[Service]\nEnvironmentFile=/etc/other\nExecStart=/usr/sbin/mesos-master --quorum=${QUORUM}\n";
+        let got = read(&mut map, unit);
+        assert!(got[0].open_ended);
+        assert!(
+            got[0]
+                .settings
+                .iter()
+                .all(|s| s.key != "quorum" || s.unknown)
+        );
+        assert_eq!(
+            env_files_named(env, "EnvironmentFile=-/etc/a\n. ./b.sh\nsource $X/c\n"),
+            ["/etc/a".to_owned(), "./b.sh".to_owned()]
+        );
+    }
+
+    #[test]
     fn units_and_compose_files() {
         let unit = "[Service]\nEnvironment=\"MESOS_QUORUM=2\" MESOS_WORK_DIR=/w\nExecStart=/usr/sbin/mesos-master --zk=z\n";
         let got = summary(unit);
@@ -597,6 +759,16 @@ mod tests {
                 ("MESOS_QUORUM", Some("2")),
                 ("MESOS_WORK_DIR", Some("/w")),
                 ("--zk", Some("z"))
+            ])
+        );
+        // systemd splits at a `;` that is a word of its own only.
+        let unit =
+            "[Service]\nExecStart=/usr/sbin/mesos-agent --resources=cpus:32;gpus:4 --work_dir=/w\n";
+        assert_eq!(
+            summary(unit)[0].2,
+            flags(&[
+                ("--resources", Some("cpus:32;gpus:4")),
+                ("--work_dir", Some("/w"))
             ])
         );
         let compose =

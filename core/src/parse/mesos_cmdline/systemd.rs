@@ -3,6 +3,14 @@
 
 use super::*;
 
+/// True when `text` reads as a systemd unit: a `[Service]` section or an `ExecStart=` line.
+pub(super) fn is_unit(text: &str) -> bool {
+    text.lines().any(|line| {
+        let line = line.trim_start();
+        line.starts_with("[Service]") || line.starts_with("ExecStart=")
+    })
+}
+
 /// The source range of the quoted command in `sh -c '<command>'` (also `bash -ec`, after
 /// `ExecStart=`), which the shell runs as a command line of its own; `None` when the quoted
 /// text holds escapes, which a second reading would not undo.
@@ -42,14 +50,22 @@ pub(super) struct UnitContext {
 }
 
 impl UnitContext {
-    pub(super) fn collect(commands: &[Command]) -> Self {
+    pub(super) fn collect<'a>(
+        commands: &[Command],
+        followed: &dyn Fn(&str) -> Option<Followed<'a>>,
+    ) -> Self {
         let mut unit = UnitContext::default();
+        let mut files = Vec::new();
         for command in commands {
             let Some(first) = command.words.first() else {
                 continue;
             };
             if first.text.starts_with("EnvironmentFile=") {
-                unit.environment_file = true;
+                match named_env_file(command).and_then(|w| followed(w.text.trim_start_matches('-')))
+                {
+                    Some(file) => files.push(file),
+                    None => unit.environment_file = true,
+                }
             }
             let Some(rest_at) = first
                 .text
@@ -79,6 +95,11 @@ impl UnitContext {
                     .skip(1)
                     .filter_map(|w| assignment(w, 0)),
             );
+        }
+        // Settings from env files override `Environment=` ones (systemd.exec(5)).
+        for file in files {
+            let env = file.environment.then_some(&mut unit.env);
+            read_followed(&file, &mut unit.vars, env);
         }
         unit
     }

@@ -5,6 +5,7 @@
 //! masters.
 
 pub mod agent_master_unknown;
+pub mod agent_zk_host_typo;
 pub mod duplicate_myid;
 pub mod ensemble_settings_differ;
 pub mod in_memory_registry_ha;

@@ -5,7 +5,9 @@ declare_rule! {
     /// An agent started as `mesos-slave`.
     ///
     /// ## What it finds
-    /// Scripts and units that run the agent under its pre-1.0 name `mesos-slave`.
+    /// Scripts and units that run the agent under its pre-1.0 name `mesos-slave`. A container
+    /// image whose name ends in `mesos-slave` (`cmssw/mesos-slave` in `docker run` or a
+    /// compose `image:`) names no program and is not reported.
     ///
     /// ## Why it matters
     /// Since Mesos 1.0 the binary is `mesos-agent` and `mesos-slave` is a compatibility

@@ -1352,3 +1352,22 @@ mod zk_url_path_per_host {
         );
     }
 }
+
+#[test]
+fn an_image_named_mesos_slave_is_no_old_binary_name() {
+    let fires = |text: &str| {
+        codes(&lint_script(text, 11))
+            .iter()
+            .any(|(c, _)| *c == "MS208")
+    };
+    assert!(!fires(
+        "docker run -d --net=host cmssw/mesos-slave --master=zk://zk1:2181/mesos --work_dir=/w\n"
+    ));
+    assert!(!fires(
+        "services:\n  agent:\n    image: cmssw/mesos-slave\n    command: --master=zk://zk1:2181/mesos --work_dir=/w\n"
+    ));
+    // A program path is the binary itself.
+    assert!(fires(
+        "exec /usr/sbin/mesos-slave --master=zk://zk1:2181/mesos --work_dir=/w\n"
+    ));
+}

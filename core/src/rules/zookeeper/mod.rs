@@ -12,6 +12,7 @@ pub mod data_dir_in_tmp;
 pub mod duplicate_key;
 pub mod duplicate_server_id;
 pub mod dynamic_config_ignored;
+pub mod dynamic_file_unused;
 pub mod dynamic_version_from_name;
 pub mod even_ensemble;
 pub mod ineffective_key;

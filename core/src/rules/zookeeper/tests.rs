@@ -780,6 +780,9 @@ fn every_rule_has_a_firing_example() {
         .iter()
         .map(|r| r.code)
         .filter(|c| c.starts_with("ZK"))
+        // Which dynamic file a zoo.cfg reads is decided when hosts are assembled: ZK406 fires
+        // in its fixtures.
+        .filter(|c| *c != "ZK406")
         .collect();
     let covered: Vec<&str> = examples.iter().map(|e| e.0).collect();
     assert_eq!(
