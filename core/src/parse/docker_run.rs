@@ -112,14 +112,7 @@ pub fn parse_docker_runs(file: FileId, text: &str) -> Vec<Container> {
                 continue;
             };
             if let Some(mut c) = container(file, &words[run + 2..], out.len()) {
-                let mesos = c
-                    .image
-                    .as_ref()
-                    .and_then(|i| images::lookup(&i.value))
-                    .is_some_and(|i| matches!(i.runs, Runs::Mesos(_)));
-                if mesos {
-                    resolve(&mut c, &vars);
-                }
+                resolve(&mut c, &vars);
                 out.push(c);
             }
         }
@@ -147,7 +140,7 @@ fn record_assignments(command: &Command, conditional: bool, vars: &mut Vars) {
 }
 
 /// Gives the flags and variables of a container the values the script's variables hold
-/// (`--zk="$ZK"`); what the script does not say stays unknown.
+/// (`--zk="$ZK"`, `-e ZOO_SERVERS="$SERVERS"`); what the script does not say stays unknown.
 fn resolve(container: &mut Container, vars: &Vars) {
     let expand = |value: &mut Spanned<String>| -> bool {
         if !value.value.contains('$') {
@@ -360,6 +353,30 @@ mod tests {
         let value = work.value.as_ref().expect("value");
         assert_eq!(&text[value.span.range()], "/w", "points at the assignment");
         assert!(c[0].var("MESOS_QUORUM").expect("present").unknown);
+    }
+
+    #[test]
+    fn zookeeper_containers_take_the_script_s_variables() {
+        let text = "SERVERS=\"server.1=zk1:2888:3888;2181 server.2=zk2:2888:3888;2181\"\nif [ -n \"$X\" ]; then\n  EXTRA=autopurge.purgeInterval=1\nfi\ndocker run --name zk1 -e ZOO_SERVERS=\"$SERVERS\" -e ZOO_CFG_EXTRA=$EXTRA -e ZOO_MY_ID=$UNSET zookeeper:3.8\n";
+        let mut map = SourceMap::new();
+        let id = map.add("run.sh", text.as_bytes());
+        let c = parse_docker_runs(id, text);
+        let servers = c[0].var("ZOO_SERVERS").expect("present");
+        assert!(!servers.unknown);
+        let value = servers.value.as_ref().expect("value");
+        assert_eq!(
+            value.value,
+            "server.1=zk1:2888:3888;2181 server.2=zk2:2888:3888;2181"
+        );
+        assert!(
+            text[value.span.range()].contains("server.1=zk1"),
+            "points at the assignment"
+        );
+        assert!(
+            c[0].var("ZOO_CFG_EXTRA").expect("present").unknown,
+            "set under a condition"
+        );
+        assert!(c[0].var("ZOO_MY_ID").expect("present").unknown, "never set");
     }
 
     #[test]
