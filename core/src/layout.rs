@@ -38,8 +38,8 @@ pub enum FileKind {
     DockerRun,
     /// A `.env` file: the variables a compose project interpolates.
     DotEnv,
-    /// A file a compose service names in `env_file:`: the container's variables, whatever its
-    /// name or text says.
+    /// A file a compose service names in `env_file:`, or a script's `docker run` in
+    /// `--env-file`: the container's variables, whatever its name or text says.
     EnvFile,
     /// `meslint.toml`: what the files cannot say about the cluster.
     Project,
