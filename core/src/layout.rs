@@ -561,12 +561,15 @@ pub fn is_tree_path(inside: &str) -> bool {
     is_root_dir(dirs, 0)
 }
 
-/// Directory names inside a per-host directory that do not name a host themselves.
+/// Directory names inside a per-host directory that do not name a host themselves; folders
+/// named after ZooKeeper's own `dataDir` and `dataLogDir` keys hold a host's myid and logs.
 const INNER_DIRS: &[&str] = &[
     "conf",
     "config",
     "cfg",
     "data",
+    "dataDir",
+    "dataLogDir",
     "bin",
     "default",
     "sysconfig",
@@ -855,6 +858,7 @@ mod tests {
         assert_eq!(split_host("etc/mesos/zk"), ("", "etc/mesos/zk"));
         assert_eq!(split_host("zoo1/conf/zoo.cfg"), ("zoo1", "conf/zoo.cfg"));
         assert_eq!(split_host("zoo1/data/myid"), ("zoo1", "data/myid"));
+        assert_eq!(split_host("zoo1/dataDir/myid"), ("zoo1", "dataDir/myid"));
         assert_eq!(
             split_host("zk1/data/zookeeper/myid"),
             ("zk1", "data/zookeeper/myid")

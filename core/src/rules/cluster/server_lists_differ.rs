@@ -1,4 +1,4 @@
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use crate::diagnostic::{Finding, Severity};
 use crate::model::ensemble::{comparable, line_key, sid};
@@ -14,7 +14,9 @@ declare_rule! {
     /// `dynamicConfigFile` is used, is compared. The primary label sits on the line that differs
     /// from what most hosts say; the secondary label shows what the others say. A server with no
     /// `server.N` line at all next to an ensemble is reported too, and so are several servers of
-    /// one cluster that all lack them (a warning: each runs on its own).
+    /// one cluster that all lack them (a warning: each runs on its own). A server whose list
+    /// differs in several lines draws one finding that labels each line, and servers whose
+    /// lists differ in the same way (two servers added on two hosts only) share one finding.
     ///
     /// ## Why it matters
     /// ZooKeeper never compares its list with its peers'. Servers that disagree count votes
@@ -94,6 +96,8 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
         .collect();
     let ref_who = ctx.cluster.describe(ref_host, ref_server);
     let mut findings = Vec::new();
+    let mut differing: Vec<Vec<(String, Vec<Line>)>> = Vec::new();
+    let mut by_signature: HashMap<String, usize> = HashMap::new();
     for (host, server) in ctx.cluster.zk_servers() {
         if lists_nothing(server) {
             let who = ctx.cluster.describe(host, server);
@@ -119,7 +123,7 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
             .collect();
         // Every line of this server that differs, as (`server.N`, finding of that line alone):
         // one line is told on its own, several become one finding for the server.
-        let mut lines: Vec<(i64, Finding)> = Vec::new();
+        let mut lines: Vec<Line> = Vec::new();
         for (id, entry) in &own {
             match reference.get(id) {
                 Some(theirs)
@@ -129,6 +133,7 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
                     ) => {}
                 Some(theirs) => lines.push((
                     *id,
+                    format!("{id}={}", line_key(server, entry, &ensemble.usual_hosts)),
                     Finding::new(format!("`server.{id}` on {who} differs from {ref_who}"))
                         .primary(
                             entry.value.span,
@@ -141,6 +146,7 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
                 )),
                 None => lines.push((
                     *id,
+                    format!("{id}={}", line_key(server, entry, &ensemble.usual_hosts)),
                     Finding::new(format!(
                         "{who} lists `server.{id}`, which {ref_who} does not"
                     ))
@@ -163,10 +169,11 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
             if !own.contains_key(id) {
                 lines.push((
                     *id,
+                    format!("{id} missing"),
                     Finding::new(format!(
                         "{who} does not list `server.{id}`, which {ref_who} does"
                     ))
-                    .primary(end, format!("no `server.{id}` on {who}"))
+                    .primary(end, format!("{who} lacks `server.{id}`"))
                     .secondary(
                         theirs.key.span.cover(theirs.value.span),
                         format!("{ref_who} lists it"),
@@ -174,40 +181,101 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
                 ));
             }
         }
-        findings.extend(one_finding(&who, &ref_who, lines));
+        let signature: Vec<&str> = lines.iter().map(|(_, sig, _)| sig.as_str()).collect();
+        let signature = signature.join(" ");
+        match by_signature.get(&signature) {
+            Some(&at) => differing[at].push((who, lines)),
+            None if !lines.is_empty() => {
+                by_signature.insert(signature, differing.len());
+                differing.push(vec![(who, lines)]);
+            }
+            None => {}
+        }
     }
+    // Servers whose lists differ in the same way are one mistake: one finding names them all.
+    findings.extend(
+        differing
+            .into_iter()
+            .filter_map(|servers| one_finding(&ref_who, servers)),
+    );
     findings
 }
 
-/// The lines where one server's list differs from the reference, as one finding: the line's
-/// own finding when it is one, else one that labels every line (the reference's lines once).
-fn one_finding(who: &str, ref_who: &str, mut lines: Vec<(i64, Finding)>) -> Option<Finding> {
+/// One line where a server's list differs: `server.N`, what the difference is (servers with
+/// the same differences share one finding), and the line's finding on its own.
+type Line = (i64, String, Finding);
+
+/// The servers whose lists differ from the reference in the same lines, as one finding: a
+/// single line of a single server keeps its own finding; otherwise one finding labels every
+/// line, labels on one span merged into one.
+fn one_finding(ref_who: &str, mut servers: Vec<(String, Vec<Line>)>) -> Option<Finding> {
     const HELP: &str = "make the `server.N` lines identical on every host";
-    lines.sort_by_key(|(id, _)| *id);
-    if lines.len() < 2 {
-        return lines.pop().map(|(_, finding)| finding.help(HELP));
+    if servers.len() == 1 && servers[0].1.len() == 1 {
+        return servers[0].1.pop().map(|(_, _, finding)| finding.help(HELP));
     }
-    let ids: Vec<String> = lines
-        .iter()
-        .map(|(id, _)| format!("`server.{id}`"))
-        .collect();
+    let whos: Vec<&str> = servers.iter().map(|(who, _)| who.as_str()).collect();
+    let (_, first) = servers.first()?;
+    let mut ids: Vec<i64> = first.iter().map(|(id, _, _)| *id).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let ids: Vec<String> = ids.iter().map(|id| format!("`server.{id}`")).collect();
+    let message = match whos.as_slice() {
+        [who] => format!("the server list on {who} differs from {ref_who}'s"),
+        _ => format!(
+            "the server lists on {} differ from {ref_who}'s",
+            whos.join(", ")
+        ),
+    };
     let mut merged = Finding::new(format!(
-        "the server list on {who} differs from {ref_who}'s in {} lines: {}",
-        lines.len(),
+        "{message} in {} line{}: {}",
+        ids.len(),
+        if ids.len() == 1 { "" } else { "s" },
         ids.join(", ")
     ))
     .help(HELP);
-    for (_, finding) in lines {
+    let mut lines: Vec<Line> = servers.into_iter().flat_map(|(_, lines)| lines).collect();
+    lines.sort_by_key(|(id, _, _)| *id);
+    for (_, _, finding) in lines {
         for label in finding.labels {
             match merged.labels.iter_mut().find(|l| l.span == label.span) {
-                // Several missing lines point at the end of the list: one label names them all.
-                Some(same) if label.primary => {
-                    same.message = format!("{}, {}", same.message, label.message);
-                }
-                Some(_) => {}
+                Some(same) => same.message = joined(&same.message, &label.message),
                 None => merged.labels.push(label),
             }
         }
     }
     Some(merged)
+}
+
+/// Two labels of one span as one: `zk1's list has no `server.4``, `zk1's list has no
+/// `server.5`` -> `zk1's list has no `server.4`, `server.5``.
+fn joined(first: &str, second: &str) -> String {
+    let common = first
+        .char_indices()
+        .zip(second.chars())
+        .take_while(|((_, a), b)| a == b)
+        .filter(|((_, a), _)| *a == ' ')
+        .last()
+        .map_or(0, |((i, _), _)| i + 1);
+    let added = &second[common..];
+    if first == second || first[common..].split(", ").any(|item| item == added) {
+        return first.to_owned();
+    }
+    format!("{first}, {added}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::joined;
+
+    #[test]
+    fn labels_on_one_span_name_each_line_once() {
+        let one = joined(
+            "zk1's list has no `server.4`",
+            "zk1's list has no `server.5`",
+        );
+        assert_eq!(one, "zk1's list has no `server.4`, `server.5`");
+        assert_eq!(joined(&one, "zk1's list has no `server.5`"), one);
+        assert_eq!(joined(&one, "zk1's list has no `server.4`"), one);
+        assert_eq!(joined("only on zk4", "only on zk4"), "only on zk4");
+    }
 }
