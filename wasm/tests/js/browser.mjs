@@ -1,8 +1,8 @@
 // End to end in real headless Chromium: the checker page served from a loopback static server
 // under a subpath, the seed's master command and zoo.cfg typed in, the diagnostics on screen,
 // a click that lands on the line, a share link that brings the same cluster back in a fresh
-// page and whose fragment holds no secret, files and a folder dropped onto the page, and no
-// request for anything but the page's own files.
+// page and whose fragment holds no secret, files and a folder dropped onto the page, env and
+// flag files added through the form, and no request for anything but the page's own files.
 // Usage: node browser.mjs <site dir> <screenshot.png>
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -223,6 +223,14 @@ try {
   for (const secret of secrets) {
     assert.ok(!secretLink.includes(secret) && !payload.includes(secret), `${secret} is not in the link`);
   }
+
+  // Env files and one-file-per-flag files added through the form join the host's master.
+  await fresh.click('#clear');
+  await addFile(fresh, 'm1', 'mesos-master.env', 'mesos-master.env', 'MESOS_ZK=zk://10.0.0.1:2181/mesos\nMESOS_WORK_DIR=/var/lib/mesos\n');
+  await addFile(fresh, 'm1', 'etc/mesos-master/', 'etc/mesos-master/quorum', 'abc\n');
+  await fresh.waitForSelector('#diagnostics .diagnostic[data-code="MS101"]', { timeout: 10000 });
+  assert.deepEqual(await treePaths(fresh), ['m1/etc/mesos-master/quorum', 'm1/mesos-master.env']);
+  assert.match(await fresh.locator('#diagnostics .diagnostic[data-code="MS101"] .where').first().textContent(), /^m1\/etc\/mesos-master\/quorum:1$/);
 
   const foreign = requests.filter((u) => !u.startsWith(base));
   assert.deepEqual(foreign, [], 'requests outside the page');
