@@ -26,13 +26,15 @@ use crate::settings::Settings;
 use crate::source::{FileId, SourceMap, Span, Spanned};
 use crate::template::has_placeholder;
 
-/// The hosts every container file describes; what is wrong in the files goes into `problems`.
+/// The hosts every container file describes; what is wrong in the files goes into `problems`,
+/// where scripts use values of their variables into `value_uses`.
 pub fn hosts(
     sources: &SourceMap,
     files: &[(FileId, FileKind)],
     settings: &Settings,
     sink: &mut Sink,
     problems: &mut Problems,
+    value_uses: &mut Vec<(Span, Span)>,
 ) -> Vec<Host> {
     let mut containers = Vec::new();
     let by_path = env_file_index(sources, files);
@@ -59,7 +61,9 @@ pub fn hosts(
             }
             FileKind::MesosScript | FileKind::DockerRun => {
                 let env_files = docker_env_files(sources, &by_path, *id);
-                containers.extend(docker_run::parse_docker_runs(*id, text, &env_files));
+                containers.extend(docker_run::parse_docker_runs(
+                    *id, text, &env_files, value_uses,
+                ));
             }
             _ => {}
         }

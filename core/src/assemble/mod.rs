@@ -116,7 +116,14 @@ pub fn cluster(
         }
     }
     hosts.retain(|h| !h.zookeeper.is_empty() || !h.mesos.is_empty());
-    let containers = containers::hosts(sources, files, settings, sink, &mut problems);
+    let containers = containers::hosts(
+        sources,
+        files,
+        settings,
+        sink,
+        &mut problems,
+        &mut value_uses,
+    );
     if !containers.is_empty() {
         hosts.extend(containers);
         hosts.sort_by(|a, b| a.name.cmp(&b.name));

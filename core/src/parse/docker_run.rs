@@ -94,8 +94,14 @@ pub(crate) fn mesos_container_is_host(options: &[Word]) -> bool {
 
 /// Every `docker run` of a ZooKeeper image in a script or document, and of a Mesos image
 /// that is a host of its own ([`mesos_container_is_host`]); `env_files` gives the variables
-/// of a file `--env-file` names, by the path as written.
-pub fn parse_docker_runs(file: FileId, text: &str, env_files: &EnvFiles<'_>) -> Vec<Container> {
+/// of a file `--env-file` names, by the path as written. Where a value came from one of the
+/// script's variables, `value_uses` gets (assignment, use).
+pub fn parse_docker_runs(
+    file: FileId,
+    text: &str,
+    env_files: &EnvFiles<'_>,
+    value_uses: &mut Vec<(Span, Span)>,
+) -> Vec<Container> {
     let masked = mask_templates(text);
     let mut out = Vec::new();
     let mut vars = Vars::default();
@@ -118,7 +124,7 @@ pub fn parse_docker_runs(file: FileId, text: &str, env_files: &EnvFiles<'_>) -> 
                 continue;
             };
             if let Some(mut c) = container(file, &words[run + 2..], out.len(), env_files) {
-                resolve(&mut c, &vars);
+                resolve(&mut c, &vars, value_uses);
                 out.push(c);
             }
         }
@@ -147,8 +153,8 @@ fn record_assignments(command: &Command, conditional: bool, vars: &mut Vars) {
 
 /// Gives the flags and variables of a container the values the script's variables hold
 /// (`--zk="$ZK"`, `-e ZOO_SERVERS="$SERVERS"`); what the script does not say stays unknown.
-fn resolve(container: &mut Container, vars: &Vars) {
-    let expand = |value: &mut Spanned<String>| -> bool {
+fn resolve(container: &mut Container, vars: &Vars, value_uses: &mut Vec<(Span, Span)>) {
+    let mut expand = |value: &mut Spanned<String>| -> bool {
         if !value.value.contains('$') {
             return true;
         }
@@ -156,7 +162,12 @@ fn resolve(container: &mut Container, vars: &Vars) {
             return false;
         }
         match vars.expand(&value.value) {
-            Expansion::Known { text, sole, .. } => {
+            Expansion::Known {
+                text,
+                sources,
+                sole,
+            } => {
+                value_uses.extend(sources.iter().map(|source| (*source, value.span)));
                 value.value = text;
                 if let Some(assignment) = sole {
                     value.span = assignment;
@@ -415,7 +426,7 @@ mod tests {
         let text = "#!/bin/sh\ndocker run -d --name zk1 --net=host -v /srv/zk:/data \\\n  -e ZOO_MY_ID=1 -e \"ZOO_SERVERS=server.1=10.0.0.1:2888:3888;2181\" \\\n  zookeeper:3.8\ndocker run -d mesosphere/mesos-master:1.4.1 --quorum=1\ndocker run -p 2181:2181 -e MYID=2 mesoscloud/zookeeper\n";
         let mut map = SourceMap::new();
         let id = map.add("run.sh", text.as_bytes());
-        let c = parse_docker_runs(id, text, &|_| None);
+        let c = parse_docker_runs(id, text, &|_| None, &mut Vec::new());
         assert_eq!(c.len(), 2);
         assert_eq!(c[0].name.value, "zk1");
         assert!(c[0].host_network.is_some());
@@ -439,7 +450,7 @@ mod tests {
         let text = "docker run -d --name m1 -p 5050:5050 mesosphere/mesos-master:1.4.1 --quorum=1\ndocker run -d --name=m2 --net host mesosphere/mesos-master:1.4.1\ndocker run -d mesosphere/mesos-slave:1.4.1\n";
         let mut map = SourceMap::new();
         let id = map.add("run.sh", text.as_bytes());
-        let c = parse_docker_runs(id, text, &|_| None);
+        let c = parse_docker_runs(id, text, &|_| None, &mut Vec::new());
         assert_eq!(c.len(), 1, "{c:?}");
         assert_eq!(c[0].name.value, "m1");
         let command = c[0].command.as_ref().expect("flags");
@@ -451,7 +462,7 @@ mod tests {
         let text = "ZK=zk://zk1:2181/mesos\nif [ -n \"$X\" ]; then\n  Q=2\nfi\nexport WORK=/w\ndocker run --name m1 -e MESOS_WORK_DIR=$WORK -e MESOS_QUORUM=$Q mesosphere/mesos-master:1.4.1 --zk=\"$ZK\" --quorum=$Q\n";
         let mut map = SourceMap::new();
         let id = map.add("run.sh", text.as_bytes());
-        let c = parse_docker_runs(id, text, &|_| None);
+        let c = parse_docker_runs(id, text, &|_| None, &mut Vec::new());
         let command = c[0].command.as_ref().expect("flags");
         assert_eq!(command[0].value, "--zk=zk://zk1:2181/mesos");
         assert_eq!(command[1].value, "--quorum=$Q", "set under a condition");
@@ -467,7 +478,8 @@ mod tests {
         let text = "SERVERS=\"server.1=zk1:2888:3888;2181 server.2=zk2:2888:3888;2181\"\nif [ -n \"$X\" ]; then\n  EXTRA=autopurge.purgeInterval=1\nfi\ndocker run --name zk1 -e ZOO_SERVERS=\"$SERVERS\" -e ZOO_CFG_EXTRA=$EXTRA -e ZOO_MY_ID=$UNSET zookeeper:3.8\n";
         let mut map = SourceMap::new();
         let id = map.add("run.sh", text.as_bytes());
-        let c = parse_docker_runs(id, text, &|_| None);
+        let mut uses = Vec::new();
+        let c = parse_docker_runs(id, text, &|_| None, &mut uses);
         let servers = c[0].var("ZOO_SERVERS").expect("present");
         assert!(!servers.unknown);
         let value = servers.value.as_ref().expect("value");
@@ -484,6 +496,11 @@ mod tests {
             "set under a condition"
         );
         assert!(c[0].var("ZOO_MY_ID").expect("present").unknown, "never set");
+        let [(assignment, used)] = uses.as_slice() else {
+            panic!("one use: {uses:?}")
+        };
+        assert!(text[assignment.range()].contains("server.1=zk1"));
+        assert!(text[used.range()].starts_with("ZOO_SERVERS=\"$SERVERS"));
     }
 
     #[test]
@@ -504,7 +521,7 @@ mod tests {
             "more.env" => Some(parse_env_file(more_id, more)),
             _ => None,
         };
-        let c = parse_docker_runs(id, text, &files);
+        let c = parse_docker_runs(id, text, &files, &mut Vec::new());
         assert!(!c[0].open_env);
         let value = |name: &str| c[0].var(name).and_then(|v| v.value.clone()).expect("set");
         assert_eq!(value("ZOO_MY_ID").value, "1", "-e beats the file");
@@ -525,7 +542,7 @@ mod tests {
         let text = "docker run --tmpfs /tmp --expose 2181 --privileged -d zookeeper:3.8\n";
         let mut map = SourceMap::new();
         let id = map.add("run.sh", text.as_bytes());
-        let c = parse_docker_runs(id, text, &|_| None);
+        let c = parse_docker_runs(id, text, &|_| None, &mut Vec::new());
         assert_eq!(c.len(), 1);
         let image = c[0].image.as_ref().expect("image");
         assert_eq!(image.value, "zookeeper:3.8");
