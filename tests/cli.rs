@@ -263,6 +263,10 @@ fn report_counts_what_each_tier_survives() {
     );
     assert_eq!(output.status.code(), Some(0));
     let report = json(&output);
+    let clusters = report["clusters"].as_array().expect("clusters");
+    assert_eq!(clusters.len(), 1, "{report}");
+    let report = &clusters[0];
+    assert_eq!(report["root"], "");
     assert_eq!(report["zookeeper"]["voters"], 3);
     assert_eq!(report["zookeeper"]["tolerates"], 1);
     assert_eq!(report["masters"]["masters"], 3);
@@ -283,7 +287,7 @@ fn report_shows_no_tolerance_for_a_split_or_broken_tier() {
         &fixture("report-four-masters-half-quorum"),
         &["report", "--format", "json", "."],
     );
-    let report = json(&output);
+    let report = &json(&output)["clusters"][0];
     assert_eq!(report["masters"]["state"], "split_brain");
     assert!(report["masters"]["tolerates"].is_null(), "{report}");
     assert_eq!(report["masters"]["errors"][0], "CM101");
@@ -291,9 +295,31 @@ fn report_shows_no_tolerance_for_a_split_or_broken_tier() {
         &fixture("seed-literal-myid"),
         &["report", "--format", "json", "."],
     );
-    let report = json(&output);
+    let report = &json(&output)["clusters"][0];
     assert!(report["zookeeper"]["tolerates"].is_null(), "{report}");
     assert_eq!(report["zookeeper"]["errors"][0], "CZ102");
+}
+
+#[test]
+fn report_judges_each_cluster_of_the_tree_alone() {
+    let dir = fixture("CZ101-nested-cluster-copied-list");
+    let report = json(&meslint(&dir, &["report", "--format", "json", "."]));
+    let clusters = report["clusters"].as_array().expect("clusters");
+    let roots: Vec<_> = clusters.iter().map(|c| c["root"].clone()).collect();
+    assert_eq!(roots, ["deploy/dc1", "deploy/dc1/staging"], "{report}");
+    for cluster in clusters {
+        assert_eq!(cluster["masters"]["masters"], 3, "{cluster}");
+        assert_eq!(cluster["masters"]["state"], "ok", "{cluster}");
+    }
+    // Only staging's server list is broken.
+    assert_eq!(clusters[0]["zookeeper"]["tolerates"], 1, "{report}");
+    assert_eq!(clusters[1]["zookeeper"]["errors"][0], "CZ101", "{report}");
+    let text = String::from_utf8_lossy(&meslint(&dir, &["report", "."]).stdout).into_owned();
+    assert!(
+        text.contains("Fault tolerance of cluster deploy/dc1/staging\n"),
+        "{text}"
+    );
+    assert!(!text.contains("split-brain"), "{text}");
 }
 
 #[test]

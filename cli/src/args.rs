@@ -28,7 +28,7 @@ pub struct Args {
 pub enum Command {
     /// Lint files and directories (the default command).
     Check(CheckArgs),
-    /// Show how many failures each tier of the cluster survives.
+    /// Show how many failures each tier of each cluster survives.
     Report(CheckArgs),
     /// Show every effective setting of one host, with where it comes from (secrets masked).
     Show {

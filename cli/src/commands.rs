@@ -381,8 +381,8 @@ fn statistics(report: &meslint_core::Report, format: Format) -> String {
 }
 
 fn report(args: &CheckArgs) -> Result<Output, Error> {
-    let (report, settings) = lint_paths(args)?;
-    let tolerance = overview::tolerance(&report, &settings);
+    let (report, _) = lint_paths(args)?;
+    let tolerance = overview::tolerance(&report);
     let text = match args.format {
         Format::Json => json_text(&tolerance),
         Format::Human => overview::tolerance_text(&tolerance),

@@ -16,6 +16,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::layout;
+use crate::model::identity::DisjointSets;
 use crate::model::zk_url::MasterAddr;
 use crate::model::{Cluster, Host};
 use crate::source::FileId;
@@ -88,7 +89,7 @@ impl Split {
 /// Linear in the number of hosts and addresses (a union-find over hosts).
 pub fn split(cluster: &Cluster, rel: impl Fn(FileId) -> String) -> Split {
     let hosts = &cluster.hosts;
-    let mut sets = UnionFind::new(hosts.len());
+    let mut sets = DisjointSets::new(hosts.len());
     let mut named: Vec<bool> = vec![false; hosts.len()];
     let mut by_address: HashMap<String, usize> = HashMap::new();
     let mut by_file: HashMap<FileId, usize> = HashMap::new();
@@ -250,34 +251,6 @@ fn host_files(host: &Host) -> Vec<FileId> {
     files
 }
 
-/// Disjoint sets of host indices, with path halving.
-struct UnionFind {
-    parent: Vec<usize>,
-}
-
-impl UnionFind {
-    fn new(len: usize) -> Self {
-        UnionFind {
-            parent: (0..len).collect(),
-        }
-    }
-
-    fn find(&mut self, mut index: usize) -> usize {
-        while self.parent[index] != index {
-            self.parent[index] = self.parent[self.parent[index]];
-            index = self.parent[index];
-        }
-        index
-    }
-
-    fn union(&mut self, a: usize, b: usize) {
-        let (a, b) = (self.find(a), self.find(b));
-        if a != b {
-            self.parent[b.max(a)] = a.min(b);
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -319,7 +292,7 @@ mod tests {
 
     #[test]
     fn union_find_joins_chains_in_one_set() {
-        let mut sets = UnionFind::new(5);
+        let mut sets = DisjointSets::new(5);
         sets.union(3, 4);
         sets.union(1, 3);
         assert_eq!(sets.find(4), sets.find(1));

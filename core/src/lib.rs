@@ -448,7 +448,8 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
             &group_settings,
             &mut sink,
         );
-        built.push((group.clone(), cluster, group_settings));
+        let group_files: Vec<FileId> = group_files.iter().map(|(id, _)| *id).collect();
+        built.push((group.clone(), cluster, group_settings, group_files));
     }
     for secret in std::mem::take(&mut sink.secrets) {
         sources.redact(secret);
@@ -459,30 +460,27 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
             String::new(),
             model::Cluster::default(),
             top_settings.clone(),
+            Vec::new(),
         ));
     }
-    if let Some((_, cluster, _)) = built.first_mut() {
+    if let Some((_, cluster, _, _)) = built.first_mut() {
         cluster.problems.inputs = input_problems;
     }
     let mut diagnostics = Vec::new();
     let mut model = model::Cluster::default();
     let mut cluster_infos = Vec::new();
-    for (group, cluster, group_settings) in built {
+    for (group, cluster, group_settings, group_files) in built {
         let context = rules::Context::new(&cluster, &group_settings);
         diagnostics.extend(rules::run(&context));
         // One model for `show` and `report`: hosts named with their cluster's directory.
         let mut info = report::ClusterInfo {
-            root: group.clone(),
+            root: group,
             hosts: Vec::new(),
+            settings: group_settings,
+            files: group_files,
         };
         for mut host in cluster.hosts {
-            if !group.is_empty() {
-                host.name = if host.name == "." {
-                    group.clone()
-                } else {
-                    format!("{group}/{}", host.name)
-                };
-            }
+            host.name = info.host_name(&host.name);
             info.hosts.push(host_info(&host, &sources));
             model.hosts.push(host);
         }

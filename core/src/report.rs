@@ -4,7 +4,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::model;
 use crate::rules::input::unreadable_file::UNREADABLE_FILE;
 use crate::settings::Settings;
-use crate::source::SourceMap;
+use crate::source::{FileId, SourceMap};
 
 /// The outcome of a lint run: the files as read (secrets masked) and what was found in them.
 #[derive(Debug)]
@@ -39,6 +39,24 @@ pub struct ClusterInfo {
     /// The directory, relative to the linted root; empty for the root itself.
     pub root: String,
     pub hosts: Vec<HostInfo>,
+    /// The settings the cluster was checked with: the tree's, with its own `meslint.toml`.
+    #[serde(skip)]
+    pub settings: Settings,
+    /// The files the cluster was built from.
+    #[serde(skip)]
+    pub files: Vec<FileId>,
+}
+
+impl ClusterInfo {
+    /// The name a host of this cluster has in [`Report::model`] (`dc1/zk1`), from its name
+    /// within the cluster (`zk1`, `.` for the cluster's own directory).
+    pub fn host_name(&self, own: &str) -> String {
+        match (self.root.as_str(), own) {
+            ("", _) => own.to_owned(),
+            (root, ".") => root.to_owned(),
+            (root, own) => format!("{root}/{own}"),
+        }
+    }
 }
 
 /// A host as `meslint show --clusters` lists it.

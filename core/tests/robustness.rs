@@ -98,7 +98,7 @@ proptest! {
         let report = lint(inputs, &settings);
         let _ = human::render(&report, human::Style::default());
         let _ = json::render(&report, "test");
-        let _ = overview::tolerance_text(&overview::tolerance(&report, &settings));
+        let _ = overview::tolerance_text(&overview::tolerance(&report));
         for name in overview::host_names(&report) {
             prop_assert!(overview::host_settings(&report, name).is_some());
         }

@@ -6,7 +6,8 @@
 //!
 //! Each container is one host, named as peers inside the network reach it (the service name,
 //! `--name`, the pod name), except that containers of one file on the host network share one
-//! host: they share its ports and its `127.0.0.1`.
+//! host: they share its ports and its `127.0.0.1`. That host is named by the file
+//! (`compose.yaml (host network)`).
 
 use std::collections::BTreeMap;
 
@@ -31,6 +32,7 @@ use crate::template::has_placeholder;
 pub fn hosts(
     sources: &SourceMap,
     files: &[(FileId, FileKind)],
+    root: &str,
     settings: &Settings,
     sink: &mut Sink,
     problems: &mut Problems,
@@ -68,10 +70,15 @@ pub fn hosts(
             _ => {}
         }
     }
+    // Containers on the host network share one host per file, named by the file's path from
+    // the cluster's directory: peers reach them at the machine's address, not by their names.
     let mut hosts: BTreeMap<String, Host> = BTreeMap::new();
     for container in containers {
         let name = match container.host_network {
-            Some(_) => format!("host network ({})", sources.file(container.file).path()),
+            Some(_) => {
+                let path = layout::strip_dir(sources.file(container.file).path(), root);
+                format!("{path} (host network)")
+            }
             None => container.name.value.clone(),
         };
         let host = hosts.entry(name.clone()).or_insert_with(|| Host {
@@ -612,4 +619,24 @@ fn myid(
         problem,
         extra_lines: None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Input, Settings, lint};
+
+    #[test]
+    fn host_network_host_is_named_by_the_file_from_the_linted_root() {
+        let compose = "services:\n  agent:\n    image: mesosphere/mesos-slave:1.4.1\n    network_mode: host\n    environment:\n      MESOS_MASTER: zk://zk1:2181/mesos\n      MESOS_WORK_DIR: /var/lib/mesos\n";
+        let input = Input {
+            root: Some("/srv/cluster".to_owned()),
+            ..Input::file(
+                "/srv/cluster/node1/docker-compose.yml",
+                compose.as_bytes().to_vec(),
+            )
+        };
+        let report = lint(vec![input], &Settings::default());
+        let names: Vec<&str> = report.model.hosts.iter().map(|h| h.name.as_str()).collect();
+        assert_eq!(names, ["node1/docker-compose.yml (host network)"]);
+    }
 }

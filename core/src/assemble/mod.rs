@@ -119,6 +119,7 @@ pub fn cluster(
     let containers = containers::hosts(
         sources,
         files,
+        root,
         settings,
         sink,
         &mut problems,

@@ -24,7 +24,7 @@ pub struct Identities {
 impl Identities {
     pub fn new(cluster: &Cluster, settings: &Settings) -> Identities {
         let mut names: BTreeMap<String, usize> = BTreeMap::new();
-        let mut parent: Vec<usize> = (0..cluster.hosts.len()).collect();
+        let mut sets = DisjointSets::new(cluster.hosts.len());
         for (index, host) in cluster.hosts.iter().enumerate() {
             let mut add = |name: &str| {
                 let name = key(name);
@@ -34,7 +34,7 @@ impl Identities {
                     && !net::is_loopback(&name)
                 {
                     let first = *names.entry(name).or_insert(index);
-                    union(&mut parent, first, index);
+                    sets.union(first, index);
                 }
             };
             add(host.name.rsplit('/').next().unwrap_or(&host.name));
@@ -54,7 +54,7 @@ impl Identities {
                 }
             }
         }
-        let machines = (0..parent.len()).map(|i| root(&parent, i)).collect();
+        let machines = (0..cluster.hosts.len()).map(|i| sets.find(i)).collect();
         Identities { names, machines }
     }
 
@@ -70,25 +70,42 @@ impl Identities {
     }
 
     /// True when two names are the same text or address, or stand for the same host.
+    /// Two loopback names (`localhost`, `127.0.0.1`) are the same machine: the one the
+    /// process runs on.
     pub fn same(&self, a: &str, b: &str) -> bool {
         key(a) == key(b)
+            || (net::is_loopback(a) && net::is_loopback(b))
             || matches!((self.host_of(a), self.host_of(b)), (Some(x), Some(y)) if x == y)
     }
 }
 
-/// The representative of `i`'s set: the lowest index in it.
-fn root(parent: &[usize], mut i: usize) -> usize {
-    while parent[i] != i {
-        i = parent[i];
-    }
-    i
+/// Disjoint sets of indices (a union-find with path halving): each set is represented by its
+/// lowest index.
+pub struct DisjointSets {
+    parent: Vec<usize>,
 }
 
-/// Joins the sets of `a` and `b` under the lower of their representatives.
-fn union(parent: &mut [usize], a: usize, b: usize) {
-    let (ra, rb) = (root(parent, a), root(parent, b));
-    let (low, high) = (ra.min(rb), ra.max(rb));
-    parent[high] = low;
+impl DisjointSets {
+    pub fn new(len: usize) -> Self {
+        DisjointSets {
+            parent: (0..len).collect(),
+        }
+    }
+
+    /// The representative of `index`'s set: the lowest index in it.
+    pub fn find(&mut self, mut index: usize) -> usize {
+        while self.parent[index] != index {
+            self.parent[index] = self.parent[self.parent[index]];
+            index = self.parent[index];
+        }
+        index
+    }
+
+    /// Joins the sets of `a` and `b` under the lower of their representatives.
+    pub fn union(&mut self, a: usize, b: usize) {
+        let (a, b) = (self.find(a), self.find(b));
+        self.parent[a.max(b)] = a.min(b);
+    }
 }
 
 /// How a name is compared: an IP literal in its canonical form (`[2001:DB8::1]` and

@@ -1,4 +1,4 @@
-//! Two views of the model beyond diagnostics: what each tier of the cluster tolerates
+//! Two views of the model beyond diagnostics: what each tier of each cluster tolerates
 //! (`meslint report`), and every effective setting of one host with where it came from
 //! (`meslint show HOST`). Values are read back from the source map, whose secrets are already
 //! masked, so neither view can print a credential.
@@ -10,18 +10,19 @@ use serde::Serialize;
 use crate::catalog::mesos as mesos_catalog;
 use crate::catalog::zookeeper::PARSED_KEYS;
 use crate::diagnostic::Severity;
-use crate::model::Host;
 use crate::model::mesos::{MesosProcess, Origin};
 use crate::model::zookeeper::{ZkServer, effective};
+use crate::model::{Cluster, Host};
 use crate::report::Report;
 use crate::rules::cluster::masters::Masters;
 use crate::settings::Settings;
 use crate::source::{FileId, SourceMap, Span};
 
-/// How many failures each tier of the cluster survives.
+/// How many failures each tier of one cluster survives.
 ///
 /// A tier that an error touches (a diagnostic of severity error whose primary label is in one
-/// of the tier's files) is broken: it shows the codes and no tolerance, whatever its numbers.
+/// of the tier's files, or on its settings in a file several tiers share) is broken: it shows
+/// the codes and no tolerance, whatever its numbers.
 #[derive(Debug, Serialize)]
 pub struct Tolerance {
     pub zookeeper: Option<ZkTier>,
@@ -92,10 +93,77 @@ pub enum MasterState {
     CountUnknown,
 }
 
-/// Works out what each tier tolerates.
-pub fn tolerance(report: &Report, settings: &Settings) -> Tolerance {
-    let cluster = &report.model;
-    let errors = TierErrors::of(report);
+/// `meslint report`: what each cluster of the tree tolerates, each judged on its own hosts,
+/// settings and errors, as `lint` checked it.
+#[derive(Debug, Serialize)]
+pub struct FaultTolerance {
+    /// In the order of [`Report::clusters`]; one, for the whole tree, when no host was found.
+    pub clusters: Vec<ClusterTolerance>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ClusterTolerance {
+    /// The cluster's directory, relative to the linted root; empty for the root itself.
+    pub root: String,
+    #[serde(flatten)]
+    pub tolerance: Tolerance,
+}
+
+/// Works out what each tier of each cluster tolerates.
+pub fn tolerance(report: &Report) -> FaultTolerance {
+    let claimed: BTreeSet<FileId> = report
+        .clusters
+        .iter()
+        .flat_map(|c| c.files.iter().copied())
+        .collect();
+    let mut clusters: Vec<ClusterTolerance> = report
+        .clusters
+        .iter()
+        .map(|info| {
+            let names: BTreeSet<&str> = info.hosts.iter().map(|h| h.name.as_str()).collect();
+            let cluster = Cluster {
+                hosts: report
+                    .model
+                    .hosts
+                    .iter()
+                    .filter(|h| names.contains(h.name.as_str()))
+                    .cloned()
+                    .collect(),
+                ..Cluster::default()
+            };
+            // The hosts `meslint.toml` names, as the model names them.
+            let mut settings = info.settings.clone();
+            settings.project.hosts = std::mem::take(&mut settings.project.hosts)
+                .into_iter()
+                .map(|(name, host)| (info.host_name(&name), host))
+                .collect();
+            let files: BTreeSet<FileId> = info.files.iter().copied().collect();
+            // A finding that points only at files of no cluster (the tree's `meslint.toml`
+            // beside several clusters) may be about any of them.
+            let ours = |file: &FileId| files.contains(file) || !claimed.contains(file);
+            ClusterTolerance {
+                root: info.root.clone(),
+                tolerance: tolerance_of(&cluster, &settings, report, &ours),
+            }
+        })
+        .collect();
+    if clusters.is_empty() {
+        clusters.push(ClusterTolerance {
+            root: String::new(),
+            tolerance: tolerance_of(&report.model, &report.settings, report, &|_| true),
+        });
+    }
+    FaultTolerance { clusters }
+}
+
+/// What each tier of one cluster tolerates; `ours` says which files are the cluster's.
+fn tolerance_of(
+    cluster: &Cluster,
+    settings: &Settings,
+    report: &Report,
+    ours: &dyn Fn(&FileId) -> bool,
+) -> Tolerance {
+    let errors = TierErrors::of(cluster, report, ours);
     let mut notes = Vec::new();
     let zookeeper = cluster.ensemble().map(|e| {
         let voters = e.voters();
@@ -205,7 +273,8 @@ fn master_tier(masters: &Masters<'_>, errors: Vec<&'static str>) -> MasterTier {
     }
 }
 
-/// The codes of the errors that touch each tier, by the files their primary labels are in.
+/// The codes of the errors that touch each tier of a cluster, by the files their primary
+/// labels are in.
 #[derive(Default)]
 struct TierErrors {
     zookeeper: BTreeSet<&'static str>,
@@ -221,9 +290,15 @@ enum Tier {
 }
 
 impl TierErrors {
-    fn of(report: &Report) -> TierErrors {
+    fn of(cluster: &Cluster, report: &Report, ours: &dyn Fn(&FileId) -> bool) -> TierErrors {
         let mut tiers: BTreeMap<FileId, BTreeSet<Tier>> = BTreeMap::new();
-        for (_, server) in report.model.zk_servers() {
+        // The settings each tier reads, to tell the tiers of one file apart (a compose file
+        // running ZooKeeper and the masters).
+        let mut settings: BTreeMap<FileId, Vec<(Span, Tier)>> = BTreeMap::new();
+        let mut read = |span: Span, tier: Tier| {
+            settings.entry(span.file).or_default().push((span, tier));
+        };
+        for (_, server) in cluster.zk_servers() {
             let files = [
                 Some(server.config.file),
                 server.myid.as_ref().map(|m| m.file),
@@ -232,8 +307,15 @@ impl TierErrors {
             for file in files.into_iter().flatten() {
                 tiers.entry(file).or_default().insert(Tier::ZooKeeper);
             }
+            for entry in &server.config.entries {
+                read(entry.key.span, Tier::ZooKeeper);
+                read(entry.value.span, Tier::ZooKeeper);
+            }
+            if let Some(myid) = &server.myid {
+                read(myid.first_line.span, Tier::ZooKeeper);
+            }
         }
-        for (_, process) in report.model.mesos_processes() {
+        for (_, process) in cluster.mesos_processes() {
             let tier = match process.role {
                 mesos_catalog::Role::Master => Tier::Masters,
                 mesos_catalog::Role::Agent => Tier::Agents,
@@ -241,7 +323,37 @@ impl TierErrors {
             for source in &process.sources {
                 tiers.entry(source.file).or_default().insert(tier);
             }
+            for flag in process.flags.values() {
+                read(flag.name.span, tier);
+                read(flag.value.span, tier);
+            }
+            if let Some(anchor) = process.anchor {
+                read(anchor, tier);
+            }
         }
+        // A label in a file of several tiers touches the tiers whose settings it covers, or
+        // all of them when it covers none.
+        let touched_by = |span: &Span| -> Vec<Tier> {
+            let Some(of_file) = tiers.get(&span.file) else {
+                return Vec::new();
+            };
+            if of_file.len() > 1 {
+                let covered: BTreeSet<Tier> = settings
+                    .get(&span.file)
+                    .into_iter()
+                    .flatten()
+                    .filter(|(s, _)| {
+                        s.start < span.end.max(span.start + 1)
+                            && span.start < s.end.max(s.start + 1)
+                    })
+                    .map(|(_, tier)| *tier)
+                    .collect();
+                if !covered.is_empty() {
+                    return covered.into_iter().collect();
+                }
+            }
+            of_file.iter().copied().collect()
+        };
         let mut out = TierErrors::default();
         for diagnostic in report
             .diagnostics
@@ -252,13 +364,13 @@ impl TierErrors {
                 .labels
                 .iter()
                 .filter(|l| l.primary)
-                .filter_map(|l| tiers.get(&l.span.file))
-                .flatten()
-                .copied()
+                .flat_map(|l| touched_by(&l.span))
                 .collect();
             // A cross-host finding that points at no tier's file (`meslint.toml`) belongs to
-            // its family's tier.
-            if touched.is_empty() {
+            // its family's tier, in the cluster whose file it points at.
+            let mut primaries = diagnostic.labels.iter().filter(|l| l.primary).peekable();
+            let primary_ours = primaries.peek().is_none() || primaries.any(|l| ours(&l.span.file));
+            if touched.is_empty() && primary_ours {
                 if diagnostic.code.starts_with("CZ") {
                     touched.insert(Tier::ZooKeeper);
                 } else if diagnostic.code.starts_with("CM") {
@@ -338,9 +450,26 @@ fn hierarchical(server: &ZkServer) -> Option<(usize, usize)> {
     Some((quorum, fewest_failures.saturating_sub(1)))
 }
 
-/// `meslint report` as text.
-pub fn tolerance_text(t: &Tolerance) -> String {
-    let mut out = String::from("Fault tolerance\n");
+/// `meslint report` as text: one section per cluster, headed by its directory when the tree
+/// holds several.
+pub fn tolerance_text(t: &FaultTolerance) -> String {
+    if let [only] = t.clusters.as_slice() {
+        return cluster_text("Fault tolerance\n".to_owned(), &only.tolerance);
+    }
+    let sections: Vec<String> = t
+        .clusters
+        .iter()
+        .map(|c| {
+            let root = if c.root.is_empty() { "." } else { &c.root };
+            cluster_text(format!("Fault tolerance of cluster {root}\n"), &c.tolerance)
+        })
+        .collect();
+    sections.join("\n")
+}
+
+/// One cluster's tiers, after `heading`.
+fn cluster_text(heading: String, t: &Tolerance) -> String {
+    let mut out = heading;
     match &t.zookeeper {
         Some(z) => {
             let servers = format!(
@@ -618,10 +747,63 @@ mod tests {
         text.push_str(extra);
         let settings = Settings::default();
         let report = lint(vec![Input::file("zoo.cfg", text.into_bytes())], &settings);
-        let zk = tolerance(&report, &settings)
+        let zk = tolerance(&report)
+            .clusters
+            .remove(0)
+            .tolerance
             .zookeeper
             .expect("an ensemble");
         (zk.quorum, zk.tolerates.expect("no errors"))
+    }
+
+    /// Three masters with `--quorum=quorum` under `dir`, with `meslint.toml` lines.
+    fn masters_under(dir: &str, quorum: usize, toml: &str) -> Vec<Input> {
+        let mut inputs = vec![Input::file(
+            format!("{dir}/meslint.toml"),
+            toml.as_bytes().to_vec(),
+        )];
+        for n in 1..=3 {
+            let env = format!(
+                "MESOS_QUORUM={quorum}\nMESOS_ZK=zk://{dir}-zk:2181/mesos\nMESOS_WORK_DIR=/w\n"
+            );
+            inputs.push(Input::file(
+                format!("{dir}/m{n}/mesos-master.env"),
+                env.into_bytes(),
+            ));
+        }
+        inputs
+    }
+
+    #[test]
+    fn each_cluster_is_judged_with_its_own_masters_and_settings() {
+        let mut inputs = masters_under("big", 3, "masters = 5\n");
+        inputs.extend(masters_under("small", 2, ""));
+        let report = lint(inputs, &Settings::default());
+        let t = tolerance(&report);
+        let tiers: Vec<(&str, usize, MasterState, Option<usize>)> = t
+            .clusters
+            .iter()
+            .map(|c| {
+                let m = c.tolerance.masters.as_ref().expect("masters");
+                (c.root.as_str(), m.masters, m.state, m.tolerates)
+            })
+            .collect();
+        assert_eq!(
+            tiers,
+            [
+                ("big", 5, MasterState::Ok, Some(2)),
+                ("small", 3, MasterState::Ok, Some(1)),
+            ]
+        );
+        let text = tolerance_text(&t);
+        assert!(
+            text.starts_with("Fault tolerance of cluster big\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains("\nFault tolerance of cluster small\n"),
+            "{text}"
+        );
     }
 
     #[test]

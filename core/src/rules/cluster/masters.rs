@@ -72,6 +72,26 @@ impl<'a> Masters<'a> {
         minority || unreachable
     }
 
+    /// The hosts of `holders` (as [`Masters::by_quorum`] lists them) for a message: each once,
+    /// with how many masters it runs when several (`m1, the 3 masters of compose.yaml (host
+    /// network)`).
+    pub fn hosts_text(holders: &[(&str, crate::source::Span)]) -> String {
+        let mut runs: Vec<(&str, usize)> = Vec::new();
+        for (host, _) in holders {
+            match runs.last_mut() {
+                Some((last, n)) if last == host => *n += 1,
+                _ => runs.push((host, 1)),
+            }
+        }
+        runs.iter()
+            .map(|(host, n)| match n {
+                1 => (*host).to_owned(),
+                n => format!("the {n} masters of {host}"),
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
     /// True when the count cannot be trusted: one master configuration (often a template
     /// shared by all masters) and no `masters =` in meslint.toml.
     pub fn count_unknown(&self) -> bool {

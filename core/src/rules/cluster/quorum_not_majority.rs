@@ -1,5 +1,6 @@
 use crate::diagnostic::{Finding, Severity};
 use crate::rules::Context;
+use crate::rules::cluster::masters::Masters;
 
 declare_rule! {
     /// A master `--quorum` that is not a majority of the masters.
@@ -41,11 +42,10 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
         if quorum < 1 || quorum as usize >= majority {
             continue;
         }
-        let hosts: Vec<&str> = holders.iter().map(|(h, _)| *h).collect();
         let mut finding = Finding::new(format!(
             "`--quorum={quorum}` is not a majority of the {} masters (set on {})",
             masters.count,
-            hosts.join(", ")
+            Masters::hosts_text(holders)
         ));
         for (host, span) in holders {
             finding = finding.primary(

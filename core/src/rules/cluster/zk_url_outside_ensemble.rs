@@ -66,6 +66,12 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let mut groups: BTreeMap<Mistake, Vec<(&UrlUse<'_>, Vec<Span>)>> = BTreeMap::new();
     // Loopback hosts of a URL in a cluster whose ensemble is elsewhere are `zk_url_loopback`'s.
     let skip_loopback = super::zk_url_loopback::ensemble_off_loopback(ensemble);
+    let unreadable_members: Vec<&str> = ensemble
+        .members
+        .values()
+        .map(|m| m.host.as_str())
+        .filter(|host| !is_host_like(host))
+        .collect();
     for use_ in urls {
         let mut outside = Vec::new();
         let hosts: Vec<_> = use_
@@ -94,7 +100,9 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
             }
         }
         let all = outside.len() == hosts.len();
-        if outside.is_empty() {
+        // A member whose address is no host name (`server.1=...` given where an image wants a
+        // bare host) cannot be compared: the line's own rules speak of it.
+        if outside.is_empty() || !unreadable_members.is_empty() {
             continue;
         }
         if all && names_and_addresses(outside.iter().map(|h| h.value.host.as_str()), ensemble) {
@@ -194,4 +202,13 @@ pub(crate) fn names_and_addresses<'h>(
     let members: Vec<bool> = ensemble.members.values().map(|m| is_ip(&m.host)).collect();
     let all = |v: &[bool], ip: bool| !v.is_empty() && v.iter().all(|&b| b == ip);
     (all(&url, true) && all(&members, false)) || (all(&url, false) && all(&members, true))
+}
+
+/// True when a text can be a host name or an IP address (letters, digits, `.`, `-`, `_`, `:`,
+/// brackets): what a zk URL's host could equal.
+fn is_host_like(host: &str) -> bool {
+    !host.is_empty()
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | ':' | '[' | ']'))
 }

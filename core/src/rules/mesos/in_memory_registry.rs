@@ -51,14 +51,29 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
         let Some(ha) = process.flag("zk").or_else(|| process.flag("quorum")) else {
             continue;
         };
+        // The image's CMD passes it: the fix is a command for the container, not a flag.
+        let (message, help) = if registry.origin == Origin::Default {
+            (
+                format!(
+                    "the image's default command passes `--registry=in_memory` to a master with `{}`",
+                    ha.display
+                ),
+                "give the container a command with `--registry=replicated_log` (it replaces the image's CMD)",
+            )
+        } else {
+            (
+                format!(
+                    "`{}` is `in_memory` on a master with `{}`",
+                    registry.display, ha.display
+                ),
+                "use `--registry=replicated_log` with `--work_dir` and `--quorum`",
+            )
+        };
         out.push(
-            Finding::new(format!(
-                "`{}` is `in_memory` on a master with `{}`",
-                registry.display, ha.display
-            ))
-            .primary(registry.value.span, "state is lost on every failover")
-            .secondary(ha.name.span, "set up for high availability")
-            .help("use `--registry=replicated_log` with `--work_dir` and `--quorum`"),
+            Finding::new(message)
+                .primary(registry.value.span, "state is lost on every failover")
+                .secondary(ha.name.span, "set up for high availability")
+                .help(help),
         );
     }
     out
