@@ -38,8 +38,8 @@ pub enum FileKind {
     DockerRun,
     /// A `.env` file: the variables a compose project interpolates.
     DotEnv,
-    /// A file a compose service names in `env_file:`: the container's variables, whatever its
-    /// name or text says.
+    /// A file a compose service names in `env_file:`, or a script's `docker run` in
+    /// `--env-file`: the container's variables, whatever its name or text says.
     EnvFile,
     /// `meslint.toml`: what the files cannot say about the cluster.
     Project,
@@ -430,7 +430,7 @@ fn sniff(path: &str, text: &str) -> FileKind {
             return FileKind::Other;
         }
     }
-    if runs_zookeeper_image(text) && !starts_mesos(text) {
+    if runs_zookeeper_image(text) && !starts_mesos(text) && !runs_mesos_image(text) {
         return FileKind::DockerRun;
     }
 
@@ -753,6 +753,14 @@ mod tests {
         assert_eq!(
             detect("master1/run.sh", "exec mesos-master \\\n --zk=x", false),
             FileKind::MesosScript
+        );
+        // A script starting ZooKeeper containers and a Mesos one on the host network is read
+        // for both: the containers, and the daemon on the script's host.
+        let both = "docker run --name zk1 zookeeper:3.8\ndocker run --net=host mesosphere/mesos-master:1.4.1\n";
+        assert_eq!(detect("start.sh", both, false), FileKind::MesosScript);
+        assert_eq!(
+            detect("start.sh", "docker run --name zk1 zookeeper:3.8\n", false),
+            FileKind::DockerRun
         );
         assert_eq!(
             detect(

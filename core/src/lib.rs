@@ -166,7 +166,8 @@ fn reported(
     diagnostics
 }
 
-/// The paths of the files compose files among `inputs` name in `env_file:`.
+/// The paths of the files compose files among `inputs` name in `env_file:`, and scripts in
+/// `docker run --env-file`, each relative to the naming file's directory.
 fn compose_env_files(inputs: &[Input]) -> std::collections::BTreeSet<String> {
     let mut out = std::collections::BTreeSet::new();
     for input in inputs {
@@ -174,13 +175,19 @@ fn compose_env_files(inputs: &[Input]) -> std::collections::BTreeSet<String> {
             continue;
         };
         let yaml = input.path.ends_with(".yml") || input.path.ends_with(".yaml");
-        if !yaml || !bytes.windows(8).any(|w| w == b"env_file") {
+        let needle: &[u8] = if yaml { b"env_file" } else { b"--env-file" };
+        if !bytes.windows(needle.len()).any(|w| w == needle) {
             continue;
         }
         let (text, _) = source::decode(bytes);
         let mut scratch = SourceMap::new();
         let file = scratch.add(&input.path, text.as_bytes());
-        for named in parse::compose::env_files_named(file, &text) {
+        let named = if yaml {
+            parse::compose::env_files_named(file, &text)
+        } else {
+            parse::docker_run::env_files_named(file, &text)
+        };
+        for named in named {
             out.insert(layout::relative_to(&input.path, &named));
         }
     }
@@ -248,7 +255,8 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
             status,
         });
     };
-    // Files a compose service names in `env_file:` hold that container's variables.
+    // Files a compose service names in `env_file:` (or a `docker run` in `--env-file`) hold
+    // that container's variables.
     let env_files = compose_env_files(&inputs);
     // Files a unit or script reads its variables from, whatever their name says.
     let sourced = sourced_env_files(&inputs);

@@ -16,7 +16,7 @@ use crate::catalog::mesos::Role;
 use crate::layout::{self, FileKind};
 use crate::model::Host;
 use crate::model::container::{Container, EnvVar};
-use crate::model::mesos::{ArgForm, MesosSource, Origin, RawSetting, SourceKind};
+use crate::model::mesos::{ArgForm, MesosSource, Origin, SourceKind};
 use crate::model::problems::Problems;
 use crate::model::zookeeper::{MyId, MyIdProblem, ZkServer};
 use crate::parse::java::parse_java_integer;
@@ -27,7 +27,8 @@ use crate::settings::Settings;
 use crate::source::{FileId, SourceMap, Span, Spanned};
 use crate::template::has_placeholder;
 
-/// The hosts every container file describes; what is wrong in the files goes into `problems`.
+/// The hosts every container file describes; what is wrong in the files goes into `problems`,
+/// where scripts use values of their variables into `value_uses`.
 pub fn hosts(
     sources: &SourceMap,
     files: &[(FileId, FileKind)],
@@ -35,13 +36,10 @@ pub fn hosts(
     settings: &Settings,
     sink: &mut Sink,
     problems: &mut Problems,
+    value_uses: &mut Vec<(Span, Span)>,
 ) -> Vec<Host> {
     let mut containers = Vec::new();
-    let by_path: BTreeMap<&str, FileId> = files
-        .iter()
-        .filter(|(_, kind)| *kind == FileKind::EnvFile)
-        .map(|(id, _)| (sources.file(*id).path(), *id))
-        .collect();
+    let by_path = env_file_index(sources, files);
     for (id, kind) in files {
         let text = sources.file(*id).text();
         match kind {
@@ -64,7 +62,10 @@ pub fn hosts(
                 problems.yaml.extend(error);
             }
             FileKind::MesosScript | FileKind::DockerRun => {
-                containers.extend(docker_run::parse_docker_runs(*id, text));
+                let env_files = docker_env_files(sources, &by_path, *id);
+                containers.extend(docker_run::parse_docker_runs(
+                    *id, text, &env_files, value_uses,
+                ));
             }
             _ => {}
         }
@@ -96,6 +97,33 @@ pub fn hosts(
                     .any(|c| !c.missing_variables().is_empty())
         })
         .collect()
+}
+
+/// The files compose's `env_file:` and `docker run --env-file` name, by path.
+pub(super) fn env_file_index<'a>(
+    sources: &'a SourceMap,
+    files: &[(FileId, FileKind)],
+) -> BTreeMap<&'a str, FileId> {
+    files
+        .iter()
+        .filter(|(_, kind)| *kind == FileKind::EnvFile)
+        .map(|(id, _)| (sources.file(*id).path(), *id))
+        .collect()
+}
+
+/// The variables of a file a `docker run --env-file` in `script` names, read as docker reads
+/// them; the path is taken relative to the script's directory.
+pub(super) fn docker_env_files<'a>(
+    sources: &'a SourceMap,
+    index: &'a BTreeMap<&'a str, FileId>,
+    script: FileId,
+) -> impl Fn(&str) -> Option<Vec<EnvVar>> + 'a {
+    let script_path = sources.file(script).path();
+    move |named: &str| {
+        let wanted = layout::relative_to(script_path, named);
+        let file = *index.get(wanted.as_str())?;
+        Some(docker_run::parse_env_file(file, sources.file(file).text()))
+    }
 }
 
 /// The project's `.env`: the file of that name in the compose file's directory.
@@ -196,7 +224,7 @@ fn mesos_process(
     // be given there, as with a template.
     source.open_ended = container.open_env || image.is_none();
     for var in &container.env {
-        if let Some(setting) = env_setting(var) {
+        if let Some(setting) = mesos_words::env_var_setting(var) {
             source.settings.push(setting);
         }
     }
@@ -241,25 +269,6 @@ fn mesos_process(
     let mut process = mesos_loader::resolve(role, &[source], settings, sink);
     problems.mesos.append(&mut process.problems);
     Some(process)
-}
-
-fn env_setting(var: &EnvVar) -> Option<RawSetting> {
-    let suffix = var.name.value.strip_prefix("MESOS_")?;
-    let value = var.value.clone();
-    let whole = value
-        .as_ref()
-        .filter(|v| v.span.file == var.name.span.file && v.span.start >= var.name.span.start)
-        .map_or(var.name.span, |v| var.name.span.cover(v.span));
-    Some(RawSetting {
-        origin: Origin::Env,
-        form: ArgForm::Flag,
-        name: var.name.clone(),
-        display: var.name.value.clone(),
-        key: suffix.to_ascii_lowercase(),
-        value: Some(value.unwrap_or_else(|| Spanned::new(String::new(), var.name.span))),
-        whole,
-        unknown: var.unknown || var.value.is_none(),
-    })
 }
 
 /// The zoo.cfg lines an image writes: each line's key and value pieces.
@@ -583,6 +592,16 @@ fn myid(
         None => {
             if let Some(m) = from_ordinal() {
                 return Some(m);
+            }
+            // Variables from where meslint cannot see may set it: the default is a guess.
+            if container.open_env && default.is_some() {
+                return Some(MyId {
+                    file: container.file,
+                    first_line: Spanned::new(format!("{{{{ {name} }}}}"), image.span),
+                    id: None,
+                    problem: Some(MyIdProblem::Templated),
+                    extra_lines: None,
+                });
             }
             (default?.to_owned(), image.span)
         }

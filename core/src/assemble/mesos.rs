@@ -5,6 +5,8 @@
 //! (`/etc/default/mesos`, `/etc/mesos/zk`) go to every process. A host with settings but no
 //! invocation runs one process per role its settings name.
 
+use std::collections::BTreeMap;
+
 use super::Placed;
 use crate::catalog::mesos::{self as catalog, Role};
 use crate::layout::FileKind;
@@ -16,9 +18,10 @@ use crate::parse::mesos_env::EnvKind;
 use crate::parse::zk_url::{parse_master_addr, parse_zk_url};
 use crate::parse::{Sink, mesos_cmdline, mesos_env, mesos_flag_file, mesos_loader};
 use crate::settings::Settings;
-use crate::source::{SourceMap, Span, Spanned};
+use crate::source::{FileId, SourceMap, Span, Spanned};
 
-/// Builds the Mesos processes of one host.
+/// Builds the Mesos processes of one host; returns where its scripts use values of their
+/// variables (assignment, use).
 pub fn processes(
     host: &mut Host,
     placed: &[Placed<'_>],
@@ -26,8 +29,9 @@ pub fn processes(
     settings: &Settings,
     sink: &mut Sink,
     problems: &mut Problems,
-    value_uses: &mut Vec<(Span, Span)>,
-) {
+    env_files: &BTreeMap<&str, FileId>,
+) -> Vec<(Span, Span)> {
+    let mut value_uses = Vec::new();
     let mut invocations: Vec<MesosSource> = Vec::new();
     let mut shared: Vec<MesosSource> = Vec::new();
     for p in placed {
@@ -35,6 +39,7 @@ pub fn processes(
         problems.mesos.extend(crlf_line_ends(p, text));
         match p.kind {
             FileKind::MesosScript => {
+                let env_files = super::containers::docker_env_files(sources, env_files, p.id);
                 let followed = |named: &str| {
                     let f = followed_file(p, placed, named)?;
                     Some(mesos_cmdline::Followed {
@@ -45,7 +50,7 @@ pub fn processes(
                     })
                 };
                 let script = mesos_cmdline::parse_mesos_script_following(
-                    p.id, text, settings, sink, &followed,
+                    p.id, text, settings, &env_files, sink, &followed,
                 );
                 invocations.extend(script.sources);
                 value_uses.extend(script.value_uses);
@@ -123,6 +128,7 @@ pub fn processes(
         follow_file_urls(&mut process, placed, sources, sink);
         host.mesos.push(process);
     }
+    value_uses
 }
 
 /// The file of the host that `named` (in `EnvironmentFile=` or `. FILE` of `script`) is: the

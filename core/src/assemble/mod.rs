@@ -64,6 +64,7 @@ pub fn cluster(
         })
         .collect();
     adopt_pseudo_cluster_myids(&mut by_host, &configs);
+    let env_files = containers::env_file_index(sources, files);
     let root_name = root.rsplit('/').find(|s| !s.is_empty()).unwrap_or(".");
     let mut hosts: Vec<Host> = Vec::new();
     let mut shared: Vec<ZooCfg> = Vec::new();
@@ -93,15 +94,15 @@ pub fn cluster(
         for myid in orphans {
             waiting_for_shared.push((hosts.len(), myid));
         }
-        mesos::processes(
+        value_uses.extend(mesos::processes(
             &mut host,
             placed,
             sources,
             settings,
             sink,
             &mut problems,
-            &mut value_uses,
-        );
+            &env_files,
+        ));
         hosts.push(host);
     }
     // A host with a myid but no zoo.cfg of its own takes the shared one.
@@ -115,7 +116,15 @@ pub fn cluster(
         }
     }
     hosts.retain(|h| !h.zookeeper.is_empty() || !h.mesos.is_empty());
-    let containers = containers::hosts(sources, files, root, settings, sink, &mut problems);
+    let containers = containers::hosts(
+        sources,
+        files,
+        root,
+        settings,
+        sink,
+        &mut problems,
+        &mut value_uses,
+    );
     if !containers.is_empty() {
         hosts.extend(containers);
         hosts.sort_by(|a, b| a.name.cmp(&b.name));

@@ -2,6 +2,7 @@
 //! readers: `MESOS_NAME=value` assignments, command-line arguments as stout's loader classifies
 //! them, template tags masked so that they stay one word, and the secrets a setting may hold.
 
+use crate::model::container::EnvVar;
 use crate::model::mesos::{ArgForm, Origin, RawSetting};
 use crate::parse::Sink;
 use crate::parse::shell::Word;
@@ -147,4 +148,24 @@ pub fn mask_secrets(setting: &RawSetting, sink: &mut Sink) {
     if value.value.trim_start().starts_with("zk://") {
         let _ = parse_zk_url(value, sink);
     }
+}
+
+/// The setting a container's `MESOS_*` variable makes (`None` for any other variable).
+pub fn env_var_setting(var: &EnvVar) -> Option<RawSetting> {
+    let suffix = var.name.value.strip_prefix("MESOS_")?;
+    let value = var.value.clone();
+    let whole = value
+        .as_ref()
+        .filter(|v| v.span.file == var.name.span.file && v.span.start >= var.name.span.start)
+        .map_or(var.name.span, |v| var.name.span.cover(v.span));
+    Some(RawSetting {
+        origin: Origin::Env,
+        form: ArgForm::Flag,
+        name: var.name.clone(),
+        display: var.name.value.clone(),
+        key: suffix.to_ascii_lowercase(),
+        value: Some(value.unwrap_or_else(|| Spanned::new(String::new(), var.name.span))),
+        whole,
+        unknown: var.unknown || var.value.is_none(),
+    })
 }

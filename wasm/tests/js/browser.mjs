@@ -1,12 +1,14 @@
 // End to end in real headless Chromium: the checker page served from a loopback static server
 // under a subpath, the seed's master command and zoo.cfg typed in, the diagnostics on screen,
 // a click that lands on the line, a share link that brings the same cluster back in a fresh
-// page, and no request for anything but the page's own files.
+// page and whose fragment holds no secret, files and a folder dropped onto the page, env and
+// flag files added through the form, and no request for anything but the page's own files.
 // Usage: node browser.mjs <site dir> <screenshot.png>
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
@@ -64,6 +66,26 @@ async function addFile(page, host, kind, name, text) {
   await page.click('#add-form button[type=submit]');
   await page.fill('#text', text);
 }
+
+/** Drops files onto the page as a browser does: a `drop` event whose DataTransfer holds them. */
+async function dropFiles(page, files) {
+  const dataTransfer = await page.evaluateHandle((list) => {
+    const dt = new DataTransfer();
+    for (const [name, text] of list) dt.items.add(new File([text], name, { type: 'text/plain' }));
+    return dt;
+  }, files);
+  await page.dispatchEvent('body', 'dragover', { dataTransfer });
+  assert.ok(await page.$eval('body', (b) => b.classList.contains('dragging')), 'the page shows the drop target');
+  await page.dispatchEvent('body', 'drop', { dataTransfer });
+}
+
+/** The JSON a share link carries in its fragment, inflated as the page does. */
+function sharePayload(link) {
+  const encoded = link.slice(link.indexOf('#c=') + 3);
+  return zlib.inflateRawSync(Buffer.from(encoded, 'base64url')).toString('utf8');
+}
+
+const treePaths = (page) => page.$$eval('#tree .file', (f) => f.map((x) => x.dataset.path));
 
 const codesOnScreen = (page) => page.$$eval('#diagnostics .diagnostic', (items) => items.map((i) => i.dataset.code));
 
@@ -157,6 +179,58 @@ try {
   const opened = await fresh.$$eval('#tree .file', (f) => f.map((x) => x.dataset.path));
   assert.deepEqual(opened, ['zk1/myid', 'zk1/zoo.cfg', 'zk2/myid', 'zk2/zoo.cfg', 'zk3/myid', 'zk3/zoo.cfg']);
   await fresh.waitForSelector('#diagnostics .none.ok');
+
+  // Files dropped onto the page are added under their names and linted.
+  await fresh.click('#clear');
+  await dropFiles(fresh, [
+    ['zoo.cfg', 'tickTime=2000\ninitLimit=ten\nsyncLimit=5\ndataDir=/var/lib/zookeeper\nclientPort=2181\n'],
+    ['myid', '1\n'],
+  ]);
+  await fresh.waitForSelector('#diagnostics .diagnostic[data-code="ZK104"]', { timeout: 10000 });
+  assert.deepEqual(await treePaths(fresh), ['myid', 'zoo.cfg']);
+  assert.ok(!(await fresh.$eval('body', (b) => b.classList.contains('dragging'))), 'the drop target is gone');
+  assert.match(await fresh.textContent('#banner'), /Added 2 files/);
+  assert.match(await fresh.locator('#diagnostics .diagnostic[data-code="ZK104"] .where').first().textContent(), /^zoo\.cfg:2$/);
+
+  // A folder dropped whole (a real drag of files from disk, through Chromium's input
+  // pipeline) is read as `meslint .` inside it, like the folder picker.
+  await fresh.click('#clear');
+  const cdp = await fresh.context().newCDPSession(fresh);
+  const drag = { items: [], files: [path.join(repo, 'fixtures/ok-three-node-ensemble')], dragOperationsMask: 1 };
+  for (const type of ['dragEnter', 'dragOver', 'drop']) {
+    await cdp.send('Input.dispatchDragEvent', { type, x: 400, y: 300, data: drag });
+  }
+  await fresh.waitForFunction(() => document.querySelectorAll('#tree .file').length === 6, null, { timeout: 10000 });
+  assert.deepEqual(await treePaths(fresh), ['zk1/myid', 'zk1/zoo.cfg', 'zk2/myid', 'zk2/zoo.cfg', 'zk3/myid', 'zk3/zoo.cfg']);
+  await fresh.waitForSelector('#diagnostics .none.ok');
+
+  // The share link's fragment itself holds no credential: zk digest credentials in URLs on
+  // the command line and in env files, inline `--credentials`, password-like variables.
+  await fresh.click('#clear');
+  const secrets = ['zkpass42', 'credsecret77', 'envzk55', 'pw123secret'];
+  await dropFiles(fresh, [
+    ['start-mesos-master.sh', '#!/bin/sh\nexec mesos-master --zk=zk://ops:zkpass42@10.0.0.1:2181/mesos --quorum=1 \\\n  --work_dir=/var/lib/mesos --credentials=\'{"credentials":[{"principal":"fw","secret":"credsecret77"}]}\'\n'],
+    ['mesos-master.env', 'MESOS_ZK=zk://admin:envzk55@10.0.0.1:2181/mesos\nMESOS_PASSWORD=pw123secret\n'],
+  ]);
+  await fresh.waitForFunction(() => document.querySelectorAll('#tree .file').length === 2);
+  await fresh.click('#share');
+  await fresh.waitForSelector('#share-dialog[open]');
+  const secretLink = await fresh.inputValue('#share-url');
+  await fresh.click('#share-close');
+  const payload = sharePayload(secretLink);
+  assert.match(payload, /start-mesos-master\.sh/, 'the link holds the cluster');
+  assert.match(payload, /zk:\/\/\*+@10\.0\.0\.1/, 'the zk credentials are stars');
+  for (const secret of secrets) {
+    assert.ok(!secretLink.includes(secret) && !payload.includes(secret), `${secret} is not in the link`);
+  }
+
+  // Env files and one-file-per-flag files added through the form join the host's master.
+  await fresh.click('#clear');
+  await addFile(fresh, 'm1', 'mesos-master.env', 'mesos-master.env', 'MESOS_ZK=zk://10.0.0.1:2181/mesos\nMESOS_WORK_DIR=/var/lib/mesos\n');
+  await addFile(fresh, 'm1', 'etc/mesos-master/', 'etc/mesos-master/quorum', 'abc\n');
+  await fresh.waitForSelector('#diagnostics .diagnostic[data-code="MS101"]', { timeout: 10000 });
+  assert.deepEqual(await treePaths(fresh), ['m1/etc/mesos-master/quorum', 'm1/mesos-master.env']);
+  assert.match(await fresh.locator('#diagnostics .diagnostic[data-code="MS101"] .where').first().textContent(), /^m1\/etc\/mesos-master\/quorum:1$/);
 
   const foreign = requests.filter((u) => !u.startsWith(base));
   assert.deepEqual(foreign, [], 'requests outside the page');

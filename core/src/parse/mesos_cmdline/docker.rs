@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::catalog::images::{self, Runs};
-use crate::parse::docker_run::{OPTIONS_WITH_ARGUMENT, mesos_container_is_host};
+use crate::parse::docker_run::{OPTIONS_WITH_ARGUMENT, env_file_options, mesos_container_is_host};
 
 /// Turns the JSON-array form of compose, Kubernetes and Dockerfile commands
 /// (`command: ["mesos-master", "--zk=..."]`) into plain words.
@@ -136,6 +136,7 @@ pub(super) fn docker_run(words: &[Word], from: usize) -> Option<Invocation> {
             env,
             args_from: i + 1,
             docker: true,
+            env_files: env_file_options(&words[from..i]),
         });
     }
     None

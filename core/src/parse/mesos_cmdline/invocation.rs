@@ -79,6 +79,8 @@ pub(super) struct Invocation {
     pub(super) args_from: usize,
     /// True for `docker run <image>`: the image's entry point is the binary.
     pub(super) docker: bool,
+    /// The files `docker run --env-file` names, as written.
+    pub(super) env_files: Vec<Spanned<String>>,
 }
 
 pub(super) fn find_invocation(command: &Command) -> Option<Invocation> {
@@ -116,6 +118,7 @@ pub(super) fn find_invocation(command: &Command) -> Option<Invocation> {
                 env,
                 args_from: i + 1,
                 docker: false,
+                env_files: Vec::new(),
             });
         }
         let base = text.rsplit('/').next().unwrap_or(text);
@@ -130,6 +133,7 @@ pub(super) fn find_invocation(command: &Command) -> Option<Invocation> {
                 env,
                 args_from: i + 2,
                 docker: false,
+                env_files: Vec::new(),
             });
         }
         if base == "docker" && words.get(i + 1).is_some_and(|w| w.text == "run") {

@@ -13,8 +13,9 @@
 
 use crate::model::mesos::{ArgForm, MesosSource, Origin, RawSetting, Role, Script, SourceKind};
 use crate::parse::Sink;
+use crate::parse::compose::EnvFiles;
 use crate::parse::mesos_words::{
-    argument, assignment, is_identifier, mask_secrets, mask_templates,
+    self, argument, assignment, is_identifier, mask_secrets, mask_templates,
 };
 use crate::parse::shell::{Command, Word, split_commands, split_unit_commands};
 use crate::parse::shell_vars::{Expansion, Vars};
@@ -47,14 +48,16 @@ pub struct Followed<'a> {
 }
 
 /// Every Mesos invocation in a script-like file, one source each, with the values they took
-/// from the file's variables.
+/// from the file's variables; `env_files` gives the variables of a file that
+/// `docker run --env-file` names, by the path as written.
 pub fn parse_mesos_script(
     file: FileId,
     text: &str,
     settings: &Settings,
+    env_files: &EnvFiles<'_>,
     sink: &mut Sink,
 ) -> Script {
-    parse_mesos_script_following(file, text, settings, sink, &|_| None)
+    parse_mesos_script_following(file, text, settings, env_files, sink, &|_| None)
 }
 
 /// The paths of the env files a unit or script reads (`EnvironmentFile=-/etc/default/x`,
@@ -124,6 +127,7 @@ pub fn parse_mesos_script_following<'a>(
     file: FileId,
     text: &str,
     _settings: &Settings,
+    env_files: &EnvFiles<'_>,
     sink: &mut Sink,
     followed: &dyn Fn(&str) -> Option<Followed<'a>>,
 ) -> Script {
@@ -261,8 +265,11 @@ pub fn parse_mesos_script_following<'a>(
                 && script_env.is_empty()
                 && unit.env.is_empty()
                 && !found.docker);
+        let (file_env, unseen) = env_file_settings(&found.env_files, &found.env, env_files);
+        source.open_ended |= unseen;
         source.settings.extend(unit.env.iter().cloned());
         source.settings.extend(script_env.iter().cloned());
+        source.settings.extend(file_env);
         source.settings.extend(found.env);
         if found.docker && args.is_empty() {
             image_default_command(&mut source, &found.binary);
@@ -406,6 +413,33 @@ pub(crate) fn track_depth(depth: usize, command: &Command) -> usize {
     depth
 }
 
+/// The `MESOS_*` settings of the files a `docker run --env-file` names, but for those its `-e`
+/// options give (docker's precedence; a later file beats an earlier one), and whether some
+/// file is out of sight, so that it may set anything.
+fn env_file_settings(
+    paths: &[Spanned<String>],
+    given: &[RawSetting],
+    env_files: &EnvFiles<'_>,
+) -> (Vec<RawSetting>, bool) {
+    let mut unseen = false;
+    let mut all = Vec::new();
+    for path in paths {
+        match env_files(&path.value) {
+            Some(vars) => all.extend(vars.iter().filter_map(mesos_words::env_var_setting)),
+            None => unseen = true,
+        }
+    }
+    let mut seen: std::collections::BTreeSet<String> =
+        given.iter().map(|s| s.key.clone()).collect();
+    let mut kept: Vec<RawSetting> = all
+        .into_iter()
+        .rev()
+        .filter(|s| seen.insert(s.key.clone()))
+        .collect();
+    kept.reverse();
+    (kept, unseen)
+}
+
 /// Gives a setting whose value uses shell variables the value the file says they hold, and
 /// remembers where it came from so that diagnostics can point at both places.
 fn resolve(setting: &mut RawSetting, vars: &Vars, value_uses: &mut Vec<(Span, Span)>) {
@@ -450,13 +484,59 @@ fn push_arguments(source: &mut MesosSource, words: &[Word]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn docker_env_files_reach_the_daemon_and_e_beats_them() {
+        let text = "docker run --net=host --env-file m.env -e MESOS_QUORUM=2 mesosphere/mesos-master:1.4.1\ndocker run --net=host --env-file /etc/m.env mesosphere/mesos-master:1.4.1\n";
+        let env = "MESOS_QUORUM=1\nMESOS_WORK_DIR=/w\nOTHER=x\n";
+        let mut map = crate::source::SourceMap::new();
+        let file = map.add("run.sh", text.as_bytes());
+        let env_id = map.add("m.env", env.as_bytes());
+        let files = |named: &str| {
+            (named == "m.env").then(|| crate::parse::docker_run::parse_env_file(env_id, env))
+        };
+        let sources = parse_mesos_script(
+            file,
+            text,
+            &Settings::default(),
+            &files,
+            &mut Sink::default(),
+        )
+        .sources;
+        let values: Vec<(&str, &str)> = sources[0]
+            .settings
+            .iter()
+            .map(|s| {
+                (
+                    s.key.as_str(),
+                    s.value.as_ref().map_or("", |v| v.value.as_str()),
+                )
+            })
+            .filter(|(k, _)| *k != "registry")
+            .collect();
+        assert_eq!(values, [("work_dir", "/w"), ("quorum", "2")]);
+        let work = &sources[0].settings[0];
+        assert_eq!(work.name.span.file, env_id, "points into the env file");
+        assert!(!sources[0].open_ended);
+        assert!(
+            sources[1].open_ended,
+            "a file out of the tree may set anything"
+        );
+    }
     use crate::source::SourceMap;
     use proptest::prelude::*;
 
     fn parse(text: &str) -> Vec<MesosSource> {
         let mut map = SourceMap::new();
         let file = map.add("script", text.as_bytes());
-        parse_mesos_script(file, text, &Settings::default(), &mut Sink::default()).sources
+        parse_mesos_script(
+            file,
+            text,
+            &Settings::default(),
+            &|_| None,
+            &mut Sink::default(),
+        )
+        .sources
     }
 
     type Args = Vec<(String, Option<String>)>;
@@ -704,8 +784,15 @@ mod tests {
         let read = |map: &mut SourceMap, text: &str| {
             let file = map.add("s", text.as_bytes());
             let mut sink = Sink::default();
-            parse_mesos_script_following(file, text, &Settings::default(), &mut sink, &lookup)
-                .sources
+            parse_mesos_script_following(
+                file,
+                text,
+                &Settings::default(),
+                &|_| None,
+                &mut sink,
+                &lookup,
+            )
+            .sources
         };
         let unit = "[Service]\nEnvironmentFile=-/etc/default/mesos-master\nExecStart=/usr/sbin/mesos-master --quorum=${QUORUM}\n";
         let got = read(&mut map, unit);
@@ -828,7 +915,7 @@ mod tests {
         let mut map = SourceMap::new();
         let file = map.add("script", text.as_bytes());
         let mut sink = Sink::default();
-        let _ = parse_mesos_script(file, text, &Settings::default(), &mut sink);
+        let _ = parse_mesos_script(file, text, &Settings::default(), &|_| None, &mut sink);
         let masked: Vec<_> = sink.secrets.iter().map(|s| &text[s.range()]).collect();
         assert_eq!(masked, vec!["u:pw"]);
     }

@@ -119,7 +119,7 @@ pub(crate) mod testing {
         let mut map = SourceMap::new();
         let file = map.add("script.sh", text.as_bytes());
         let mut sink = Sink::default();
-        let sources = parse_mesos_script(file, text, &settings, &mut sink).sources;
+        let sources = parse_mesos_script(file, text, &settings, &|_| None, &mut sink).sources;
         lint_sources(sources, None, &settings, sink)
     }
 
