@@ -70,11 +70,11 @@ impl Identities {
     }
 
     /// True when two names are the same text or address, or stand for the same host.
-    /// Two loopback names (`localhost`, `127.0.0.1`) are the same machine: the one the
-    /// process runs on.
+    /// `localhost`, `127.0.0.1` and `::1` are one name: the machine the process runs on (other
+    /// `127.x` addresses are listeners of their own).
     pub fn same(&self, a: &str, b: &str) -> bool {
         key(a) == key(b)
-            || (net::is_loopback(a) && net::is_loopback(b))
+            || (is_localhost(a) && is_localhost(b))
             || matches!((self.host_of(a), self.host_of(b)), (Some(x), Some(y)) if x == y)
     }
 }
@@ -108,6 +108,11 @@ impl DisjointSets {
     }
 }
 
+/// The names of the local machine's own loopback address.
+fn is_localhost(name: &str) -> bool {
+    matches!(key(name).as_str(), "localhost" | "127.0.0.1" | "::1")
+}
+
 /// How a name is compared: an IP literal in its canonical form (`[2001:DB8::1]` and
 /// `2001:db8::1` are one address), anything else trimmed and lower-cased.
 fn key(name: &str) -> String {
@@ -117,6 +122,15 @@ fn key(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn localhost_names_one_machine_but_other_loopback_addresses_do_not() {
+        let ids = Identities::new(&Cluster::default(), &Settings::default());
+        assert!(ids.same("localhost", "127.0.0.1"));
+        assert!(ids.same("LOCALHOST", "::1"));
+        assert!(!ids.same("127.0.0.31", "127.0.0.39"));
+        assert!(!ids.same("localhost", "127.0.0.2"));
+    }
 
     #[test]
     fn names_compare_as_addresses_or_text() {
