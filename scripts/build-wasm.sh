@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# The gzipped size the module is meant to have: 150 KB. It is not met yet (about 435 KB: the
+# The gzipped size the module is meant to have: 150 KB. It is not met yet (about 448 KB: the
 # core's code, a fifth of it BTreeMap and sort code instantiated per type, with the container
 # readers (YAML, the image table) and the meslint.toml parser; the rule docs and miette are
 # left out), so the build fails only over the interim limit, which catches regressions; see

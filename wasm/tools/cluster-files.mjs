@@ -16,8 +16,46 @@ export function walkCluster(dir, isCandidate) {
   } catch {
     // Unreadable: reported by the walk.
   }
-  walk(dir, '', new Set(), out, isCandidate, root);
+  const others = [];
+  walk(dir, '', new Set(), out, isCandidate, root, others);
+  // As the CLI: a file skipped for its name is read when a unit or script names it as its env
+  // file (`EnvironmentFile=/etc/sysconfig/mesos-cluster`); regular files only.
+  const named = sourcedEnvFiles(out);
+  for (const other of others) {
+    if (named.has(other.shown) && fs.lstatSync(other.full).isFile()) {
+      out.push(readFile(other.full, other.shown));
+    }
+  }
   out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return out;
+}
+
+/** The paths the units and scripts among `files` may read as env files, as the core's
+ * `sourced_env_files` lists them: the named path inside any directory above the file, and a
+ * file of that name beside it. */
+function sourcedEnvFiles(files) {
+  const out = new Set();
+  const pattern = /(?:EnvironmentFile=-?|^\s*(?:source|\.)\s+)(\S+)/gm;
+  for (const file of files) {
+    if (!file.bytes) continue;
+    const text = Buffer.from(file.bytes).toString('latin1');
+    const dir = file.path.includes('/') ? file.path.slice(0, file.path.lastIndexOf('/')) : '';
+    for (const match of text.matchAll(pattern)) {
+      const named = match[1].replace(/^["']|["']$/g, '');
+      if (named.includes('$')) continue;
+      const name = named.slice(named.lastIndexOf('/') + 1);
+      out.add(dir ? `${dir}/${name}` : name);
+      if (named.startsWith('/')) {
+        const inside = named.slice(1);
+        let at = dir;
+        for (;;) {
+          out.add(at ? `${at}/${inside}` : inside);
+          if (!at) break;
+          at = at.includes('/') ? at.slice(0, at.lastIndexOf('/')) : '';
+        }
+      }
+    }
+  }
   return out;
 }
 
@@ -28,7 +66,7 @@ export function readExplicit(dir, shown) {
   return file;
 }
 
-function walk(dir, shown, seen, out, isCandidate, root) {
+function walk(dir, shown, seen, out, isCandidate, root, others) {
   try {
     const st = fs.statSync(dir);
     const id = `${st.dev}:${st.ino}`;
@@ -65,9 +103,11 @@ function walk(dir, shown, seen, out, isCandidate, root) {
       continue;
     }
     if (st.isDirectory()) {
-      if (!SKIPPED_DIRS.includes(name)) walk(full, childShown, seen, out, isCandidate, root);
+      if (!SKIPPED_DIRS.includes(name)) walk(full, childShown, seen, out, isCandidate, root, others);
     } else if (isCandidate(childShown)) {
       out.push(readFile(full, childShown));
+    } else {
+      others.push({ full, shown: childShown });
     }
   }
 }
