@@ -15,7 +15,7 @@ use crate::catalog::images::{self, Runs};
 use crate::model::container::{Container, EnvVar, Mount, Orchestrator};
 use crate::parse::compose::EnvFiles;
 use crate::parse::mesos_cmdline::{ASSIGNMENT_PREFIXES, after_and_or, regions, track_depth};
-use crate::parse::mesos_words::{is_identifier, mask_templates};
+use crate::parse::mesos_words::{leading_assignments, mask_templates};
 use crate::parse::shell::{Command, Word, split_commands};
 use crate::parse::shell_vars::{Expansion, Vars};
 use crate::source::{FileId, Span, Spanned};
@@ -139,13 +139,7 @@ fn record_assignments(command: &Command, conditional: bool, vars: &mut Vars) {
         .words
         .iter()
         .skip_while(|w| ASSIGNMENT_PREFIXES.contains(&w.text.as_str()) || w.text.starts_with('-'));
-    for word in words {
-        let Some((name, value)) = word.text.split_once('=') else {
-            break;
-        };
-        if !is_identifier(name) {
-            break;
-        }
+    for (word, name, value) in leading_assignments(words) {
         let span = word.span_of(name.len() + 1, word.text.len());
         vars.assign(name, value, word.expansion, span, conditional);
     }

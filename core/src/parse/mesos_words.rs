@@ -35,6 +35,17 @@ pub fn assignment(word: &Word, from: usize) -> Option<RawSetting> {
     })
 }
 
+/// The leading `NAME=value` words of a command, as (word, name, value), up to the first word
+/// that is no assignment: `X=1 Y=2 cmd Z=3` assigns `X` and `Y` only.
+pub fn leading_assignments<'a>(
+    words: impl Iterator<Item = &'a Word>,
+) -> impl Iterator<Item = (&'a Word, &'a str, &'a str)> {
+    words.map_while(|word| {
+        let (name, value) = word.text.split_once('=')?;
+        is_identifier(name).then_some((word, name, value))
+    })
+}
+
 pub fn is_identifier(name: &str) -> bool {
     let mut bytes = name.bytes();
     bytes

@@ -15,7 +15,7 @@ use crate::model::mesos::{ArgForm, MesosSource, Origin, RawSetting, Role, Script
 use crate::parse::Sink;
 use crate::parse::compose::EnvFiles;
 use crate::parse::mesos_words::{
-    self, argument, assignment, is_identifier, mask_secrets, mask_templates,
+    self, argument, assignment, is_identifier, leading_assignments, mask_secrets, mask_templates,
 };
 use crate::parse::shell::{Command, Word, split_commands, split_unit_commands};
 use crate::parse::shell_vars::{Expansion, Vars};
@@ -103,13 +103,7 @@ fn read_followed(followed: &Followed, vars: &mut Vars, env: Option<&mut Vec<RawS
     let masked = mask_templates(followed.text);
     for command in split_commands(followed.file, &masked, 0..masked.len()) {
         let words = command.words.iter().skip_while(|w| w.text == "export");
-        for word in words {
-            let Some((name, value)) = word.text.split_once('=') else {
-                break;
-            };
-            if !is_identifier(name) {
-                break;
-            }
+        for (word, name, value) in leading_assignments(words) {
             let span = word.span_of(name.len() + 1, word.text.len());
             vars.assign(name, value, word.expansion, span, false);
             if let Some(mut setting) = assignment(word, 0) {
