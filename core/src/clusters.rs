@@ -8,7 +8,10 @@
 //! - without one, hosts that share no address (a `server.N` host, a zk URL host, a master's
 //!   address) and no file are separate clusters, at any depth of the tree, when each such set
 //!   runs an ensemble of its own: a Kubernetes manifest at the root beside a `docker-compose/`
-//!   folder of the same design, `deploy/prod/` beside `deploy/staging/`.
+//!   folder of the same design, `deploy/prod/` beside `deploy/staging/`;
+//! - hosts that share addresses because they are copies of one cluster (the same hosts,
+//!   each copy running its whole ensemble, under `infra/prod/` and `salt/prod/`) are one
+//!   cluster per copy.
 //!
 //! This module only decides the grouping; `lint` builds and checks each group as if it had
 //! been linted alone. It does no IO and is linear in the number of hosts.
@@ -18,7 +21,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use crate::layout;
 use crate::model::identity::DisjointSets;
 use crate::model::zk_url::MasterAddr;
-use crate::model::{Cluster, Host};
+use crate::model::{Cluster, Host, zookeeper};
 use crate::source::FileId;
 
 /// The directories (relative to the linted root, `/`-separated, never empty) that hold a
@@ -142,7 +145,10 @@ pub fn split(cluster: &Cluster, rel: impl Fn(FileId) -> String) -> Split {
     }
     let mut standing: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     let mut loose: Vec<(String, Vec<usize>)> = Vec::new();
-    for set in members.into_values() {
+    let sets = members
+        .into_values()
+        .flat_map(|set| copies(set, hosts, &files_of, &rel));
+    for set in sets {
         let paths: Vec<String> = set
             .iter()
             .flat_map(|i| files_of[*i].iter().map(|f| rel(*f)))
@@ -189,6 +195,76 @@ pub fn split(cluster: &Cluster, rel: impl Fn(FileId) -> String) -> Split {
         }
     }
     Split { files, groups }
+}
+
+/// A set of hosts that holds copies of one cluster (the same servers and masters under
+/// `infra/prod/` and `ansible/files/prod/`) split into one set per copy; any other set as it is.
+///
+/// The copies are the sub-directories of the set's common directory. They are copies when
+/// each holds more than one host, no host's files reach into two of them, and each runs a
+/// whole ensemble (as many servers as its server list names) on hosts of the same names.
+/// Hosts of one cluster spread over folders (`dc1/zk1`, `dc2/zk1`, one server list) are not
+/// copies, and a copied host directory whose myid was not changed stays a mistake of its copy.
+fn copies(
+    set: Vec<usize>,
+    hosts: &[Host],
+    files_of: &[Vec<FileId>],
+    rel: &impl Fn(FileId) -> String,
+) -> Vec<Vec<usize>> {
+    let paths: Vec<Vec<String>> = set
+        .iter()
+        .map(|i| files_of[*i].iter().map(|f| rel(*f)).collect())
+        .collect();
+    let dir = layout::common_dir(paths.iter().flatten().map(String::as_str));
+    let mut by_child: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (index, files) in set.iter().zip(&paths) {
+        let mut children = files.iter().map(|path| child_of(path, &dir));
+        let Some(Some(child)) = children.next() else {
+            return vec![set];
+        };
+        if !children.all(|c| c == Some(child)) {
+            return vec![set];
+        }
+        by_child.entry(child).or_default().push(*index);
+    }
+    // Every copy runs the whole ensemble its server list names, on hosts of the same names:
+    // hosts of one cluster spread over folders (`dc1/zk1`, `dc2/zk1`) each run a part of it.
+    let mut copies = by_child.values().map(|members| {
+        let servers: Vec<&Host> = members
+            .iter()
+            .map(|i| &hosts[*i])
+            .filter(|h| !h.zookeeper.is_empty())
+            .collect();
+        let whole = servers
+            .iter()
+            .flat_map(|h| &h.zookeeper)
+            .all(|server| zookeeper::effective(&server.config.servers).count() == servers.len());
+        let mut names: Vec<&str> = servers.iter().map(|h| short_name(h)).collect();
+        names.sort_unstable();
+        (members.len() > 1 && whole).then_some(names)
+    });
+    let first = copies.next().flatten().unwrap_or_default();
+    if by_child.len() < 2 || first.is_empty() || !copies.all(|names| names.as_ref() == Some(&first))
+    {
+        return vec![set];
+    }
+    by_child.into_values().collect()
+}
+
+/// A host's own directory name (`zk1` of `infra/prod/zk1`).
+fn short_name(host: &Host) -> &str {
+    host.name.rsplit('/').next().unwrap_or(&host.name)
+}
+
+/// The first directory below `dir` on the way to the file at `path`; `None` for a file
+/// directly in `dir`.
+fn child_of<'p>(path: &'p str, dir: &str) -> Option<&'p str> {
+    let below = if dir.is_empty() {
+        path
+    } else {
+        path.strip_prefix(dir)?.strip_prefix('/')?
+    };
+    below.split_once('/').map(|(child, _)| child)
 }
 
 /// The ZooKeeper addresses a host names: its servers' lists and its zk URLs. Loopback and

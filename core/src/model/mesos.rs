@@ -330,6 +330,21 @@ impl MesosProcess {
         }
     }
 
+    /// The address the daemon binds, when its `--ip` names one machine (known, neither
+    /// loopback nor `0.0.0.0`) and its port is known: `("10.0.0.1", 5050)`, with the span
+    /// of `--ip`'s value.
+    pub fn bound_address(&self) -> Option<(String, u16, Span)> {
+        let ip = self.flag("ip").filter(|f| !f.unknown)?;
+        let FlagValue::Ip(address) = ip.read else {
+            return None;
+        };
+        let text = address.to_string();
+        if crate::net::is_loopback(&text) || crate::net::is_wildcard(&text) {
+            return None;
+        }
+        Some((text, self.port()?.value, ip.value.span))
+    }
+
     /// The items of a list flag, or its default when unset; `None` when unknown.
     fn list(&self, name: &str, default: &[&str]) -> Option<Vec<String>> {
         match self.flag(name) {

@@ -14,7 +14,7 @@ use crate::model::mesos::{MesosProcess, Origin};
 use crate::model::zookeeper::{ZkServer, effective};
 use crate::model::{Cluster, Host};
 use crate::report::Report;
-use crate::rules::cluster::masters::Masters;
+use crate::rules::cluster::masters::{self, Masters};
 use crate::settings::Settings;
 use crate::source::{FileId, SourceMap, Span};
 
@@ -188,10 +188,7 @@ fn tolerance_of(
         }
     });
     let masters = Masters::of(cluster, settings);
-    let agents = cluster
-        .mesos_processes()
-        .filter(|(_, p)| p.role == mesos_catalog::Role::Agent)
-        .count();
+    let agents = masters::daemons(cluster, mesos_catalog::Role::Agent).len();
     let master_tier = (!masters.found.is_empty()).then(|| {
         let tier = master_tier(&masters, errors.masters.iter().copied().collect());
         if tier.state == MasterState::NoFailover && tier.masters > 1 {

@@ -312,10 +312,14 @@ fn record_assignments(
     script_env: &mut Vec<RawSetting>,
     value_uses: &mut Vec<(Span, Span)>,
 ) {
-    let exports = command
-        .words
-        .iter()
-        .any(|w| matches!(w.text.as_str(), "export" | "-x"));
+    // An upstart job's `env NAME=VALUE` stanza sets a variable its `exec` inherits; in a
+    // shell, `env` with assignments and no command only prints, so reading it so is safe.
+    let stanza = is_env_stanza(command);
+    let exports = stanza
+        || command
+            .words
+            .iter()
+            .any(|w| matches!(w.text.as_str(), "export" | "-x"));
     if command.words.first().is_some_and(|w| w.text == "set") {
         if exports_all(command) {
             vars.export_all = true;
@@ -325,6 +329,7 @@ fn record_assignments(
     let words = command
         .words
         .iter()
+        .skip(usize::from(stanza))
         .skip_while(|w| ASSIGNMENT_PREFIXES.contains(&w.text.as_str()) || w.text.starts_with('-'));
     for word in words {
         // `export MESOS_QUORUM` after `MESOS_QUORUM=2`: now the daemon sees it.
@@ -363,6 +368,18 @@ fn record_assignments(
             _ => script_env.push(setting),
         }
     }
+}
+
+/// `env NAME=VALUE ...` with nothing after the assignments: an upstart `env` stanza.
+fn is_env_stanza(command: &Command) -> bool {
+    let mut words = command.words.iter();
+    words.next().is_some_and(|w| w.text == "env")
+        && command.words.len() > 1
+        && words.all(|w| {
+            w.text
+                .split_once('=')
+                .is_some_and(|(name, _)| is_identifier(name))
+        })
 }
 
 /// `set -a` (or `set -o allexport`): every later assignment is exported.
@@ -710,6 +727,14 @@ mod tests {
         assert_eq!(
             args("set -a\nMESOS_ZK=zk://a/m\nmesos-master\n"),
             flags(&[("MESOS_ZK", Some("zk://a/m"))])
+        );
+        // An upstart job's `env` stanzas feed its `exec` line and its environment.
+        assert_eq!(
+            args(
+                "description \"mesos master\"\nenv MY_HOST=10.0.0.7\nenv MESOS_QUORUM=2\n\
+                 exec /usr/sbin/mesos-master --ip=$MY_HOST\n"
+            ),
+            flags(&[("MESOS_QUORUM", Some("2")), ("--ip", Some("10.0.0.7"))])
         );
         // Set under a condition or from the outside: unknown, and no second setting.
         let sources = parse(

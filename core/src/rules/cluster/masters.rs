@@ -1,6 +1,9 @@
 //! The masters of a cluster and how many there are, for the `CM` rules.
 
-use crate::model::mesos::{MesosProcess, Role};
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+
+use crate::model::mesos::{MesosProcess, Role, SourceKind};
 use crate::model::{Cluster, Host};
 use crate::project::HostRole;
 use crate::settings::Settings;
@@ -16,10 +19,7 @@ pub struct Masters<'a> {
 
 impl<'a> Masters<'a> {
     pub fn of(cluster: &'a Cluster, settings: &Settings) -> Masters<'a> {
-        let found: Vec<_> = cluster
-            .mesos_processes()
-            .filter(|(_, p)| p.role == Role::Master)
-            .collect();
+        let found = daemons(cluster, Role::Master);
         // Hosts `meslint.toml` says run a master whose files were not given still count.
         let listed_only = settings
             .project
@@ -97,4 +97,63 @@ impl<'a> Masters<'a> {
     pub fn count_unknown(&self) -> bool {
         !self.declared && self.found.len() == 1
     }
+}
+
+/// The daemons of one role, each once: a daemon [`described_twice`] counts as the one that
+/// an invocation starts, else as the first in path order.
+pub fn daemons(cluster: &Cluster, role: Role) -> Vec<(&Host, &MesosProcess)> {
+    let mut found: Vec<(&Host, &MesosProcess)> = Vec::new();
+    // Where each bound address is in `found`.
+    let mut by_address: HashMap<(String, u16), usize> = HashMap::new();
+    for (host, process) in cluster.mesos_processes() {
+        if process.role != role {
+            continue;
+        }
+        let Some((ip, port, _)) = process.bound_address() else {
+            found.push((host, process));
+            continue;
+        };
+        match by_address.entry((ip, port)) {
+            Entry::Occupied(at) => {
+                let kept = &mut found[*at.get()];
+                if !described_twice(*kept, (host, process)) {
+                    found.push((host, process));
+                } else if runs(process) && !runs(kept.1) {
+                    *kept = (host, process);
+                }
+            }
+            Entry::Vacant(slot) => {
+                slot.insert(found.len());
+                found.push((host, process));
+            }
+        }
+    }
+    found
+}
+
+/// True when two daemons of different host directories are one daemon described twice: they
+/// bind the same address (`--ip` and port), and the kinds of file that configure them have
+/// nothing in common, as when one machine's per-flag directory and its init job sit in two
+/// folders of a repository. Files of one kind copied without changing `--ip` (`m1/` and `m2/`
+/// with the same env file) are two daemons on one address instead (`CM108`).
+pub fn described_twice(a: (&Host, &MesosProcess), b: (&Host, &MesosProcess)) -> bool {
+    let kinds = |p: &MesosProcess| {
+        p.sources
+            .iter()
+            .map(|s| s.kind)
+            .filter(|k| *k != SourceKind::SharedZk)
+            .collect::<Vec<_>>()
+    };
+    let (ka, kb) = (kinds(a.1), kinds(b.1));
+    a.0.name != b.0.name
+        && !ka.is_empty()
+        && !kb.is_empty()
+        && !ka.iter().any(|k| kb.contains(k))
+        && a.1.bound_address().map(|(ip, port, _)| (ip, port))
+            == b.1.bound_address().map(|(ip, port, _)| (ip, port))
+}
+
+/// True when a script or unit starts the process (rather than files it reads).
+fn runs(process: &MesosProcess) -> bool {
+    process.sources.iter().any(|s| s.kind == SourceKind::Script)
 }

@@ -1,9 +1,10 @@
 use std::collections::BTreeMap;
 
 use crate::diagnostic::{Finding, Severity};
-use crate::model::mesos::{FlagValue, Role};
-use crate::net;
+use crate::model::Host;
+use crate::model::mesos::{MesosProcess, Role};
 use crate::rules::Context;
+use crate::rules::cluster::masters::described_twice;
 use crate::source::Span;
 
 declare_rule! {
@@ -12,6 +13,8 @@ declare_rule! {
     /// ## What it finds
     /// Two or more masters, each in its own host's files, whose `--ip` is the same address
     /// (neither loopback nor `0.0.0.0`) and whose `--port` (5050 unless set) is the same.
+    /// Files of different kinds that name one address (a per-flag directory in one folder,
+    /// an init job in another) describe one master and are counted once, not reported.
     ///
     /// ## Why it matters
     /// An address names one machine. Either both masters run there, and the second cannot
@@ -37,9 +40,10 @@ declare_rule! {
     };
 }
 
-/// One master's address: its host, and where `--ip` and the port were set.
+/// One master's address: its host, where `--ip` was set, and the process.
 struct Bound<'a> {
-    host: &'a str,
+    host: &'a Host,
+    process: &'a MesosProcess,
     ip: Span,
 }
 
@@ -49,42 +53,32 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
         if process.role != Role::Master || process.is_template {
             continue;
         }
-        let Some(ip) = process.flag("ip").filter(|f| !f.unknown) else {
+        let Some((ip, port, span)) = process.bound_address() else {
             continue;
         };
-        let FlagValue::Ip(address) = ip.read else {
-            continue;
-        };
-        let text = address.to_string();
-        if net::is_loopback(&text) || net::is_wildcard(&text) {
-            continue;
-        }
-        let Some(port) = process.port() else {
-            continue;
-        };
-        by_address
-            .entry((text, port.value))
-            .or_default()
-            .push(Bound {
-                host: &host.name,
-                ip: ip.value.span,
-            });
+        by_address.entry((ip, port)).or_default().push(Bound {
+            host,
+            process,
+            ip: span,
+        });
     }
     let mut findings = Vec::new();
     for ((ip, port), masters) in by_address {
         let Some((first, rest)) = masters.split_first() else {
             continue;
         };
-        // Several host directories reading one shared file are one setting, not a copy.
+        // Several host directories reading one shared file are one setting, not a copy; one
+        // machine's per-flag files and init job in two folders are one master.
         let rest: Vec<_> = rest
             .iter()
-            .filter(|m| m.host != first.host && m.ip != first.ip)
+            .filter(|m| m.host.name != first.host.name && m.ip != first.ip)
+            .filter(|m| !described_twice((first.host, first.process), (m.host, m.process)))
             .collect();
         if rest.is_empty() {
             continue;
         }
-        let hosts: Vec<&str> = std::iter::once(first.host)
-            .chain(rest.iter().map(|m| m.host))
+        let hosts: Vec<&str> = std::iter::once(first.host.name.as_str())
+            .chain(rest.iter().map(|m| m.host.name.as_str()))
             .collect();
         let (last, others) = hosts.split_last().unwrap_or((&"", &[]));
         let both = if others.len() == 1 { "both" } else { "all" };
@@ -92,9 +86,9 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
             "the masters of {} and {last} {both} bind {ip}:{port}",
             others.join(", ")
         ))
-        .secondary(first.ip, format!("{}'s master", first.host));
+        .secondary(first.ip, format!("{}'s master", first.host.name));
         for m in &rest {
-            finding = finding.primary(m.ip, format!("{}'s master, same address", m.host));
+            finding = finding.primary(m.ip, format!("{}'s master, same address", m.host.name));
         }
         findings.push(finding.help(
             "set each master's `--ip` to its own machine's address; masters sharing one \
