@@ -53,21 +53,32 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
             if rest.is_empty() {
                 continue;
             }
-            let mut finding = Finding::new(format!(
-                "the {} and the {} on {} both listen on port {port}",
-                first.role.as_str(),
-                rest[0].0.role.as_str(),
-                host.name
-            ));
+            let role = first.role.as_str();
+            let message = if rest.iter().all(|(p, _)| p.role == first.role) {
+                match rest.len() {
+                    1 => format!("both {role}s on {} listen on port {port}", host.name),
+                    n => format!(
+                        "the {} {role}s on {} all listen on port {port}",
+                        n + 1,
+                        host.name
+                    ),
+                }
+            } else {
+                format!(
+                    "the {role} and the {} on {} both listen on port {port}",
+                    rest[0].0.role.as_str(),
+                    host.name
+                )
+            };
+            let mut finding = Finding::new(message);
             if rest.iter().all(|(_, span)| span == first_span) {
                 // One setting read by both daemons: one place to fix.
                 finding = finding.primary(*first_span, "read by both daemons");
             } else {
-                finding =
-                    finding.secondary(*first_span, format!("the {}'s port", first.role.as_str()));
+                finding = finding.secondary(*first_span, format!("this {role}'s port"));
                 for (process, span) in rest {
                     finding =
-                        finding.primary(*span, format!("the {}'s port", process.role.as_str()));
+                        finding.primary(*span, format!("this {}'s port", process.role.as_str()));
                 }
             }
             findings
