@@ -58,7 +58,7 @@ impl Finding {
 
     /// Where the user should make the change.
     pub fn primary(mut self, span: Span, label: impl Into<String>) -> Self {
-        self.labels.push(Label {
+        self.push(Label {
             span,
             message: label.into(),
             primary: true,
@@ -68,12 +68,35 @@ impl Finding {
 
     /// Evidence, possibly in another file on another host.
     pub fn secondary(mut self, span: Span, label: impl Into<String>) -> Self {
-        self.labels.push(Label {
+        self.push(Label {
             span,
             message: label.into(),
             primary: false,
         });
         self
+    }
+
+    /// Adds a label; one that repeats the previous label's place and words for another host
+    /// (`m1: a minority ...`, `m2: a minority ...` on one shared line) joins it instead
+    /// (`m1, m2: a minority ...`).
+    fn push(&mut self, label: Label) {
+        if let Some(last) = self.labels.last_mut()
+            && last.span == label.span
+            && last.primary == label.primary
+        {
+            if last.message == label.message {
+                return;
+            }
+            if let (Some((who, what)), Some((other, same))) = (
+                last.message.split_once(": "),
+                label.message.split_once(": "),
+            ) && what == same
+            {
+                last.message = format!("{who}, {other}: {what}");
+                return;
+            }
+        }
+        self.labels.push(label);
     }
 
     pub fn help(mut self, help: impl Into<String>) -> Self {

@@ -307,21 +307,22 @@ fn container(
             break;
         }
         // `--opt=value` or `--opt value`.
-        let (opt, value) = match text.split_once('=') {
-            Some((opt, _)) if opt.starts_with('-') => (opt, Some(spanned(word, opt.len() + 1))),
+        let (opt, at) = match text.split_once('=') {
+            Some((opt, _)) if opt.starts_with('-') => (opt, Some((word, opt.len() + 1))),
             _ => {
                 let takes = OPTIONS_WITH_ARGUMENT.contains(&text);
-                let value = takes
-                    .then(|| words.get(i + 1).map(|w| spanned(w, 0)))
-                    .flatten();
+                let value = takes.then(|| words.get(i + 1).map(|w| (w, 0))).flatten();
                 i += usize::from(takes);
                 (text, value)
             }
         };
         i += 1;
-        let Some(value) = value else { continue };
+        let Some((value_word, from)) = at else {
+            continue;
+        };
+        let value = spanned(value_word, from);
         match opt {
-            "-e" | "--env" => env.push(env_var(&value)),
+            "-e" | "--env" => env.push(env_var(value_word, from)),
             "--name" => name = Some(value),
             "-h" | "--hostname" => hostname = Some(value),
             "--net" | "--network" if value.value == "host" => host_network = Some(value.span),
@@ -366,24 +367,25 @@ fn container(
     Some(c)
 }
 
-fn env_var(value: &Spanned<String>) -> EnvVar {
-    match value.value.split_once('=') {
+/// `-e NAME=value` (the text of `word` from `from` on), with spans into the word as written:
+/// `"MESOS_QUORUM=$Q"` and `MESOS_QUORUM="$Q"` both point at `$Q`.
+fn env_var(word: &Word, from: usize) -> EnvVar {
+    let text = word.text.get(from..).unwrap_or("");
+    match text.split_once('=') {
         Some((name, v)) => {
-            let at = name.len() + 1;
-            let span = if value.span.len() == value.value.len() {
-                value.span.slice(at, value.value.len())
-            } else {
-                value.span
-            };
+            let at = from + name.len() + 1;
             EnvVar {
-                name: Spanned::new(name.to_owned(), value.span.slice(0, name.len())),
-                value: Some(Spanned::new(v.to_owned(), span)),
+                name: Spanned::new(name.to_owned(), word.span_of(from, from + name.len())),
+                value: Some(Spanned::new(
+                    v.to_owned(),
+                    word.span_of(at, word.text.len()),
+                )),
                 unknown: v.contains('$') || has_placeholder(v),
             }
         }
         // `-e NAME` passes the variable through from the shell.
         None => EnvVar {
-            name: value.clone(),
+            name: spanned(word, from),
             value: None,
             unknown: true,
         },
@@ -494,7 +496,7 @@ mod tests {
             panic!("one use: {uses:?}")
         };
         assert!(text[assignment.range()].contains("server.1=zk1"));
-        assert!(text[used.range()].starts_with("ZOO_SERVERS=\"$SERVERS"));
+        assert_eq!(&text[used.range()], "$SERVERS", "the use is the expansion itself");
     }
 
     #[test]
