@@ -83,11 +83,12 @@ impl Split {
 
 /// The clusters a tree holds, judged from the model of the whole tree: hosts belong together
 /// when they name a common ZooKeeper address (or an agent names a master's own address as its
-/// fixed master) or are built from a common file (a
-/// compose file's services, a StatefulSet's pods). The tree splits only when every such set
-/// stands alone: it runs a ZooKeeper server, names an address, and is more than one host
-/// (or is made of containers, whose file defines the whole set). Hosts that name nothing join
-/// the set whose directory holds them. `rel` gives a file's path relative to the linted root.
+/// fixed master) or are built from a common file (a compose file's services, a StatefulSet's
+/// pods). The tree splits when at least two such sets stand alone: each runs a ZooKeeper
+/// server, names an address, and is more than one host (or is made of containers, whose file
+/// defines the whole set). The other hosts join the set whose directory holds them, or are
+/// a group of their own directory when none does. `rel` gives a file's path relative to the
+/// linted root.
 ///
 /// Linear in the number of hosts and addresses (a union-find over hosts).
 pub fn split(cluster: &Cluster, rel: impl Fn(FileId) -> String) -> Split {
@@ -170,12 +171,20 @@ pub fn split(cluster: &Cluster, rel: impl Fn(FileId) -> String) -> Split {
     let mut groups: Vec<String> = standing.keys().cloned().collect();
     groups.sort_by_key(|g| std::cmp::Reverse(g.len()));
     for (dir, set) in loose {
-        let Some(group) = groups.iter().find(|g| is_under(&format!("{dir}/-"), g)) else {
-            // A host that names nothing and sits outside every set: the tree is one cluster.
-            return Split::default();
+        // A host that names nothing and sits outside every set (a role's template beside
+        // two clusters) cannot be placed in either: it is checked on its own, as if its
+        // parent directory were linted (its host keeps its directory's name).
+        let group = match groups.iter().find(|g| is_under(&format!("{dir}/-"), g)) {
+            Some(group) => group.clone(),
+            None => dir
+                .rsplit_once('/')
+                .map_or("", |(parent, _)| parent)
+                .to_owned(),
         };
-        standing.entry(group.clone()).or_default().extend(set);
+        standing.entry(group).or_default().extend(set);
     }
+    let mut groups: Vec<String> = standing.keys().cloned().collect();
+    groups.sort_by_key(|g| std::cmp::Reverse(g.len()));
     // A set whose files reach into a deeper set's directory (a server in `staging/` listing
     // prod's servers) leaves them there: the directory wins, so staging's lint reports the
     // server list that does not match its ensemble.

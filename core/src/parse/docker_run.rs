@@ -496,7 +496,11 @@ mod tests {
             panic!("one use: {uses:?}")
         };
         assert!(text[assignment.range()].contains("server.1=zk1"));
-        assert_eq!(&text[used.range()], "$SERVERS", "the use is the expansion itself");
+        assert_eq!(
+            &text[used.range()],
+            "$SERVERS",
+            "the use is the expansion itself"
+        );
     }
 
     #[test]

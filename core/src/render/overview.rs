@@ -231,6 +231,8 @@ fn master_tier(masters: &Masters<'_>, errors: Vec<&'static str>) -> MasterTier {
     let highest = by_quorum.keys().next_back().copied();
     let state = if !uses_zk {
         MasterState::NoFailover
+    } else if replicated.is_empty() {
+        MasterState::InMemory
     } else if masters.count_unknown() {
         MasterState::CountUnknown
     } else if by_quorum
@@ -242,8 +244,6 @@ fn master_tier(masters: &Masters<'_>, errors: Vec<&'static str>) -> MasterTier {
         MasterState::NotPositive
     } else if by_quorum.keys().any(|&q| q as usize > count) {
         MasterState::Unreachable
-    } else if replicated.is_empty() {
-        MasterState::InMemory
     } else if without_quorum || highest.is_none() {
         MasterState::NoQuorum
     } else {
@@ -491,6 +491,7 @@ fn cluster_text(heading: String, t: &Tolerance) -> String {
     match &t.masters {
         Some(m) => {
             let quorum = match (m.quorum, m.quorums.as_slice()) {
+                _ if m.state == MasterState::InMemory => "the registry in memory".to_owned(),
                 (Some(q), _) => format!("--quorum={q}"),
                 (None, []) => "no --quorum".to_owned(),
                 (None, uses) => uses
@@ -515,9 +516,7 @@ fn cluster_text(heading: String, t: &Tolerance) -> String {
                 MasterState::NotPositive => {
                     "cannot make progress: the quorum is not positive".to_owned()
                 }
-                MasterState::InMemory => {
-                    "no failover: the in-memory registry is lost with the leader".to_owned()
-                }
+                MasterState::InMemory => "no failover: a new leader starts without it".to_owned(),
                 MasterState::NoQuorum => {
                     "tolerance unknown: no --quorum found on a master with --zk".to_owned()
                 }
