@@ -32,7 +32,7 @@ pub fn project_roots<'a>(
         .map(|path| layout::strip_dir(path, root))
         .filter_map(|rel| rel.rsplit_once('/').map(|(dir, _)| dir.to_owned()))
         .collect();
-    roots.sort();
+    crate::sort::sort(&mut roots);
     roots.dedup();
     roots
 }
@@ -162,7 +162,7 @@ pub fn split(cluster: &Cluster, rel: impl Fn(FileId) -> String) -> Split {
         return Split::default();
     }
     let mut groups: Vec<String> = standing.keys().cloned().collect();
-    groups.sort_by_key(|g| std::cmp::Reverse(g.len()));
+    crate::sort::sort_by_key(&mut groups, |g| std::cmp::Reverse(g.len()));
     for (dir, set) in loose {
         let Some(group) = groups.iter().find(|g| is_under(&format!("{dir}/-"), g)) else {
             // A host that names nothing and sits outside every set: the tree is one cluster.
@@ -246,7 +246,7 @@ fn host_files(host: &Host) -> Vec<FileId> {
         files.extend(process.sources.iter().map(|s| s.file));
     }
     files.extend(host.containers.iter().map(|c| c.file));
-    files.sort();
+    crate::sort::sort(&mut files);
     files.dedup();
     files
 }
