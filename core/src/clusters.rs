@@ -35,7 +35,7 @@ pub fn project_roots<'a>(
         .map(|path| layout::strip_dir(path, root))
         .filter_map(|rel| rel.rsplit_once('/').map(|(dir, _)| dir.to_owned()))
         .collect();
-    roots.sort();
+    crate::sort::sort(&mut roots);
     roots.dedup();
     roots
 }
@@ -169,7 +169,7 @@ pub fn split(cluster: &Cluster, rel: impl Fn(FileId) -> String) -> Split {
         return Split::default();
     }
     let mut groups: Vec<String> = standing.keys().cloned().collect();
-    groups.sort_by_key(|g| std::cmp::Reverse(g.len()));
+    crate::sort::sort_by_key(&mut groups, |g| std::cmp::Reverse(g.len()));
     for (dir, set) in loose {
         // A host that names nothing and sits outside every set (a role's template beside
         // two clusters) cannot be placed in either: it is checked on its own, as if its
@@ -331,7 +331,7 @@ fn host_files(host: &Host) -> Vec<FileId> {
         files.extend(process.sources.iter().map(|s| s.file));
     }
     files.extend(host.containers.iter().map(|c| c.file));
-    files.sort();
+    crate::sort::sort(&mut files);
     files.dedup();
     files
 }

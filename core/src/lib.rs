@@ -29,6 +29,7 @@ pub mod report;
 pub mod rules;
 pub mod secrets;
 pub mod settings;
+pub mod sort;
 pub mod source;
 pub mod template;
 pub mod version;
@@ -39,6 +40,7 @@ pub use settings::Settings;
 pub use source::{FileId, SourceMap, Span, Spanned};
 pub use version::{MesosVersion, ZkVersion};
 
+use crate::sort::CollectSorted;
 use model::problems::InputProblem;
 
 /// One file handed to meslint by its caller.
@@ -131,7 +133,7 @@ pub fn probe_report(report: &mut Report, live: &model::live::Live) {
     let context = rules::Context::new(&report.model, &report.settings).with_live(live);
     let mut diagnostics = report.unfiltered.diagnostics.clone();
     diagnostics.extend(rules::run_live(&context));
-    diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    crate::sort::sort_by(&mut diagnostics, |a, b| a.sort_key().cmp(&b.sort_key()));
     diagnostics.dedup();
     let diagnostics = merge_repeats(diagnostics);
     report.diagnostics = reported(
@@ -162,7 +164,7 @@ fn reported(
         .filter_map(|d| policy.apply(d))
         .collect();
     diagnostics.extend(policy.unused());
-    diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    crate::sort::sort_by(&mut diagnostics, |a, b| a.sort_key().cmp(&b.sort_key()));
     diagnostics
 }
 
@@ -243,7 +245,7 @@ pub fn sourced_env_files(inputs: &[Input]) -> std::collections::BTreeSet<String>
 /// Lints a set of files as one cluster.
 pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
     let mut inputs = inputs;
-    inputs.sort_by(|a, b| a.path.cmp(&b.path));
+    crate::sort::sort_by(&mut inputs, |a, b| a.path.cmp(&b.path));
     let mut sources = SourceMap::new();
     let mut input_problems = Vec::new();
     let mut files = Vec::new();
@@ -265,7 +267,7 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
         .iter()
         .filter(|i| matches!(i.content, InputContent::Bytes(_)))
         .map(|i| i.path.as_str())
-        .collect();
+        .collect_set();
     for input in &inputs {
         let path = input.path.clone();
         match &input.content {
@@ -541,9 +543,9 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
             cluster_infos.push(info);
         }
     }
-    model.hosts.sort_by(|a, b| a.name.cmp(&b.name));
+    crate::sort::sort_by(&mut model.hosts, |a, b| a.name.cmp(&b.name));
     let settings = &top_settings;
-    diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    crate::sort::sort_by(&mut diagnostics, |a, b| a.sort_key().cmp(&b.sort_key()));
     diagnostics.dedup();
     let diagnostics = merge_repeats(diagnostics);
     let unfiltered = report::Unfiltered {
@@ -577,7 +579,7 @@ fn host_info(host: &model::Host, sources: &SourceMap) -> report::HostInfo {
             .iter()
             .map(|s| sources.file(s.file).path())
             .collect();
-        files.sort_unstable();
+        crate::sort::sort(&mut files);
         files.dedup();
         for file in files {
             roles.push(report::RoleInfo {

@@ -10,6 +10,7 @@ use crate::diagnostic::{Diagnostic, Finding, Severity};
 use crate::layout::FileKind;
 use crate::project::RuleSelection;
 use crate::rules::input::unused_suppression::UNUSED_SUPPRESSION;
+use crate::sort::CollectSorted;
 use crate::source::{FileId, SourceMap, Span};
 
 fn matches(selector: &str, code: &str) -> bool {
@@ -65,12 +66,12 @@ impl<'a> Policy<'a> {
             .map(|(dir, selection)| (dir.as_str(), selection))
             .collect();
         // Deepest first, so that the first directory that holds a path is its cluster.
-        clusters.sort_by_key(|(dir, _)| std::cmp::Reverse(dir.len()));
+        crate::sort::sort_by_key(&mut clusters, |(dir, _)| std::cmp::Reverse(dir.len()));
         let per_path_used = std::iter::once(top)
             .chain(clusters.iter().map(|(_, selection)| *selection))
             .flat_map(|selection| &selection.per_path)
             .map(|entry| (entry.span, false))
-            .collect();
+            .collect_map();
         Policy {
             top,
             clusters,

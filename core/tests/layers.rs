@@ -4,7 +4,8 @@
 //! The picture, lowest first; a layer may use anything on a lower line:
 //!
 //! ```text
-//! version  template  net  secrets     releases, placeholders, addresses, secret-looking values
+//! version  template  net  secrets     releases, placeholders, addresses, secret-looking values;
+//! sort                                stable sorting and sorted collecting with little code
 //! source                              files, spans, the text as the daemons read it
 //! diagnostic  catalog                 what users see; what the daemons accept
 //! project  layout                     meslint.toml; what a file is from its path and text
@@ -31,6 +32,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("template", 0),
     ("net", 0),
     ("secrets", 0),
+    ("sort", 0),
     ("source", 1),
     ("diagnostic", 2),
     ("catalog", 2),

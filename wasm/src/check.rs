@@ -5,6 +5,7 @@
 //! Reports come from the core's renderers (`render::json`, `render::human`); this module adds
 //! only what a JavaScript editor needs on top: UTF-16 offsets for every label.
 
+use meslint_core::sort::CollectSorted;
 use std::collections::BTreeMap;
 
 use meslint_core::render::{human, json};
@@ -162,7 +163,7 @@ pub fn run(files: &[FileIn], options: &Options) -> Report {
         .collect::<Vec<_>>();
     let mut inputs = inputs;
     // The CLI reads each path once; a page may hold two files under one name.
-    inputs.sort_by(|a, b| a.path.cmp(&b.path));
+    meslint_core::sort::sort_by(&mut inputs, |a, b| a.path.cmp(&b.path));
     inputs.dedup_by(|a, b| a.path == b.path);
     let mut report = lint(inputs, &options.settings());
     report.diagnostics.retain(|d| options.keeps(d.code, d.name));
@@ -224,7 +225,7 @@ pub fn masked(files: &[FileIn]) -> Vec<(String, Option<String>)> {
         .sources
         .files()
         .map(|(_, f)| (f.path(), f.text()))
-        .collect();
+        .collect_map();
     let mut seen = std::collections::BTreeSet::new();
     files
         .iter()

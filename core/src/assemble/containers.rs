@@ -9,6 +9,7 @@
 //! host: they share its ports and its `127.0.0.1`. That host is named by the file
 //! (`compose.yaml (host network)`).
 
+use crate::sort::CollectSorted;
 use std::collections::BTreeMap;
 
 use crate::catalog::images::{self, Image, Runs, ZkScript};
@@ -108,7 +109,7 @@ pub(super) fn env_file_index<'a>(
         .iter()
         .filter(|(_, kind)| *kind == FileKind::EnvFile)
         .map(|(id, _)| (sources.file(*id).path(), *id))
-        .collect()
+        .collect_map()
 }
 
 /// The variables of a file a `docker run --env-file` in `script` names, read as docker reads

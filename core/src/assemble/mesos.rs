@@ -121,7 +121,7 @@ pub fn processes(
             plans.push((role, group));
         }
     }
-    plans.sort_by_key(|(role, _)| *role);
+    crate::sort::sort_by_key(&mut plans, |(role, _)| *role);
     for (role, group) in plans {
         let mut process = mesos_loader::resolve(role, &group, settings, sink);
         problems.mesos.append(&mut process.problems);

@@ -6,6 +6,7 @@
 //! `dynamicConfigFile` names it. A `zoo.cfg` at the top with `myid`s in host directories below
 //! is shared by those hosts.
 
+use crate::sort::CollectSorted;
 use std::collections::BTreeMap;
 
 use crate::layout::{self, FileKind};
@@ -62,7 +63,7 @@ pub fn cluster(
             problems.config.append(&mut config.problems);
             (*id, config)
         })
-        .collect();
+        .collect_map();
     adopt_pseudo_cluster_myids(&mut by_host, &configs);
     let env_files = containers::env_file_index(sources, files);
     let root_name = root.rsplit('/').find(|s| !s.is_empty()).unwrap_or(".");
@@ -127,7 +128,7 @@ pub fn cluster(
     );
     if !containers.is_empty() {
         hosts.extend(containers);
-        hosts.sort_by(|a, b| a.name.cmp(&b.name));
+        crate::sort::sort_by(&mut hosts, |a, b| a.name.cmp(&b.name));
     }
     Cluster {
         hosts,

@@ -4,6 +4,7 @@
 //! *reference* list is the one most servers agree on; rules compare every other list and every
 //! zk URL with it. Building it is linear in the number of server lines read.
 
+use crate::sort::CollectSorted;
 use std::collections::BTreeMap;
 
 use super::zookeeper::{ServerEntry, Value, ZkServer, effective};
@@ -112,7 +113,7 @@ fn signature(server: &ZkServer, usual: &BTreeMap<i64, String>) -> Vec<(i64, Stri
     let mut list: Vec<(i64, String)> = effective(server.effective_servers())
         .filter_map(|e| Some((sid(e)?, line_key(server, e, usual))))
         .collect();
-    list.sort();
+    crate::sort::sort(&mut list);
     list
 }
 
@@ -142,7 +143,7 @@ fn usual_hosts(servers: &[(&Host, &ZkServer)]) -> BTreeMap<i64, String> {
                 .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))?;
             Some((id, best.0))
         })
-        .collect()
+        .collect_map()
 }
 
 /// True when a server's list can be compared: known, and not built by a template.
@@ -175,7 +176,7 @@ impl Cluster {
         let by_myid: BTreeMap<i64, &ZkServer> = self
             .zk_servers()
             .filter_map(|(_, z)| Some((z.myid.as_ref()?.id.as_ref()?.value, z)))
-            .collect();
+            .collect_map();
         let mut members = BTreeMap::new();
         for entry in effective(server.effective_servers()) {
             let Some(sid) = sid(entry) else { continue };

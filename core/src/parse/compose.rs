@@ -7,6 +7,7 @@
 //! gives is unknown, never wrong. What each image does with the container is not decided here
 //! (see [`crate::catalog::images`]).
 
+use crate::sort::CollectSorted;
 use std::collections::BTreeMap;
 
 use crate::model::container::{Container, EnvVar, Mount, Orchestrator, YamlError};
@@ -22,7 +23,7 @@ pub fn parse_dot_env(file: FileId, text: &str) -> DotEnv {
     parse_env_file(file, text)
         .into_iter()
         .filter_map(|v| Some((v.name.value, v.value?)))
-        .collect()
+        .collect_map()
 }
 
 /// Reads a file a service names in `env_file:` (the `.env` format): each variable with its

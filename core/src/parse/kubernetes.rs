@@ -8,6 +8,7 @@
 //! are masked before the YAML is read so that they parse. Which image runs what is not
 //! decided here.
 
+use crate::sort::CollectSorted;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -219,7 +220,7 @@ fn workload(
             }
             Some((v.get("name")?.as_str()?, config_map.get("name")?.as_str()?))
         })
-        .collect();
+        .collect_map();
     let containers = pod_spec.get("containers").map(Node::items).unwrap_or(&[]);
     for (pod, ordinal, aliases) in pods {
         for spec in containers {

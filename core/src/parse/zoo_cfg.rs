@@ -311,7 +311,7 @@ fn mark_duplicates(cfg: &mut ZooCfg, control_lines: &[usize], problems: &mut Vec
         }
     }
     // Report in file order for deterministic output.
-    overridden.sort_unstable();
+    crate::sort::sort(&mut overridden);
     for &(prev, next) in &overridden {
         let (Some(a), Some(b)) = (cfg.entries.get(prev), cfg.entries.get(next)) else {
             continue;

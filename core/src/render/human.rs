@@ -4,6 +4,7 @@
 //! third of the download) a lighter renderer puts each label under its source line.
 
 #[cfg(feature = "graphical")]
+use crate::sort::CollectSorted;
 use std::fmt;
 
 #[cfg(feature = "graphical")]
@@ -172,7 +173,7 @@ pub fn render_diagnostics(report: &Report, style: Style) -> String {
                 .any(|line| line.len() > budget && line.chars().count() > budget)
         })
         .map(|(id, _)| id)
-        .collect();
+        .collect_set();
     for diagnostic in &report.diagnostics {
         let cut = Cut::of(diagnostic, &report.sources, &wide, budget);
         let view = match &cut {
@@ -239,7 +240,7 @@ impl<'a> Cut<'a> {
         budget: usize,
     ) -> Option<Self> {
         let mut files: Vec<FileId> = diagnostic.labels.iter().map(|l| l.span.file).collect();
-        files.sort();
+        crate::sort::sort(&mut files);
         files.dedup();
         if !files.iter().any(|id| wide.contains(id)) {
             return None;

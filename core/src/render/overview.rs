@@ -3,6 +3,7 @@
 //! (`meslint show HOST`). Values are read back from the source map, whose secrets are already
 //! masked, so neither view can print a credential.
 
+use crate::sort::CollectSorted;
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
@@ -115,12 +116,12 @@ pub fn tolerance(report: &Report) -> FaultTolerance {
         .clusters
         .iter()
         .flat_map(|c| c.files.iter().copied())
-        .collect();
+        .collect_set();
     let mut clusters: Vec<ClusterTolerance> = report
         .clusters
         .iter()
         .map(|info| {
-            let names: BTreeSet<&str> = info.hosts.iter().map(|h| h.name.as_str()).collect();
+            let names: BTreeSet<&str> = info.hosts.iter().map(|h| h.name.as_str()).collect_set();
             let cluster = Cluster {
                 hosts: report
                     .model
@@ -137,7 +138,7 @@ pub fn tolerance(report: &Report) -> FaultTolerance {
                 .into_iter()
                 .map(|(name, host)| (info.host_name(&name), host))
                 .collect();
-            let files: BTreeSet<FileId> = info.files.iter().copied().collect();
+            let files: BTreeSet<FileId> = info.files.iter().copied().collect_set();
             // A finding that points only at files of no cluster (the tree's `meslint.toml`
             // beside several clusters) may be about any of them.
             let ours = |file: &FileId| files.contains(file) || !claimed.contains(file);
@@ -344,7 +345,7 @@ impl TierErrors {
                             && span.start < s.end.max(s.start + 1)
                     })
                     .map(|(_, tier)| *tier)
-                    .collect();
+                    .collect_set();
                 if !covered.is_empty() {
                     return covered.into_iter().collect();
                 }
@@ -362,7 +363,7 @@ impl TierErrors {
                 .iter()
                 .filter(|l| l.primary)
                 .flat_map(|l| touched_by(&l.span))
-                .collect();
+                .collect_set();
             // A cross-host finding that points at no tier's file (`meslint.toml`) belongs to
             // its family's tier, in the cluster whose file it points at.
             let mut primaries = diagnostic.labels.iter().filter(|l| l.primary).peekable();
@@ -415,7 +416,7 @@ fn hierarchical(server: &ZkServer) -> Option<(usize, usize)> {
         if total <= 0 {
             continue;
         }
-        weights.sort_unstable_by(|a, b| b.cmp(a));
+        crate::sort::sort_by(&mut weights, |a, b| b.cmp(a));
         let (mut held, mut up) = (0, 0);
         for w in &weights {
             if 2 * held > total {
@@ -439,8 +440,8 @@ fn hierarchical(server: &ZkServer) -> Option<(usize, usize)> {
     if count == 0 {
         return None;
     }
-    to_hold.sort_unstable();
-    to_break.sort_unstable();
+    crate::sort::sort(&mut to_hold);
+    crate::sort::sort(&mut to_break);
     // A quorum needs more than half of the groups; breaking it, all the others.
     let quorum = to_hold.iter().take(count / 2 + 1).sum();
     let fewest_failures: usize = to_break.iter().take(count - count / 2).sum();

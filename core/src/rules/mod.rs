@@ -319,7 +319,7 @@ fn run_rule(rule: &Rule, context: &Context<'_>) -> Vec<Diagnostic> {
     point_at_uses(&mut diagnostics, &context.cluster.value_uses);
     if rule.scope == Scope::Ensemble {
         // The first in output order stands for all: the earliest file and offset.
-        diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        crate::sort::sort_by(&mut diagnostics, |a, b| a.sort_key().cmp(&b.sort_key()));
         let mut seen = BTreeSet::new();
         diagnostics.retain(|d| seen.insert(d.message.clone()));
     }

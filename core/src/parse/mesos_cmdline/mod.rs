@@ -20,6 +20,7 @@ use crate::parse::mesos_words::{
 use crate::parse::shell::{Command, Word, split_commands, split_unit_commands};
 use crate::parse::shell_vars::{Expansion, Vars};
 use crate::settings::Settings;
+use crate::sort::CollectSorted;
 use crate::source::{FileId, Span, Spanned};
 use crate::template::has_placeholder;
 
@@ -441,7 +442,7 @@ fn env_file_settings(
         }
     }
     let mut seen: std::collections::BTreeSet<String> =
-        given.iter().map(|s| s.key.clone()).collect();
+        given.iter().map(|s| s.key.clone()).collect_set();
     let mut kept: Vec<RawSetting> = all
         .into_iter()
         .rev()

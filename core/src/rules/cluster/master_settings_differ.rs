@@ -49,7 +49,7 @@ const COMPARED: &[(&str, Severity, Read)] = &[
             .iter()
             .map(|h| h.value.address().to_ascii_lowercase())
             .collect();
-        hosts.sort();
+        crate::sort::sort(&mut hosts);
         let span = url.hosts.iter().map(|h| h.span).reduce(Span::cover)?;
         Some((hosts.join(","), span))
     }),

@@ -1,3 +1,4 @@
+use crate::sort::CollectSorted;
 use std::collections::{BTreeMap, HashMap};
 
 use crate::diagnostic::{Finding, Severity};
@@ -93,7 +94,7 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let (ref_host, ref_server) = ensemble.reference;
     let reference: BTreeMap<i64, _> = effective(ref_server.effective_servers())
         .filter_map(|e| Some((sid(e)?, e)))
-        .collect();
+        .collect_map();
     let ref_who = ctx.cluster.describe(ref_host, ref_server);
     let mut findings = Vec::new();
     let mut differing: Vec<Vec<(String, Vec<Line>)>> = Vec::new();
@@ -120,7 +121,7 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
         let who = ctx.cluster.describe(host, server);
         let own: BTreeMap<i64, _> = effective(server.effective_servers())
             .filter_map(|e| Some((sid(e)?, e)))
-            .collect();
+            .collect_map();
         // Every line of this server that differs, as (`server.N`, finding of that line alone):
         // one line is told on its own, several become one finding for the server.
         let mut lines: Vec<Line> = Vec::new();
@@ -216,7 +217,7 @@ fn one_finding(ref_who: &str, mut servers: Vec<(String, Vec<Line>)>) -> Option<F
     let whos: Vec<&str> = servers.iter().map(|(who, _)| who.as_str()).collect();
     let (_, first) = servers.first()?;
     let mut ids: Vec<i64> = first.iter().map(|(id, _, _)| *id).collect();
-    ids.sort_unstable();
+    crate::sort::sort(&mut ids);
     ids.dedup();
     let ids: Vec<String> = ids.iter().map(|id| format!("`server.{id}`")).collect();
     let message = match whos.as_slice() {
@@ -234,7 +235,7 @@ fn one_finding(ref_who: &str, mut servers: Vec<(String, Vec<Line>)>) -> Option<F
     ))
     .help(HELP);
     let mut lines: Vec<Line> = servers.into_iter().flat_map(|(_, lines)| lines).collect();
-    lines.sort_by_key(|(id, _, _)| *id);
+    crate::sort::sort_by_key(&mut lines, |(id, _, _)| *id);
     for (_, _, finding) in lines {
         for label in finding.labels {
             match merged.labels.iter_mut().find(|l| l.span == label.span) {

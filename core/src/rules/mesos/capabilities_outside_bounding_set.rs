@@ -89,5 +89,9 @@ fn capabilities(flag: &EffectiveFlag) -> Option<BTreeSet<String>> {
         return None;
     };
     let list = json.get("capabilities")?.as_array()?;
-    list.iter().map(|c| c.as_str().map(str::to_owned)).collect()
+    let mut set = BTreeSet::new();
+    for c in list {
+        set.insert(c.as_str()?.to_owned());
+    }
+    Some(set)
 }
