@@ -394,7 +394,12 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
     }
     // Any line a snippet shows may sit next to a secret: mask secret-looking values everywhere.
     for (id, file) in sources.files() {
-        for range in secrets::secret_values(file.text()) {
+        let ranges = if secrets::is_secret_file(file.path()) {
+            secrets::whole_lines(file.text())
+        } else {
+            secrets::secret_values(file.text())
+        };
+        for range in ranges {
             sink.secret(Span::new(id, range.start, range.end));
         }
     }
