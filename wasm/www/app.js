@@ -401,7 +401,7 @@ async function addFound(found, oneFolder) {
 /** UTF-8 when the bytes are UTF-8, else ISO-8859-1, as meslint reads files. */
 function decode(bytes) {
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
     return new TextDecoder('latin1').decode(bytes);
   }
