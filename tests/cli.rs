@@ -762,6 +762,26 @@ fn secrets_next_to_a_finding_are_masked_in_every_format() {
     );
 }
 
+/// A file whose name says it is secret (a Mesos `credentials` file, `*.passwd`) is masked
+/// whole, even where a snippet shows it only because meslint does not know it.
+#[test]
+fn files_named_as_secrets_are_masked_whole() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(dir.path(), "credentials", b"marathon s3cret-cred\n");
+    write(dir.path(), "users.passwd", b"admin:{SHA}pw-hash-value\n");
+    for format in ["human", "json", "sarif", "concise"] {
+        let output = meslint(
+            dir.path(),
+            &["--format", format, "credentials", "users.passwd"],
+        );
+        let text = String::from_utf8_lossy(&output.stdout);
+        assert!(text.contains("ML003"), "{format}: {text}");
+        for secret in ["s3cret-cred", "pw-hash-value", "marathon"] {
+            assert!(!text.contains(secret), "{format} leaked {secret}: {text}");
+        }
+    }
+}
+
 /// `prod/` and `staging/` are each clean; linted together they must stay clean, and
 /// `show --clusters` says how the tree was split and which file made each role.
 #[test]

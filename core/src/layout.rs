@@ -262,17 +262,45 @@ fn kind_by_name(path: &str) -> NameKind {
     NameKind::No
 }
 
+/// The `mesos-master/`-style directories outside an `etc/` that are project folders rather than
+/// flag directories: they hold a file whose name could be no flag (a `Dockerfile`, an
+/// `entrypoint.sh`, a `docker-compose.yml`), so files named like flags there (`credentials`,
+/// `acls` that the image copies in) are the project's files, not `/etc/mesos-master/` copies.
+/// `paths` are every file found, read or not.
+pub fn project_folders<'a>(
+    paths: impl IntoIterator<Item = &'a str>,
+) -> std::collections::BTreeSet<&'a str> {
+    paths
+        .into_iter()
+        .filter(|path| {
+            let parent = parent_name(path);
+            let name = path.rsplit('/').next().unwrap_or(path);
+            FLAG_DIRS.iter().any(|(dir, _)| *dir == parent)
+                && !under_etc(path)
+                && !name.starts_with('.')
+                && not_live(path).is_none()
+                && !is_flag_file_name(path, base_name(path))
+        })
+        .map(parent_dir)
+        .collect()
+}
+
+/// True when a file in a `mesos-master/`-style directory sits where the packages look: in an
+/// `etc/`, or in a flattened `etc_mesos-slave/`.
+fn under_etc(path: &str) -> bool {
+    parent_name(parent_dir(path)) == "etc" || parent_name(path).starts_with("etc_")
+}
+
 /// True when a file in a `mesos-master/`-style directory is one flag of the documented layout.
 /// Under an `etc/` (or a flattened `etc_mesos-slave/`) every name that could be a flag is one, so
 /// a misspelt flag is still reported; elsewhere a directory of that name is often a project
 /// folder (a compose project called `mesos-slave/`), and only names of real flags count.
 /// Flag names never hold a dot.
 fn is_flag_file_name(path: &str, name: &str) -> bool {
-    if name.contains('.') {
+    if name.contains('.') || name.is_empty() {
         return false;
     }
-    let under_etc = parent_name(parent_dir(path)) == "etc" || parent_name(path).starts_with("etc_");
-    if under_etc {
+    if under_etc(path) {
         return true;
     }
     let flag = name.trim_start_matches('?');
@@ -485,31 +513,67 @@ fn reads_like_env(text: &str) -> bool {
     })
 }
 
-/// True when the text runs `mesos-master`, `mesos-agent` or `mesos-slave` with flags.
+/// True when the text runs `mesos-master`, `mesos-agent` or `mesos-slave` with flags, or as
+/// the command of a line without any (`exec /usr/sbin/mesos-master`, its flags in exported
+/// `MESOS_*` variables; `ExecStart=/usr/sbin/mesos-master` with an `EnvironmentFile=`).
 fn starts_mesos(text: &str) -> bool {
-    text.lines().any(|line| {
-        ["mesos-master", "mesos-agent", "mesos-slave"]
-            .iter()
-            .any(|binary| {
-                line.match_indices(binary).any(|(at, _)| {
-                    let rest = &line[at + binary.len()..];
-                    let rest = rest.strip_prefix(".sh").unwrap_or(rest);
-                    let spaced = rest.starts_with([' ', '\t']);
-                    let rest = rest.trim_start();
-                    // A single-dash flag (`-zk=`), which Mesos skips: still this daemon's line.
-                    let single_dash = spaced
-                        && rest
-                            .strip_prefix('-')
-                            .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_lowercase()));
-                    // Flags, a continuation, or a variable that holds the flags (`$MESOS_OPTS`).
-                    single_dash
-                        || rest.starts_with("--")
-                        || rest.trim_end() == "\\"
-                        || rest.starts_with('$')
-                        || rest.starts_with("\"$")
+    text.lines().any(runs_bare_daemon)
+        || text.lines().any(|line| {
+            ["mesos-master", "mesos-agent", "mesos-slave"]
+                .iter()
+                .any(|binary| {
+                    line.match_indices(binary).any(|(at, _)| {
+                        let rest = &line[at + binary.len()..];
+                        let rest = rest.strip_prefix(".sh").unwrap_or(rest);
+                        let spaced = rest.starts_with([' ', '\t']);
+                        let rest = rest.trim_start();
+                        // A single-dash flag (`-zk=`), which Mesos skips: still this daemon's line.
+                        let single_dash = spaced
+                            && rest
+                                .strip_prefix('-')
+                                .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_lowercase()));
+                        // Flags, a continuation, or a variable that holds the flags (`$MESOS_OPTS`).
+                        single_dash
+                            || rest.starts_with("--")
+                            || rest.trim_end() == "\\"
+                            || rest.starts_with('$')
+                            || rest.starts_with("\"$")
+                    })
                 })
-            })
-    })
+        })
+}
+
+/// True when a line's command is the daemon itself, given no arguments: `exec mesos-master`,
+/// `nohup /usr/sbin/mesos-agent > agent.log 2>&1 &`, `ExecStart=/usr/bin/mesos-master`. A line
+/// that names the daemon to another program (`systemctl start mesos-master`, `apt-get install
+/// mesos-master`, `echo starting mesos-master`) is not one.
+fn runs_bare_daemon(line: &str) -> bool {
+    let mut rest = line.trim();
+    for prefix in ["ExecStart=", "command="] {
+        if let Some(r) = rest.strip_prefix(prefix) {
+            rest = r.trim_start_matches(['-', '@', '+', '!', ':']);
+        }
+    }
+    while let Some((word, after)) = rest.split_once([' ', '\t'])
+        && ["exec", "nohup", "sudo", "setsid"].contains(&word)
+    {
+        rest = after.trim_start();
+    }
+    let (program, after) = rest
+        .split_once([' ', '\t'])
+        .map_or((rest, ""), |(p, a)| (p, a.trim_start()));
+    let mut parts = program.rsplit('/');
+    let base = parts.next().unwrap_or(program);
+    let through_bin = parts
+        .next()
+        .is_none_or(|dir| matches!(dir, "bin" | "sbin" | "."));
+    let daemon = ["mesos-master", "mesos-agent", "mesos-slave"].contains(&base);
+    daemon
+        && through_bin
+        && (after.is_empty()
+            || after.starts_with(['&', '>', '|', ';'])
+            || after.starts_with("2>")
+            || after.starts_with("1>"))
 }
 
 fn looks_like_zoo_cfg(text: &str) -> bool {
@@ -843,6 +907,54 @@ mod tests {
             FileKind::ZooCfg
         );
         assert!(!is_candidate("zk1/etc/mesos-master/.hidden"));
+    }
+
+    #[test]
+    fn a_daemon_run_without_flags_is_a_command() {
+        for line in [
+            "exec mesos-master",
+            "exec /usr/sbin/mesos-master",
+            "nohup mesos-agent > /var/log/agent.log 2>&1 &",
+            "ExecStart=/usr/sbin/mesos-master",
+            "  sudo mesos-slave",
+        ] {
+            let text = format!("#!/bin/sh\nexport MESOS_WORK_DIR=/w\n{line}\n");
+            assert_eq!(
+                detect("run.sh", &text, false),
+                FileKind::MesosScript,
+                "{line}"
+            );
+        }
+        for line in [
+            "systemctl start mesos-master",
+            "apt-get install -y mesos-master",
+            "echo starting mesos-master",
+            "service mesos-master restart",
+            "rm -rf /etc/mesos-master",
+            "pkill mesos-agent",
+        ] {
+            let text = format!("#!/bin/sh\n{line}\n");
+            assert_eq!(detect("run.sh", &text, false), FileKind::Other, "{line}");
+        }
+    }
+
+    #[test]
+    fn image_folders_named_after_a_daemon_hold_no_flag_files() {
+        let paths = [
+            "docker/mesos-master/Dockerfile",
+            "docker/mesos-master/credentials",
+            "docker/mesos-slave/run.sh",
+            "backup/mesos-master/quorum",
+            "backup/mesos-master/quorum~",
+            "backup/mesos-master/.gitkeep",
+            "salt/mesos-master/quorum.tmpl",
+            "node1/etc/mesos-master/README",
+        ];
+        let folders = project_folders(paths);
+        assert_eq!(
+            folders.into_iter().collect::<Vec<_>>(),
+            ["docker/mesos-master", "docker/mesos-slave"]
+        );
     }
 
     #[test]

@@ -262,6 +262,9 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
     let env_files = compose_env_files(&inputs);
     // Files a unit or script reads its variables from, whatever their name says.
     let sourced = sourced_env_files(&inputs);
+    // `mesos-master/` folders outside an `etc/` that hold a Dockerfile or a script: their
+    // files are the project's, not flag files.
+    let project_folders = layout::project_folders(inputs.iter().map(|i| i.path.as_str()));
     // A template next to its rendered copy: the copy is what the daemon reads.
     let readable: std::collections::BTreeSet<&str> = inputs
         .iter()
@@ -298,6 +301,18 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
                     match layout::detect(&input.path, &text, input.explicit) {
                         layout::FileKind::Other if sourced.contains(input.path.as_str()) => {
                             layout::FileKind::EnvFile
+                        }
+                        layout::FileKind::MesosFlagFile { .. }
+                            if !input.explicit
+                                && project_folders.contains(layout::parent_dir(&input.path)) =>
+                        {
+                            outcome(
+                                &input.path,
+                                FileStatus::Skipped(
+                                    "a file of a project folder, not a flag file of `/etc`".into(),
+                                ),
+                            );
+                            continue;
                         }
                         kind => kind,
                     }
@@ -381,7 +396,12 @@ pub fn lint(inputs: Vec<Input>, settings: &Settings) -> Report {
     }
     // Any line a snippet shows may sit next to a secret: mask secret-looking values everywhere.
     for (id, file) in sources.files() {
-        for range in secrets::secret_values(file.text()) {
+        let ranges = if secrets::is_secret_file(file.path()) {
+            secrets::whole_lines(file.text())
+        } else {
+            secrets::secret_values(file.text())
+        };
+        for range in ranges {
             sink.secret(Span::new(id, range.start, range.end));
         }
     }

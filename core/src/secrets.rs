@@ -23,6 +23,35 @@ pub fn is_secret_name(name: &str) -> bool {
             .any(|end| upper.ends_with(end))
 }
 
+/// True when a file's name says all of it is secret: a Mesos `credentials` file (`principal
+/// secret` lines, or JSON), `*.passwd`, `*.htpasswd`, `secrets.env`. Its every line is masked.
+pub fn is_secret_file(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let stem = name.split('.').next().unwrap_or(name);
+    is_secret_name(stem)
+        || name
+            .rsplit('.')
+            .next()
+            .is_some_and(|ext| name.contains('.') && is_secret_name(ext))
+}
+
+/// The byte ranges of every line's text (without its indentation and line end): all of a
+/// secret file.
+pub fn whole_lines(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        let start = body.len() - body.trim_start().len();
+        let end = body.trim_end().len();
+        if end > start {
+            out.push(offset + start..offset + end);
+        }
+        offset += line.len();
+    }
+    out
+}
+
 /// The byte ranges of secret values in `text`.
 pub fn secret_values(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
@@ -105,6 +134,31 @@ mod tests {
 
     fn masked(text: &str) -> Vec<&str> {
         secret_values(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn files_named_as_secrets_are_secret_throughout() {
+        for path in [
+            "m1/credentials",
+            "etc/mesos/credentials.json",
+            "users.passwd",
+            "x/.htpasswd",
+            "secrets.env",
+            "agent/credential",
+        ] {
+            assert!(is_secret_file(path), "{path}");
+        }
+        for path in [
+            "zk1/zoo.cfg",
+            "m1/mesos-master.env",
+            "jaas.conf",
+            "etc/mesos-master/quorum",
+        ] {
+            assert!(!is_secret_file(path), "{path}");
+        }
+        let text = "p1 s1\n\n  p2 s2\r\n";
+        let got: Vec<&str> = whole_lines(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(got, ["p1 s1", "p2 s2"]);
     }
 
     #[test]

@@ -33,6 +33,10 @@ pub enum ContentIn {
     Bytes(Vec<u8>),
     /// The caller could not read the file; the text says why.
     Unreadable(String),
+    /// The caller found the file and did not read it (its name is none meslint reads); the
+    /// text says why. Only its name counts: a `Dockerfile` beside `mesos-master/credentials`
+    /// makes that folder a project folder rather than a flag directory.
+    Skipped(String),
 }
 
 /// What a run targets and which diagnostics it keeps.
@@ -150,6 +154,7 @@ pub fn run(files: &[FileIn], options: &Options) -> Report {
                 }
                 ContentIn::Bytes(bytes) => InputContent::Bytes(bytes.clone()),
                 ContentIn::Unreadable(why) => InputContent::Unreadable(why.clone()),
+                ContentIn::Skipped(why) => InputContent::Skipped(why.clone()),
             };
             Input {
                 path: file.path.clone(),
@@ -182,7 +187,7 @@ pub fn json_report(files: &[FileIn], options: &Options) -> Value {
         texts.entry(f.path.as_str()).or_insert_with(|| {
             Utf16Index::new(match &f.content {
                 ContentIn::Bytes(bytes) => decode(bytes).0,
-                ContentIn::Unreadable(_) => String::new(),
+                ContentIn::Unreadable(_) | ContentIn::Skipped(_) => String::new(),
             })
         });
     }

@@ -25,6 +25,8 @@ export interface FileInput {
   bytes?: Uint8Array;
   /** Why the file could not be read (it is then reported as ML001). */
   unreadable?: string;
+  /** Why the file was found and not read (`not a file meslint reads`): only its name counts. */
+  skipped?: string;
   /** Named on its own rather than found in the cluster directory (unknown files are reported). */
   explicit?: boolean;
 }
@@ -205,13 +207,14 @@ fn file_from_js(file: &JsValue) -> Result<FileIn, InputError> {
     let text = field(object, "text")?;
     let bytes = field(object, "bytes")?;
     let unreadable = field(object, "unreadable")?;
-    let given = [&text, &bytes, &unreadable]
+    let skipped = field(object, "skipped")?;
+    let given = [&text, &bytes, &unreadable, &skipped]
         .iter()
         .filter(|v| !v.is_undefined() && !v.is_null())
         .count();
     if given != 1 {
         return Err(InputError(format!(
-            "`{path}`: give exactly one of `text`, `bytes` or `unreadable`"
+            "`{path}`: give exactly one of `text`, `bytes`, `unreadable` or `skipped`"
         )));
     }
     let content = if let Some(text) = text.as_string() {
@@ -220,9 +223,11 @@ fn file_from_js(file: &JsValue) -> Result<FileIn, InputError> {
         ContentIn::Bytes(bytes.to_vec())
     } else if let Some(why) = unreadable.as_string() {
         ContentIn::Unreadable(why)
+    } else if let Some(why) = skipped.as_string() {
+        ContentIn::Skipped(why)
     } else {
         return Err(InputError(format!(
-            "`{path}`: `text` and `unreadable` must be strings, `bytes` a Uint8Array"
+            "`{path}`: `text`, `unreadable` and `skipped` must be strings, `bytes` a Uint8Array"
         )));
     };
     let explicit = field(object, "explicit")?;

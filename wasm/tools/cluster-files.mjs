@@ -24,6 +24,9 @@ export function walkCluster(dir, isCandidate) {
   for (const other of others) {
     if (named.has(other.shown) && fs.lstatSync(other.full).isFile()) {
       out.push(readFile(other.full, other.shown));
+    } else {
+      // Found and not read, as the CLI hands it on: its name alone counts.
+      out.push({ path: other.shown, skipped: 'not a file meslint reads' });
     }
   }
   out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

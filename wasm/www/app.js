@@ -27,6 +27,9 @@ const $ = (id) => document.getElementById(id);
 /** Everything the page shows follows from this. */
 const state = {
   files: [], // {path, text}
+  // Names of dropped files meslint does not read: their names still tell a project folder
+  // (`mesos-master/Dockerfile`) from a flag directory.
+  skippedNames: [],
   current: null, // path of the open file
   report: null,
   examples: [],
@@ -115,6 +118,7 @@ function wireEvents() {
   });
   $('clear').addEventListener('click', () => {
     state.files = [];
+    state.skippedNames = [];
     state.current = null;
     history.replaceState(null, '', location.pathname + location.search);
     render();
@@ -156,6 +160,10 @@ function scheduleLint() {
 function lintNow() {
   clearTimeout(lintTimer);
   const files = state.files.map(({ path, text }) => ({ path, text }));
+  const kept = new Set(files.map((f) => f.path));
+  for (const path of state.skippedNames) {
+    if (!kept.has(path)) files.push({ path, skipped: 'not a file meslint reads' });
+  }
   try {
     state.report = meslint.lint(files, options());
     hideBanner();
@@ -303,6 +311,7 @@ function loadExample(example) {
 
 function applyCluster(cluster) {
   state.files = cluster.files.map(({ path, text }) => ({ path, text }));
+  state.skippedNames = [];
   sortFiles();
   $('zk-version').value = ZK_VERSIONS.includes(cluster.zk) ? cluster.zk : '';
   $('mesos-version').value = MESOS_VERSIONS.includes(cluster.mesos) ? cluster.mesos : '';
@@ -367,6 +376,7 @@ async function addFound(found, oneFolder) {
   let added = 0;
   for (const { path, file, walked } of found) {
     if (walked && (!meslint.isCandidate(path) || path.split('/').some((p) => SKIPPED_DIRS.includes(p)))) {
+      if (!path.split('/').some((p) => SKIPPED_DIRS.includes(p))) state.skippedNames.push(path);
       skipped++;
       continue;
     }
@@ -391,7 +401,7 @@ async function addFound(found, oneFolder) {
 /** UTF-8 when the bytes are UTF-8, else ISO-8859-1, as meslint reads files. */
 function decode(bytes) {
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
     return new TextDecoder('latin1').decode(bytes);
   }

@@ -37,6 +37,7 @@ pub fn processes(
     for p in placed {
         let text = sources.file(p.id).config_text();
         problems.mesos.extend(crlf_line_ends(p, text));
+        problems.mesos.extend(byte_order_mark(p, text));
         match p.kind {
             FileKind::MesosScript => {
                 let env_files = super::containers::docker_env_files(sources, env_files, p.id);
@@ -197,6 +198,35 @@ fn names_role(source: &MesosSource, role: Role) -> bool {
             catalog::lookup(role, &s.key).is_some()
                 && catalog::lookup(role.other(), &s.key).is_none()
         })
+}
+
+/// No shell skips a byte order mark: it becomes part of the first line. systemd units (whose
+/// reader skips it) are left alone.
+fn byte_order_mark(p: &Placed<'_>, text: &str) -> Option<MesosProblem> {
+    if p.inside.ends_with(".service") || !p.kind.is_mesos() {
+        return None;
+    }
+    let bom = ["\u{feff}", "\u{ef}\u{bb}\u{bf}"]
+        .into_iter()
+        .find(|b| text.starts_with(b))?;
+    let first = text[bom.len()..].lines().next().unwrap_or("");
+    let assignment = first.trim_start_matches("export ");
+    let assigns = assignment
+        .split_once('=')
+        .map(|(name, _)| name)
+        .filter(|name| {
+            !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+        })
+        .map(str::to_owned);
+    Some(MesosProblem::ByteOrderMark {
+        at: Span::new(p.id, 0, bom.len()),
+        flag_file: matches!(
+            p.kind,
+            FileKind::MesosFlagFile { .. } | FileKind::MesosEtcFile { .. }
+        ),
+        shebang: first.starts_with("#!"),
+        assigns,
+    })
 }
 
 /// Shells keep the `\r` of CRLF line ends in every value; systemd units are left alone.

@@ -484,4 +484,13 @@ pub enum MesosProblem {
     MisplacedFlagFile { whole: Span, file_name: String },
     /// CRLF line ends in a shell-read file; `at` is the first `\r`.
     CrlfLineEnds { at: Span, lines: usize },
+    /// A UTF-8 byte order mark (`at`) opening a shell-read file or a flag file: the shell reads
+    /// it as part of the first line, which sets `assigns` (its variable name, never its value),
+    /// or is a `#!` line (`shebang`).
+    ByteOrderMark {
+        at: Span,
+        flag_file: bool,
+        shebang: bool,
+        assigns: Option<String>,
+    },
 }

@@ -186,6 +186,7 @@ pub static ALL: &[&Rule] = &[
     &mesos::crlf_line_ends::CRLF_LINE_ENDS,
     &mesos::malformed_range::MALFORMED_RANGE,
     &mesos::invalid_container_dns::INVALID_CONTAINER_DNS,
+    &mesos::byte_order_mark_in_script::BYTE_ORDER_MARK_IN_SCRIPT,
     &mesos::missing_required_flag::MISSING_REQUIRED_FLAG,
     &mesos::conflicting_flags::CONFLICTING_FLAGS,
     &mesos::flag_unavailable_in_version::FLAG_UNAVAILABLE_IN_VERSION,

@@ -60,7 +60,7 @@ function lineCol(text, offset) {
 const textOf = (file) => (file.bytes ? decode(file.bytes) : '');
 function decode(bytes) {
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
     return String.fromCharCode(...bytes); // ISO-8859-1, as the core reads non-UTF-8 files
   }

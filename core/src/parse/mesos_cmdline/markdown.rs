@@ -29,12 +29,19 @@ pub(crate) fn regions(text: &str) -> Vec<(std::ops::Range<usize>, bool)> {
     let mut block_start: Option<usize> = None;
     // Whether the last non-indented line lets an indented block start (blank, or `::`).
     let mut opens_block = true;
+    // Whether the last non-blank, non-indented line opened a reStructuredText literal block
+    // (`Run::`, `.. code-block:: bash`), whose lines may be indented by any amount (three
+    // spaces, as Sphinx documents usually have them).
+    let mut opens_literal = false;
+    let mut in_literal = false;
     for line in text.split_inclusive('\n') {
         let start = offset;
         offset += line.len();
-        if fence_start.is_none() && is_indented(line) && !line.trim().is_empty() {
-            if block_start.is_none() && opens_block {
+        let literal_line = (opens_literal || in_literal) && line.starts_with([' ', '\t']);
+        if fence_start.is_none() && (is_indented(line) || literal_line) && !line.trim().is_empty() {
+            if block_start.is_none() && (opens_block || opens_literal) {
                 block_start = Some(start);
+                in_literal = opens_literal;
             }
             continue;
         }
@@ -44,17 +51,22 @@ pub(crate) fn regions(text: &str) -> Vec<(std::ops::Range<usize>, bool)> {
         if let Some(s) = block_start.take() {
             out.push((s..start, false));
         }
+        in_literal = false;
         if is_fence(line) {
             match fence_start.take() {
                 Some(s) => out.push((s..start, false)),
                 None => fence_start = Some(offset),
             }
             opens_block = false;
+            opens_literal = false;
             continue;
         }
         if fence_start.is_none() {
             let t = line.trim();
             opens_block = t.is_empty() || t.ends_with("::") || t.starts_with(".. code");
+            if !t.is_empty() {
+                opens_literal = t.ends_with("::") || t.starts_with(".. code");
+            }
             if let Some(code) = command_line_in_code(line) {
                 out.push((start + code.start..start + code.end, true));
             }

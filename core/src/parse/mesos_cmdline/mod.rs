@@ -787,6 +787,15 @@ mod tests {
             got[0].2,
             flags(&[("--quorum", Some("2")), ("--work_dir", Some("/w"))])
         );
+        // Sphinx indents its literal blocks by three spaces; the prose around them is no command.
+        let sphinx = "Setup\n=====\n\nThe mesos-master --quorum=7 flag.\n\n.. code-block:: bash\n\n   mesos-master --quorum=2 \\\n     --work_dir=/w\n\nThen::\n\n  mesos-agent --work_dir=/a\n\nDone, mesos-master --quorum=9 runs.\n";
+        let got = summary(sphinx);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(
+            got[0].2,
+            flags(&[("--quorum", Some("2")), ("--work_dir", Some("/w"))])
+        );
+        assert_eq!(got[1].2, flags(&[("--work_dir", Some("/a"))]));
     }
 
     #[test]

@@ -5,6 +5,7 @@
 
 pub mod arguments_after_terminator;
 pub mod authentication_without_credentials;
+pub mod byte_order_mark_in_script;
 pub mod capabilities_outside_bounding_set;
 pub mod conflicting_flags;
 pub mod crlf_line_ends;

@@ -474,11 +474,12 @@ fn every_rule_fires_on_its_example() {
             codes(&d)
         );
     }
-    // MS009 is raised by the flag-file reader (see `parse::mesos_flag_file`), MS115 while the
-    // files of a host are read (see `build::mesos`; its fixture is `MS115-crlf-line-ends`),
-    // MS010 needs an environment file named for one daemon (`MS010-flag-for-other-daemon`).
+    // MS009 is raised by the flag-file reader (see `parse::mesos_flag_file`), MS115 and MS118
+    // while the files of a host are read (see `build::mesos`; their fixtures are
+    // `MS115-crlf-line-ends` and `MS118-byte-order-mark`), MS010 needs an environment file
+    // named for one daemon (`MS010-flag-for-other-daemon`).
     let mut covered: Vec<&str> = cases.iter().map(|c| c.2).collect();
-    covered.extend(["MS009", "MS010", "MS115"]);
+    covered.extend(["MS009", "MS010", "MS115", "MS118"]);
     for rule in crate::rules::ALL
         .iter()
         .filter(|r| r.code.starts_with("MS"))
