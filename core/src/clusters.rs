@@ -86,8 +86,9 @@ impl Split {
 /// fixed master) or are built from a common file (a compose file's services, a StatefulSet's
 /// pods). The tree splits when at least two such sets stand alone: each runs a ZooKeeper
 /// server, names an address, and is more than one host (or is made of containers, whose file
-/// defines the whole set). The other hosts join the set whose directory holds them, or are
-/// a group of their own directory when none does. `rel` gives a file's path relative to the
+/// defines the whole set), or when one does and a standalone server sits outside its
+/// directory. The other hosts join the set whose directory holds them, or are a group of
+/// their own directory when none does. `rel` gives a file's path relative to the
 /// linted root.
 ///
 /// Linear in the number of hosts and addresses (a union-find over hosts).
@@ -165,7 +166,13 @@ pub fn split(cluster: &Cluster, rel: impl Fn(FileId) -> String) -> Split {
             loose.push((dir, set));
         }
     }
-    if standing.len() < 2 {
+    // A standalone server outside the ensemble's directory (`local/zoo.cfg` beside
+    // `prod/zk1..3/`) is a development setup of its own, not a member missing its list.
+    let apart = loose.iter().any(|(dir, set)| {
+        !standing.keys().any(|g| is_under(&format!("{dir}/-"), g))
+            && set.iter().any(|i| standalone(&hosts[*i]))
+    });
+    if standing.is_empty() || (standing.len() < 2 && !apart) {
         return Split::default();
     }
     let mut groups: Vec<String> = standing.keys().cloned().collect();
@@ -258,6 +265,16 @@ fn copies(
         return vec![set];
     }
     by_child.into_values().collect()
+}
+
+/// A host that runs only ZooKeeper servers without a server list or myid: standalone.
+fn standalone(host: &Host) -> bool {
+    host.mesos.is_empty()
+        && !host.zookeeper.is_empty()
+        && host
+            .zookeeper
+            .iter()
+            .all(|s| s.config.servers.is_empty() && s.myid.is_none())
 }
 
 /// A host's own directory name (`zk1` of `infra/prod/zk1`).
