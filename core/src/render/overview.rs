@@ -521,6 +521,11 @@ fn cluster_text(heading: String, t: &Tolerance) -> String {
                 MasterState::InMemory => {
                     "no failover: the in-memory registry is lost with the leader".to_owned()
                 }
+                // Reported (MS201, or a misspelt name): the master exits at start.
+                MasterState::NoQuorum if !m.errors.is_empty() => {
+                    "broken: a master with --zk does not start without --quorum".to_owned()
+                }
+                // Not reported: the quorum may come from where meslint cannot see (templates).
                 MasterState::NoQuorum => {
                     "tolerance unknown: no --quorum found on a master with --zk".to_owned()
                 }
