@@ -518,6 +518,11 @@ fn cluster_text(heading: String, t: &Tolerance) -> String {
                     "cannot make progress: the quorum is not positive".to_owned()
                 }
                 MasterState::InMemory => "no failover: a new leader starts without it".to_owned(),
+                // Reported (MS201, or a misspelt name): the master exits at start.
+                MasterState::NoQuorum if !m.errors.is_empty() => {
+                    "broken: a master with --zk does not start without --quorum".to_owned()
+                }
+                // Not reported: the quorum may come from where meslint cannot see (templates).
                 MasterState::NoQuorum => {
                     "tolerance unknown: no --quorum found on a master with --zk".to_owned()
                 }

@@ -1,7 +1,10 @@
+use std::collections::BTreeMap;
+
 use crate::diagnostic::{Finding, Severity};
 use crate::model::mesos::Role;
 use crate::model::zk_url::MasterAddr;
 use crate::rules::Context;
+use crate::source::Span;
 use crate::template::has_placeholder;
 
 declare_rule! {
@@ -10,7 +13,8 @@ declare_rule! {
     /// ## What it finds
     /// An agent configured with a fixed master address (`host:port` or `master@host:port`)
     /// that matches no master meslint found: no master host with that name or address, or
-    /// the master there listens on another port.
+    /// the master there listens on another port. One finding per wrong address, with a label
+    /// on every agent that names it.
     ///
     /// ## Why it matters
     /// The agent registers with that address only. If it is not a master, the agent never
@@ -45,7 +49,10 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
         return Vec::new();
     }
     let ids = ctx.identities();
-    let mut findings = Vec::new();
+    // One mistake, one finding: every agent that names the same wrong address (or the same
+    // master with the same wrong port) is a label of one finding.
+    let mut unknown: BTreeMap<String, Vec<(&str, Span)>> = BTreeMap::new();
+    let mut wrong_port: BTreeMap<(usize, u16), WrongPort<'_>> = BTreeMap::new();
     let agents = ctx
         .cluster
         .hosts
@@ -66,40 +73,95 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
         } else {
             ids.host_of(&target.value)
         };
-        let at_host: Vec<_> = masters
+        let at_host = masters
             .iter()
-            .filter(|(i, _, _)| Some(ids.machine(*i)) == machine)
-            .collect();
-        match at_host.first() {
-            None => findings.push(
-                Finding::new(format!(
-                    "the agent on {} registers with `{}`, which is not {}",
-                    host.name,
-                    target.value,
-                    if masters.len() == 1 {
-                        "the master found".to_owned()
-                    } else {
-                        format!("one of the {} masters found", masters.len())
-                    }
-                ))
-                .primary(target.span, "no master here")
-                .help("use the masters' zk:// URL, or a master's address"),
-            ),
-            Some((_, mh, master)) => {
+            .find(|(i, _, _)| Some(ids.machine(*i)) == machine);
+        match at_host {
+            None => {
+                // A loopback target is another address on each agent's machine.
+                let key = if local {
+                    format!("{}\0{}", target.value, host.name)
+                } else {
+                    target.value.clone()
+                };
+                unknown
+                    .entry(key)
+                    .or_default()
+                    .push((host.name.as_str(), target.span));
+            }
+            Some((mi, mh, master)) => {
                 let Some(mport) = master.port() else { continue };
                 if mport.value != port.value {
-                    findings.push(
-                        Finding::new(format!(
-                            "the agent on {} registers with port {}, but the master on {} listens on {}",
-                            host.name, port.value, mh.name, mport.value
-                        ))
-                        .primary(port.span, format!("should be {}", mport.value))
-                        .secondary(mport.span, "the master's port")
-                        .help("use the master's `--port`"),
-                    );
+                    let entry = wrong_port
+                        .entry((*mi, port.value))
+                        .or_insert_with(|| WrongPort {
+                            master: mh.name.as_str(),
+                            listens: mport.value,
+                            listens_at: mport.span,
+                            agents: Vec::new(),
+                        });
+                    entry.agents.push((host.name.as_str(), port.span));
                 }
             }
         }
     }
+    let found = if masters.len() == 1 {
+        "the master found".to_owned()
+    } else {
+        format!("one of the {} masters found", masters.len())
+    };
+    let mut findings = Vec::new();
+    for (key, agents) in unknown {
+        let target = key.split('\0').next().unwrap_or_default();
+        let verb = if agents.len() == 1 {
+            "registers"
+        } else {
+            "register"
+        };
+        let mut f = Finding::new(format!(
+            "{} {verb} with `{target}`, which is not {found}",
+            the_agents(&agents)
+        ));
+        for (_, span) in &agents {
+            f = f.primary(*span, "no master here");
+        }
+        findings.push(f.help("use the masters' zk:// URL, or a master's address"));
+    }
+    for ((_, port), wrong) in wrong_port {
+        let verb = if wrong.agents.len() == 1 {
+            "registers"
+        } else {
+            "register"
+        };
+        let mut f = Finding::new(format!(
+            "{} {verb} with port {port}, but the master on {} listens on {}",
+            the_agents(&wrong.agents),
+            wrong.master,
+            wrong.listens
+        ));
+        for (_, span) in &wrong.agents {
+            f = f.primary(*span, format!("should be {}", wrong.listens));
+        }
+        findings.push(
+            f.secondary(wrong.listens_at, "the master's port")
+                .help("use the master's `--port`"),
+        );
+    }
     findings
+}
+
+/// Agents that name one master with a port it does not listen on.
+struct WrongPort<'a> {
+    master: &'a str,
+    listens: u16,
+    listens_at: Span,
+    agents: Vec<(&'a str, Span)>,
+}
+
+/// "the agent on a1", "the agents on a1, a2".
+fn the_agents(agents: &[(&str, Span)]) -> String {
+    let mut names: Vec<&str> = agents.iter().map(|(n, _)| *n).collect();
+    names.dedup();
+    let plural = if names.len() == 1 { "" } else { "s" };
+    format!("the agent{plural} on {}", names.join(", "))
 }

@@ -1,7 +1,8 @@
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::diagnostic::{Finding, Severity};
 use crate::model::mesos::Role;
+use crate::model::zk_url::ZkUrlProblem;
 use crate::rules::Context;
 use crate::source::Span;
 
@@ -16,7 +17,8 @@ declare_rule! {
     /// `10.0.0.22` where the masters say `10.0.0.12`, `zk-3` where they say `zk3`. Checked when
     /// the tree holds no ZooKeeper ensemble; with one, every zk host is held against the
     /// ensemble instead (`zk_url_outside_ensemble`, CX101). One finding per wrong host, with a
-    /// label on every agent that names it.
+    /// label on every agent that names it. Hosts the masters write but lose to a path after
+    /// every host (`zk_url_path_per_host`, MS301) count as named.
     ///
     /// ## Why it matters
     /// The agent finds the leading master through ZooKeeper. Its client tries the mistyped
@@ -58,12 +60,28 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
     if known.is_empty() {
         return Vec::new();
     }
+    // Hosts the masters write but Mesos loses to a path after every host (`zk_url_path_per_host`,
+    // MS301): named by the masters all the same, so no agent's host is a typo of another.
+    let lost: BTreeSet<String> = urls
+        .iter()
+        .filter(|u| u.process.role == Role::Master)
+        .flat_map(|u| &u.url.problems)
+        .filter_map(|p| match p {
+            ZkUrlProblem::PathPerHost { lost } => Some(lost),
+            _ => None,
+        })
+        .flatten()
+        .map(|h| host_part(&h.value).to_ascii_lowercase())
+        .collect();
     // One mistake, one finding: the wrong host, the host meant, and every place it is named.
     let mut wrong: BTreeMap<&str, (&str, Vec<Named<'_, '_>>)> = BTreeMap::new();
     for use_ in urls.iter().filter(|u| u.process.role == Role::Agent) {
         for item in &use_.url.hosts {
             let host = item.value.host.as_str();
-            if known.contains_key(host) || crate::net::is_loopback(host) {
+            if known.contains_key(host)
+                || lost.contains(&host.to_ascii_lowercase())
+                || crate::net::is_loopback(host)
+            {
                 continue;
             }
             if let Some(entry) = wrong.get_mut(host) {
@@ -72,7 +90,9 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
             }
             // The masters' distinct zk hosts are the ensemble's few servers.
             let mut near = known.keys().filter(|k| one_edit_apart(host, k));
-            if let (Some(meant), None) = (near.next(), near.next()) {
+            // A host as near to a lost one is no clear typo of either.
+            let near_lost = lost.iter().any(|l| one_edit_apart(host, l));
+            if let (Some(meant), None, false) = (near.next(), near.next(), near_lost) {
                 wrong.insert(host, (meant, vec![(use_, item.span)]));
             }
         }
@@ -96,6 +116,20 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
         );
     }
     findings
+}
+
+/// The host of `host:port` (`[::1]:2181` keeps its brackets' content).
+fn host_part(address: &str) -> &str {
+    let address = address.trim();
+    if let Some(rest) = address.strip_prefix('[') {
+        return rest.split(']').next().unwrap_or(rest);
+    }
+    match address.rsplit_once(':') {
+        Some((host, port)) if !host.contains(':') && port.chars().all(|c| c.is_ascii_digit()) => {
+            host
+        }
+        _ => address,
+    }
 }
 
 /// True when `a` becomes `b` by changing, adding or dropping one character.

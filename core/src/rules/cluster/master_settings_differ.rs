@@ -10,7 +10,10 @@ declare_rule! {
     ///
     /// ## What it finds
     /// A master whose value differs from what most masters use: `--quorum`, the servers or path
-    /// of `--zk` (errors), `--registry` or `--cluster` (warnings).
+    /// of `--zk` (errors), `--registry` or `--cluster` (warnings). One finding per differing
+    /// value, with a label on every master that holds it. A `--quorum` that is not a majority
+    /// or cannot be reached is left to `quorum_not_majority` and `quorum_unreachable` (CM101,
+    /// CM102), which name the other masters' value; it is never the value to copy.
     ///
     /// ## Why it matters
     /// Mesos never compares masters. Different quorums break the replicated log's majority
@@ -78,34 +81,46 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
         if values.len() < 2 {
             continue;
         }
-        let Some((common, majority)) = values.iter().max_by_key(|(_, v)| v.len()) else {
+        // A quorum that is wrong by itself is reported by the quorum rules, with the others'
+        // value as evidence: one mistake, one finding. Nor is such a quorum the value the
+        // others should copy, however many masters hold it.
+        let reported = |value: &str| {
+            *what == "--quorum"
+                && value
+                    .parse::<i64>()
+                    .is_ok_and(|q| masters.quorum_is_reported(q))
+        };
+        let Some((common, majority)) = values
+            .iter()
+            .filter(|(value, _)| !reported(value))
+            .max_by_key(|(_, v)| v.len())
+        else {
             continue;
         };
         let (ref_host, ref_span) = majority[0];
         for (value, holders) in &values {
-            if value == common {
+            if value == common || reported(value) {
                 continue;
             }
-            // A quorum that is wrong by itself is reported by the quorum rules, with the
-            // others' value as evidence: one mistake, one finding.
-            if *what == "--quorum"
-                && value
-                    .parse::<i64>()
-                    .is_ok_and(|q| masters.quorum_is_reported(q))
-            {
-                continue;
-            }
+            let (first, _) = holders[0];
+            let (whom, has) = if holders.len() == 1 {
+                (format!("the master on {first}"), "has")
+            } else {
+                let names: Vec<&str> = holders.iter().map(|(h, _)| *h).collect();
+                (format!("the masters on {}", names.join(", ")), "have")
+            };
+            let mut finding = Finding::new(format!(
+                "{whom} {has} {what} `{value}`, the master on {ref_host} `{common}`"
+            ));
             for (host, span) in holders {
-                findings.push(
-                    Finding::new(format!(
-                        "the master on {host} has {what} `{value}`, the master on {ref_host} `{common}`"
-                    ))
-                    .primary(*span, format!("{host}: `{value}`"))
+                finding = finding.primary(*span, format!("{host}: `{value}`"));
+            }
+            findings.push(
+                finding
                     .secondary(ref_span, format!("{ref_host}: `{common}`"))
                     .help(format!("give every master the same {what}"))
                     .severity(*severity),
-                );
-            }
+            );
         }
     }
     findings

@@ -1,14 +1,18 @@
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::diagnostic::{Finding, Severity};
 use crate::rules::Context;
+use crate::source::Span;
+
+use super::urls::{UrlUse, whose};
 
 declare_rule! {
     /// A zk URL that lists only part of the ZooKeeper ensemble.
     ///
     /// ## What it finds
     /// A master's `--zk` or an agent's `--master=zk://...` whose hosts are all ensemble
-    /// members but leave some voting members out.
+    /// members but leave some voting members out. One finding per set of servers left out,
+    /// with a label on every URL that leaves them out.
     ///
     /// ## Why it matters
     /// The ZooKeeper client only ever connects to the servers in its list. When those are down
@@ -30,12 +34,16 @@ declare_rule! {
     };
 }
 
+/// A URL and the span of its hosts.
+type Use<'u, 'a> = (&'u UrlUse<'a>, Span);
+
 fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let Some(ensemble) = ctx.ensemble() else {
         return Vec::new();
     };
     let ids = ctx.identities();
-    let mut findings = Vec::new();
+    // One mistake, one finding: the URLs that leave out the same servers, together.
+    let mut partial: BTreeMap<(usize, Vec<&str>), Vec<Use<'_, '_>>> = BTreeMap::new();
     for use_ in ctx.zk_urls() {
         // A path after every host already loses hosts; `MS301` names them.
         if use_
@@ -49,11 +57,15 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
         let mut listed = BTreeSet::new();
         let mut all_members = true;
         for item in &use_.url.hosts {
-            match ensemble
+            let host = &item.value.host;
+            // The member of that very name first: two servers that claim one myid are not
+            // one machine.
+            let member = ensemble
                 .members
                 .values()
-                .find(|m| ids.same(&m.host, &item.value.host))
-            {
+                .find(|m| m.host.eq_ignore_ascii_case(host))
+                .or_else(|| ensemble.members.values().find(|m| ids.same(&m.host, host)));
+            match member {
                 Some(m) => {
                     listed.insert(m.sid);
                 }
@@ -78,20 +90,34 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
             .hosts
             .iter()
             .map(|h| h.span)
-            .reduce(crate::source::Span::cover)
+            .reduce(Span::cover)
             .unwrap_or(use_.url.raw.span);
+        partial
+            .entry((listed.len(), missing))
+            .or_default()
+            .push((use_, span));
+    }
+    let mut findings = Vec::new();
+    for ((listed, missing), uses) in partial {
         let named = name_some(&missing);
+        let who: Vec<&UrlUse<'_>> = uses.iter().map(|(u, _)| *u).collect();
+        let (lists, leaves) = if who.len() == 1 {
+            ("lists", "it leaves")
+        } else {
+            ("list", "they leave")
+        };
+        let mut f = Finding::new(format!(
+            "{} {lists} {listed} of the ensemble's {} voting servers; {leaves} out {named}",
+            whose(&who),
+            ensemble.voters(),
+        ));
+        for (_, span) in &uses {
+            f = f.primary(*span, format!("missing {named}"));
+        }
         findings.push(
-            Finding::new(format!(
-                "{}'s `{}` lists {} of the ensemble's {} voting servers; it leaves out {named}",
-                use_.who(),
-                use_.flag,
-                listed.len(),
-                ensemble.voters(),
-            ))
-            .primary(span, format!("missing {named}"))
-            .secondary(ensemble.declared, "the ensemble")
-            .help("list every server of the ensemble so the client can fail over to any of them"),
+            f.secondary(ensemble.declared, "the ensemble").help(
+                "list every server of the ensemble so the client can fail over to any of them",
+            ),
         );
     }
     findings

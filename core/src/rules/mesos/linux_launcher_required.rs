@@ -8,7 +8,7 @@ declare_rule! {
     /// ## What it finds
     /// `filesystem/linux`, `namespaces/pid`, `namespaces/ipc`, `linux/devices`,
     /// `network/ports`, `volume/host_path` or `volume/secret` in `--isolation` together with
-    /// `--launcher=posix`.
+    /// `--launcher=posix`: one finding at the launcher, with a label on each such isolator.
     ///
     /// ## Why it matters
     /// These isolators rely on namespaces or cgroups that only the `linux` launcher sets up;
@@ -56,19 +56,31 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
         let Some(isolation) = process.flag("isolation").filter(|f| !f.unknown) else {
             continue;
         };
-        for item in isolation.items() {
-            if NEED_LINUX.contains(&item.value.as_str()) {
-                out.push(
-                    Finding::new(format!(
-                        "`{}` needs the `linux` launcher, not `posix`",
-                        item.value
-                    ))
-                    .primary(item.span, "needs `--launcher=linux`")
-                    .secondary(launcher.value.span, "`posix` launcher")
-                    .help("remove `--launcher=posix`, or drop the isolator"),
-                );
-            }
+        // One mistake, one finding: the launcher, with every isolator that needs another.
+        let needing: Vec<_> = isolation
+            .items()
+            .iter()
+            .filter(|item| NEED_LINUX.contains(&item.value.as_str()))
+            .collect();
+        if needing.is_empty() {
+            continue;
         }
+        let names: Vec<String> = needing.iter().map(|i| format!("`{}`", i.value)).collect();
+        let (names, need) = if let [only] = names.as_slice() {
+            (only.clone(), "needs")
+        } else {
+            (names.join(", "), "need")
+        };
+        let mut finding = Finding::new(format!("{names} {need} the `linux` launcher, not `posix`"))
+            .primary(launcher.value.span, "`posix` launcher");
+        for item in &needing {
+            finding = finding.secondary(item.span, "needs `--launcher=linux`");
+        }
+        out.push(finding.help(if needing.len() == 1 {
+            "remove `--launcher=posix`, or drop the isolator"
+        } else {
+            "remove `--launcher=posix`, or drop the isolators"
+        }));
     }
     out
 }

@@ -1006,9 +1006,10 @@ mod linux_launcher_required {
         let base = "mesos-agent --work_dir=/w --master=h:5050";
         let cases = [
             ("--launcher=posix --isolation=network/ports", 1),
+            // One finding for the launcher, with a label on each isolator.
             (
                 "--launcher=posix --isolation=volume/host_path,volume/secret",
-                2,
+                1,
             ),
             (
                 "--launcher=posix --isolation=cgroups/cpu,volume/sandbox_path",

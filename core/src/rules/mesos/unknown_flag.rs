@@ -1,6 +1,6 @@
 use crate::catalog::mesos;
 use crate::diagnostic::{Finding, Severity};
-use crate::model::mesos::Origin;
+use crate::model::mesos::{MesosProcess, Origin, Role};
 use crate::model::problems::MesosProblem;
 use crate::rules::Context;
 
@@ -19,7 +19,9 @@ declare_rule! {
     ///
     /// ## Severity
     /// An error for a command-line flag or flag file; a warning for a `MESOS_*` variable, which
-    /// the daemon ignores.
+    /// the daemon ignores. An error for a variable too when the name it was meant to be is a
+    /// flag the daemon requires and nothing else sets (`MESOS_WORKDIR` on an agent): the daemon
+    /// then stops for want of it, and this finding stands for `missing_required_flag` (MS201).
     ///
     /// ## How to fix
     /// Correct the name (flag names use `_`, never `-`), or remove the setting.
@@ -58,7 +60,35 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
                 format!("--{name}")
             }
         };
-        let mut finding = if env {
+        // The variable stands for a required flag nothing else sets: the daemon stops.
+        let required = suggestion.filter(|s| {
+            env && ctx
+                .cluster
+                .mesos_processes()
+                .map(|(_, p)| p)
+                .find(|p| {
+                    p.sources.iter().any(|src| {
+                        src.settings
+                            .iter()
+                            .any(|r| r.name.span == setting.name.span)
+                    })
+                })
+                .is_some_and(|p| required_unset(p, s))
+        });
+        let mut finding = if let Some(meant) = required {
+            Finding::new(format!(
+                "`{}` is not a {} flag, so the required `--{meant}` is missing",
+                setting.display,
+                role.binary()
+            ))
+            .primary(
+                setting.name.span,
+                format!(
+                    "ignored: the {} does not start without `--{meant}`",
+                    role.as_str()
+                ),
+            )
+        } else if env {
             Finding::new(format!(
                 "`{}` is not a {} flag and is ignored",
                 setting.display,
@@ -89,4 +119,23 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
         out.push(finding);
     }
     out
+}
+
+/// True when `flag` is one the process needs to start (as `missing_required_flag` judges it)
+/// and no setting gives it.
+fn required_unset(process: &MesosProcess, flag: &str) -> bool {
+    if process.is_template || process.is_set(flag) || process.uses_package_layout() {
+        return false;
+    }
+    match (process.role, flag) {
+        (Role::Agent, "work_dir") => true,
+        (Role::Agent, "master") => !process.is_set("master_detector"),
+        (Role::Master, "work_dir") => {
+            matches!(process.registry(), "replicated_log" | "log_storage")
+        }
+        (Role::Master, "quorum") => {
+            matches!(process.registry(), "replicated_log" | "log_storage") && process.is_set("zk")
+        }
+        _ => false,
+    }
 }

@@ -10,7 +10,10 @@ declare_rule! {
     /// `/var/tmp` or `/dev/shm`, the other paths whose content must outlive a reboot: the image
     /// stores (`--appc_store_dir`, `--docker_store_dir`), a local `--docker_registry`, and the
     /// credential and key files (`--credential`, `--credentials`, `--http_credentials`,
-    /// `--jwt_secret_key`, with or without `file://`). The stores' own defaults are under
+    /// `--jwt_secret_key`, with or without `file://`), and the directories of configuration the
+    /// agent reads at start (`--csi_plugin_config_dir`, `--resource_provider_config_dir`,
+    /// `--network_cni_config_dir`, `--network_cni_plugins_dir`, `--seccomp_config_dir`,
+    /// `--modules_dir`). The stores' own defaults are under
     /// `$TMPDIR` (`/tmp/mesos/store/...`); meslint reports only what the files write.
     ///
     /// ## Why it matters
@@ -19,7 +22,8 @@ declare_rule! {
     /// are killed on restart. A relative path depends on the directory the daemon was started
     /// from (`/` under systemd). An image store or local registry under `/tmp` loses its
     /// images when `/tmp` is cleaned, and a credentials file there is gone at the next start:
-    /// the daemon then exits reading it (`Failed to read credentials file`).
+    /// the daemon then exits reading it (`Failed to read credentials file`); so does an agent
+    /// whose configuration directory is gone.
     ///
     /// ## How to fix
     /// Use an absolute path on persistent storage, such as `/var/lib/mesos`.
@@ -115,4 +119,10 @@ const STATE_PATHS: &[&str] = &[
     "credentials",
     "http_credentials",
     "jwt_secret_key",
+    "csi_plugin_config_dir",
+    "resource_provider_config_dir",
+    "network_cni_config_dir",
+    "network_cni_plugins_dir",
+    "seccomp_config_dir",
+    "modules_dir",
 ];

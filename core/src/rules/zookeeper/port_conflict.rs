@@ -13,7 +13,9 @@ declare_rule! {
     /// The client port equal to this server's quorum, election or AdminServer port (8080 by default
     /// on 3.5+), the secure client port equal to the client port, and two server lines with the
     /// same host and port, counting the client port of each line (`server.2=h:2888:3888;2181`,
-    /// 3.5+), which the server binds on its own host.
+    /// 3.5+), which the server binds on the address the line names (`;10.0.0.12:2181`) or, with
+    /// none or a wildcard, on its own host: two lines whose client addresses are the same
+    /// address and port collide.
     ///
     /// ## Why it matters
     /// ZooKeeper does not check this when parsing; the second socket fails to bind at startup. An
@@ -106,25 +108,32 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
                     }
                 }
             }
-            // The client part (`;[address:]port`, 3.5+) is bound on the server's own machine,
-            // the host of its first address, whatever interface it names.
+            // The client part (`;[address:]port`, 3.5+) is bound on the address it names, or
+            // with a wildcard or no address on the server's own machine, the host of its first
+            // address.
             let (Some(client), Some(machine)) = (&s.client, s.addresses.first()) else {
                 continue;
             };
             let Value::Known(port) = client.port.value else {
                 continue;
             };
-            if s.templated || machine.host.value.is_empty() {
+            let bound = client
+                .host
+                .as_ref()
+                .map(|h| h.value.as_str())
+                .filter(|h| !h.is_empty() && !is_wildcard(h))
+                .unwrap_or(machine.host.value.as_str());
+            if s.templated || bound.is_empty() {
                 continue;
             }
-            let key = (machine.host.value.to_ascii_lowercase(), port);
+            let key = (bound.to_ascii_lowercase(), port);
             if let Some((first, owner)) = seen.insert(key, (client.port.span, s.key.value.as_str()))
                 && owner != s.key.value
             {
                 out.push(conflict(
                     &format!(
                         "`{}` client port is already used on host `{}`",
-                        s.key.value, machine.host.value
+                        s.key.value, bound
                     ),
                     port,
                     client.port.span,
@@ -134,6 +143,14 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// An address that binds every interface of the machine.
+fn is_wildcard(host: &str) -> bool {
+    matches!(
+        host.trim_matches(['[', ']']),
+        "0.0.0.0" | "::" | "0:0:0:0:0:0:0:0"
+    )
 }
 
 fn conflict(what: &str, port: i64, primary: Span, other: Span) -> Finding {
