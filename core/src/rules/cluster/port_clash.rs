@@ -87,7 +87,7 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
             if rest.iter().all(|l| l.server == first.server) {
                 continue;
             }
-            let machine_name = if machine == "loopback" {
+            let machine_name = if machine == "loopback" || machine == "." {
                 "this machine".to_owned()
             } else {
                 machine.clone()
