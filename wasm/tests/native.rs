@@ -89,7 +89,7 @@ fn file() -> impl Strategy<Value = FileIn> {
 fn utf16_len(file: &FileIn) -> usize {
     match &file.content {
         ContentIn::Bytes(bytes) => meslint_core::source::decode(bytes).0.encode_utf16().count(),
-        ContentIn::Unreadable(_) => 0,
+        ContentIn::Unreadable(_) | ContentIn::Skipped(_) => 0,
     }
 }
 

@@ -131,7 +131,12 @@ pub fn parse_mesos_script_following<'a>(
     let mut commands = Vec::new();
     // Inline code in prose often shows part of a command line only.
     let mut partial = Vec::new();
-    for (range, inline) in regions(&masked) {
+    let regions = regions(&masked);
+    // A guide often shows one command twice (a fenced block, then the same line again):
+    // one daemon, not two.
+    let document = !matches!(regions.as_slice(), [(r, false)] if *r == (0..masked.len()));
+    let mut shown: Vec<Vec<(String, Option<String>)>> = Vec::new();
+    for (range, inline) in regions {
         let region = masked.get(range.clone()).unwrap_or_default();
         let split = if is_unit(region) {
             split_unit_commands
@@ -274,6 +279,21 @@ pub fn parse_mesos_script_following<'a>(
         push_arguments(&mut source, args);
         for setting in &mut source.settings {
             resolve(setting, &vars, &mut value_uses);
+        }
+        if document {
+            let binary = source.binary.as_ref().map(|b| b.value.clone());
+            let words: Vec<_> = std::iter::once((binary.unwrap_or_default(), None))
+                .chain(
+                    source
+                        .settings
+                        .iter()
+                        .map(|s| (s.display.clone(), s.value.as_ref().map(|v| v.value.clone()))),
+                )
+                .collect();
+            if shown.contains(&words) {
+                continue;
+            }
+            shown.push(words);
         }
         sources.push(source);
     }
@@ -762,6 +782,22 @@ mod tests {
             flags(&[("--work_dir", Some("/w")), ("--master", Some("h:5050"))])
         );
         assert_eq!(got[1].2, flags(&[("--quorum", Some("2"))]));
+    }
+
+    #[test]
+    fn a_guide_that_shows_one_command_twice_starts_one_daemon() {
+        let command = "mesos-master --zk=zk://a:2181/m --quorum=1";
+        let text = format!(
+            "# Setup\n```bash\n{command}\n```\nOr:\n\n    {command}\n\n```\n{command} --port=5051\n```\n"
+        );
+        let got = summary(&text);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(
+            got[1].2.last(),
+            Some(&("--port".to_owned(), Some("5051".to_owned())))
+        );
+        // A script that runs one command twice runs it twice.
+        assert_eq!(summary(&format!("{command}\n{command}\n")).len(), 2);
     }
 
     #[test]
