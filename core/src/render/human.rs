@@ -5,6 +5,7 @@
 
 #[cfg(feature = "graphical")]
 use crate::sort::CollectSorted;
+#[cfg(feature = "graphical")]
 use std::fmt;
 
 #[cfg(feature = "graphical")]

@@ -109,12 +109,15 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
                     );
                 } else if gpus.value.fract() != 0.0 {
                     out.push(
-                        Finding::new(format!("`gpus` is {}, not a whole number", gpus.value))
-                            .primary(gpus.span, "a fraction of a GPU")
-                            .help(
-                                "give whole GPUs; the agent fails with: The 'gpus' resource \
+                        Finding::new(format!(
+                            "`gpus` is {}, not a whole number",
+                            amount(gpus.value)
+                        ))
+                        .primary(gpus.span, "a fraction of a GPU")
+                        .help(
+                            "give whole GPUs; the agent fails with: The 'gpus' resource \
                                  must be an non-negative integer",
-                            ),
+                        ),
                     );
                 } else if let Some(twice) = twice {
                     out.push(
@@ -132,11 +135,11 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
                     out.push(
                         Finding::new(format!(
                             "`gpus` is {} but `{}` lists {} devices",
-                            gpus.value,
+                            amount(gpus.value),
                             devices.display,
                             items.len()
                         ))
-                        .primary(gpus.span, format!("{} GPUs", gpus.value))
+                        .primary(gpus.span, format!("{} GPUs", amount(gpus.value)))
                         .secondary(devices.value.span, format!("{} devices", items.len()))
                         .help(
                             "make the counts match; the agent fails with: '--resources' and \
@@ -148,4 +151,31 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// A GPU count as Mesos keeps it, to three decimals (`4`, `0.5`, `1.25`), without the float
+/// formatting code, which would be a large part of the browser module for this one message.
+fn amount(value: f64) -> String {
+    let milli = (value * 1000.0).round() as i64;
+    let (whole, fraction) = (milli / 1000, (milli % 1000).abs());
+    if fraction == 0 {
+        return whole.to_string();
+    }
+    let sign = if milli < 0 && whole == 0 { "-" } else { "" };
+    let digits = format!("{fraction:03}");
+    format!("{sign}{whole}.{}", digits.trim_end_matches('0'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::amount;
+
+    #[test]
+    fn amounts_read_as_mesos_keeps_them() {
+        assert_eq!(amount(4.0), "4");
+        assert_eq!(amount(0.5), "0.5");
+        assert_eq!(amount(1.25), "1.25");
+        assert_eq!(amount(2.0004), "2");
+        assert_eq!(amount(-0.5), "-0.5");
+    }
 }
