@@ -300,11 +300,13 @@ impl Lines {
 }
 
 /// The pieces of a variable's value separated by `sep` (`None`: shell word splitting), with
-/// narrow spans.
+/// narrow spans. A template expression is one piece whatever it holds: `{{ .Values.servers |
+/// quote }}` is one unknown value, not five words.
 fn split(value: &Spanned<String>, sep: Option<char>) -> Vec<Spanned<String>> {
     let text = value.value.as_str();
     let mut out = Vec::new();
     let mut start = 0;
+    let mut closing: Option<&str> = None;
     let is_sep = |c: char| match sep {
         Some(s) => c == s,
         None => c.is_ascii_whitespace(),
@@ -313,6 +315,16 @@ fn split(value: &Spanned<String>, sep: Option<char>) -> Vec<Spanned<String>> {
         .char_indices()
         .chain(std::iter::once((text.len(), ' ')))
     {
+        let rest = &text[i..];
+        closing = match closing {
+            Some(end) if rest.starts_with(end) => None,
+            Some(end) => Some(end),
+            None => template_opening(rest),
+        };
+        // An expression left open runs to the end of the value.
+        if closing.is_some() && i < text.len() {
+            continue;
+        }
         if i == text.len() || is_sep(c) {
             let piece = &text[start..i];
             let trimmed = piece.trim();
@@ -327,6 +339,22 @@ fn split(value: &Spanned<String>, sep: Option<char>) -> Vec<Spanned<String>> {
         }
     }
     out
+}
+
+/// True for a piece that is one template expression (`{{ .Values.servers }}`), which may
+/// stand for any number of lines; a shell variable left unknown stands for one value.
+fn is_template_expression(piece: &str) -> bool {
+    ["{{", "{%", "<%"]
+        .iter()
+        .any(|open| piece.starts_with(open))
+}
+
+/// The end of the template expression `text` starts with (`}}` for `{{`), if it starts one.
+fn template_opening(text: &str) -> Option<&'static str> {
+    [("{{", "}}"), ("{%", "%}"), ("<%", "%>"), ("${", "}")]
+        .into_iter()
+        .find(|(open, _)| text.starts_with(open))
+        .map(|(_, close)| close)
 }
 
 /// The ZooKeeper server a container runs, with the zoo.cfg and myid its image writes; `None`
@@ -489,8 +517,13 @@ fn zookeeper_server(
     let mut config = zoo_cfg::from_synthetic(&lines.entries, end, settings, sink);
     // Variables from where meslint cannot see (`env_file:` outside the tree, `envFrom:`,
     // `--env-file`) may write any line, the server list included: as with a template, what
-    // is absent is not reported.
-    config.is_template |= container.open_env;
+    // is absent is not reported. So may a variable that is a template expression
+    // (`ZOO_SERVERS: {{ .Values.servers }}`): it stands for lines, not for one line's value.
+    config.is_template |= container.open_env
+        || lines
+            .entries
+            .iter()
+            .any(|e| e.value.value.is_empty() && is_template_expression(&e.key.value));
     problems.config.append(&mut config.problems);
     let myid = myid(container, myid_var, myid_default, image, settings);
     Some(ZkServer {
@@ -625,7 +658,40 @@ fn myid(
 
 #[cfg(test)]
 mod tests {
+    use super::split;
+    use crate::source::{SourceMap, Span, Spanned};
     use crate::{Input, Settings, lint};
+
+    #[test]
+    fn a_template_expression_is_one_piece() {
+        let pieces = |text: &str, sep: Option<char>| -> Vec<String> {
+            let file = SourceMap::new().add("env", text.as_bytes());
+            let value = Spanned::new(text.to_owned(), Span::new(file, 0, text.len()));
+            split(&value, sep).into_iter().map(|p| p.value).collect()
+        };
+        assert_eq!(
+            pieces("{{ .Values.servers | quote }}", None),
+            ["{{ .Values.servers | quote }}"]
+        );
+        assert_eq!(
+            pieces("a=1 {% for s in servers %}{{ s }} {% endfor %} b=2", None),
+            [
+                "a=1",
+                "{% for s in servers %}{{ s }}",
+                "{% endfor %}",
+                "b=2"
+            ]
+        );
+        assert_eq!(
+            pieces("zk1,{{ .Values.zk2 }},zk3", Some(',')),
+            ["zk1", "{{ .Values.zk2 }}", "zk3"]
+        );
+        assert_eq!(pieces("${A:-x y} {{ open", None), ["${A:-x y}", "{{ open"]);
+        assert_eq!(
+            pieces("server.1=a server.2=b", None),
+            ["server.1=a", "server.2=b"]
+        );
+    }
 
     #[test]
     fn host_network_host_is_named_by_the_file_from_the_linted_root() {
