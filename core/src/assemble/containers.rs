@@ -19,7 +19,7 @@ use crate::model::Host;
 use crate::model::container::{Container, EnvVar};
 use crate::model::mesos::{ArgForm, MesosSource, Origin, SourceKind};
 use crate::model::problems::Problems;
-use crate::model::zookeeper::{MyId, MyIdProblem, ZkServer};
+use crate::model::zookeeper::{ConfigProblem, MyId, MyIdProblem, ZkServer};
 use crate::parse::java::parse_java_integer;
 use crate::parse::properties::Entry;
 use crate::parse::shell::Word;
@@ -524,6 +524,11 @@ fn zookeeper_server(
             .entries
             .iter()
             .any(|e| e.value.value.is_empty() && is_template_expression(&e.key.value));
+    // A default the image writes, then the same key given in a variable it appends later
+    // (`autopurge.purgeInterval=24` in `ZOO_CFG_EXTRA`): the value given wins, as meant.
+    config.problems.retain(
+        |p| !matches!(p, ConfigProblem::DuplicateKey { ignored, .. } if *ignored == image.span),
+    );
     problems.config.append(&mut config.problems);
     let myid = myid(container, myid_var, myid_default, image, settings);
     Some(ZkServer {
