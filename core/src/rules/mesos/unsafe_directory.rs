@@ -6,7 +6,8 @@ declare_rule! {
     ///
     /// ## What it finds
     /// `--work_dir` and `--log_dir` values that are relative paths or that live in directories
-    /// the system empties on reboot or by a timer; and, written explicitly under `/tmp`,
+    /// the system empties on reboot or by a timer (`/tmp`, `/run`, `/dev/shm`; `/var/tmp` loses
+    /// files unused for 30 days under systemd's defaults); and, written explicitly under `/tmp`,
     /// `/var/tmp` or `/dev/shm`, the other paths whose content must outlive a reboot: the image
     /// stores (`--appc_store_dir`, `--docker_store_dir`), a local `--docker_registry`, and the
     /// credential and key files (`--credential`, `--credentials`, `--http_credentials`,
@@ -71,10 +72,8 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
                 );
                 continue;
             } else if let Some(dir) = volatile {
-                Finding::new(format!("`{}` is under `{dir}`", flag.display)).primary(
-                    flag.value.span,
-                    format!("`{dir}` is emptied on reboot or by a timer"),
-                )
+                Finding::new(format!("`{}` is under `{dir}`", flag.display))
+                    .primary(flag.value.span, cleaned(dir))
             } else if !path.starts_with('/') {
                 Finding::new(format!("`{}` is a relative path", flag.display))
                     .primary(flag.value.span, "relative to wherever the daemon starts")
@@ -99,15 +98,23 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
             };
             out.push(
                 Finding::new(format!("`{}` is under `{dir}`", flag.display))
-                    .primary(
-                        flag.value.span,
-                        format!("`{dir}` is emptied on reboot or by a timer"),
-                    )
+                    .primary(flag.value.span, cleaned(dir))
                     .help("keep it on persistent storage, e.g. under `/var/lib/mesos` or `/etc/mesos`"),
             );
         }
     }
     out
+}
+
+/// How the system clears a volatile directory (systemd's `tmp.mount` and `tmpfiles.d`
+/// defaults; `/run` and `/dev/shm` are memory on every distribution).
+fn cleaned(dir: &str) -> String {
+    match dir {
+        "/tmp" => "`/tmp` is emptied on reboot or by a timer",
+        "/var/tmp" => "`/var/tmp` loses files unused for 30 days under systemd's defaults",
+        _ => "held in memory, emptied on every reboot",
+    }
+    .to_owned()
 }
 
 /// Paths whose content must outlive a reboot, besides the work and log directories.
