@@ -34,7 +34,8 @@ pub fn resolve(
     _settings: &Settings,
     sink: &mut Sink,
 ) -> MesosProcess {
-    let adjusted = share_zk_file(role, sources);
+    let mut adjusted = share_zk_file(role, sources);
+    drop_wrapper_variables(&mut adjusted);
     let sources = adjusted.as_slice();
     let mut env: BTreeMap<String, Loaded<'_>> = BTreeMap::new();
     let mut cli: Vec<Loaded<'_>> = Vec::new();
@@ -132,6 +133,19 @@ pub fn resolve(
     let mut process = build_process(role, sources, flags, sink);
     process.problems = problems;
     process
+}
+
+/// A daemon that a script, unit or container starts itself (`ExecStart=/usr/sbin/mesos-master
+/// --zk=${ZK}`) does not run through the init wrapper: the wrapper's variables in a defaults
+/// file it reads (`ZK=...` in `EnvironmentFile=/etc/default/mesos-master`) are only shell
+/// variables, which the command line expands; they pass no flag of their own.
+fn drop_wrapper_variables(sources: &mut [MesosSource]) {
+    if !sources.iter().any(|s| s.kind == SourceKind::Script) {
+        return;
+    }
+    for source in sources.iter_mut().filter(|s| s.kind == SourceKind::EnvFile) {
+        source.settings.retain(|s| s.origin != Origin::WrapperVar);
+    }
 }
 
 /// Turns `/etc/mesos/zk` into the wrapper setting that reads it: the master's `--zk`, the
