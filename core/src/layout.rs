@@ -469,7 +469,7 @@ fn sniff(path: &str, text: &str) -> FileKind {
     } else {
         None
     };
-    if starts_mesos(text) || runs_mesos_image(text) {
+    if starts_mesos(text) || runs_mesos_image(text) || writes_flag_files(text) {
         return FileKind::MesosScript;
     }
     let shell = [".sh", ".bash"].iter().any(|ext| name.ends_with(ext));
@@ -541,6 +541,24 @@ fn starts_mesos(text: &str) -> bool {
                     })
                 })
         })
+}
+
+/// True when a provisioning script writes files of the flag-file layout with `echo`
+/// (`echo 2 > /etc/mesos-master/quorum`); `parse::mesos_flag_file::written_by_script` reads
+/// them.
+fn writes_flag_files(text: &str) -> bool {
+    const DIRS: &[&str] = &[
+        "/etc/mesos-master/",
+        "/etc/mesos-slave/",
+        "/etc/mesos-agent/",
+        "/etc/mesos/zk",
+    ];
+    text.lines().any(|line| {
+        let command = line.trim_start();
+        (command.starts_with("echo ") || line.contains(" echo "))
+            && line.contains('>')
+            && DIRS.iter().any(|d| line.contains(d))
+    })
 }
 
 /// True when a line's command is the daemon itself, given no arguments: `exec mesos-master`,

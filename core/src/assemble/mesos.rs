@@ -55,6 +55,7 @@ pub fn processes(
                 );
                 invocations.extend(script.sources);
                 value_uses.extend(script.value_uses);
+                shared.extend(mesos_flag_file::written_by_script(p.id, text, sink));
             }
             FileKind::MesosEnv { role, wrapper } => {
                 let kind = if *wrapper {

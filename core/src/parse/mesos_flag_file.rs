@@ -12,6 +12,7 @@ use crate::model::mesos::{
 };
 use crate::parse::Sink;
 use crate::parse::mesos_words::mask_secrets;
+use crate::parse::shell::{Word, split_commands};
 use crate::settings::Settings;
 use crate::source::{FileId, Span, Spanned};
 use crate::template::has_placeholder;
@@ -39,13 +40,105 @@ pub fn parse_mesos_flag_file(
     _settings: &Settings,
     sink: &mut Sink,
 ) -> MesosSource {
+    let content = text.trim_end_matches('\n');
+    let value = Spanned::new(content.to_owned(), Span::new(file, 0, content.len()));
+    let unknown = has_placeholder(content);
+    flag_file_source(dir_role, file_name, value, unknown, sink)
+}
+
+/// The flag files a provisioning script writes with `echo`: `echo 2 >
+/// /etc/mesos-master/quorum`, `echo "$ZK" > /etc/mesos/zk`. Each is read as the file it writes,
+/// its value pointing into the script; a value with an expansion is unknown.
+///
+/// A file written twice (in the two branches of an `if`, or again later) holds what was
+/// written last: only that write counts.
+pub fn written_by_script(file: FileId, text: &str, sink: &mut Sink) -> Vec<MesosSource> {
+    let commands = split_commands(file, text, 0..text.len());
+    let mut last_write: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (i, command) in commands.iter().enumerate() {
+        if let Some(output) = &command.output {
+            last_write.insert(output.text.as_str(), i);
+        }
+    }
+    let mut out = Vec::new();
+    for (i, command) in commands.iter().enumerate() {
+        if command
+            .output
+            .as_ref()
+            .is_some_and(|o| last_write.get(o.text.as_str()) != Some(&i))
+        {
+            continue;
+        }
+        let Some((dir_role, name)) = command
+            .output
+            .as_ref()
+            .and_then(|o| flag_file_path(&o.text))
+        else {
+            continue;
+        };
+        let Some(value) = echoed(&command.words) else {
+            continue;
+        };
+        let unknown =
+            command.words.iter().skip(1).any(|w| w.expansion) || has_placeholder(&value.value);
+        out.push(flag_file_source(dir_role, name, value, unknown, sink));
+    }
+    out
+}
+
+/// `Some(role)` and the flag's name for a path of the flag-file layout
+/// (`/etc/mesos-master/quorum`, `$ROOT/etc/mesos-slave/work_dir`); `Some(None)` role for
+/// `/etc/mesos/<name>`.
+#[allow(clippy::option_option)]
+fn flag_file_path(path: &str) -> Option<(Option<Role>, &str)> {
+    let mut parts = path.rsplit('/');
+    let name = parts.next()?;
+    let dir = parts.next()?;
+    let role = flag_dir_role(dir)?;
+    let valid = parts.next() == Some("etc")
+        && !name.is_empty()
+        && !name.contains(['.', '$', '{', '*'])
+        && !name.starts_with('-');
+    valid.then_some((role, name))
+}
+
+/// What `echo` writes, without its line end: its arguments joined by spaces (`-n` and `-e`
+/// options left out); `None` for another command or for `echo` given nothing.
+fn echoed(words: &[Word]) -> Option<Spanned<String>> {
+    let (first, args) = words.split_first()?;
+    if first.text != "echo" {
+        return None;
+    }
+    let args: Vec<&Word> = args
+        .iter()
+        .skip_while(|w| !w.quoted && matches!(w.text.as_str(), "-n" | "-e" | "-E" | "-ne" | "-en"))
+        .collect();
+    let (head, tail) = (args.first()?, args.last()?);
+    let text: Vec<&str> = args.iter().map(|w| w.text.as_str()).collect();
+    Some(Spanned::new(text.join(" "), head.span().cover(tail.span())))
+}
+
+/// One flag file's setting: `--<name>=<value>` (a bare boolean for a `?name` file), or the
+/// misplaced-file problem for any name in `/etc/mesos/` but `zk`.
+fn flag_file_source(
+    dir_role: Option<Role>,
+    file_name: &str,
+    value: Spanned<String>,
+    unknown: bool,
+    sink: &mut Sink,
+) -> MesosSource {
     let kind = match dir_role {
         Some(_) => SourceKind::FlagFile,
         None => SourceKind::SharedZk,
     };
-    let content = text.trim_end_matches('\n');
-    let whole = Span::new(file, 0, content.len());
-    let mut source = MesosSource::new(file, kind, dir_role, Span::point(file, 0));
+    let file = value.span.file;
+    let whole = value.span;
+    let mut source = MesosSource::new(
+        file,
+        kind,
+        dir_role,
+        Span::point(file, whole.start as usize),
+    );
     if dir_role.is_none() && file_name != "zk" {
         source.problems.push(MesosProblem::MisplacedFlagFile {
             whole,
@@ -55,17 +148,17 @@ pub fn parse_mesos_flag_file(
     }
     let (name, value) = match file_name.strip_prefix('?') {
         Some(flag) => (flag, None),
-        None => (file_name, Some(Spanned::new(content.to_owned(), whole))),
+        None => (file_name, Some(value.clone())),
     };
     let setting = RawSetting {
         origin: Origin::FlagFile,
         form: ArgForm::Flag,
-        name: Spanned::new(name.to_owned(), Span::point(file, 0)),
+        name: Spanned::new(name.to_owned(), Span::point(file, whole.start as usize)),
         display: file_name.to_owned(),
         key: name.to_ascii_lowercase(),
         value,
         whole,
-        unknown: has_placeholder(content),
+        unknown,
     };
     mask_secrets(&setting, sink);
     source.open_ended = setting.unknown;
@@ -131,6 +224,41 @@ mod tests {
             "{:?}",
             source.problems
         );
+    }
+
+    #[test]
+    fn scripts_write_flag_files_with_echo() {
+        let text = "#!/bin/sh\necho 1 > /etc/mesos-master/quorum\necho -n \"$ZK\" > /etc/mesos/zk\n\
+                    echo 2 > /etc/mesos-master/quorum\necho os > /etc/mesos-slave/attributes/rack\n\
+                    echo hi > /tmp/x\ncat /etc/mesos-master/quorum > /etc/mesos-agent/work_dir\n\
+                    echo docker,mesos >$ROOT/etc/mesos-agent/containerizers\n";
+        let mut map = SourceMap::new();
+        let file = map.add("provision.sh", text.as_bytes());
+        let mut sink = Sink::default();
+        let written = written_by_script(file, text, &mut sink);
+        let seen: Vec<(Option<Role>, &str, Option<&str>, bool)> = written
+            .iter()
+            .flat_map(|s| s.settings.iter().map(move |x| (s.role, x, s)))
+            .map(|(role, x, _)| {
+                let value = x.value.as_ref().map(|v| v.value.as_str());
+                (role, x.key.as_str(), value, x.unknown)
+            })
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                (None, "zk", Some("$ZK"), true),
+                (Some(Role::Master), "quorum", Some("2"), false),
+                (
+                    Some(Role::Agent),
+                    "containerizers",
+                    Some("docker,mesos"),
+                    false
+                ),
+            ]
+        );
+        let quorum = written[1].settings[0].value.as_ref().expect("value");
+        assert_eq!(&text[quorum.span.range()], "2");
     }
 
     proptest! {

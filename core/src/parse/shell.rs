@@ -98,6 +98,9 @@ impl Word {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Command {
     pub words: Vec<Word>,
+    /// The file the command's output goes to (`> file`, `>> file`, `&> file`), the last one
+    /// when several are given.
+    pub output: Option<Word>,
 }
 
 /// Splits `text[range]` (offsets relative to the whole file text) into commands.
@@ -123,6 +126,7 @@ fn lex(file: FileId, text: &str, range: std::ops::Range<usize>, unit: bool) -> V
         current: Command::default(),
         word: None,
         skip_next_word: false,
+        next_is_output: false,
         heredoc: None,
     };
     let end = range.end.min(text.len());
@@ -248,6 +252,7 @@ fn lex(file: FileId, text: &str, range: std::ops::Range<usize>, unit: bool) -> V
                     lexer.end_word();
                     chars.next_if(|(_, n)| *n == '>');
                     lexer.skip_next_word = true;
+                    lexer.next_is_output = true;
                 } else {
                     chars.next_if(|(_, n)| *n == '&');
                     lexer.end_command();
@@ -290,6 +295,7 @@ fn lex(file: FileId, text: &str, range: std::ops::Range<usize>, unit: bool) -> V
                     {}
                 } else {
                     lexer.skip_next_word = true;
+                    lexer.next_is_output = c == '>';
                 }
             }
             _ => lexer.push(at, c),
@@ -305,6 +311,8 @@ struct Lexer {
     current: Command,
     word: Option<Word>,
     skip_next_word: bool,
+    /// True when the word `skip_next_word` skips is where output goes.
+    next_is_output: bool,
     /// A here-document's delimiter (and whether `<<-` strips leading tabs) whose body starts
     /// after the current line.
     heredoc: Option<(String, bool)>,
@@ -340,12 +348,15 @@ impl Lexer {
 
     fn end_word(&mut self) {
         if let Some(mut word) = self.word.take() {
-            if self.skip_next_word {
-                self.skip_next_word = false;
-                return;
-            }
             let end = word.offsets.last().map_or(0, |o| o + 1);
             word.offsets.push(end);
+            if self.skip_next_word {
+                self.skip_next_word = false;
+                if std::mem::take(&mut self.next_is_output) {
+                    self.current.output = Some(word);
+                }
+                return;
+            }
             self.current.words.push(word);
         }
     }
@@ -353,6 +364,7 @@ impl Lexer {
     fn end_command(&mut self) {
         self.end_word();
         self.skip_next_word = false;
+        self.next_is_output = false;
         if !self.current.words.is_empty() {
             self.commands.push(std::mem::take(&mut self.current));
         }
@@ -374,6 +386,26 @@ mod tests {
             .map(|c| c.words.iter().map(|w| w.text.clone()).collect())
             .collect();
         (words, commands)
+    }
+
+    #[test]
+    fn output_redirections_are_kept() {
+        let text = "echo 1 > /etc/a\necho 2 >>b 2>&1\ncat < in\nrun &> log\n";
+        let mut map = SourceMap::new();
+        let file = map.add("s.sh", text.as_bytes());
+        let outputs: Vec<Option<String>> = split_commands(file, text, 0..text.len())
+            .into_iter()
+            .map(|c| c.output.map(|w| w.text))
+            .collect();
+        assert_eq!(
+            outputs,
+            [
+                Some("/etc/a".to_owned()),
+                Some("b".to_owned()),
+                None,
+                Some("log".to_owned())
+            ]
+        );
     }
 
     #[test]

@@ -22,6 +22,7 @@ pub(super) fn unwrap_json_array(command: Command) -> Command {
         return command;
     };
     let mut words = Vec::with_capacity(command.words.len());
+    let output = command.output;
     for (i, word) in command.words.into_iter().enumerate() {
         if i < start {
             words.push(word);
@@ -39,7 +40,7 @@ pub(super) fn unwrap_json_array(command: Command) -> Command {
             words.push(inner);
         }
     }
-    Command { words }
+    Command { words, output }
 }
 
 /// What a Mesos image passes when the container is given no command of its own
