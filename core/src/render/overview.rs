@@ -229,7 +229,7 @@ fn master_tier(masters: &Masters<'_>, errors: Vec<&'static str>) -> MasterTier {
         .collect();
     let uses_zk = masters.found.iter().any(|(_, p)| p.is_set("zk"));
     let without_quorum = replicated.iter().any(|(_, p)| p.quorum().is_none());
-    let highest = by_quorum.last().map(|&(q, _)| q);
+    let highest = by_quorum.keys().next_back().copied();
     let state = if !uses_zk {
         MasterState::NoFailover
     } else if replicated.is_empty() {
@@ -237,13 +237,13 @@ fn master_tier(masters: &Masters<'_>, errors: Vec<&'static str>) -> MasterTier {
     } else if masters.count_unknown() {
         MasterState::CountUnknown
     } else if by_quorum
-        .iter()
-        .any(|&(q, _)| q >= 1 && (q as usize) <= count / 2)
+        .keys()
+        .any(|&q| q >= 1 && (q as usize) <= count / 2)
     {
         MasterState::SplitBrain
-    } else if by_quorum.iter().any(|&(q, _)| q < 1) {
+    } else if by_quorum.keys().any(|&q| q < 1) {
         MasterState::NotPositive
-    } else if by_quorum.iter().any(|&(q, _)| q as usize > count) {
+    } else if by_quorum.keys().any(|&q| q as usize > count) {
         MasterState::Unreachable
     } else if without_quorum || highest.is_none() {
         MasterState::NoQuorum

@@ -1,7 +1,10 @@
+use std::collections::BTreeMap;
+
 use crate::diagnostic::{Finding, Severity};
 use crate::model::Host;
 use crate::model::zookeeper::ZkServer;
 use crate::rules::Context;
+use crate::source::Span;
 
 declare_rule! {
     /// Two ZooKeeper servers with the same myid.
@@ -32,8 +35,8 @@ declare_rule! {
 
 fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let ensemble = ctx.cluster.ensemble();
-    // (id, (server, span of its myid, the id of the line that names its host, if another)).
-    let mut claims = Vec::new();
+    // id -> (server, span of its myid, the id of the line that names its host, if another).
+    let mut by_id: BTreeMap<i64, Vec<(String, Span, Option<i64>)>> = BTreeMap::new();
     for (host, server) in ctx.cluster.zk_servers() {
         if let Some(id) = server.myid.as_ref().and_then(|m| m.id.as_ref()) {
             let label = host.name.rsplit('/').next().unwrap_or(&host.name);
@@ -42,11 +45,14 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
                 .and_then(|e| e.member_by_host(label))
                 .map(|m| m.sid)
                 .filter(|sid| *sid != id.value);
-            claims.push((id.value, (server_name(host, server), id.span, own_line)));
+            by_id
+                .entry(id.value)
+                .or_default()
+                .push((server_name(host, server), id.span, own_line));
         }
     }
     let mut findings = Vec::new();
-    for (id, holders) in crate::sort::group(claims) {
+    for (id, holders) in by_id {
         if holders.len() < 2 {
             continue;
         }

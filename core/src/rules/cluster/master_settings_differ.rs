@@ -1,3 +1,5 @@
+use std::collections::BTreeMap;
+
 use crate::diagnostic::{Finding, Severity};
 use crate::model::mesos::MesosProcess;
 use crate::rules::Context;
@@ -70,13 +72,12 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let masters = ctx.masters();
     let mut findings = Vec::new();
     for (what, severity, read) in COMPARED {
-        let mut set = Vec::new();
+        let mut values: BTreeMap<String, Vec<(&str, Span)>> = BTreeMap::new();
         for (host, p) in &masters.found {
             if let Some((value, span)) = read(p) {
-                set.push((value, (host.name.as_str(), span)));
+                values.entry(value).or_default().push((&host.name, span));
             }
         }
-        let values = crate::sort::group(set);
         if values.len() < 2 {
             continue;
         }

@@ -37,18 +37,23 @@ impl<'a> Masters<'a> {
     }
 
     /// The masters that use the replicated log through ZooKeeper (where `--quorum` counts),
-    /// grouped by their `--quorum` in increasing order: (value, [(host, span of the value)]).
-    pub fn by_quorum(&self) -> Vec<(i64, Vec<(&'a str, crate::source::Span)>)> {
-        let mut quorums = Vec::new();
+    /// grouped by their `--quorum`: value -> (host, span of the value).
+    pub fn by_quorum(
+        &self,
+    ) -> std::collections::BTreeMap<i64, Vec<(&'a str, crate::source::Span)>> {
+        let mut groups: std::collections::BTreeMap<i64, Vec<_>> = std::collections::BTreeMap::new();
         for (host, p) in &self.found {
             if !p.is_set("zk") || p.registry() == "in_memory" {
                 continue;
             }
             if let Some(q) = p.quorum() {
-                quorums.push((q.value, (host.name.as_str(), q.span)));
+                groups
+                    .entry(q.value)
+                    .or_default()
+                    .push((host.name.as_str(), q.span));
             }
         }
-        crate::sort::group(quorums)
+        groups
     }
 
     /// True when `--quorum=q` is itself reported: not positive (`quorum_not_positive`), not a

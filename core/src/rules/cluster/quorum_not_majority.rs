@@ -38,7 +38,7 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let majority = masters.count / 2 + 1;
     let mut findings = Vec::new();
     let groups = masters.by_quorum();
-    for &(quorum, ref holders) in &groups {
+    for (&quorum, holders) in &groups {
         if quorum < 1 || quorum as usize >= majority {
             continue;
         }

@@ -1,5 +1,7 @@
+use std::collections::BTreeMap;
+
 use crate::diagnostic::{Finding, Severity};
-use crate::model::live::Answer;
+use crate::model::live::{Answer, Target};
 use crate::rules::Context;
 
 use super::{minor_of, plural, version_is, where_declared};
@@ -37,16 +39,19 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
         return Vec::new();
     };
     let running = ctx.settings.zookeeper;
-    let mut versions = Vec::new();
+    let mut versions: BTreeMap<&str, Vec<&Target>> = BTreeMap::new();
     for (target, answer) in live.servers() {
         if let Answer::Srvr(srvr) = answer
             && !version_is(&srvr.version, running)
         {
-            versions.push((srvr.version.as_str(), target));
+            versions
+                .entry(srvr.version.as_str())
+                .or_default()
+                .push(target);
         }
     }
     let mut out = Vec::new();
-    for (version, targets) in crate::sort::group(versions) {
+    for (version, targets) in versions {
         let mut finding = Finding::new(format!(
             "{} ZooKeeper {version}, but meslint checks the configuration against {running}",
             plural(targets.len(), "server runs", "servers run"),
