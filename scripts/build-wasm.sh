@@ -9,14 +9,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# The gzipped size the module is meant to have: 150 KB. It is not met yet (about 427 KB: the
-# core's own code, a fifth of it BTreeMap code compiled for each of some forty key and value
-# types, its message and catalog strings, iterator and Vec code per type, the YAML and
-# meslint.toml parsers; sorting has one copy, core/src/sort.rs; the rule docs and miette are
-# left out), so the build fails only over the interim limit, about 2% above the measured
-# size, which catches regressions; see README.md.
+# The gzipped size the module is meant to have: 150 KB. It is not met yet (about 407 KB: the
+# core's own code, its message and catalog strings, a ninth of it BTreeMap code compiled for
+# each of some thirty key and value types, iterator and Vec code per type, the YAML and
+# meslint.toml parsers; sorting and grouping have one copy, core/src/sort.rs; the rule docs
+# and miette are left out), so the build fails only over the interim limit, about 2% above
+# the measured size, which catches regressions; see README.md.
 target_size=153600
-budget=${MESLINT_WASM_BUDGET:-446464}
+budget=${MESLINT_WASM_BUDGET:-424960}
 
 say() { printf '==> %s\n' "$*"; }
 

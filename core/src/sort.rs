@@ -5,6 +5,10 @@
 //! helpers sort a list of positions with one non-generic function and then move the elements
 //! into that order, so each call site adds only a comparison closure and the small move loop.
 //! The order is the same as `sort_by`'s: stable, equal elements keep their order.
+//!
+//! [`group_by`], [`group`] and [`retain_first`] use the same sort in place of a `BTreeMap` of
+//! lists or a `BTreeSet` of keys seen, whose insertion, iteration and drop code is compiled
+//! again for every key and value type.
 
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
@@ -23,6 +27,46 @@ pub fn sort_by_key<T, K: Ord>(items: &mut [T], mut key: impl FnMut(&T) -> K) {
 /// Sorts `items` stably in their natural order, like `slice::sort`.
 pub fn sort<T: Ord>(items: &mut [T]) {
     sort_by(items, T::cmp);
+}
+
+/// Groups `items` by the key `key` gives each: the groups in key order, each group's items in
+/// their input order.
+///
+/// The same groups as pushing every item onto `map.entry(key).or_default()` of a `BTreeMap`, at
+/// the cost of one shared sort instead of a map's insertion code per key and item type.
+pub fn group_by<T, K: Ord>(
+    items: impl IntoIterator<Item = T>,
+    mut key: impl FnMut(&T) -> K,
+) -> Vec<(K, Vec<T>)> {
+    group(items.into_iter().map(|item| (key(&item), item)))
+}
+
+/// Groups the values of `pairs` by their key, like [`group_by`]: the groups in key order, each
+/// group's values in their input order.
+pub fn group<K: Ord, V>(pairs: impl IntoIterator<Item = (K, V)>) -> Vec<(K, Vec<V>)> {
+    let mut pairs: Vec<(K, V)> = pairs.into_iter().collect();
+    sort_by(&mut pairs, |a, b| a.0.cmp(&b.0));
+    let mut groups: Vec<(K, Vec<V>)> = Vec::new();
+    for (key, value) in pairs {
+        match groups.last_mut() {
+            Some((last, values)) if *last == key => values.push(value),
+            _ => groups.push((key, vec![value])),
+        }
+    }
+    groups
+}
+
+/// Keeps the first item of each key, in their order: `retain` with a set of the keys seen.
+pub fn retain_first<T, K: Ord>(items: &mut Vec<T>, key: impl FnMut(&T) -> K) {
+    let keys: Vec<K> = items.iter().map(key).collect();
+    // Stable: the first position of each run of equal keys is the key's first item.
+    let order = sorted_positions(keys.len(), &mut |a, b| keys[a].cmp(&keys[b]));
+    let mut first = vec![false; keys.len()];
+    for (i, &at) in order.iter().enumerate() {
+        first[at] = i == 0 || keys[order[i - 1]] != keys[at];
+    }
+    let mut first = first.into_iter();
+    items.retain(|_| first.next().unwrap_or(false));
 }
 
 /// `collect()` into a `BTreeMap` or `BTreeSet` by inserting one item after the other.
@@ -96,6 +140,33 @@ mod tests {
             expected.sort();
             let mut got = items;
             sort(&mut got);
+            assert_eq!(got, expected);
+        }
+    }
+
+    #[test]
+    fn groups_and_keeps_firsts_like_the_collections() {
+        let mut seed = 11_u32;
+        for len in [0, 1, 2, 3, 5, 17, 64, 200] {
+            let items: Vec<(u32, usize)> = (0..len)
+                .map(|i| {
+                    seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                    ((seed >> 16) % 7, i)
+                })
+                .collect();
+            let mut expected: BTreeMap<u32, Vec<(u32, usize)>> = BTreeMap::new();
+            for &item in &items {
+                expected.entry(item.0).or_default().push(item);
+            }
+            let expected: Vec<_> = expected.into_iter().collect();
+            assert_eq!(group_by(items.clone(), |&(key, _)| key), expected);
+            let pairs = items.iter().map(|&item| (item.0, item));
+            assert_eq!(group(pairs), expected);
+            let mut seen = BTreeSet::new();
+            let mut expected = items.clone();
+            expected.retain(|&(key, _)| seen.insert(key));
+            let mut got = items;
+            retain_first(&mut got, |&(key, _)| key);
             assert_eq!(got, expected);
         }
     }

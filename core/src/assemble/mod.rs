@@ -6,9 +6,6 @@
 //! `dynamicConfigFile` names it. A `zoo.cfg` at the top with `myid`s in host directories below
 //! is shared by those hosts.
 
-use crate::sort::CollectSorted;
-use std::collections::BTreeMap;
-
 use crate::layout::{self, FileKind};
 use crate::model::problems::{MisplacedMyId, Problems};
 use crate::model::zookeeper::{ConfigProblem, MyId, Value, ZkServer, ZooCfg};
@@ -36,16 +33,17 @@ pub fn cluster(
     settings: &Settings,
     sink: &mut Sink,
 ) -> Cluster {
-    let mut by_host: BTreeMap<String, Vec<Placed<'_>>> = BTreeMap::new();
-    for (id, kind) in files {
+    // The files of each host directory, in the order of the directories' names.
+    let mut by_host = crate::sort::group(files.iter().map(|(id, kind)| {
         let rel = layout::strip_dir(sources.file(*id).path(), root);
         let (host, inside) = layout::split_host(rel);
-        by_host.entry(host.to_owned()).or_default().push(Placed {
+        let placed = Placed {
             id: *id,
             kind,
             inside: inside.to_owned(),
-        });
-    }
+        };
+        (host.to_owned(), placed)
+    }));
 
     // What parsers find is collected as each file is read: a config shared by several hosts
     // (or by none) is still reported once.
@@ -53,17 +51,18 @@ pub fn cluster(
     // Where scripts use values of their variables, collected as each file is read.
     let mut value_uses = Vec::new();
     // Each zoo.cfg is parsed once, here: placing myids needs the dataDirs before hosts are built.
-    let mut configs: BTreeMap<FileId, ZooCfg> = files
-        .iter()
-        .filter(|(_, kind)| *kind == FileKind::ZooCfg)
-        .map(|(id, _)| {
+    // They are kept by file index until the host that places one takes it.
+    let mut configs: Vec<Option<ZooCfg>> = Vec::new();
+    configs.resize_with(sources.files().len(), || None);
+    for (id, kind) in files {
+        if *kind == FileKind::ZooCfg {
             let file = sources.file(*id);
             let mut config = parse::zoo_cfg::parse_zoo_cfg(*id, file.config_text(), settings, sink);
             config.path = file.path().to_owned();
             problems.config.append(&mut config.problems);
-            (*id, config)
-        })
-        .collect_map();
+            configs[id.index()] = Some(config);
+        }
+    }
     adopt_pseudo_cluster_myids(&mut by_host, &configs);
     let env_files = containers::env_file_index(sources, files);
     let root_name = root.rsplit('/').find(|s| !s.is_empty()).unwrap_or(".");
@@ -141,13 +140,16 @@ pub fn cluster(
 /// machine, not a host called `data1`: such myid-only directories join the top-level host when
 /// a top-level zoo.cfg's dataDir ends with their path.
 fn adopt_pseudo_cluster_myids(
-    by_host: &mut BTreeMap<String, Vec<Placed<'_>>>,
-    configs: &BTreeMap<FileId, ZooCfg>,
+    by_host: &mut Vec<(String, Vec<Placed<'_>>)>,
+    configs: &[Option<ZooCfg>],
 ) {
-    let Some(top) = by_host.get("") else { return };
+    // The empty name, the top-level directory, sorts first.
+    let Some((_, top)) = by_host.first().filter(|(key, _)| key.is_empty()) else {
+        return;
+    };
     let data_dirs: Vec<String> = top
         .iter()
-        .filter_map(|p| configs.get(&p.id))
+        .filter_map(|p| configs[p.id.index()].as_ref())
         .filter_map(|cfg| {
             cfg.data_dir
                 .as_ref()?
@@ -159,26 +161,27 @@ fn adopt_pseudo_cluster_myids(
     if data_dirs.len() < 2 {
         return;
     }
-    let adopt: Vec<String> = by_host
-        .iter()
-        .filter(|(key, placed)| {
-            !key.is_empty()
-                && placed.iter().all(|p| *p.kind == FileKind::MyId)
-                && placed.iter().any(|p| {
-                    let dir = join(key, parent(&p.inside));
-                    data_dirs.iter().any(|d| d.ends_with(&format!("/{dir}")))
-                })
-        })
-        .map(|(key, _)| key.clone())
-        .collect();
-    for key in adopt {
-        if let Some(placed) = by_host.remove(&key) {
-            let top = by_host.entry(String::new()).or_default();
-            top.extend(placed.into_iter().map(|p| Placed {
-                inside: join(&key, &p.inside),
-                ..p
-            }));
+    let adopts = |key: &str, placed: &[Placed<'_>]| {
+        !key.is_empty()
+            && placed.iter().all(|p| *p.kind == FileKind::MyId)
+            && placed.iter().any(|p| {
+                let dir = join(key, parent(&p.inside));
+                data_dirs.iter().any(|d| d.ends_with(&format!("/{dir}")))
+            })
+    };
+    let mut adopted = Vec::new();
+    by_host.retain_mut(|(key, placed)| {
+        if !adopts(key, placed) {
+            return true;
         }
+        adopted.extend(placed.drain(..).map(|p| Placed {
+            inside: join(key, &p.inside),
+            ..p
+        }));
+        false
+    });
+    if let Some((_, top)) = by_host.first_mut() {
+        top.extend(adopted);
     }
 }
 
@@ -187,7 +190,7 @@ fn adopt_pseudo_cluster_myids(
 fn zookeeper_servers(
     host: &mut Host,
     placed: &[Placed<'_>],
-    configs: &mut BTreeMap<FileId, ZooCfg>,
+    configs: &mut [Option<ZooCfg>],
     sources: &SourceMap,
     settings: &Settings,
     sink: &mut Sink,
@@ -208,7 +211,7 @@ fn zookeeper_servers(
         .collect();
     let configs: Vec<(&Placed<'_>, ZooCfg)> = placed
         .iter()
-        .filter_map(|p| Some((p, configs.remove(&p.id)?)))
+        .filter_map(|p| Some((p, configs[p.id.index()].take()?)))
         .collect();
     let single = configs.len() == 1;
     let mut used: Vec<FileId> = Vec::new();

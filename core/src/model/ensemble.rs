@@ -119,7 +119,8 @@ fn signature(server: &ZkServer, usual: &BTreeMap<i64, String>) -> Vec<(i64, Stri
 
 /// For each server id, the host most lines name, not counting wildcard addresses.
 fn usual_hosts(servers: &[(&Host, &ZkServer)]) -> BTreeMap<i64, String> {
-    let mut votes: BTreeMap<i64, BTreeMap<String, usize>> = BTreeMap::new();
+    // (server id, a host a line names for it)
+    let mut votes = Vec::new();
     for (_, server) in servers {
         for entry in effective(server.effective_servers()) {
             let (Some(id), Some(address)) = (sid(entry), entry.addresses.first()) else {
@@ -127,20 +128,17 @@ fn usual_hosts(servers: &[(&Host, &ZkServer)]) -> BTreeMap<i64, String> {
             };
             // A wildcard names no machine, on whichever line it is written.
             if !crate::net::is_wildcard(&address.host.value) {
-                *votes
-                    .entry(id)
-                    .or_default()
-                    .entry(address.host.value.to_ascii_lowercase())
-                    .or_default() += 1;
+                votes.push((id, address.host.value.to_ascii_lowercase()));
             }
         }
     }
-    votes
+    crate::sort::group(votes)
         .into_iter()
         .filter_map(|(id, hosts)| {
-            let best = hosts
+            // Of hosts named equally often, the first in name order.
+            let best = crate::sort::group_by(hosts, String::clone)
                 .into_iter()
-                .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))?;
+                .max_by(|a, b| a.1.len().cmp(&b.1.len()).then(b.0.cmp(&a.0)))?;
             Some((id, best.0))
         })
         .collect_map()
@@ -160,18 +158,18 @@ impl Cluster {
         let candidates: Vec<(&Host, &ZkServer)> =
             self.zk_servers().filter(|(_, z)| comparable(z)).collect();
         let usual = usual_hosts(&candidates);
-        let mut counts: BTreeMap<Vec<(i64, String)>, (usize, usize)> = BTreeMap::new();
-        for (index, (_, server)) in candidates.iter().enumerate() {
-            counts
-                .entry(signature(server, &usual))
-                .or_insert((0, index))
-                .0 += 1;
-        }
+        // The candidates' positions by the list they hold.
+        let lists = crate::sort::group(
+            candidates
+                .iter()
+                .enumerate()
+                .map(|(index, (_, server))| (signature(server, &usual), index)),
+        );
         // Most votes wins; on a tie, the first server in path order.
-        let (_, first) = counts
-            .values()
-            .copied()
-            .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)))?;
+        let (_, holders) = lists
+            .iter()
+            .max_by(|a, b| a.1.len().cmp(&b.1.len()).then(b.1[0].cmp(&a.1[0])))?;
+        let first = holders[0];
         let (host, server) = candidates[first];
         let by_myid: BTreeMap<i64, &ZkServer> = self
             .zk_servers()

@@ -37,7 +37,8 @@ pub fn resolve(
     let mut adjusted = share_zk_file(role, sources);
     drop_wrapper_variables(&mut adjusted);
     let sources = adjusted.as_slice();
-    let mut env: BTreeMap<String, Loaded<'_>> = BTreeMap::new();
+    // The variables by name; the command line takes those it overrides.
+    let mut env: BTreeMap<String, Option<Loaded<'_>>> = BTreeMap::new();
     let mut cli: Vec<Loaded<'_>> = Vec::new();
     let mut problems = Vec::new();
     for source in sources {
@@ -77,7 +78,9 @@ pub fn resolve(
                     };
                     if setting.origin.is_command_line() {
                         cli.push(loaded);
-                    } else if let Some(earlier) = env.insert(setting.key.clone(), loaded) {
+                    } else if let Some(Some(earlier)) =
+                        env.insert(setting.key.clone(), Some(loaded))
+                    {
                         // Two variables that differ only in case: one silently wins.
                         problems.push(duplicate(setting, earlier.setting, false));
                     }
@@ -89,7 +92,7 @@ pub fn resolve(
     let mut beaten: BTreeMap<&'static str, Vec<Overridden>> = BTreeMap::new();
     let mut cli_keys: BTreeMap<&str, &RawSetting> = BTreeMap::new();
     for loaded in cli {
-        if let Some(env_setting) = env.remove(&loaded.setting.key) {
+        if let Some(env_setting) = env.get_mut(&loaded.setting.key).and_then(Option::take) {
             // Same name in both places: the command line wins without a word from Mesos. An
             // image's default command that repeats the variable's value changes nothing.
             let same_default = loaded.setting.origin == Origin::Default
@@ -111,7 +114,7 @@ pub fn resolve(
         }
         merged.entry(loaded.spec.name).or_default().push(loaded);
     }
-    for (_, loaded) in env {
+    for loaded in env.into_values().flatten() {
         merged.entry(loaded.spec.name).or_default().push(loaded);
     }
     let mut flags = BTreeMap::new();
@@ -120,7 +123,7 @@ pub fn resolve(
         let Some(winner) = iter.next() else {
             continue;
         };
-        let mut lost = beaten.remove(name).unwrap_or_default();
+        let mut lost = beaten.get_mut(name).map(std::mem::take).unwrap_or_default();
         for other in iter {
             if other.setting.key != winner.setting.key {
                 // Different names for one flag (alias and canonical, `x` and `no-x`).

@@ -8,8 +8,6 @@
 //! lives in its rule. Adding a rule touches three places: its file, one line in [`ALL`], one
 //! fixture.
 
-use std::collections::BTreeSet;
-
 use crate::diagnostic::{Diagnostic, Finding, Label, Severity};
 use crate::source::Span;
 
@@ -321,8 +319,7 @@ fn run_rule(rule: &Rule, context: &Context<'_>) -> Vec<Diagnostic> {
     if rule.scope == Scope::Ensemble {
         // The first in output order stands for all: the earliest file and offset.
         crate::sort::sort_by(&mut diagnostics, |a, b| a.sort_key().cmp(&b.sort_key()));
-        let mut seen = BTreeSet::new();
-        diagnostics.retain(|d| seen.insert(d.message.clone()));
+        crate::sort::retain_first(&mut diagnostics, |d| d.message.clone());
     }
     diagnostics
 }
@@ -333,10 +330,7 @@ fn point_at_uses(diagnostics: &mut [Diagnostic], resolved: &[(Span, Span)]) {
     if resolved.is_empty() {
         return;
     }
-    let mut uses: std::collections::BTreeMap<Span, Vec<Span>> = std::collections::BTreeMap::new();
-    for (assignment, used) in resolved {
-        uses.entry(*assignment).or_default().push(*used);
-    }
+    let uses = crate::sort::group(resolved.iter().copied());
     for diagnostic in diagnostics {
         let mut added = Vec::new();
         for label in &diagnostic.labels {

@@ -52,7 +52,8 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
     // One mistake, one finding: every agent that names the same wrong address (or the same
     // master with the same wrong port) is a label of one finding.
     let mut unknown: BTreeMap<String, Vec<(&str, Span)>> = BTreeMap::new();
-    let mut wrong_port: BTreeMap<(usize, u16), WrongPort<'_>> = BTreeMap::new();
+    // ((the master's host, the port named), (the master, an agent that names it)).
+    let mut wrong_port = Vec::new();
     let agents = ctx
         .cluster
         .hosts
@@ -92,15 +93,12 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
             Some((mi, mh, master)) => {
                 let Some(mport) = master.port() else { continue };
                 if mport.value != port.value {
-                    let entry = wrong_port
-                        .entry((*mi, port.value))
-                        .or_insert_with(|| WrongPort {
-                            master: mh.name.as_str(),
-                            listens: mport.value,
-                            listens_at: mport.span,
-                            agents: Vec::new(),
-                        });
-                    entry.agents.push((host.name.as_str(), port.span));
+                    let wrong = WrongPort {
+                        master: mh.name.as_str(),
+                        listens: mport.value,
+                        listens_at: mport.span,
+                    };
+                    wrong_port.push(((*mi, port.value), (wrong, (host.name.as_str(), port.span))));
                 }
             }
         }
@@ -127,19 +125,21 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
         }
         findings.push(f.help("use the masters' zk:// URL, or a master's address"));
     }
-    for ((_, port), wrong) in wrong_port {
-        let verb = if wrong.agents.len() == 1 {
+    for ((_, port), uses) in crate::sort::group(wrong_port) {
+        let wrong = &uses[0].0;
+        let agents: Vec<(&str, Span)> = uses.iter().map(|(_, agent)| *agent).collect();
+        let verb = if agents.len() == 1 {
             "registers"
         } else {
             "register"
         };
         let mut f = Finding::new(format!(
             "{} {verb} with port {port}, but the master on {} listens on {}",
-            the_agents(&wrong.agents),
+            the_agents(&agents),
             wrong.master,
             wrong.listens
         ));
-        for (_, span) in &wrong.agents {
+        for (_, span) in &agents {
             f = f.primary(*span, format!("should be {}", wrong.listens));
         }
         findings.push(
@@ -150,12 +150,11 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
     findings
 }
 
-/// Agents that name one master with a port it does not listen on.
+/// A master that agents name with a port it does not listen on.
 struct WrongPort<'a> {
     master: &'a str,
     listens: u16,
     listens_at: Span,
-    agents: Vec<(&'a str, Span)>,
 }
 
 /// "the agent on a1", "the agents on a1, a2".

@@ -73,8 +73,8 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
         .flatten()
         .map(|h| host_part(&h.value).to_ascii_lowercase())
         .collect();
-    // One mistake, one finding: the wrong host, the host meant, and every place it is named.
-    let mut wrong: BTreeMap<&str, (&str, Vec<Named<'_, '_>>)> = BTreeMap::new();
+    // The agents' hosts the masters do not name, each with a place that names it.
+    let mut unnamed: Vec<(&str, Named<'_, '_>)> = Vec::new();
     for use_ in urls.iter().filter(|u| u.process.role == Role::Agent) {
         for item in &use_.url.hosts {
             let host = item.value.host.as_str();
@@ -84,21 +84,19 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
             {
                 continue;
             }
-            if let Some(entry) = wrong.get_mut(host) {
-                entry.1.push((use_, item.span));
-                continue;
-            }
-            // The masters' distinct zk hosts are the ensemble's few servers.
-            let mut near = known.keys().filter(|k| one_edit_apart(host, k));
-            // A host as near to a lost one is no clear typo of either.
-            let near_lost = lost.iter().any(|l| one_edit_apart(host, l));
-            if let (Some(meant), None, false) = (near.next(), near.next(), near_lost) {
-                wrong.insert(host, (meant, vec![(use_, item.span)]));
-            }
+            unnamed.push((host, (use_, item.span)));
         }
     }
+    // One mistake, one finding: the wrong host, the host meant, and every place it is named.
     let mut findings = Vec::new();
-    for (host, (meant, uses)) in wrong {
+    for (host, uses) in crate::sort::group(unnamed) {
+        // The masters' distinct zk hosts are the ensemble's few servers.
+        let mut near = known.keys().filter(|k| one_edit_apart(host, k));
+        // A host as near to a lost one is no clear typo of either.
+        let near_lost = lost.iter().any(|l| one_edit_apart(host, l));
+        let (Some(meant), None, false) = (near.next(), near.next(), near_lost) else {
+            continue;
+        };
         let Some((master, master_span)) = known.get(meant) else {
             continue;
         };

@@ -1,9 +1,6 @@
-use std::collections::{BTreeMap, BTreeSet};
-
 use crate::diagnostic::{Finding, Severity};
 use crate::model::zookeeper::{Setting, ZooCfg};
 use crate::rules::Context;
-use crate::source::Span;
 
 declare_rule! {
     /// ZooKeeper servers of one ensemble with different timing or client-port settings.
@@ -61,18 +58,20 @@ const SETTINGS: &[(&str, Getter, Option<i64>)] = &[
 
 fn check(ctx: &Context<'_>) -> Vec<Finding> {
     // One entry per config file: a shared zoo.cfg counts once.
-    let mut seen = BTreeSet::new();
-    let configs: Vec<(String, &ZooCfg, bool)> = ctx
+    let mut servers: Vec<_> = ctx
         .cluster
         .zk_servers()
         .filter(|(_, z)| z.is_quorum_mode() && !z.config.is_template)
-        .filter(|(_, z)| seen.insert(z.config.file))
+        .collect();
+    crate::sort::retain_first(&mut servers, |(_, z)| z.config.file);
+    let configs: Vec<(String, &ZooCfg, bool)> = servers
+        .into_iter()
         .map(|(h, z)| (ctx.cluster.describe(h, z), &z.config, on_loopback(z)))
         .collect();
     let mut findings = Vec::new();
     for (key, get, default) in SETTINGS {
-        // value -> the servers that have it, with where it is set
-        let mut values: BTreeMap<i64, Vec<(&str, Span, bool)>> = BTreeMap::new();
+        // (value, a server that has it, with where it is set)
+        let mut set = Vec::new();
         for (host, config, loopback) in &configs {
             // Servers sharing one machine (a pseudo-cluster) need different client ports.
             if *key == "clientPort" && *loopback {
@@ -81,26 +80,22 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
             match get(config) {
                 Some(setting) => {
                     if let Some(v) = setting.value.known() {
-                        values
-                            .entry(*v)
-                            .or_default()
-                            .push((host, setting.span, true));
+                        set.push((*v, (host.as_str(), setting.span, true)));
                     }
                 }
                 None => {
                     if let Some(v) = default {
-                        values
-                            .entry(*v)
-                            .or_default()
-                            .push((host, config.end, false));
+                        set.push((*v, (host.as_str(), config.end, false)));
                     }
                 }
             }
         }
+        let values = crate::sort::group(set);
         if values.len() < 2 {
             continue;
         }
-        let Some((&common, majority)) = values.iter().max_by_key(|(_, hosts)| hosts.len()) else {
+        let Some(&(common, ref majority)) = values.iter().max_by_key(|(_, hosts)| hosts.len())
+        else {
             continue;
         };
         let (ref_host, ref_span, _) = majority[0];

@@ -1,5 +1,3 @@
-use std::collections::BTreeMap;
-
 use crate::diagnostic::{Finding, Severity};
 use crate::rules::Context;
 
@@ -37,16 +35,13 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
         if host.mesos.len() < 2 {
             continue;
         }
-        let mut by_port: BTreeMap<u16, Vec<_>> = BTreeMap::new();
+        let mut ports = Vec::new();
         for process in &host.mesos {
             if let Some(port) = process.port().filter(|p| p.value != 0) {
-                by_port
-                    .entry(port.value)
-                    .or_default()
-                    .push((process, port.span));
+                ports.push((port.value, (process, port.span)));
             }
         }
-        for (port, users) in by_port {
+        for (port, users) in crate::sort::group(ports) {
             let Some(((first, first_span), rest)) = users.split_first() else {
                 continue;
             };

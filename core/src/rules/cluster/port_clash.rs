@@ -1,5 +1,3 @@
-use std::collections::BTreeMap;
-
 use crate::diagnostic::{Finding, Severity};
 use crate::model::zookeeper::ZkServer;
 use crate::rules::Context;
@@ -53,8 +51,7 @@ struct Listener {
 }
 
 fn check(ctx: &Context<'_>) -> Vec<Finding> {
-    let mut machines: BTreeMap<String, Vec<Listener>> = BTreeMap::new();
-    let mut seen_files = std::collections::BTreeSet::new();
+    let mut servers = Vec::new();
     for (index, (host, server)) in ctx.cluster.zk_servers().enumerate() {
         if server.config.is_template {
             continue;
@@ -64,21 +61,21 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
             Some(a) if crate::net::is_loopback(&a) => "loopback".to_owned(),
             _ => host.name.clone(),
         };
-        if !seen_files.insert((machine.clone(), server.config.file)) {
-            continue;
+        servers.push((machine, index, server));
+    }
+    // A zoo.cfg counts once per machine.
+    crate::sort::retain_first(&mut servers, |(machine, _, server)| {
+        (machine.clone(), server.config.file)
+    });
+    let mut listening = Vec::new();
+    for (machine, index, server) in servers {
+        for listener in listeners(server, index) {
+            listening.push((machine.clone(), listener));
         }
-        machines
-            .entry(machine)
-            .or_default()
-            .extend(listeners(server, index));
     }
     let mut findings = Vec::new();
-    for (machine, listeners) in machines {
-        let mut by_port: BTreeMap<i64, Vec<&Listener>> = BTreeMap::new();
-        for l in &listeners {
-            by_port.entry(l.port).or_default().push(l);
-        }
-        for (port, users) in by_port {
+    for (machine, listeners) in crate::sort::group(listening) {
+        for (port, users) in crate::sort::group_by(&listeners, |l| l.port) {
             let Some((first, rest)) = users.split_first() else {
                 continue;
             };

@@ -1,5 +1,3 @@
-use std::collections::{BTreeMap, BTreeSet};
-
 use crate::diagnostic::{Finding, Severity};
 use crate::model::zookeeper::Value;
 use crate::rules::Context;
@@ -44,12 +42,9 @@ struct Use {
 }
 
 fn check(ctx: &Context<'_>) -> Vec<Finding> {
-    // (machine, what, path) -> the servers that use it.
-    let mut uses: BTreeMap<(String, &'static str, String), Vec<Use>> = BTreeMap::new();
-    let mut seen_files = BTreeSet::new();
+    let mut servers = Vec::new();
     for (host, server) in ctx.cluster.zk_servers() {
-        let config = &server.config;
-        if config.is_template {
+        if server.config.is_template {
             continue;
         }
         let own = server
@@ -61,9 +56,16 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
             Some(a) if crate::net::is_loopback(&a) => "loopback".to_owned(),
             _ => host.name.clone(),
         };
-        if !seen_files.insert((machine.clone(), config.file)) {
-            continue;
-        }
+        servers.push((machine, host, server));
+    }
+    // A zoo.cfg counts once per machine.
+    crate::sort::retain_first(&mut servers, |(machine, _, server)| {
+        (machine.clone(), server.config.file)
+    });
+    // ((machine, what, path), a server that uses it).
+    let mut uses = Vec::new();
+    for (machine, host, server) in servers {
+        let config = &server.config;
         let known = |s: &Option<crate::model::zookeeper::Setting<String>>| {
             s.as_ref().and_then(|s| match &s.value {
                 Value::Known(p) if !p.is_empty() => {
@@ -75,22 +77,22 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
         let who = ctx.cluster.describe(host, server);
         let data = known(&config.data_dir);
         if let Some((path, span)) = &data {
-            uses.entry((machine.clone(), "dataDir", path.clone()))
-                .or_default()
-                .push(Use {
-                    who: who.clone(),
-                    span: *span,
-                });
+            let user = Use {
+                who: who.clone(),
+                span: *span,
+            };
+            uses.push(((machine.clone(), "dataDir", path.clone()), user));
         }
         // The transaction log goes to dataLogDir, else dataDir; a shared dataDir already says so.
         if let Some((path, span)) = known(&config.data_log_dir) {
-            uses.entry((machine, "transaction log directory", path))
-                .or_default()
-                .push(Use { who, span });
+            uses.push((
+                (machine, "transaction log directory", path),
+                Use { who, span },
+            ));
         }
     }
     let mut findings = Vec::new();
-    for ((_, what, path), users) in uses {
+    for ((_, what, path), users) in crate::sort::group(uses) {
         if users.len() < 2 {
             continue;
         }

@@ -1,5 +1,3 @@
-use std::collections::BTreeMap;
-
 use crate::diagnostic::{Finding, Severity};
 use crate::model::Host;
 use crate::model::mesos::{MesosProcess, Role};
@@ -48,7 +46,7 @@ struct Bound<'a> {
 }
 
 fn check(ctx: &Context<'_>) -> Vec<Finding> {
-    let mut by_address: BTreeMap<(String, u16), Vec<Bound<'_>>> = BTreeMap::new();
+    let mut bound = Vec::new();
     for (host, process) in ctx.cluster.mesos_processes() {
         if process.role != Role::Master || process.is_template {
             continue;
@@ -56,14 +54,15 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
         let Some((ip, port, span)) = process.bound_address() else {
             continue;
         };
-        by_address.entry((ip, port)).or_default().push(Bound {
+        let master = Bound {
             host,
             process,
             ip: span,
-        });
+        };
+        bound.push(((ip, port), master));
     }
     let mut findings = Vec::new();
-    for ((ip, port), masters) in by_address {
+    for ((ip, port), masters) in crate::sort::group(bound) {
         let Some((first, rest)) = masters.split_first() else {
             continue;
         };

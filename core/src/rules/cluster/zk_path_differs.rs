@@ -1,5 +1,3 @@
-use std::collections::BTreeMap;
-
 use crate::diagnostic::{Finding, Severity};
 use crate::model::mesos::Role;
 use crate::model::zk_url::ZkUrlProblem;
@@ -57,13 +55,12 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
     } else {
         urls.iter().collect()
     };
-    let mut counts: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
-    for (i, u) in basis.iter().enumerate() {
-        counts.entry(u.url.path.value.as_str()).or_insert((0, i)).0 += 1;
-    }
-    let Some((path, _)) = counts
+    // The path most URLs use; of paths used equally often, the one used first.
+    let by_path =
+        crate::sort::group_by(basis.iter().enumerate(), |(_, u)| u.url.path.value.as_str());
+    let Some((path, _)) = by_path
         .iter()
-        .max_by(|a, b| a.1.0.cmp(&b.1.0).then(b.1.1.cmp(&a.1.1)))
+        .max_by(|a, b| a.1.len().cmp(&b.1.len()).then(b.1[0].0.cmp(&a.1[0].0)))
     else {
         return Vec::new();
     };

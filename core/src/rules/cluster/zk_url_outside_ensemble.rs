@@ -1,8 +1,6 @@
 use crate::diagnostic::{Finding, Severity};
 use crate::rules::Context;
 
-use std::collections::BTreeMap;
-
 use crate::source::Span;
 
 use super::urls::{UrlUse, whose};
@@ -62,8 +60,8 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let ids = ctx.identities();
     let ref_host = &ensemble.reference.0.name;
     let urls = ctx.zk_urls();
-    // One mistake, one finding: the uses that make it, each with the spans to label.
-    let mut groups: BTreeMap<Mistake, Vec<(&UrlUse<'_>, Vec<Span>)>> = BTreeMap::new();
+    // One mistake, one finding: (mistake, a use that makes it, with the spans to label).
+    let mut mistakes = Vec::new();
     // Loopback hosts of a URL in a cluster whose ensemble is elsewhere are `zk_url_loopback`'s.
     let skip_loopback = super::zk_url_loopback::ensemble_off_loopback(ensemble);
     let unreadable_members: Vec<&str> = ensemble
@@ -91,10 +89,8 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
                     if let (Some(port), Some(expected)) = (item.value.port, m.client_port)
                         && i64::from(port) != expected
                     {
-                        groups
-                            .entry(Mistake::WrongPort(item.value.address(), m.sid, expected))
-                            .or_default()
-                            .push((use_, vec![item.span]));
+                        let mistake = Mistake::WrongPort(item.value.address(), m.sid, expected);
+                        mistakes.push((mistake, (use_, vec![item.span])));
                     }
                 }
             }
@@ -111,21 +107,17 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
                 continue;
             };
             let hosts: Vec<String> = use_.url.hosts.iter().map(|h| h.value.address()).collect();
-            groups
-                .entry(Mistake::NamesAndAddresses(hosts.join(",")))
-                .or_default()
-                .push((use_, vec![first.span.cover(last.span)]));
+            let mistake = Mistake::NamesAndAddresses(hosts.join(","));
+            mistakes.push((mistake, (use_, vec![first.span.cover(last.span)])));
             continue;
         }
         let names = outside.iter().map(|h| h.value.host.clone()).collect();
-        groups
-            .entry(Mistake::Outside(names, all))
-            .or_default()
-            .push((use_, outside.iter().map(|h| h.span).collect()));
+        let spans = outside.iter().map(|h| h.span).collect();
+        mistakes.push((Mistake::Outside(names, all), (use_, spans)));
     }
     let mut findings = Vec::new();
     let ensemble_label = format!("the ensemble, as {ref_host} lists it");
-    for (mistake, uses) in groups {
+    for (mistake, uses) in crate::sort::group(mistakes) {
         let who: Vec<&UrlUse<'_>> = uses.iter().map(|(u, _)| *u).collect();
         let whose = whose(&who);
         let mut spans: Vec<Span> = Vec::new();

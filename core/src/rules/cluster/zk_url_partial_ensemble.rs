@@ -1,5 +1,3 @@
-use std::collections::{BTreeMap, BTreeSet};
-
 use crate::diagnostic::{Finding, Severity};
 use crate::rules::Context;
 use crate::source::Span;
@@ -34,16 +32,13 @@ declare_rule! {
     };
 }
 
-/// A URL and the span of its hosts.
-type Use<'u, 'a> = (&'u UrlUse<'a>, Span);
-
 fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let Some(ensemble) = ctx.ensemble() else {
         return Vec::new();
     };
     let ids = ctx.identities();
     // One mistake, one finding: the URLs that leave out the same servers, together.
-    let mut partial: BTreeMap<(usize, Vec<&str>), Vec<Use<'_, '_>>> = BTreeMap::new();
+    let mut partial = Vec::new();
     for use_ in ctx.zk_urls() {
         // A path after every host already loses hosts; `MS301` names them.
         if use_
@@ -54,7 +49,7 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
         {
             continue;
         }
-        let mut listed = BTreeSet::new();
+        let mut listed = Vec::new();
         let mut all_members = true;
         for item in &use_.url.hosts {
             let host = &item.value.host;
@@ -67,11 +62,13 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
                 .or_else(|| ensemble.members.values().find(|m| ids.same(&m.host, host)));
             match member {
                 Some(m) => {
-                    listed.insert(m.sid);
+                    listed.push(m.sid);
                 }
                 None => all_members = false,
             }
         }
+        crate::sort::sort(&mut listed);
+        listed.dedup();
         if !all_members || listed.is_empty() {
             continue;
         }
@@ -79,7 +76,7 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
             .members
             .values()
             .filter(|m| m.entry.role == crate::model::zookeeper::Role::Participant)
-            .filter(|m| !listed.contains(&m.sid))
+            .filter(|m| listed.binary_search(&m.sid).is_err())
             .map(|m| m.host.as_str())
             .collect();
         if missing.is_empty() {
@@ -92,13 +89,10 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
             .map(|h| h.span)
             .reduce(Span::cover)
             .unwrap_or(use_.url.raw.span);
-        partial
-            .entry((listed.len(), missing))
-            .or_default()
-            .push((use_, span));
+        partial.push(((listed.len(), missing), (use_, span)));
     }
     let mut findings = Vec::new();
-    for ((listed, missing), uses) in partial {
+    for ((listed, missing), uses) in crate::sort::group(partial) {
         let named = name_some(&missing);
         let who: Vec<&UrlUse<'_>> = uses.iter().map(|(u, _)| *u).collect();
         let (lists, leaves) = if who.len() == 1 {
