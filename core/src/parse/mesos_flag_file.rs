@@ -102,9 +102,13 @@ fn flag_file_path(path: &str) -> Option<(Option<Role>, &str)> {
     valid.then_some((role, name))
 }
 
-/// What `echo` writes, without its line end: its arguments joined by spaces (`-n` and `-e`
+/// What `echo` (or `sudo echo`) writes, without its line end: its arguments joined by spaces (`-n` and `-e`
 /// options left out); `None` for another command or for `echo` given nothing.
 fn echoed(words: &[Word]) -> Option<Spanned<String>> {
+    let words = match words.first() {
+        Some(w) if w.text == "sudo" => &words[1..],
+        _ => words,
+    };
     let (first, args) = words.split_first()?;
     if first.text != "echo" {
         return None;
@@ -231,7 +235,7 @@ mod tests {
         let text = "#!/bin/sh\necho 1 > /etc/mesos-master/quorum\necho -n \"$ZK\" > /etc/mesos/zk\n\
                     echo 2 > /etc/mesos-master/quorum\necho os > /etc/mesos-slave/attributes/rack\n\
                     echo hi > /tmp/x\ncat /etc/mesos-master/quorum > /etc/mesos-agent/work_dir\n\
-                    echo docker,mesos >$ROOT/etc/mesos-agent/containerizers\n";
+                    sudo echo docker,mesos >$ROOT/etc/mesos-agent/containerizers\n";
         let mut map = SourceMap::new();
         let file = map.add("provision.sh", text.as_bytes());
         let mut sink = Sink::default();
