@@ -543,9 +543,9 @@ fn starts_mesos(text: &str) -> bool {
         })
 }
 
-/// True when a provisioning script writes files of the flag-file layout with `echo`
-/// (`echo 2 > /etc/mesos-master/quorum`); `parse::mesos_flag_file::written_by_script` reads
-/// them.
+/// True when a provisioning script writes files of the flag-file layout with `echo` or
+/// `printf` (`echo 2 > /etc/mesos-master/quorum`, `echo 2 | sudo tee ...`);
+/// `parse::mesos_flag_file::written_by_script` reads them.
 fn writes_flag_files(text: &str) -> bool {
     const DIRS: &[&str] = &[
         "/etc/mesos-master/",
@@ -554,9 +554,11 @@ fn writes_flag_files(text: &str) -> bool {
         "/etc/mesos/zk",
     ];
     text.lines().any(|line| {
-        let command = line.trim_start();
-        (command.starts_with("echo ") || line.contains(" echo "))
-            && line.contains('>')
+        let prints = ["echo ", "printf "]
+            .iter()
+            .any(|p| line.trim_start().starts_with(p) || line.contains(&format!(" {p}")));
+        prints
+            && (line.contains('>') || line.contains("tee "))
             && DIRS.iter().any(|d| line.contains(d))
     })
 }

@@ -46,44 +46,62 @@ pub fn parse_mesos_flag_file(
     flag_file_source(dir_role, file_name, value, unknown, sink)
 }
 
-/// The flag files a provisioning script writes with `echo`: `echo 2 >
-/// /etc/mesos-master/quorum`, `echo "$ZK" > /etc/mesos/zk`. Each is read as the file it writes,
-/// its value pointing into the script; a value with an expansion is unknown.
+/// The flag files a provisioning script writes with `echo` or `printf`: `echo 2 >
+/// /etc/mesos-master/quorum`, `echo "$ZK" | sudo tee /etc/mesos/zk`. Each is read as the file
+/// it writes, its value pointing into the script; a value with an expansion is unknown.
 ///
 /// A file written twice (in the two branches of an `if`, or again later) holds what was
 /// written last: only that write counts.
 pub fn written_by_script(file: FileId, text: &str, sink: &mut Sink) -> Vec<MesosSource> {
     let commands = split_commands(file, text, 0..text.len());
+    // (position of the writing command, target path, value)
+    let mut writes: Vec<(usize, &str, Spanned<String>, bool)> = Vec::new();
+    for (i, command) in commands.iter().enumerate() {
+        let Some((value, unknown)) = printed(&command.words) else {
+            continue;
+        };
+        let target = match &command.output {
+            Some(output) => Some(output),
+            None if command.piped => commands.get(i + 1).and_then(|next| teed(&next.words)),
+            None => None,
+        };
+        if let Some(target) = target {
+            writes.push((i, target.text.as_str(), value, unknown));
+        }
+    }
     let mut last_write: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    for (i, command) in commands.iter().enumerate() {
-        if let Some(output) = &command.output {
-            last_write.insert(output.text.as_str(), i);
-        }
+    for (i, path, _, _) in &writes {
+        last_write.insert(path, *i);
     }
-    let mut out = Vec::new();
-    for (i, command) in commands.iter().enumerate() {
-        if command
-            .output
-            .as_ref()
-            .is_some_and(|o| last_write.get(o.text.as_str()) != Some(&i))
-        {
-            continue;
-        }
-        let Some((dir_role, name)) = command
-            .output
-            .as_ref()
-            .and_then(|o| flag_file_path(&o.text))
-        else {
-            continue;
-        };
-        let Some(value) = echoed(&command.words) else {
-            continue;
-        };
-        let unknown =
-            command.words.iter().skip(1).any(|w| w.expansion) || has_placeholder(&value.value);
-        out.push(flag_file_source(dir_role, name, value, unknown, sink));
+    writes
+        .into_iter()
+        .filter(|(i, path, _, _)| last_write.get(path) == Some(i))
+        .filter_map(|(_, path, value, unknown)| {
+            let (dir_role, name) = flag_file_path(path)?;
+            Some(flag_file_source(dir_role, name, value, unknown, sink))
+        })
+        .collect()
+}
+
+/// The file `tee` (or `sudo tee`) writes: `tee /etc/mesos-master/quorum`, `tee -a file`.
+fn teed(words: &[Word]) -> Option<&Word> {
+    let words = without_sudo(words);
+    let (first, args) = words.split_first()?;
+    if first.text != "tee" {
+        return None;
     }
-    out
+    match args {
+        [file] => Some(file),
+        [option, file] if option.text == "-a" => Some(file),
+        _ => None,
+    }
+}
+
+fn without_sudo(words: &[Word]) -> &[Word] {
+    match words.first() {
+        Some(w) if w.text == "sudo" => &words[1..],
+        _ => words,
+    }
 }
 
 /// `Some(role)` and the flag's name for a path of the flag-file layout
@@ -102,24 +120,31 @@ fn flag_file_path(path: &str) -> Option<(Option<Role>, &str)> {
     valid.then_some((role, name))
 }
 
-/// What `echo` (or `sudo echo`) writes, without its line end: its arguments joined by spaces (`-n` and `-e`
-/// options left out); `None` for another command or for `echo` given nothing.
-fn echoed(words: &[Word]) -> Option<Spanned<String>> {
-    let words = match words.first() {
-        Some(w) if w.text == "sudo" => &words[1..],
-        _ => words,
+/// What `echo` or `printf` (perhaps under `sudo`) writes, without its line end, and whether
+/// it holds an expansion: `echo`'s arguments joined by spaces (`-n` and `-e` left out),
+/// `printf`'s single argument without `%` (`printf 2`) or the argument of `printf '%s\n' x`.
+/// `None` for another command or another `printf` format.
+fn printed(words: &[Word]) -> Option<(Spanned<String>, bool)> {
+    let (first, args) = without_sudo(words).split_first()?;
+    let args: Vec<&Word> = match first.text.as_str() {
+        "echo" => args
+            .iter()
+            .skip_while(|w| {
+                !w.quoted && matches!(w.text.as_str(), "-n" | "-e" | "-E" | "-ne" | "-en")
+            })
+            .collect(),
+        "printf" => match args {
+            [only] if !only.text.contains(['%', '\\']) => vec![only],
+            [format, value] if matches!(format.text.as_str(), "%s" | "%s\\n") => vec![value],
+            _ => return None,
+        },
+        _ => return None,
     };
-    let (first, args) = words.split_first()?;
-    if first.text != "echo" {
-        return None;
-    }
-    let args: Vec<&Word> = args
-        .iter()
-        .skip_while(|w| !w.quoted && matches!(w.text.as_str(), "-n" | "-e" | "-E" | "-ne" | "-en"))
-        .collect();
     let (head, tail) = (args.first()?, args.last()?);
     let text: Vec<&str> = args.iter().map(|w| w.text.as_str()).collect();
-    Some(Spanned::new(text.join(" "), head.span().cover(tail.span())))
+    let text = text.join(" ");
+    let unknown = args.iter().any(|w| w.expansion) || has_placeholder(&text);
+    Some((Spanned::new(text, head.span().cover(tail.span())), unknown))
 }
 
 /// One flag file's setting: `--<name>=<value>` (a bare boolean for a `?name` file), or the
@@ -235,7 +260,9 @@ mod tests {
         let text = "#!/bin/sh\necho 1 > /etc/mesos-master/quorum\necho -n \"$ZK\" > /etc/mesos/zk\n\
                     echo 2 > /etc/mesos-master/quorum\necho os > /etc/mesos-slave/attributes/rack\n\
                     echo hi > /tmp/x\ncat /etc/mesos-master/quorum > /etc/mesos-agent/work_dir\n\
-                    sudo echo docker,mesos >$ROOT/etc/mesos-agent/containerizers\n";
+                    sudo echo docker,mesos >$ROOT/etc/mesos-agent/containerizers\n\
+                    printf 3 | sudo tee /etc/mesos-slave/?no-switch_user\n\
+                    printf '%s\\n' \"$IP\" | tee -a /etc/mesos-slave/ip\nprintf '%d' 4 > /etc/mesos-slave/port\n";
         let mut map = SourceMap::new();
         let file = map.add("provision.sh", text.as_bytes());
         let mut sink = Sink::default();
@@ -259,6 +286,8 @@ mod tests {
                     Some("docker,mesos"),
                     false
                 ),
+                (Some(Role::Agent), "no-switch_user", None, false),
+                (Some(Role::Agent), "ip", Some("$IP"), true),
             ]
         );
         let quorum = written[1].settings[0].value.as_ref().expect("value");

@@ -101,6 +101,8 @@ pub struct Command {
     /// The file the command's output goes to (`> file`, `>> file`, `&> file`), the last one
     /// when several are given.
     pub output: Option<Word>,
+    /// True when a `|` sends the command's output to the next command.
+    pub piped: bool,
 }
 
 /// Splits `text[range]` (offsets relative to the whole file text) into commands.
@@ -244,7 +246,8 @@ fn lex(file: FileId, text: &str, range: std::ops::Range<usize>, unit: bool) -> V
                 lexer.push(at, c);
             }
             ';' | '|' => {
-                chars.next_if(|(_, n)| *n == c);
+                let doubled = chars.next_if(|(_, n)| *n == c).is_some();
+                lexer.current.piped = c == '|' && !doubled;
                 lexer.end_command();
             }
             '&' => {

@@ -22,7 +22,7 @@ pub(super) fn unwrap_json_array(command: Command) -> Command {
         return command;
     };
     let mut words = Vec::with_capacity(command.words.len());
-    let output = command.output;
+    let (output, piped) = (command.output, command.piped);
     for (i, word) in command.words.into_iter().enumerate() {
         if i < start {
             words.push(word);
@@ -40,7 +40,11 @@ pub(super) fn unwrap_json_array(command: Command) -> Command {
             words.push(inner);
         }
     }
-    Command { words, output }
+    Command {
+        words,
+        output,
+        piped,
+    }
 }
 
 /// What a Mesos image passes when the container is given no command of its own
