@@ -554,9 +554,10 @@ fn writes_flag_files(text: &str) -> bool {
         "/etc/mesos/zk",
     ];
     text.lines().any(|line| {
-        let prints = ["echo ", "printf "]
-            .iter()
-            .any(|p| line.trim_start().starts_with(p) || line.contains(&format!(" {p}")));
+        let command = line.trim_start();
+        let prints = ["echo ", "printf "].iter().any(|p| command.starts_with(p))
+            || line.contains(" echo ")
+            || line.contains(" printf ");
         prints
             && (line.contains('>') || line.contains("tee "))
             && DIRS.iter().any(|d| line.contains(d))

@@ -121,16 +121,23 @@ fn permute<T>(items: &mut [T], mut order: Vec<usize>) {
 mod tests {
     use super::*;
 
+    const LENGTHS: [usize; 8] = [0, 1, 2, 3, 5, 17, 64, 200];
+
+    /// `len` pseudo-random items: a key among 7, and the item's position to see stability.
+    fn sample(seed: &mut u32, len: usize) -> Vec<(u32, usize)> {
+        (0..len)
+            .map(|i| {
+                *seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                ((*seed >> 16) % 7, i)
+            })
+            .collect()
+    }
+
     #[test]
     fn matches_the_standard_stable_sort() {
         let mut seed = 7_u32;
-        for len in [0, 1, 2, 3, 5, 17, 64, 200] {
-            let items: Vec<(u32, usize)> = (0..len)
-                .map(|i| {
-                    seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
-                    ((seed >> 16) % 7, i)
-                })
-                .collect();
+        for len in LENGTHS {
+            let items = sample(&mut seed, len);
             let mut expected = items.clone();
             expected.sort_by_key(|&(key, _)| key);
             let mut got = items.clone();
@@ -147,13 +154,8 @@ mod tests {
     #[test]
     fn groups_and_keeps_firsts_like_the_collections() {
         let mut seed = 11_u32;
-        for len in [0, 1, 2, 3, 5, 17, 64, 200] {
-            let items: Vec<(u32, usize)> = (0..len)
-                .map(|i| {
-                    seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
-                    ((seed >> 16) % 7, i)
-                })
-                .collect();
+        for len in LENGTHS {
+            let items = sample(&mut seed, len);
             let mut expected: BTreeMap<u32, Vec<(u32, usize)>> = BTreeMap::new();
             for &item in &items {
                 expected.entry(item.0).or_default().push(item);

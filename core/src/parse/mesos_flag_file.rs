@@ -54,7 +54,7 @@ pub fn parse_mesos_flag_file(
 /// written last: only that write counts.
 pub fn written_by_script(file: FileId, text: &str, sink: &mut Sink) -> Vec<MesosSource> {
     let commands = split_commands(file, text, 0..text.len());
-    // (position of the writing command, target path, value)
+    // (position of the writing command, target path, value, whether the value is unknown)
     let mut writes: Vec<(usize, &str, Spanned<String>, bool)> = Vec::new();
     for (i, command) in commands.iter().enumerate() {
         let Some((value, unknown)) = printed(&command.words) else {

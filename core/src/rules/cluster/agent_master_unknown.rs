@@ -111,11 +111,7 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let mut findings = Vec::new();
     for (key, agents) in unknown {
         let target = key.split('\0').next().unwrap_or_default();
-        let verb = if agents.len() == 1 {
-            "registers"
-        } else {
-            "register"
-        };
+        let verb = registers(agents.len());
         let mut f = Finding::new(format!(
             "{} {verb} with `{target}`, which is not {found}",
             the_agents(&agents)
@@ -128,11 +124,7 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
     for ((_, port), uses) in crate::sort::group(wrong_port) {
         let wrong = &uses[0].0;
         let agents: Vec<(&str, Span)> = uses.iter().map(|(_, agent)| *agent).collect();
-        let verb = if agents.len() == 1 {
-            "registers"
-        } else {
-            "register"
-        };
+        let verb = registers(agents.len());
         let mut f = Finding::new(format!(
             "{} {verb} with port {port}, but the master on {} listens on {}",
             the_agents(&agents),
@@ -158,6 +150,11 @@ struct WrongPort<'a> {
 }
 
 /// "the agent on a1", "the agents on a1, a2".
+/// The verb for that many agents.
+fn registers(agents: usize) -> &'static str {
+    if agents == 1 { "registers" } else { "register" }
+}
+
 fn the_agents(agents: &[(&str, Span)]) -> String {
     let mut names: Vec<&str> = agents.iter().map(|(n, _)| *n).collect();
     names.dedup();

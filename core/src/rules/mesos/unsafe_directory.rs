@@ -108,13 +108,12 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
 
 /// How the system clears a volatile directory (systemd's `tmp.mount` and `tmpfiles.d`
 /// defaults; `/run` and `/dev/shm` are memory on every distribution).
-fn cleaned(dir: &str) -> String {
+fn cleaned(dir: &str) -> &'static str {
     match dir {
         "/tmp" => "`/tmp` is emptied on reboot or by a timer",
         "/var/tmp" => "`/var/tmp` loses files unused for 30 days under systemd's defaults",
         _ => "held in memory, emptied on every reboot",
     }
-    .to_owned()
 }
 
 /// Paths whose content must outlive a reboot, besides the work and log directories.
