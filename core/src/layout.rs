@@ -28,8 +28,9 @@ pub enum FileKind {
     MesosFlagFile { role: Role, name: String },
     /// Variables for the daemons: `MESOS_*` env files, `/etc/default/mesos*`.
     MesosEnv { role: Option<Role>, wrapper: bool },
-    /// A file that starts Mesos: shell script, systemd or upstart unit, Markdown guide.
-    MesosScript,
+    /// A file that starts Mesos (shell script, systemd or upstart unit, Markdown guide), or a
+    /// shell script that writes flag files, a zoo.cfg or a myid.
+    Script,
     /// A docker-compose file whose services run ZooKeeper or Mesos.
     Compose,
     /// Kubernetes manifests (Pods, Deployments, StatefulSets) that run ZooKeeper or Mesos.
@@ -61,7 +62,7 @@ impl FileKind {
             FileKind::MesosEtcFile { .. }
                 | FileKind::MesosFlagFile { .. }
                 | FileKind::MesosEnv { .. }
-                | FileKind::MesosScript
+                | FileKind::Script
         )
     }
 }
@@ -244,7 +245,7 @@ fn kind_by_name(path: &str) -> NameKind {
     if is_dynamic_name(name) {
         return NameKind::Sure(FileKind::ZkDynamic);
     }
-    if name == "zoo.cfg" || (name.starts_with("zoo") && name.ends_with(".cfg")) {
+    if is_zoo_cfg_name(name) {
         return NameKind::Sure(FileKind::ZooCfg);
     }
     if let Some(kind) = mesos_kind_by_name(name, parent) {
@@ -469,10 +470,14 @@ fn sniff(path: &str, text: &str) -> FileKind {
     } else {
         None
     };
-    if starts_mesos(text) || runs_mesos_image(text) || writes_flag_files(text) {
-        return FileKind::MesosScript;
-    }
     let shell = [".sh", ".bash"].iter().any(|ext| name.ends_with(ext));
+    if starts_mesos(text)
+        || runs_mesos_image(text)
+        || writes_flag_files(text)
+        || (is_shell_script(path, text) && writes_zoo_cfg(text))
+    {
+        return FileKind::Script;
+    }
     if text.lines().any(|l| {
         l.trim_start()
             .trim_start_matches("export ")
@@ -543,9 +548,10 @@ fn starts_mesos(text: &str) -> bool {
         })
 }
 
-/// True when a provisioning script writes files of the flag-file layout with `echo` or
-/// `printf` (`echo 2 > /etc/mesos-master/quorum`, `echo 2 | sudo tee ...`);
-/// `parse::mesos_flag_file::written_by_script` reads them.
+/// True when a provisioning script writes files of the flag-file layout with `echo`, `printf`
+/// or a here-document (`echo 2 > /etc/mesos-master/quorum`, `echo 2 | sudo tee ...`,
+/// `cat > /etc/mesos-slave/isolation <<EOF`); `parse::mesos_flag_file::written_by_script`
+/// reads them.
 fn writes_flag_files(text: &str) -> bool {
     const DIRS: &[&str] = &[
         "/etc/mesos-master/",
@@ -557,11 +563,47 @@ fn writes_flag_files(text: &str) -> bool {
         let command = line.trim_start();
         let prints = ["echo ", "printf "].iter().any(|p| command.starts_with(p))
             || line.contains(" echo ")
-            || line.contains(" printf ");
+            || line.contains(" printf ")
+            || (command.starts_with("cat ") && line.contains("<<"));
         prints
             && (line.contains('>') || line.contains("tee "))
             && DIRS.iter().any(|d| line.contains(d))
     })
+}
+
+/// True for a shell script: a `.sh` or `.bash` name, or a `#!` line that runs a shell.
+pub fn is_shell_script(path: &str, text: &str) -> bool {
+    let name = base_name(path);
+    [".sh", ".bash"].iter().any(|ext| name.ends_with(ext)) || starts_with_shell_line(text)
+}
+
+/// True when the first line is a `#!` line that runs a shell (`#!/bin/sh`,
+/// `#!/usr/bin/env bash`): a script, whatever its name.
+fn starts_with_shell_line(text: &str) -> bool {
+    text.lines().next().is_some_and(|l| {
+        let l = l.trim_end();
+        l.starts_with("#!")
+            && ["/sh", "bash", "/dash", "/ksh", " sh"]
+                .iter()
+                .any(|s| l.ends_with(s))
+    })
+}
+
+/// True when a script writes a zoo.cfg from a here-document (`cat > conf/zoo.cfg <<EOF`,
+/// `cat <<EOF | sudo tee /etc/zookeeper/conf/zoo.cfg`); `parse::zk_script` reads it.
+fn writes_zoo_cfg(text: &str) -> bool {
+    text.lines().any(|line| {
+        line.contains("<<")
+            && (line.contains('>') || line.contains("tee "))
+            && line
+                .split([' ', '>', '\t', '"', '\''])
+                .any(|word| word.rsplit('/').next().is_some_and(is_zoo_cfg_name))
+    })
+}
+
+/// `zoo.cfg`, `zoo1.cfg`, `zoo-2.cfg`: the names ZooKeeper's static configuration goes by.
+pub fn is_zoo_cfg_name(name: &str) -> bool {
+    name == "zoo.cfg" || (name.starts_with("zoo") && name.ends_with(".cfg"))
 }
 
 /// True when a line's command is the daemon itself, given no arguments: `exec mesos-master`,
@@ -752,13 +794,10 @@ mod tests {
                     wrapper: false,
                 },
             ),
-            (
-                "mesos-master --zk=zk://zk1:2181/mesos\n",
-                FileKind::MesosScript,
-            ),
+            ("mesos-master --zk=zk://zk1:2181/mesos\n", FileKind::Script),
             (
                 "[Service]\nExecStart=/usr/sbin/mesos-agent --master=m1:5050\n",
-                FileKind::MesosScript,
+                FileKind::Script,
             ),
             (
                 "services:\n  zk1:\n    image: zookeeper:3.8\n",
@@ -833,16 +872,16 @@ mod tests {
         );
         assert_eq!(
             detect("guide.md", "./mesos-master.sh --zk=x", true),
-            FileKind::MesosScript
+            FileKind::Script
         );
         assert_eq!(
             detect("master1/run.sh", "exec mesos-master \\\n --zk=x", false),
-            FileKind::MesosScript
+            FileKind::Script
         );
         // A script starting ZooKeeper containers and a Mesos one on the host network is read
         // for both: the containers, and the daemon on the script's host.
         let both = "docker run --name zk1 zookeeper:3.8\ndocker run --net=host mesosphere/mesos-master:1.4.1\n";
-        assert_eq!(detect("start.sh", both, false), FileKind::MesosScript);
+        assert_eq!(detect("start.sh", both, false), FileKind::Script);
         assert_eq!(
             detect("start.sh", "docker run --name zk1 zookeeper:3.8\n", false),
             FileKind::DockerRun
@@ -853,11 +892,11 @@ mod tests {
                 "mesos-master -zk=zk://a:2181/m --quorum=1",
                 false
             ),
-            FileKind::MesosScript
+            FileKind::Script
         );
         assert_ne!(
             detect("m1/hosts.env", "NAME=mesos-master-01\n", false),
-            FileKind::MesosScript
+            FileKind::Script
         );
         assert_eq!(
             detect("m/mesos-master.env", "MESOS_QUORUM=2\n", false),
@@ -883,7 +922,7 @@ mod tests {
                 "[Service]\nExecStart=/usr/sbin/mesos-agent $MESOS_OPTS\n",
                 false
             ),
-            FileKind::MesosScript
+            FileKind::Script
         );
         assert!(!is_candidate("notes.txt"));
         assert_eq!(
@@ -922,7 +961,9 @@ mod tests {
             FileKind::ZooCfg
         );
         let heredoc = "cat > /etc/zookeeper/conf/zoo.cfg <<EOF\ndataDir=/x\nclientPort=2181\nEOF\n";
-        assert_eq!(detect("zk/run.sh", heredoc, false), FileKind::Other);
+        // A script that writes a zoo.cfg is a script (`parse::zk_script` reads the zoo.cfg).
+        assert_eq!(detect("zk/run.sh", heredoc, false), FileKind::Script);
+        assert_eq!(detect("zk/notes.md", heredoc, false), FileKind::Other);
         assert_eq!(
             detect("zk/server.properties", &heredoc[40..], false),
             FileKind::ZooCfg
@@ -940,11 +981,7 @@ mod tests {
             "  sudo mesos-slave",
         ] {
             let text = format!("#!/bin/sh\nexport MESOS_WORK_DIR=/w\n{line}\n");
-            assert_eq!(
-                detect("run.sh", &text, false),
-                FileKind::MesosScript,
-                "{line}"
-            );
+            assert_eq!(detect("run.sh", &text, false), FileKind::Script, "{line}");
         }
         for line in [
             "systemctl start mesos-master",

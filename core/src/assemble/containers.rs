@@ -62,7 +62,7 @@ pub fn hosts(
                 containers.extend(found);
                 problems.yaml.extend(error);
             }
-            FileKind::MesosScript | FileKind::DockerRun => {
+            FileKind::Script | FileKind::DockerRun => {
                 let env_files = docker_env_files(sources, &by_path, *id);
                 containers.extend(docker_run::parse_docker_runs(
                     *id, text, &env_files, value_uses,

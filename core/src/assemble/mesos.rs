@@ -39,7 +39,7 @@ pub fn processes(
         problems.mesos.extend(crlf_line_ends(p, text));
         problems.mesos.extend(byte_order_mark(p, text));
         match p.kind {
-            FileKind::MesosScript => {
+            FileKind::Script => {
                 let env_files = super::containers::docker_env_files(sources, env_files, p.id);
                 let followed = |named: &str| {
                     let f = followed_file(p, placed, named)?;

@@ -13,6 +13,7 @@ use crate::model::{Cluster, Host};
 use crate::parse::{self, Sink};
 use crate::settings::Settings;
 use crate::source::{FileId, SourceMap, Span};
+use crate::template::has_placeholder;
 
 mod containers;
 mod mesos;
@@ -23,6 +24,14 @@ struct Placed<'a> {
     kind: &'a FileKind,
     /// The path inside the host directory, e.g. `etc/zookeeper/conf/zoo.cfg`.
     inside: String,
+}
+
+/// The parsed ZooKeeper files by file index, kept until the host that places one takes it.
+#[derive(Default)]
+struct Parsed {
+    configs: Vec<Option<ZooCfg>>,
+    /// The myid a script that writes a zoo.cfg writes, with the path it writes it to.
+    script_myids: Vec<Option<(String, MyId)>>,
 }
 
 /// Parses every file and assembles the hosts.
@@ -52,18 +61,34 @@ pub fn cluster(
     let mut value_uses = Vec::new();
     // Each zoo.cfg is parsed once, here: placing myids needs the dataDirs before hosts are built.
     // They are kept by file index until the host that places one takes it.
-    let mut configs: Vec<Option<ZooCfg>> = Vec::new();
-    configs.resize_with(sources.files().len(), || None);
+    // A script that writes a zoo.cfg holds it, and the myid it writes, at its own index.
+    let mut parsed = Parsed::default();
+    parsed.configs.resize_with(sources.files().len(), || None);
+    parsed
+        .script_myids
+        .resize_with(sources.files().len(), || None);
     for (id, kind) in files {
-        if *kind == FileKind::ZooCfg {
-            let file = sources.file(*id);
-            let mut config = parse::zoo_cfg::parse_zoo_cfg(*id, file.config_text(), settings, sink);
-            config.path = file.path().to_owned();
-            problems.config.append(&mut config.problems);
-            configs[id.index()] = Some(config);
-        }
+        let file = sources.file(*id);
+        let mut config = match kind {
+            FileKind::ZooCfg => {
+                parse::zoo_cfg::parse_zoo_cfg(*id, file.config_text(), settings, sink)
+            }
+            FileKind::Script if layout::is_shell_script(file.path(), file.text()) => {
+                let text = file.config_text();
+                let Some(written) = parse::zk_script::written_by_script(*id, text, settings, sink)
+                else {
+                    continue;
+                };
+                parsed.script_myids[id.index()] = written.myid;
+                written.config
+            }
+            _ => continue,
+        };
+        config.path = file.path().to_owned();
+        problems.config.append(&mut config.problems);
+        parsed.configs[id.index()] = Some(config);
     }
-    adopt_pseudo_cluster_myids(&mut by_host, &configs);
+    adopt_pseudo_cluster_myids(&mut by_host, &parsed.configs);
     let env_files = containers::env_file_index(sources, files);
     let root_name = root.rsplit('/').find(|s| !s.is_empty()).unwrap_or(".");
     let mut hosts: Vec<Host> = Vec::new();
@@ -78,7 +103,7 @@ pub fn cluster(
         let orphans = zookeeper_servers(
             &mut host,
             placed,
-            &mut configs,
+            &mut parsed,
             sources,
             settings,
             sink,
@@ -190,7 +215,7 @@ fn adopt_pseudo_cluster_myids(
 fn zookeeper_servers(
     host: &mut Host,
     placed: &[Placed<'_>],
-    configs: &mut [Option<ZooCfg>],
+    parsed: &mut Parsed,
     sources: &SourceMap,
     settings: &Settings,
     sink: &mut Sink,
@@ -205,13 +230,31 @@ fn zookeeper_servers(
             (p.inside.clone(), Some(myid))
         })
         .collect();
+    // A myid a script writes is placed where it writes it; one written to a path with a
+    // variable in it (`$DATA_DIR/myid`) is taken to be where its zoo.cfg's dataDir says.
+    let mut from_scripts: Vec<FileId> = Vec::new();
+    for p in placed.iter().filter(|p| *p.kind == FileKind::Script) {
+        let Some((path, myid)) = parsed.script_myids[p.id.index()].take() else {
+            continue;
+        };
+        let data_dir = parsed.configs[p.id.index()]
+            .as_ref()
+            .and_then(|c| c.data_dir.as_ref())
+            .and_then(|d| d.value.known().cloned());
+        let path = match data_dir {
+            Some(dir) if has_placeholder(&path) => join(dir.trim_start_matches('/'), "myid"),
+            _ => path.trim_start_matches('/').to_owned(),
+        };
+        from_scripts.push(p.id);
+        myids.push((path, Some(myid)));
+    }
     let dynamics: Vec<&Placed<'_>> = placed
         .iter()
         .filter(|p| *p.kind == FileKind::ZkDynamic)
         .collect();
     let configs: Vec<(&Placed<'_>, ZooCfg)> = placed
         .iter()
-        .filter_map(|p| Some((p, configs[p.id.index()].take()?)))
+        .filter_map(|p| Some((p, parsed.configs[p.id.index()].take()?)))
         .collect();
     let single = configs.len() == 1;
     let mut used: Vec<FileId> = Vec::new();
@@ -255,7 +298,12 @@ fn zookeeper_servers(
             });
         }
     }
-    myids.into_iter().filter_map(|(_, m)| m).collect()
+    // A script's myid no zoo.cfg claims is not a file of the tree: it waits for no shared one.
+    myids
+        .into_iter()
+        .filter_map(|(_, m)| m)
+        .filter(|m| !from_scripts.contains(&m.file))
+        .collect()
 }
 
 /// Finds the myid ZooKeeper would read for `config`: `<dataDir>/myid` inside the host, or, in

@@ -76,6 +76,9 @@ pub struct Container {
     pub ordinal: Option<i64>,
     /// The StatefulSet's `replicas:`, when the manifest gives a number.
     pub replicas: Option<Spanned<i64>>,
+    /// How many alike replicas the container stands for, when its file says more than one: a
+    /// Deployment's or ReplicaSet's `replicas:`, compose `deploy.replicas:` or `scale:`.
+    pub copies: Option<Spanned<i64>>,
     /// Files a ConfigMap mounts into the container (a `zoo.cfg` under `/conf`).
     pub files: Vec<MountedFile>,
     /// Where to point for the container as a whole.
@@ -100,6 +103,7 @@ impl Container {
             open_env: false,
             ordinal: None,
             replicas: None,
+            copies: None,
             files: Vec::new(),
             anchor,
         }

@@ -43,6 +43,20 @@ pub struct Host {
     pub containers: Vec<container::Container>,
 }
 
+impl Host {
+    /// How many alike machines the host stands for: the replicas of the Deployment or compose
+    /// service it is, else one.
+    pub fn copies(&self) -> usize {
+        self.containers
+            .iter()
+            .filter_map(|c| c.copies.as_ref())
+            .map(|c| usize::try_from(c.value).unwrap_or(1))
+            .max()
+            .unwrap_or(1)
+            .max(1)
+    }
+}
+
 impl Cluster {
     /// How messages name a ZooKeeper server: the host, plus its id where the host runs several
     /// servers or has no name of its own.

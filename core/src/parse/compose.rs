@@ -135,11 +135,23 @@ pub fn parse_compose(
                 .get("volumes")
                 .map(|v| v.items().iter().filter_map(mount).collect())
                 .unwrap_or_default();
+            c.copies = service
+                .get("deploy")
+                .and_then(|d| d.get("replicas"))
+                .or_else(|| service.get("scale"))
+                .and_then(interpolate)
+                .and_then(|(n, unknown)| {
+                    let count = n.value.trim().parse::<i64>().ok().filter(|_| !unknown)?;
+                    (count > 1).then(|| Spanned::new(count.min(MAX_COPIES), n.span))
+                });
             Some(c)
         })
         .collect();
     (containers, error)
 }
+
+/// More replicas than this are read as this many: any count of masters a cluster runs.
+const MAX_COPIES: i64 = 1024;
 
 /// The paths the services of a compose file name in `env_file:`, as written.
 pub fn env_files_named(file: FileId, text: &str) -> Vec<String> {
@@ -417,6 +429,21 @@ mod tests {
         let env_id = map.add(".env", env.as_bytes());
         let dot_env = parse_dot_env(env_id, env);
         parse_compose(id, text, &dot_env, &|_| None)
+    }
+
+    #[test]
+    fn replicas_and_scale_are_copies() {
+        let text = "services:\n  a:\n    image: x\n    deploy:\n      replicas: ${N:-3}\n  \
+                    b:\n    image: x\n    scale: 2\n  c:\n    image: x\n    deploy:\n      replicas: 1\n  \
+                    d:\n    image: x\n    deploy:\n      replicas: ${M}\n";
+        let (c, _) = containers(text, "");
+        let copies: Vec<Option<i64>> = c
+            .iter()
+            .map(|c| c.copies.as_ref().map(|n| n.value))
+            .collect();
+        assert_eq!(copies, [Some(3), Some(2), None, None]);
+        let at = c[1].copies.as_ref().expect("scale").span;
+        assert_eq!(&text[at.range()], "2");
     }
 
     #[test]

@@ -233,6 +233,11 @@ fn workload(
             c.ordinal = ordinal;
             if kind == "StatefulSet" {
                 c.replicas = written_replicas.clone();
+            } else if matches!(kind, "Deployment" | "ReplicaSet") {
+                c.copies = written_replicas
+                    .as_ref()
+                    .filter(|r| r.value > 1)
+                    .map(|r| Spanned::new(r.value.min(MAX_REPLICAS), r.span));
             }
             c.aliases = aliases.clone();
             c.image = spec.get("image").and_then(|n| scalar(n, text)).map(|v| v.0);
@@ -361,6 +366,13 @@ mod tests {
         assert!(p.var("ZOO_MY_ID").expect("present").value.is_none());
         assert_eq!(p.entrypoint.as_ref().expect("present").len(), 3);
         assert!(p.replicas.is_none(), "a placeholder is no count");
+        let deployment = text
+            .replace("StatefulSet", "Deployment")
+            .replace("{{ .Values.replicas }}", "3");
+        let pods = read(&deployment);
+        assert_eq!(pods.len(), 1, "a Deployment's replicas are one host");
+        assert_eq!(pods[0].copies.as_ref().map(|c| c.value), Some(3));
+        assert!(pods[0].replicas.is_none());
         let three = text.replace("{{ .Values.replicas }}", "3");
         let pods = read(&three);
         assert_eq!(pods.len(), 3);

@@ -12,7 +12,7 @@ use crate::model::mesos::{
 };
 use crate::parse::Sink;
 use crate::parse::mesos_words::mask_secrets;
-use crate::parse::shell::{Word, split_commands};
+use crate::parse::shell::{last_writes, split_commands, written_files};
 use crate::settings::Settings;
 use crate::source::{FileId, Span, Spanned};
 use crate::template::has_placeholder;
@@ -46,62 +46,33 @@ pub fn parse_mesos_flag_file(
     flag_file_source(dir_role, file_name, value, unknown, sink)
 }
 
-/// The flag files a provisioning script writes with `echo` or `printf`: `echo 2 >
-/// /etc/mesos-master/quorum`, `echo "$ZK" | sudo tee /etc/mesos/zk`. Each is read as the file
-/// it writes, its value pointing into the script; a value with an expansion is unknown.
+/// The flag files a provisioning script writes with `echo`, `printf` or a here-document:
+/// `echo 2 > /etc/mesos-master/quorum`, `echo "$ZK" | sudo tee /etc/mesos/zk`,
+/// `cat > /etc/mesos-slave/isolation <<EOF`. Each is read as the file it writes, its value
+/// pointing into the script; a value with an expansion is unknown.
 ///
 /// A file written twice (in the two branches of an `if`, or again later) holds what was
 /// written last: only that write counts.
 pub fn written_by_script(file: FileId, text: &str, sink: &mut Sink) -> Vec<MesosSource> {
     let commands = split_commands(file, text, 0..text.len());
-    // (position of the writing command, target path, value, whether the value is unknown)
-    let mut writes: Vec<(usize, &str, Spanned<String>, bool)> = Vec::new();
-    for (i, command) in commands.iter().enumerate() {
-        let Some((value, unknown)) = printed(&command.words) else {
-            continue;
-        };
-        let target = match &command.output {
-            Some(output) => Some(output),
-            None if command.piped => commands.get(i + 1).and_then(|next| teed(&next.words)),
-            None => None,
-        };
-        if let Some(target) = target {
-            writes.push((i, target.text.as_str(), value, unknown));
-        }
-    }
-    let mut last_write: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    for (i, path, _, _) in &writes {
-        last_write.insert(path, *i);
-    }
-    writes
+    last_writes(written_files(&commands, text))
         .into_iter()
-        .filter(|(i, path, _, _)| last_write.get(path) == Some(i))
-        .filter_map(|(_, path, value, unknown)| {
-            let (dir_role, name) = flag_file_path(path)?;
-            Some(flag_file_source(dir_role, name, value, unknown, sink))
+        .filter_map(|write| {
+            let (dir_role, name) = flag_file_path(&write.path.text)?;
+            // The init wrapper reads the file with `$(cat file)`: trailing newlines go.
+            let trimmed = write.content.value.trim_end_matches(['\n', '\r']);
+            let span = write.content.span;
+            let value = Spanned::new(
+                trimmed.to_owned(),
+                Span::new(
+                    span.file,
+                    span.start as usize,
+                    span.start as usize + trimmed.len(),
+                ),
+            );
+            Some(flag_file_source(dir_role, name, value, write.unknown, sink))
         })
         .collect()
-}
-
-/// The file `tee` (or `sudo tee`) writes: `tee /etc/mesos-master/quorum`, `tee -a file`.
-fn teed(words: &[Word]) -> Option<&Word> {
-    let words = without_sudo(words);
-    let (first, args) = words.split_first()?;
-    if first.text != "tee" {
-        return None;
-    }
-    match args {
-        [file] => Some(file),
-        [option, file] if option.text == "-a" => Some(file),
-        _ => None,
-    }
-}
-
-fn without_sudo(words: &[Word]) -> &[Word] {
-    match words.first() {
-        Some(w) if w.text == "sudo" => &words[1..],
-        _ => words,
-    }
 }
 
 /// `Some(role)` and the flag's name for a path of the flag-file layout
@@ -118,33 +89,6 @@ fn flag_file_path(path: &str) -> Option<(Option<Role>, &str)> {
         && !name.contains(['.', '$', '{', '*'])
         && !name.starts_with('-');
     valid.then_some((role, name))
-}
-
-/// What `echo` or `printf` (perhaps under `sudo`) writes, without its line end, and whether
-/// it holds an expansion: `echo`'s arguments joined by spaces (`-n` and `-e` left out),
-/// `printf`'s single argument without `%` (`printf 2`) or the argument of `printf '%s\n' x`.
-/// `None` for another command or another `printf` format.
-fn printed(words: &[Word]) -> Option<(Spanned<String>, bool)> {
-    let (first, args) = without_sudo(words).split_first()?;
-    let args: Vec<&Word> = match first.text.as_str() {
-        "echo" => args
-            .iter()
-            .skip_while(|w| {
-                !w.quoted && matches!(w.text.as_str(), "-n" | "-e" | "-E" | "-ne" | "-en")
-            })
-            .collect(),
-        "printf" => match args {
-            [only] if !only.text.contains(['%', '\\']) => vec![only],
-            [format, value] if matches!(format.text.as_str(), "%s" | "%s\\n") => vec![value],
-            _ => return None,
-        },
-        _ => return None,
-    };
-    let (head, tail) = (args.first()?, args.last()?);
-    let text: Vec<&str> = args.iter().map(|w| w.text.as_str()).collect();
-    let text = text.join(" ");
-    let unknown = args.iter().any(|w| w.expansion) || has_placeholder(&text);
-    Some((Spanned::new(text, head.span().cover(tail.span())), unknown))
 }
 
 /// One flag file's setting: `--<name>=<value>` (a bare boolean for a `?name` file), or the

@@ -35,5 +35,6 @@ pub mod shell;
 pub mod shell_vars;
 pub mod yaml;
 pub mod zk_dynamic;
+pub mod zk_script;
 pub mod zk_url;
 pub mod zoo_cfg;

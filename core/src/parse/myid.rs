@@ -17,9 +17,25 @@ pub const DEBIAN_PLACEHOLDER: &str = "replace this text with the cluster-unique"
 
 /// Parses a myid file. Never fails; reports nothing itself (the rules do).
 pub fn parse_myid(file: FileId, text: &str, _settings: &Settings, _sink: &mut Sink) -> MyId {
+    read(file, text, 0)
+}
+
+/// The myid a script writes (`echo 2 > /var/lib/zookeeper/myid`): `content` is what the file
+/// will hold, its span the source of that text in the script.
+pub fn written_myid(content: &Spanned<String>) -> MyId {
+    read(
+        content.span.file,
+        &content.value,
+        content.span.start as usize,
+    )
+}
+
+/// Reads `text`, which starts at offset `base` of `file`.
+fn read(file: FileId, text: &str, base: usize) -> MyId {
+    let at = |start: usize, end: usize| Span::new(file, base + start, base + end);
     let end = text.find(['\n', '\r']).unwrap_or(text.len());
     let first = text.get(..end).unwrap_or("");
-    let first_line = Spanned::new(first.to_owned(), Span::new(file, 0, end));
+    let first_line = Spanned::new(first.to_owned(), at(0, end));
     let id = parse_java_integer(first, 64).map(|n| Spanned::new(n, first_line.span));
     let problem = if id.is_some() {
         None
@@ -40,8 +56,7 @@ pub fn parse_myid(file: FileId, text: &str, _settings: &Settings, _sink: &mut Si
         .get(end..)
         .map_or(text.len(), |r| end + (r.len() - r.trim_start().len()));
     let rest = text.get(rest_start..).unwrap_or("").trim_end();
-    let extra_lines =
-        (!rest.is_empty()).then(|| Span::new(file, rest_start, rest_start + rest.len()));
+    let extra_lines = (!rest.is_empty()).then(|| at(rest_start, rest_start + rest.len()));
     MyId {
         file,
         first_line,

@@ -7,6 +7,7 @@
 //! when the script runs. One pass over the text, no backtracking; nothing here can panic.
 
 use crate::source::{FileId, Span, Spanned};
+use crate::template::has_placeholder;
 
 /// One shell word after quote removal.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -101,8 +102,23 @@ pub struct Command {
     /// The file the command's output goes to (`> file`, `>> file`, `&> file`), the last one
     /// when several are given.
     pub output: Option<Word>,
+    /// True when the output is appended to the file (`>> file`) rather than replacing it.
+    pub appends: bool,
     /// True when a `|` sends the command's output to the next command.
     pub piped: bool,
+    /// The here-document the command reads (`cat > f <<EOF`), when it has one.
+    pub heredoc: Option<Heredoc>,
+}
+
+/// The body of a here-document: the lines between `<<EOF` and the `EOF` line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Heredoc {
+    /// The body's source bytes, every line with its line end.
+    pub body: Span,
+    /// True for a quoted delimiter (`<<'EOF'`): the shell expands nothing in the body.
+    pub literal: bool,
+    /// True for `<<-`: the shell removes the tabs that start each line.
+    pub strip_tabs: bool,
 }
 
 /// Splits `text[range]` (offsets relative to the whole file text) into commands.
@@ -129,6 +145,7 @@ fn lex(file: FileId, text: &str, range: std::ops::Range<usize>, unit: bool) -> V
         word: None,
         skip_next_word: false,
         next_is_output: false,
+        next_appends: false,
         heredoc: None,
     };
     let end = range.end.min(text.len());
@@ -142,24 +159,42 @@ fn lex(file: FileId, text: &str, range: std::ops::Range<usize>, unit: bool) -> V
             ' ' | '\t' | '\r' => lexer.end_word(),
             '\n' => {
                 lexer.end_command();
-                if let Some((delimiter, strip_tabs)) = lexer.heredoc.take() {
+                if let Some(pending) = lexer.heredoc.take() {
                     // The body of a here-document is data for the command, not commands.
+                    let is_delimiter = |line: &str| {
+                        let line = line.trim_end_matches('\r');
+                        let line = if pending.strip_tabs {
+                            line.trim_start_matches('\t')
+                        } else {
+                            line
+                        };
+                        line == pending.delimiter
+                    };
+                    let start = at + 1;
+                    let mut line_start = start;
                     let mut line = String::new();
-                    for (_, q) in chars.by_ref() {
+                    let mut body_end = None;
+                    for (i, q) in chars.by_ref() {
                         if q != '\n' {
                             line.push(q);
                             continue;
                         }
-                        let body = line.trim_end_matches('\r');
-                        let body = if strip_tabs {
-                            body.trim_start_matches('\t')
-                        } else {
-                            body
-                        };
-                        if body == delimiter {
+                        if is_delimiter(&line) {
+                            body_end = Some(line_start);
                             break;
                         }
                         line.clear();
+                        line_start = i + 1;
+                    }
+                    // Without a delimiter line, the shell takes the rest of the text as the body.
+                    let body_end =
+                        body_end.unwrap_or(if is_delimiter(&line) { line_start } else { end });
+                    if let Some(command) = lexer.commands.get_mut(pending.command) {
+                        command.heredoc = Some(Heredoc {
+                            body: Span::new(file, start, body_end.max(start)),
+                            literal: pending.literal,
+                            strip_tabs: pending.strip_tabs,
+                        });
                     }
                 }
             }
@@ -253,7 +288,7 @@ fn lex(file: FileId, text: &str, range: std::ops::Range<usize>, unit: bool) -> V
             '&' => {
                 if chars.next_if(|(_, n)| *n == '>').is_some() {
                     lexer.end_word();
-                    chars.next_if(|(_, n)| *n == '>');
+                    lexer.next_appends = chars.next_if(|(_, n)| *n == '>').is_some();
                     lexer.skip_next_word = true;
                     lexer.next_is_output = true;
                 } else {
@@ -279,15 +314,24 @@ fn lex(file: FileId, text: &str, range: std::ops::Range<usize>, unit: bool) -> V
                     let strip_tabs = chars.next_if(|(_, n)| *n == '-').is_some();
                     while chars.next_if(|(_, n)| *n == ' ' || *n == '\t').is_some() {}
                     let mut delimiter = String::new();
+                    let mut literal = false;
                     while let Some((_, n)) = chars.next_if(|(_, n)| {
                         !n.is_whitespace() && !matches!(n, ';' | '|' | '&' | '>' | '<' | ')')
                     }) {
-                        if !matches!(n, '\'' | '"' | '\\') {
+                        if matches!(n, '\'' | '"' | '\\') {
+                            literal = true;
+                        } else {
                             delimiter.push(n);
                         }
                     }
                     if !delimiter.is_empty() {
-                        lexer.heredoc = Some((delimiter, strip_tabs));
+                        lexer.heredoc = Some(PendingHeredoc {
+                            delimiter,
+                            strip_tabs,
+                            literal,
+                            // The command this line is part of: pushed next.
+                            command: lexer.commands.len(),
+                        });
                     }
                     continue;
                 }
@@ -299,6 +343,7 @@ fn lex(file: FileId, text: &str, range: std::ops::Range<usize>, unit: bool) -> V
                 } else {
                     lexer.skip_next_word = true;
                     lexer.next_is_output = c == '>';
+                    lexer.next_appends = c == '>' && doubled;
                 }
             }
             _ => lexer.push(at, c),
@@ -306,6 +351,164 @@ fn lex(file: FileId, text: &str, range: std::ops::Range<usize>, unit: bool) -> V
     }
     lexer.end_command();
     lexer.commands
+}
+
+/// A file a script writes: `echo 2 > f`, `printf '%s\n' "$X" | sudo tee f`,
+/// `cat > f <<EOF`, `cat <<EOF | envsubst > f`.
+#[derive(Debug)]
+pub struct Write<'a> {
+    /// The position of the writing command among the script's commands.
+    pub command: usize,
+    /// Where the content goes, as written (`/etc/mesos-master/quorum`, `$ROOT/zoo.cfg`).
+    pub path: &'a Word,
+    /// What is written: `echo`'s arguments without the line end, or a here-document's body
+    /// with every line end (and, for `<<-`, the tabs that start its lines in the source).
+    pub content: Spanned<String>,
+    /// True when the content holds an expansion or a template placeholder.
+    pub unknown: bool,
+    /// True when the content is a here-document.
+    pub heredoc: bool,
+    /// True when the command appends the content (`>>`, `tee -a`).
+    pub appends: bool,
+    /// True when a later command appends to the file (see [`last_writes`]).
+    pub appended: bool,
+}
+
+/// Every file the commands write with `echo`, `printf` or `cat` of a here-document, in order.
+pub fn written_files<'a>(commands: &'a [Command], text: &str) -> Vec<Write<'a>> {
+    let mut writes = Vec::new();
+    for (i, command) in commands.iter().enumerate() {
+        let Some((content, unknown, heredoc)) = written_content(command, text) else {
+            continue;
+        };
+        let target = match &command.output {
+            Some(output) => Some((output, command.appends)),
+            None if command.piped => commands.get(i + 1).and_then(piped_target),
+            // `tee f <<EOF`
+            None => teed(without_sudo(&command.words)),
+        };
+        if let Some((path, appends)) = target {
+            writes.push(Write {
+                command: i,
+                path,
+                content,
+                unknown,
+                heredoc,
+                appends,
+                appended: false,
+            });
+        }
+    }
+    writes
+}
+
+/// Of several writes of one path (the two branches of an `if`, a rewrite later on), the last
+/// that replaces the file: what it holds once the script has run. Appends after it only mark
+/// it [`Write::appended`]; a file only ever appended to holds its first append.
+pub fn last_writes(writes: Vec<Write<'_>>) -> Vec<Write<'_>> {
+    // Per path: the command of the write that counts, and whether an append followed it.
+    let mut kept: std::collections::HashMap<&str, (usize, bool)> = std::collections::HashMap::new();
+    for w in &writes {
+        let path = w.path.text.as_str();
+        match kept.get_mut(path) {
+            Some(slot) if w.appends => slot.1 = true,
+            Some(slot) => *slot = (w.command, false),
+            None => {
+                kept.insert(path, (w.command, false));
+            }
+        }
+    }
+    writes
+        .into_iter()
+        .filter_map(|mut w| {
+            let (command, appended) = *kept.get(w.path.text.as_str())?;
+            w.appended = appended;
+            (command == w.command).then_some(w)
+        })
+        .collect()
+}
+
+/// What a command prints and whether it is unknown and a here-document: `echo`'s arguments,
+/// `printf`'s single argument, or the body `cat` (or `tee`) reads.
+fn written_content(command: &Command, text: &str) -> Option<(Spanned<String>, bool, bool)> {
+    let words = without_sudo(&command.words);
+    let program = words.first()?.text.as_str();
+    if let Some(heredoc) = &command.heredoc {
+        let cat = program == "cat" && words.len() == 1;
+        if !cat && teed(words).is_none() {
+            return None;
+        }
+        let body = text.get(heredoc.body.range())?;
+        let content = if heredoc.strip_tabs {
+            body.split_inclusive('\n')
+                .map(|l| l.trim_start_matches('\t'))
+                .collect()
+        } else {
+            body.to_owned()
+        };
+        let unknown = has_placeholder(&content);
+        return Some((Spanned::new(content, heredoc.body), unknown, true));
+    }
+    let (value, unknown) = printed(words)?;
+    Some((value, unknown, false))
+}
+
+/// The file the command on the receiving end of a pipe writes, and whether it appends:
+/// `tee f`, `tee -a f`, `envsubst > f`.
+fn piped_target(next: &Command) -> Option<(&Word, bool)> {
+    let words = without_sudo(&next.words);
+    match words.first()?.text.as_str() {
+        "tee" => teed(words),
+        "envsubst" if words.len() == 1 => next.output.as_ref().map(|o| (o, next.appends)),
+        _ => None,
+    }
+}
+
+/// The file `tee` writes and whether it appends: `tee /etc/mesos-master/quorum`, `tee -a file`.
+fn teed(words: &[Word]) -> Option<(&Word, bool)> {
+    let (first, args) = words.split_first()?;
+    if first.text != "tee" {
+        return None;
+    }
+    match args {
+        [file] => Some((file, false)),
+        [option, file] if option.text == "-a" => Some((file, true)),
+        _ => None,
+    }
+}
+
+fn without_sudo(words: &[Word]) -> &[Word] {
+    match words.first() {
+        Some(w) if w.text == "sudo" => &words[1..],
+        _ => words,
+    }
+}
+
+/// What `echo` or `printf` writes, without its line end, and whether it holds an expansion:
+/// `echo`'s arguments joined by spaces (`-n` and `-e` left out), `printf`'s single argument
+/// without `%` (`printf 2`) or the argument of `printf '%s\n' x`. `None` for another command or
+/// another `printf` format.
+fn printed(words: &[Word]) -> Option<(Spanned<String>, bool)> {
+    let (first, args) = words.split_first()?;
+    let args: Vec<&Word> = match first.text.as_str() {
+        "echo" => args
+            .iter()
+            .skip_while(|w| {
+                !w.quoted && matches!(w.text.as_str(), "-n" | "-e" | "-E" | "-ne" | "-en")
+            })
+            .collect(),
+        "printf" => match args {
+            [only] if !only.text.contains(['%', '\\']) => vec![only],
+            [format, value] if matches!(format.text.as_str(), "%s" | "%s\\n") => vec![value],
+            _ => return None,
+        },
+        _ => return None,
+    };
+    let (head, tail) = (args.first()?, args.last()?);
+    let text: Vec<&str> = args.iter().map(|w| w.text.as_str()).collect();
+    let text = text.join(" ");
+    let unknown = args.iter().any(|w| w.expansion) || has_placeholder(&text);
+    Some((Spanned::new(text, head.span().cover(tail.span())), unknown))
 }
 
 struct Lexer {
@@ -316,9 +519,18 @@ struct Lexer {
     skip_next_word: bool,
     /// True when the word `skip_next_word` skips is where output goes.
     next_is_output: bool,
-    /// A here-document's delimiter (and whether `<<-` strips leading tabs) whose body starts
-    /// after the current line.
-    heredoc: Option<(String, bool)>,
+    /// True when that output is appended to (`>>`).
+    next_appends: bool,
+    /// A here-document whose body starts after the current line.
+    heredoc: Option<PendingHeredoc>,
+}
+
+struct PendingHeredoc {
+    delimiter: String,
+    strip_tabs: bool,
+    literal: bool,
+    /// The index the command that reads it has in `Lexer::commands`.
+    command: usize,
 }
 
 impl Lexer {
@@ -357,6 +569,7 @@ impl Lexer {
                 self.skip_next_word = false;
                 if std::mem::take(&mut self.next_is_output) {
                     self.current.output = Some(word);
+                    self.current.appends = std::mem::take(&mut self.next_appends);
                 }
                 return;
             }
@@ -408,6 +621,62 @@ mod tests {
                 None,
                 Some("log".to_owned())
             ]
+        );
+    }
+
+    #[test]
+    fn writes_with_echo_printf_and_here_documents() {
+        let text = "cat > /etc/zk/zoo.cfg <<EOF\ntickTime=2000\nEOF\n\
+                    cat <<'END' | envsubst > /etc/mesos/zk\nzk://$H:2181/m\nEND\n\
+                    \tcat <<-X | sudo tee /etc/mesos-master/quorum\n\t2\n\tX\n\
+                    cat <<EOF\nprinted only\nEOF\ncat -n <<EOF > /tmp/numbered\nx\nEOF\n\
+                    echo 1 > /var/zk/myid\nprintf '%d' 4 > /tmp/port\ncat > /tmp/open <<E\nrest";
+        let mut map = SourceMap::new();
+        let file = map.add("s", text.as_bytes());
+        let commands = split_commands(file, text, 0..text.len());
+        let written = written_files(&commands, text);
+        let writes: Vec<(&str, &str, bool, bool)> = written
+            .iter()
+            .map(|w| {
+                (
+                    w.path.text.as_str(),
+                    w.content.value.as_str(),
+                    w.unknown,
+                    w.heredoc,
+                )
+            })
+            .collect();
+        assert_eq!(
+            writes,
+            [
+                ("/etc/zk/zoo.cfg", "tickTime=2000\n", false, true),
+                ("/etc/mesos/zk", "zk://$H:2181/m\n", true, true),
+                ("/etc/mesos-master/quorum", "2\n", false, true),
+                ("/var/zk/myid", "1", false, false),
+                ("/tmp/open", "rest", false, true),
+            ]
+        );
+        assert_eq!(&text[written[0].content.span.range()], "tickTime=2000\n");
+        assert_eq!(&text[written[2].content.span.range()], "\t2\n");
+        // The commands after a body are still commands.
+        assert!(commands.iter().any(|c| c.words[0].text == "echo"));
+    }
+
+    #[test]
+    fn the_last_write_counts_and_appends_mark_it() {
+        let text = "echo 1 > a\necho 2 > a\necho 3 >> a\necho x | tee -a b\necho y &>> b\n\
+                    tee c <<E\nz\nE\n";
+        let mut map = SourceMap::new();
+        let file = map.add("s", text.as_bytes());
+        let commands = split_commands(file, text, 0..text.len());
+        let writes = last_writes(written_files(&commands, text));
+        let kept: Vec<(&str, &str, bool)> = writes
+            .iter()
+            .map(|w| (w.path.text.as_str(), w.content.value.as_str(), w.appended))
+            .collect();
+        assert_eq!(
+            kept,
+            [("a", "2", true), ("b", "x", true), ("c", "z\n", false)]
         );
     }
 

@@ -44,6 +44,8 @@ pub(super) fn unwrap_json_array(command: Command) -> Command {
         words,
         output,
         piped,
+        appends: false,
+        heredoc: None,
     }
 }
 

@@ -7,6 +7,7 @@ use crate::model::mesos::{MesosProcess, Role, SourceKind};
 use crate::model::{Cluster, Host};
 use crate::project::HostRole;
 use crate::settings::Settings;
+use crate::source::Span;
 
 /// The masters found, and how many the cluster runs.
 pub struct Masters<'a> {
@@ -15,6 +16,9 @@ pub struct Masters<'a> {
     pub count: usize,
     /// True when `meslint.toml` gave the count or named master hosts.
     pub declared: bool,
+    /// The hosts that stand for several alike masters (a Deployment's replicas): how many, and
+    /// where the count is written.
+    copies: HashMap<&'a str, (usize, Span)>,
 }
 
 impl<'a> Masters<'a> {
@@ -29,10 +33,19 @@ impl<'a> Masters<'a> {
             .filter(|(name, _)| !found.iter().any(|(host, _)| host.name == **name))
             .count();
         let declared = settings.project.masters;
+        let copies: HashMap<&str, (usize, Span)> = found
+            .iter()
+            .filter_map(|(host, _)| {
+                let written = host.containers.iter().find_map(|c| c.copies.as_ref())?;
+                Some((host.name.as_str(), (host.copies(), written.span)))
+            })
+            .collect();
+        let replicas: usize = found.iter().map(|(host, _)| host.copies()).sum();
         Masters {
-            count: declared.unwrap_or(found.len() + listed_only),
+            count: declared.unwrap_or(replicas + listed_only),
             declared: declared.is_some() || listed_only > 0,
             found,
+            copies,
         }
     }
 
@@ -74,13 +87,14 @@ impl<'a> Masters<'a> {
 
     /// The hosts of `holders` (as [`Masters::by_quorum`] lists them) for a message: each once,
     /// with how many masters it runs when several (`m1, the 3 masters of compose.yaml (host
-    /// network)`).
-    pub fn hosts_text(holders: &[(&str, crate::source::Span)]) -> String {
+    /// network)`, `the 3 masters of mesos-master` for a Deployment's replicas).
+    pub fn hosts_text(&self, holders: &[(&str, crate::source::Span)]) -> String {
         let mut runs: Vec<(&str, usize)> = Vec::new();
         for (host, _) in holders {
+            let copies = self.copies.get(host).map_or(1, |c| c.0);
             match runs.last_mut() {
-                Some((last, n)) if last == host => *n += 1,
-                _ => runs.push((host, 1)),
+                Some((last, n)) if last == host => *n += copies,
+                _ => runs.push((host, copies)),
             }
         }
         runs.iter()
@@ -92,10 +106,16 @@ impl<'a> Masters<'a> {
             .join(", ")
     }
 
+    /// How many alike masters a host stands for and where that is written, when more than one
+    /// (`deploy.replicas: 3`).
+    pub fn copies(&self, host: &str) -> Option<(usize, Span)> {
+        self.copies.get(host).copied()
+    }
+
     /// True when the count cannot be trusted: one master configuration (often a template
     /// shared by all masters) and no `masters =` in meslint.toml.
     pub fn count_unknown(&self) -> bool {
-        !self.declared && self.found.len() == 1
+        !self.declared && self.found.len() == 1 && self.copies.is_empty()
     }
 }
 

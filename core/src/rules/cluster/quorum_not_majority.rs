@@ -1,6 +1,5 @@
 use crate::diagnostic::{Finding, Severity};
 use crate::rules::Context;
-use crate::rules::cluster::masters::Masters;
 
 declare_rule! {
     /// A master `--quorum` that is not a majority of the masters.
@@ -45,13 +44,16 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
         let mut finding = Finding::new(format!(
             "`--quorum={quorum}` is not a majority of the {} masters (set on {})",
             masters.count,
-            Masters::hosts_text(holders)
+            masters.hosts_text(holders)
         ));
         for (host, span) in holders {
             finding = finding.primary(
                 *span,
                 format!("{host}: a minority of the masters can commit writes"),
             );
+            if let Some((n, written)) = masters.copies(host) {
+                finding = finding.secondary(written, format!("{host} runs {n} masters"));
+            }
         }
         // The other masters' quorum, when it is a sound one: the value to copy.
         for (other, others) in &groups {

@@ -1,6 +1,5 @@
 use crate::diagnostic::{Finding, Severity};
 use crate::rules::Context;
-use crate::rules::cluster::masters::Masters;
 
 declare_rule! {
     /// A master `--quorum` that the masters can never reach, or only with all of them up.
@@ -37,7 +36,7 @@ fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let masters = ctx.masters();
     let mut findings = Vec::new();
     for (quorum, holders) in masters.by_quorum() {
-        let on = Masters::hosts_text(&holders);
+        let on = masters.hosts_text(&holders);
         // Zero and negative values are `quorum_not_positive` (MS109), per master.
         let finding = if quorum <= 0 || masters.count_unknown() {
             continue;
