@@ -27,7 +27,7 @@ declare_rule! {
         name: "four_letter_word_refused",
         severity: Severity::Warning,
         applies_to: "ZooKeeper 3.5.3+ (with `--probe`)",
-        check,
+        check: live_check!(check),
     };
 }
 

@@ -27,7 +27,7 @@ declare_rule! {
         name: "leaderless_ensemble",
         severity: Severity::Error,
         applies_to: "all ZooKeeper releases (with `--probe`)",
-        check,
+        check: live_check!(check),
     };
 }
 

@@ -35,7 +35,7 @@ declare_rule! {
         name: "master_registration_differs",
         severity: Severity::Warning,
         applies_to: "Mesos 1.0+ (with `--probe`)",
-        check,
+        check: live_check!(check),
     };
 }
 

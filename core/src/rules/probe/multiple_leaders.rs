@@ -27,7 +27,7 @@ declare_rule! {
         name: "multiple_leaders",
         severity: Severity::Error,
         applies_to: "all ZooKeeper releases (with `--probe`)",
-        check,
+        check: live_check!(check),
     };
 }
 

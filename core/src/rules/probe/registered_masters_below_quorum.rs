@@ -27,7 +27,7 @@ declare_rule! {
         name: "registered_masters_below_quorum",
         severity: Severity::Warning,
         applies_to: "Mesos 1.0+ (with `--probe`)",
-        check,
+        check: live_check!(check),
     };
 }
 

@@ -29,7 +29,7 @@ declare_rule! {
         name: "standalone_ensemble_member",
         severity: Severity::Error,
         applies_to: "all ZooKeeper releases (with `--probe`)",
-        check,
+        check: live_check!(check),
     };
 }
 

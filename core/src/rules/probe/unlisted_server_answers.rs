@@ -25,7 +25,7 @@ declare_rule! {
         name: "unlisted_server_answers",
         severity: Severity::Warning,
         applies_to: "all ZooKeeper releases (with `--probe`)",
-        check,
+        check: live_check!(check),
     };
 }
 

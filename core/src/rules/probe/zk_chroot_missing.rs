@@ -26,7 +26,7 @@ declare_rule! {
         name: "zk_chroot_missing",
         severity: Severity::Warning,
         applies_to: "all Mesos and ZooKeeper releases (with `--probe`)",
-        check,
+        check: live_check!(check),
     };
 }
 

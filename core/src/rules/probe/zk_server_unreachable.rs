@@ -31,7 +31,7 @@ declare_rule! {
         name: "zk_server_unreachable",
         severity: Severity::Warning,
         applies_to: "all ZooKeeper releases (with `--probe`)",
-        check,
+        check: live_check!(check),
     };
 }
 

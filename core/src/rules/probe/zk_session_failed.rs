@@ -27,7 +27,7 @@ declare_rule! {
         name: "zk_session_failed",
         severity: Severity::Warning,
         applies_to: "all Mesos and ZooKeeper releases (with `--probe`)",
-        check,
+        check: live_check!(check),
     };
 }
 

@@ -30,7 +30,7 @@ declare_rule! {
         name: "zk_version_differs",
         severity: Severity::Warning,
         applies_to: "all ZooKeeper releases (with `--probe`)",
-        check,
+        check: live_check!(check),
     };
 }
 
