@@ -4,7 +4,8 @@
 //!
 //! The zoo.cfg is parsed from a copy of the script in which everything but the here-document's
 //! body is blanked, so its spans point into the script. A zoo.cfg the script goes on to change
-//! (`echo "server.$i=..." >> zoo.cfg` in a loop, `sed -i`) holds lines meslint cannot know: it
+//! (`echo "server.$i=..." >> zoo.cfg` in a loop, `sed -i`), or whose here-document is appended
+//! to the file the package ships (`cat <<EOF >> zoo.cfg`), holds lines meslint cannot know: it
 //! is read as a template, whose missing parts are not findings.
 
 use crate::layout::is_zoo_cfg_name;
@@ -45,7 +46,9 @@ pub fn written_by_script(
     let body = written.content.span;
     let mut config = parse_zoo_cfg(file, &only(text, body), settings, sink);
     config.end = Span::point(file, body.end as usize);
-    config.is_template |= written.appended || changed_later(&commands, written);
+    // Appended to the packaged file (`cat <<EOF >> zoo.cfg`), or changed afterwards: the file
+    // holds lines meslint cannot see.
+    config.is_template |= written.appends || written.appended || changed_later(&commands, written);
     let myid = writes
         .iter()
         .rfind(|w| base_name(&w.path.text) == Some("myid"))
@@ -140,6 +143,8 @@ mod tests {
             let written = read(&format!("{CFG}{later}")).expect("a zoo.cfg");
             assert!(written.config.is_template, "{later}");
         }
+        let appended = read(&CFG.replace("cat >", "cat >>")).expect("a zoo.cfg");
+        assert!(appended.config.is_template, "appended to the packaged file");
         let shown = read(&format!("{CFG}cat /etc/zookeeper/conf/zoo.cfg\n")).expect("a zoo.cfg");
         assert!(!shown.config.is_template);
     }
