@@ -564,7 +564,7 @@ fn writes_flag_files(text: &str) -> bool {
         let prints = ["echo ", "printf "].iter().any(|p| command.starts_with(p))
             || line.contains(" echo ")
             || line.contains(" printf ")
-            || (command.starts_with("cat ") && line.contains("<<"));
+            || ((command.starts_with("cat ") || line.contains("tee ")) && line.contains("<<"));
         prints
             && (line.contains('>') || line.contains("tee "))
             && DIRS.iter().any(|d| line.contains(d))
@@ -964,6 +964,16 @@ mod tests {
         // A script that writes a zoo.cfg is a script (`parse::zk_script` reads the zoo.cfg).
         assert_eq!(detect("zk/run.sh", heredoc, false), FileKind::Script);
         assert_eq!(detect("zk/notes.md", heredoc, false), FileKind::Other);
+        let zoo_cfg = "cat <<EOF | sudo tee /opt/zk/conf/zoo.cfg\ntickTime=2000\nEOF\n";
+        for (name, script) in [
+            ("p.sh", "sudo tee /etc/mesos-master/quorum > /dev/null <<EOF\n2\nEOF\n"),
+            ("p.sh", zoo_cfg),
+            ("p", "#!/bin/sh\ncat <<'EOF' > conf/zoo1.cfg\ntickTime=2000\nEOF\n"),
+        ] {
+            assert_eq!(detect(name, script, true), FileKind::Script, "{script}");
+        }
+        // Not a shell script: a zoo.cfg in a here-document is only text there.
+        assert_eq!(detect("p.conf", zoo_cfg, false), FileKind::Other);
         assert_eq!(
             detect("zk/server.properties", &heredoc[40..], false),
             FileKind::ZooCfg

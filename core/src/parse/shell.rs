@@ -381,12 +381,12 @@ pub fn written_files<'a>(commands: &'a [Command], text: &str) -> Vec<Write<'a>> 
         let Some((content, unknown, heredoc)) = written_content(command, text) else {
             continue;
         };
-        let target = match &command.output {
+        // `tee f <<EOF` (its own output, often `> /dev/null`, is a copy).
+        let target = teed(without_sudo(&command.words)).or_else(|| match &command.output {
             Some(output) => Some((output, command.appends)),
             None if command.piped => commands.get(i + 1).and_then(piped_target),
-            // `tee f <<EOF`
-            None => teed(without_sudo(&command.words)),
-        };
+            None => None,
+        });
         if let Some((path, appends)) = target {
             writes.push(Write {
                 command: i,
@@ -665,7 +665,7 @@ mod tests {
     #[test]
     fn the_last_write_counts_and_appends_mark_it() {
         let text = "echo 1 > a\necho 2 > a\necho 3 >> a\necho x | tee -a b\necho y &>> b\n\
-                    tee c <<E\nz\nE\n";
+                    tee c <<E\nz\nE\nsudo tee -a d > /dev/null <<E\nw\nE\n";
         let mut map = SourceMap::new();
         let file = map.add("s", text.as_bytes());
         let commands = split_commands(file, text, 0..text.len());
@@ -676,7 +676,12 @@ mod tests {
             .collect();
         assert_eq!(
             kept,
-            [("a", "2", true), ("b", "x", true), ("c", "z\n", false)]
+            [
+                ("a", "2", true),
+                ("b", "x", true),
+                ("c", "z\n", false),
+                ("d", "w\n", false)
+            ]
         );
     }
 
