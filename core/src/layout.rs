@@ -966,9 +966,15 @@ mod tests {
         assert_eq!(detect("zk/notes.md", heredoc, false), FileKind::Other);
         let zoo_cfg = "cat <<EOF | sudo tee /opt/zk/conf/zoo.cfg\ntickTime=2000\nEOF\n";
         for (name, script) in [
-            ("p.sh", "sudo tee /etc/mesos-master/quorum > /dev/null <<EOF\n2\nEOF\n"),
+            (
+                "p.sh",
+                "sudo tee /etc/mesos-master/quorum > /dev/null <<EOF\n2\nEOF\n",
+            ),
             ("p.sh", zoo_cfg),
-            ("p", "#!/bin/sh\ncat <<'EOF' > conf/zoo1.cfg\ntickTime=2000\nEOF\n"),
+            (
+                "p",
+                "#!/bin/sh\ncat <<'EOF' > conf/zoo1.cfg\ntickTime=2000\nEOF\n",
+            ),
         ] {
             assert_eq!(detect(name, script, true), FileKind::Script, "{script}");
         }

@@ -252,10 +252,21 @@ fn zookeeper_servers(
         .iter()
         .filter(|p| *p.kind == FileKind::ZkDynamic)
         .collect();
-    let configs: Vec<(&Placed<'_>, ZooCfg)> = placed
+    let mut configs: Vec<(&Placed<'_>, ZooCfg)> = placed
         .iter()
         .filter_map(|p| Some((p, parsed.configs[p.id.index()].take()?)))
         .collect();
+    // A zoo.cfg a script writes is this host's only when the host has no zoo.cfg file (else it
+    // is that file written again) and no other script writes one (alternatives, one per OS):
+    // never a second server on the host.
+    let from_files = configs.iter().any(|(p, _)| *p.kind == FileKind::ZooCfg);
+    let script_configs = configs
+        .iter()
+        .filter(|(p, _)| *p.kind == FileKind::Script)
+        .count();
+    if from_files || script_configs > 1 {
+        configs.retain(|(p, _)| *p.kind != FileKind::Script);
+    }
     let single = configs.len() == 1;
     let mut used: Vec<FileId> = Vec::new();
     // Whether every zoo.cfg here reads a dynamic file of the tree or none, and the first
