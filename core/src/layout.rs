@@ -589,15 +589,15 @@ fn starts_with_shell_line(text: &str) -> bool {
     })
 }
 
-/// True when a script writes a zoo.cfg from a here-document (`cat > conf/zoo.cfg <<EOF`,
+/// True when a script writes a zoo.cfg from a here-document (`cat > /opt/zk/conf/zoo.cfg <<EOF`,
 /// `cat <<EOF | sudo tee /etc/zookeeper/conf/zoo.cfg`); `parse::zk_script` reads it.
 fn writes_zoo_cfg(text: &str) -> bool {
     text.lines().any(|line| {
         line.contains("<<")
             && (line.contains('>') || line.contains("tee "))
-            && line
-                .split([' ', '>', '\t', '"', '\''])
-                .any(|word| word.rsplit('/').next().is_some_and(is_zoo_cfg_name))
+            && line.split([' ', '>', '\t', '"', '\'']).any(|word| {
+                word.starts_with('/') && word.rsplit('/').next().is_some_and(is_zoo_cfg_name)
+            })
     })
 }
 
@@ -973,7 +973,7 @@ mod tests {
             ("p.sh", zoo_cfg),
             (
                 "p",
-                "#!/bin/sh\ncat <<'EOF' > conf/zoo1.cfg\ntickTime=2000\nEOF\n",
+                "#!/bin/sh\ncat <<'EOF' > /conf/zoo1.cfg\ntickTime=2000\nEOF\n",
             ),
         ] {
             assert_eq!(detect(name, script, true), FileKind::Script, "{script}");

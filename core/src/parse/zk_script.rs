@@ -1,6 +1,8 @@
-//! The ZooKeeper files a provisioning script writes: a zoo.cfg from a here-document
-//! (`cat > /etc/zookeeper/conf/zoo.cfg <<EOF`, `cat <<EOF | sudo tee .../zoo.cfg`) and a myid
-//! with `echo` (`echo 2 > /var/lib/zookeeper/myid`).
+//! The ZooKeeper files a provisioning script writes on its machine: a zoo.cfg from a
+//! here-document to an absolute path (`cat > /etc/zookeeper/conf/zoo.cfg <<EOF`, `cat <<EOF |
+//! sudo tee /opt/zookeeper/conf/zoo.cfg`) and a myid with `echo` (`echo 2 >
+//! /var/lib/zookeeper/myid`). A zoo.cfg generated to a relative path is for somewhere else (a
+//! container that mounts it, with volumes of its own) and is not read.
 //!
 //! The zoo.cfg is parsed from a copy of the script in which everything but the here-document's
 //! body is blanked, so its spans point into the script. A zoo.cfg the script goes on to change
@@ -36,9 +38,13 @@ pub fn written_by_script(
 ) -> Option<ScriptZk> {
     let commands = split_commands(file, text, 0..text.len());
     let writes = last_writes(written_files(&commands, text));
-    let mut configs = writes
-        .iter()
-        .filter(|w| w.heredoc && base_name(&w.path.text).is_some_and(is_zoo_cfg_name));
+    // Only a file installed on the machine the script runs on: a relative path is a file
+    // generated for somewhere else (a container's mounted configuration, with its own volumes).
+    let mut configs = writes.iter().filter(|w| {
+        w.heredoc
+            && w.path.text.starts_with('/')
+            && base_name(&w.path.text).is_some_and(is_zoo_cfg_name)
+    });
     let written = configs.next()?;
     if configs.next().is_some() {
         return None;
@@ -154,6 +160,8 @@ mod tests {
         // Printed only; written to another file; two zoo.cfg files (a pseudo-cluster).
         assert!(read("cat <<EOF\ntickTime=2000\nEOF\n").is_none());
         assert!(read("cat > /tmp/notes <<EOF\ntickTime=2000\nEOF\n").is_none());
+        // Generated into the project for a container to mount.
+        assert!(read(&CFG.replace("/etc/zookeeper/conf/", "zookeeper/conf/")).is_none());
         let two = format!("{CFG}{}", CFG.replace("zoo.cfg", "zoo2.cfg"));
         assert!(read(&two).is_none());
         // The same zoo.cfg written in both branches of an `if`: the last write counts.
